@@ -1,0 +1,86 @@
+import { DurationSchema } from '../market/interval';
+import { z } from '../util/zod';
+
+const finite = () => z.number().check(z.refine(Number.isFinite, 'expected a finite number'));
+
+export const TierSchema = z.tuple([
+  finite().check(z.gt(1, 'leverage must be above 1')),
+  finite().check(z.gt(0, 'a tier share must be above 0'), z.lte(1, 'a tier share must be at most 1')),
+]);
+
+/** Every parameter of model.md v1; names and JSON forms as written there. */
+export const ModelParamsSchema = z
+  .strictObject({
+    tiers: z
+      .array(TierSchema)
+      .check(
+        z.minLength(1, 'expected at least one tier'),
+        z.refine(
+          (tiers) => Math.abs(tiers.reduce((sum, [, share]) => sum + share, 0) - 1) < 1e-9,
+          'tier shares must sum to 1',
+        ),
+      ),
+    mmr: finite().check(z.gte(0), z.lt(0.5, 'mmr must be below 0.5')),
+    split: z.enum(['taker', 'even']),
+    halfLifeHours: finite().check(z.gte(0)),
+    window: DurationSchema,
+    interval: DurationSchema,
+    binPct: finite().check(z.gt(0), z.lte(10, 'binPct must be at most 10')),
+    rangePct: finite().check(z.gt(0), z.lt(100, 'rangePct must be below 100')),
+    movePct: finite().check(z.gt(0), z.lt(100, 'movePct must be below 100')),
+    minBinUsd: finite().check(z.gte(0)),
+  })
+  .check(
+    z.refine((p) => p.movePct <= p.rangePct, {
+      message: 'movePct must not exceed rangePct',
+      path: ['movePct'],
+    }),
+  );
+export type ModelParams = z.infer<typeof ModelParamsSchema>;
+
+export const DEFAULT_PARAMS: ModelParams = Object.freeze({
+  tiers: [
+    [5, 0.15],
+    [10, 0.3],
+    [25, 0.25],
+    [50, 0.2],
+    [100, 0.1],
+  ],
+  mmr: 0.004,
+  split: 'taker',
+  halfLifeHours: 72,
+  window: '7d',
+  interval: '15m',
+  binPct: 0.1,
+  rangePct: 25,
+  movePct: 3,
+  minBinUsd: 0,
+}) as ModelParams;
+
+/** Overrides as given on the command line or in settings: any subset, no unknown names. */
+export const ModelParamsOverridesSchema = z.partial(
+  z.strictObject({
+    tiers: z.array(TierSchema),
+    mmr: z.number(),
+    split: z.enum(['taker', 'even']),
+    halfLifeHours: z.number(),
+    window: DurationSchema,
+    interval: DurationSchema,
+    binPct: z.number(),
+    rangePct: z.number(),
+    movePct: z.number(),
+    minBinUsd: z.number(),
+  }),
+);
+export type ModelParamsOverrides = z.infer<typeof ModelParamsOverridesSchema>;
+
+/** Defaults with overrides applied, checked as a whole. */
+export function resolveParams(
+  overrides: unknown,
+): { ok: true; params: ModelParams } | { ok: false; error: z.core.$ZodError } {
+  const partial = ModelParamsOverridesSchema.safeParse(overrides ?? {});
+  if (!partial.success) return { ok: false, error: partial.error };
+  const merged = ModelParamsSchema.safeParse({ ...DEFAULT_PARAMS, ...partial.data });
+  if (!merged.success) return { ok: false, error: merged.error };
+  return { ok: true, params: merged.data };
+}

@@ -1,0 +1,24 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  srcDir: '.',
+  outDir: '.output',
+  manifestVersion: 3,
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: 'LiqLens',
+    description:
+      'Estimated liquidation bands and at-risk badges on your own chart, aggregated across Binance, Bybit, OKX and Hyperliquid.',
+    permissions: ['storage', 'alarms'],
+    host_permissions: [
+      'https://fapi.binance.com/*',
+      'https://api.bybit.com/*',
+      'https://www.okx.com/*',
+      'https://api.hyperliquid.xyz/*',
+    ],
+    optional_host_permissions: ['https://open-api-v4.coinglass.com/*'],
+  },
+});
