@@ -1,0 +1,64 @@
+/** Price-scale modes as the Charting Library numbers them (PriceScaleMode). */
+export const ScaleMode = { Normal: 0, Log: 1, Percentage: 2, IndexedTo100: 3 } as const;
+export type ScaleModeValue = (typeof ScaleMode)[keyof typeof ScaleMode];
+
+/**
+ * A pane's vertical scale with the Charting Library's semantics: `from` is the price on the pane's bottom pixel row
+ * (h − 1) and `to` the price on row 0, margins included, in prices even in % and indexed modes
+ * (`getVisiblePriceRange()` = `priceRangeInPrice()`; chart-integration.md §1.2–1.4). On an inverted scale `from` is
+ * simply the larger price: the same formula holds.
+ */
+export interface PriceScale {
+  from: number;
+  to: number;
+  mode: ScaleModeValue;
+  /** Pane height in CSS px. */
+  height: number;
+  /**
+   * Added to |price| before the log in log mode (the engines' `coordOffset`). It is four or more orders of magnitude
+   * below the visible span, so 0 is sub-pixel accurate for real prices; kept for callers that know the exact value.
+   */
+  logOffset?: number;
+}
+
+function logical(price: number, scale: PriceScale): number {
+  if (scale.mode !== ScaleMode.Log) return price;
+  const magnitude = Math.abs(price) + (scale.logOffset ?? 0);
+  const value = Math.log10(magnitude);
+  return price < 0 ? -value : value;
+}
+
+function fromLogical(value: number, scale: PriceScale): number {
+  if (scale.mode !== ScaleMode.Log) return value;
+  const magnitude = 10 ** Math.abs(value) - (scale.logOffset ?? 0);
+  return value < 0 ? -magnitude : magnitude;
+}
+
+/** Whether a scale can map prices at all: finite, positive height, a non-empty range, positive prices on log. */
+export function isUsableScale(scale: PriceScale): boolean {
+  const { from, to, height } = scale;
+  if (!Number.isFinite(from) || !Number.isFinite(to) || !Number.isFinite(height) || height < 2) return false;
+  if (from === to) return false;
+  if (scale.mode === ScaleMode.Log && (from <= 0 || to <= 0)) return false;
+  return Number.isFinite(logical(from, scale)) && Number.isFinite(logical(to, scale));
+}
+
+/** y in CSS px from the pane's top row for a price; null when the scale cannot map it. */
+export function priceToY(scale: PriceScale, price: number): number | null {
+  if (!isUsableScale(scale) || !Number.isFinite(price)) return null;
+  if (scale.mode === ScaleMode.Log && price <= 0) return null;
+  const top = logical(scale.to, scale);
+  const bottom = logical(scale.from, scale);
+  const y = ((scale.height - 1) * (top - logical(price, scale))) / (top - bottom);
+  return Number.isFinite(y) ? y : null;
+}
+
+/** The price on row y, the inverse of priceToY. */
+export function yToPrice(scale: PriceScale, y: number): number | null {
+  if (!isUsableScale(scale) || !Number.isFinite(y)) return null;
+  const top = logical(scale.to, scale);
+  const bottom = logical(scale.from, scale);
+  const value = top - (y * (top - bottom)) / (scale.height - 1);
+  const price = fromLogical(value, scale);
+  return Number.isFinite(price) ? price : null;
+}

@@ -1,0 +1,18 @@
+import type { SiteDefinition } from '../types';
+
+// USDⓈ-M futures pages, optional locale: /en/futures/BTCUSDT, /zh-CN/futures/ETHUSDT, /futures/BTCUSDT.
+const PATH = /^\/(?:[a-z]{2}(?:-[A-Za-z]{2})?\/)?futures\/([A-Z0-9_]{3,})\/?$/;
+
+export const binance: SiteDefinition = {
+  id: 'binance',
+  label: 'Binance',
+  matches: ['https://www.binance.com/*'],
+  isChartPage: (url) => url.hostname === 'www.binance.com' && PATH.test(url.pathname),
+  symbolFromUrl: (url) => PATH.exec(url.pathname)?.[1] ?? null,
+  symbolFromTitle: (title) => /^[\d.,]+\s*\|\s*([A-Z0-9]+)\b/.exec(title)?.[1] ?? null,
+  examples: [
+    { url: 'https://www.binance.com/en/futures/BTCUSDT', symbol: 'BTCUSDT' },
+    { url: 'https://www.binance.com/zh-CN/futures/ETHUSDT', symbol: 'ETHUSDT' },
+    { url: 'https://www.binance.com/futures/SOLUSDT', symbol: 'SOLUSDT' },
+  ],
+};

@@ -1,0 +1,21 @@
+import type { SiteDefinition } from '../types';
+
+const PATH = /^\/trade(?:\/([^/]+))?\/?$/;
+
+export const hyperliquid: SiteDefinition = {
+  id: 'hyperliquid',
+  label: 'Hyperliquid',
+  matches: ['https://app.hyperliquid.xyz/*'],
+  isChartPage: (url) => url.hostname === 'app.hyperliquid.xyz' && PATH.test(url.pathname),
+  symbolFromUrl: (url) => {
+    const coin = PATH.exec(url.pathname)?.[1];
+    // HIP-3 markets are dex-prefixed and percent-encoded (xyz%3ATSLA).
+    return coin ? decodeURIComponent(coin) : null;
+  },
+  symbolFromTitle: (title) => /^[\d.,]+\s*\|\s*([A-Za-z0-9]+)\b/.exec(title)?.[1] ?? null,
+  examples: [
+    { url: 'https://app.hyperliquid.xyz/trade/BTC', symbol: 'BTC' },
+    { url: 'https://app.hyperliquid.xyz/trade/ETH', symbol: 'ETH' },
+    { url: 'https://app.hyperliquid.xyz/trade', symbol: null },
+  ],
+};
