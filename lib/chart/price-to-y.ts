@@ -22,16 +22,12 @@ export interface PriceScale {
 }
 
 function logical(price: number, scale: PriceScale): number {
-  if (scale.mode !== ScaleMode.Log) return price;
-  const magnitude = Math.abs(price) + (scale.logOffset ?? 0);
-  const value = Math.log10(magnitude);
-  return price < 0 ? -value : value;
+  // Log mode maps positive prices only (callers check), so no sign handling is needed.
+  return scale.mode === ScaleMode.Log ? Math.log10(price + (scale.logOffset ?? 0)) : price;
 }
 
 function fromLogical(value: number, scale: PriceScale): number {
-  if (scale.mode !== ScaleMode.Log) return value;
-  const magnitude = 10 ** Math.abs(value) - (scale.logOffset ?? 0);
-  return value < 0 ? -magnitude : magnitude;
+  return scale.mode === ScaleMode.Log ? 10 ** value - (scale.logOffset ?? 0) : value;
 }
 
 /** Whether a scale can map prices at all: finite, positive height, a non-empty range, positive prices on log. */

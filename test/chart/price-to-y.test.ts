@@ -58,7 +58,7 @@ describe('priceToY', () => {
           const price = yToPrice(scale, y);
           expect(price).not.toBeNull();
           const back = priceToY(scale, price as number) as number;
-          expect(Math.abs(back - y)).toBeLessThan(1e-3);
+          expect(Math.abs(back - y)).toBeLessThan(1e-6);
         },
       ),
     );
