@@ -1,0 +1,61 @@
+import { parseChartSymbol } from '../sites/symbol';
+import { describeZodError } from '../util/zod';
+import { isUsableScale, type PriceScale, priceToY } from './price-to-y';
+import { type ChartSnapshot, ChartSnapshotSchema } from './snapshot';
+
+export type SnapshotCheck =
+  | { ok: true; snapshot: ChartSnapshot; scale: PriceScale }
+  | { ok: false; reason: string };
+
+const MAX_PANE_PX = 20_000;
+
+/**
+ * Accepts a bridge snapshot only when aligned bands drawn from it would be right; any doubt sends the overlay to
+ * the docked ladder (fail closed, chart-integration.md §6.2).
+ */
+export function validateSnapshot(raw: unknown, expectedAsset: string | null): SnapshotCheck {
+  const parsed = ChartSnapshotSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: `bad snapshot: ${describeZodError(parsed.error)}` };
+  const snapshot = parsed.data;
+  const { pane, viewport } = snapshot;
+  if (snapshot.kind === 'none') return { ok: false, reason: 'no chart API on this page' };
+  if (pane.width < 2 || pane.height < 2) return { ok: false, reason: 'the chart pane is not visible' };
+  if (pane.width > MAX_PANE_PX || pane.height > MAX_PANE_PX)
+    return { ok: false, reason: 'the chart pane is implausibly large' };
+  const overlaps =
+    pane.left < viewport.width &&
+    pane.left + pane.width > 0 &&
+    pane.top < viewport.height &&
+    pane.top + pane.height > 0;
+  if (!overlaps) return { ok: false, reason: 'the chart pane is outside the viewport' };
+  if (snapshot.apiPaneHeight !== null && Math.abs(snapshot.apiPaneHeight - pane.height) > 1) {
+    return {
+      ok: false,
+      reason: `pane height ${pane.height}px disagrees with the chart's ${snapshot.apiPaneHeight}px`,
+    };
+  }
+  const scale: PriceScale = {
+    from: snapshot.scale.from,
+    to: snapshot.scale.to,
+    mode: snapshot.scale.mode,
+    height: pane.height,
+  };
+  if (!isUsableScale(scale)) return { ok: false, reason: 'the price scale cannot be mapped' };
+  // `from` is the bottom row's price: larger than `to` exactly when the scale is inverted.
+  if (snapshot.scale.from > snapshot.scale.to !== snapshot.scale.inverted) {
+    return { ok: false, reason: 'the price scale contradicts its inverted flag' };
+  }
+  if (expectedAsset !== null && snapshot.symbol !== null) {
+    const symbol = parseChartSymbol(snapshot.symbol);
+    if (!symbol.supported || symbol.asset !== expectedAsset) {
+      return { ok: false, reason: `the chart shows ${snapshot.symbol}, the page ${expectedAsset}` };
+    }
+  }
+  if (snapshot.crosshair !== null) {
+    const y = priceToY(scale, snapshot.crosshair.price);
+    if (y === null || Math.abs(y - snapshot.crosshair.y) > 1) {
+      return { ok: false, reason: 'the crosshair self-check failed' };
+    }
+  }
+  return { ok: true, snapshot, scale };
+}
