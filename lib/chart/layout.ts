@@ -1,0 +1,147 @@
+import { formatPrice, formatSignedPercent, formatUsd } from '../format';
+import type { Band, Side } from '../model/cluster-view';
+import { type PriceScale, priceToY } from './price-to-y';
+
+export interface DisplayOptions {
+  minBandUsd: number;
+  bandsPerSide: number;
+  longColor: string;
+  shortColor: string;
+  /** Opacity of the largest visible band, 0..1; smaller bands scale down from it. */
+  opacity: number;
+  movePct: number;
+}
+
+export interface LayoutInput {
+  bands: readonly Band[];
+  /** The live last price from the chart, else the view's reference price. */
+  price: number;
+  scale: PriceScale;
+  display: DisplayOptions;
+}
+
+export interface BandRect {
+  band: Band;
+  side: Side;
+  /** CSS px from the pane's top, clipped to the pane; bottom > top. */
+  top: number;
+  bottom: number;
+  color: string;
+  alpha: number;
+  label: string;
+}
+
+export interface EdgeMarker {
+  band: Band;
+  side: Side;
+  edge: 'top' | 'bottom';
+  text: string;
+}
+
+export interface PriceLine {
+  kind: 'move-up' | 'move-down';
+  price: number;
+  y: number;
+  label: string;
+}
+
+export interface OverlayLayout {
+  rects: BandRect[];
+  edges: EdgeMarker[];
+  lines: PriceLine[];
+}
+
+const SIDE_LABEL: Record<Side, string> = { long: 'Longs', short: 'Shorts' };
+/** The smallest height a band is drawn with, so a one-bin band at a wide zoom still shows. */
+const MIN_BAND_PX = 2;
+
+/** The bands a person asked to see: above the display threshold, the largest few of each side. */
+export function visibleBands(bands: readonly Band[], display: DisplayOptions): Band[] {
+  const out: Band[] = [];
+  for (const side of ['long', 'short'] as const) {
+    out.push(
+      ...bands
+        .filter((b) => b.side === side && b.notionalUsd >= display.minBandUsd)
+        .sort((a, b) => b.notionalUsd - a.notionalUsd || a.low - b.low)
+        .slice(0, display.bandsPerSide),
+    );
+  }
+  return out;
+}
+
+export function distancePct(price: number, level: number): number {
+  return ((level - price) / price) * 100;
+}
+
+/** Bands in price space → rectangles, edge markers and move lines in pane CSS px. Pure; tested without a canvas. */
+export function layoutOverlay(input: LayoutInput): OverlayLayout {
+  const { scale, price, display } = input;
+  const height = scale.height;
+  const shown = visibleBands(input.bands, display);
+  const largest = shown.reduce((max, b) => Math.max(max, b.notionalUsd), 0);
+  const rects: BandRect[] = [];
+  const edges: EdgeMarker[] = [];
+
+  for (const band of shown) {
+    const yHigh = priceToY(scale, band.high);
+    const yLow = priceToY(scale, band.low);
+    if (yHigh === null || yLow === null) continue;
+    const top = Math.min(yHigh, yLow);
+    const bottom = Math.max(yHigh, yLow);
+    const distance = formatSignedPercent(distancePct(price, band.peak));
+    if (bottom < 0 || top > height - 1) {
+      const arrow = band.peak >= price ? '↑' : '↓';
+      edges.push({
+        band,
+        side: band.side,
+        edge: bottom < 0 ? 'top' : 'bottom',
+        text: `${arrow} ${formatPrice(band.peak)} · ${distance} · ${formatUsd(band.notionalUsd)}`,
+      });
+      continue;
+    }
+    let clippedTop = Math.max(0, top);
+    let clippedBottom = Math.min(height, bottom);
+    if (clippedBottom - clippedTop < MIN_BAND_PX) {
+      const mid = (clippedTop + clippedBottom) / 2;
+      clippedTop = Math.max(0, mid - MIN_BAND_PX / 2);
+      clippedBottom = Math.min(height, clippedTop + MIN_BAND_PX);
+    }
+    const weight = largest > 0 ? Math.sqrt(band.notionalUsd / largest) : 0;
+    rects.push({
+      band,
+      side: band.side,
+      top: clippedTop,
+      bottom: clippedBottom,
+      color: band.side === 'long' ? display.longColor : display.shortColor,
+      alpha: display.opacity * (0.35 + 0.65 * weight),
+      label: `${SIDE_LABEL[band.side]} ${formatUsd(band.notionalUsd)} · ${distance}`,
+    });
+  }
+
+  const lines: PriceLine[] = [];
+  for (const [kind, sign] of [
+    ['move-up', 1],
+    ['move-down', -1],
+  ] as const) {
+    const level = price * (1 + (sign * display.movePct) / 100);
+    const y = priceToY(scale, level);
+    if (y === null || y < 0 || y > height - 1) continue;
+    lines.push({
+      kind,
+      price: level,
+      y,
+      label: `${formatSignedPercent(sign * display.movePct)} ${formatPrice(level)}`,
+    });
+  }
+  return { rects, edges, lines };
+}
+
+/** The band under a pane y, the smallest one where bands overlap; for the hover card. */
+export function bandAt(layout: OverlayLayout, y: number): BandRect | null {
+  let hit: BandRect | null = null;
+  for (const rect of layout.rects) {
+    if (y < rect.top || y > rect.bottom) continue;
+    if (!hit || rect.bottom - rect.top < hit.bottom - hit.top) hit = rect;
+  }
+  return hit;
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { bandAt, type DisplayOptions, layoutOverlay, visibleBands } from '../../lib/chart/layout';
+import type { PriceScale } from '../../lib/chart/price-to-y';
+import type { Band } from '../../lib/model/cluster-view';
+
+const display: DisplayOptions = {
+  minBandUsd: 1e6,
+  bandsPerSide: 2,
+  longColor: '#22c55e',
+  shortColor: '#ef4444',
+  opacity: 0.4,
+  movePct: 3,
+};
+// 10 px per 100 USD: 100,000 on row 0, 90,000 on row 1000.
+const scale: PriceScale = { from: 90_000, to: 100_000, mode: 0, height: 1001 };
+
+const band = (side: Band['side'], low: number, high: number, notionalUsd: number): Band => ({
+  side,
+  low,
+  high,
+  peak: (low + high) / 2,
+  notionalUsd,
+  share: 0.1,
+});
+
+describe('layoutOverlay', () => {
+  it('maps a band to its pixel rows with a label', () => {
+    const layout = layoutOverlay({
+      bands: [band('short', 96_800, 97_000, 9.6e9)],
+      price: 95_000,
+      scale,
+      display,
+    });
+    expect(layout.rects).toHaveLength(1);
+    const [rect] = layout.rects;
+    expect(rect?.top).toBeCloseTo(300, 9);
+    expect(rect?.bottom).toBeCloseTo(320, 9);
+    expect(rect?.color).toBe('#ef4444');
+    expect(rect?.alpha).toBeCloseTo(0.4, 9);
+    expect(rect?.label).toBe('Shorts $9.6B · +2.0 %');
+  });
+
+  it('scales opacity by notional, the largest at full opacity', () => {
+    const layout = layoutOverlay({
+      bands: [band('short', 96_000, 96_100, 4e9), band('long', 93_000, 93_100, 1e9)],
+      price: 95_000,
+      scale,
+      display,
+    });
+    expect(layout.rects.map((r) => r.alpha)).toEqual([0.4 * (0.35 + 0.65 * 0.5), 0.4]);
+  });
+
+  it('turns bands off the visible range into edge markers', () => {
+    const layout = layoutOverlay({
+      bands: [band('short', 101_000, 102_000, 9.6e9), band('long', 80_000, 81_000, 2e9)],
+      price: 95_000,
+      scale,
+      display,
+    });
+    expect(layout.rects).toHaveLength(0);
+    expect(layout.edges.map((e) => [e.edge, e.text])).toEqual([
+      ['bottom', '↓ 80,500 · −15.3 % · $2.0B'],
+      ['top', '↑ 101,500 · +6.8 % · $9.6B'],
+    ]);
+  });
+
+  it('puts the higher band at the bottom edge of an inverted scale', () => {
+    const inverted = { ...scale, from: 100_000, to: 90_000 };
+    const layout = layoutOverlay({
+      bands: [band('short', 101_000, 102_000, 9.6e9)],
+      price: 95_000,
+      scale: inverted,
+      display,
+    });
+    expect(layout.edges[0]?.edge).toBe('bottom');
+    expect(layout.edges[0]?.text.startsWith('↑')).toBe(true);
+  });
+
+  it('clips a band that crosses the pane edge and keeps thin bands visible', () => {
+    const layout = layoutOverlay({
+      bands: [band('short', 99_900, 100_500, 5e9), band('long', 94_000, 94_000.01, 5e9)],
+      price: 95_000,
+      scale,
+      display,
+    });
+    const [crossing, thin] = [
+      layout.rects.find((r) => r.side === 'short'),
+      layout.rects.find((r) => r.side === 'long'),
+    ];
+    expect(crossing?.top).toBe(0);
+    expect(crossing?.bottom).toBeCloseTo(10, 9);
+    expect((thin?.bottom ?? 0) - (thin?.top ?? 0)).toBeCloseTo(2, 9);
+  });
+
+  it('draws the at-risk move lines from the live price', () => {
+    const layout = layoutOverlay({ bands: [], price: 95_000, scale, display });
+    expect(layout.lines.map((l) => [l.kind, Math.round(l.y), l.label])).toEqual([
+      ['move-up', 215, '+3.0 % 97,850'],
+      ['move-down', 785, '−3.0 % 92,150'],
+    ]);
+  });
+
+  it('hides small bands and keeps the largest few per side', () => {
+    const bands = [
+      band('short', 96_000, 96_100, 5e5),
+      band('short', 97_000, 97_100, 3e9),
+      band('short', 98_000, 98_100, 2e9),
+      band('short', 99_000, 99_100, 1e9),
+      band('long', 93_000, 93_100, 2e6),
+    ];
+    expect(visibleBands(bands, display).map((b) => b.notionalUsd)).toEqual([2e6, 3e9, 2e9]);
+  });
+
+  it('finds the band under the pointer, the smallest where they overlap', () => {
+    const layout = layoutOverlay({
+      bands: [band('short', 96_000, 97_000, 5e9), band('short', 96_400, 96_500, 4e9)],
+      price: 95_000,
+      scale,
+      display,
+    });
+    expect(bandAt(layout, 352)?.band.notionalUsd).toBe(4e9);
+    expect(bandAt(layout, 310)?.band.notionalUsd).toBe(5e9);
+    expect(bandAt(layout, 600)).toBeNull();
+  });
+});
