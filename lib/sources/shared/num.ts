@@ -65,3 +65,22 @@ export const msTime = () =>
       return value;
     }),
   );
+
+/** A number string, or `null` where the venue sends "" for "not available" (Bybit, OKX); "NaN" still fails. */
+export const numOrEmpty = () =>
+  z.pipe(
+    z.unknown(),
+    z.transform((input: unknown, ctx): number | null => {
+      if (input === '') return null;
+      const value = numberFrom(input, false);
+      if (value === undefined) {
+        ctx.issues.push({
+          code: 'custom',
+          input,
+          message: `expected a number string or "", got ${shown(input)}`,
+        });
+        return z.NEVER as never;
+      }
+      return value;
+    }),
+  );

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { msTime, num, numLoose, numNonNegative, numPositive } from '../../../lib/sources/shared/num';
+import {
+  msTime,
+  num,
+  numLoose,
+  numNonNegative,
+  numOrEmpty,
+  numPositive,
+} from '../../../lib/sources/shared/num';
 import { describeZodError, z } from '../../../lib/util/zod';
 
 const parse = (schema: z.ZodMiniType, input: unknown) => {
@@ -56,5 +63,13 @@ describe('msTime()', () => {
     expect(parse(msTime(), '12.5')).toBe('expected a time in ms, got "12.5"');
     expect(parse(msTime(), -1)).toBe('expected a time in ms, got -1');
     expect(parse(msTime(), 'NaN')).toBe('expected a time in ms, got "NaN"');
+  });
+});
+
+describe('numOrEmpty()', () => {
+  it('maps "" to null, parses numbers, still rejects "NaN"', () => {
+    expect(parse(numOrEmpty(), '')).toBe(null);
+    expect(parse(numOrEmpty(), '8')).toBe(8);
+    expect(parse(numOrEmpty(), 'NaN')).toBe('expected a number string or "", got "NaN"');
   });
 });
