@@ -1,0 +1,122 @@
+import { DEFAULT_PARAMS, ModelParamsSchema } from '../model/params';
+import { z } from '../util/zod';
+
+const finite = () => z.number().check(z.refine(Number.isFinite, 'expected a finite number'));
+const on = (value: boolean) => z._default(z.boolean(), value);
+
+/** Site adapter ids (lib/sites/<id>, entrypoints/<id>.content); a test keeps them in step with the site registry. */
+export const SITE_IDS = ['tradingview', 'binance', 'bybit', 'okx', 'hyperliquid'] as const;
+export type SiteId = (typeof SITE_IDS)[number];
+
+export const BADGE_CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
+export type BadgeCorner = (typeof BADGE_CORNERS)[number];
+
+/** `chrome.alarms` will not fire more often than every 30 s (Chrome 120+), so neither do we. */
+export const REFRESH_SECONDS = { min: 30, max: 3600, default: 60 } as const;
+export const MAX_ALERT_RULES = 20;
+
+export const AssetSchema = z
+  .string()
+  .check(z.regex(/^[A-Z0-9]{1,20}$/, 'expected an upper-case base asset such as BTC'));
+
+export const HexColorSchema = z
+  .string()
+  .check(z.regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as #2f80ed'));
+
+export const VenueSettingsSchema = z
+  .strictObject({ binance: on(true), bybit: on(true), okx: on(true), hyperliquid: on(true) })
+  .check(z.refine((v) => Object.values(v).some(Boolean), 'at least one venue must be on'));
+
+export const DisplaySettingsSchema = z.strictObject({
+  /** Bands below this notional are not drawn; the model still computes them (model.md, "Bands"). */
+  minBandUsd: z._default(finite().check(z.gte(0, 'must be 0 or more')), 1_000_000),
+  bandsPerSide: z._default(
+    z.int().check(z.gte(1, 'show at least 1 band per side'), z.lte(10, 'at most 10 bands per side')),
+    3,
+  ),
+  // Blue and orange: apart from the chart's own green/red candles, and told apart with colour-blindness.
+  longColor: z._default(HexColorSchema, '#2f80ed'),
+  shortColor: z._default(HexColorSchema, '#f2994a'),
+  /** Opacity of the largest band; smaller bands are fainter in proportion to their notional. */
+  opacity: z._default(
+    finite().check(z.gte(0.05, 'opacity must be at least 0.05'), z.lte(1, 'opacity must be at most 1')),
+    0.35,
+  ),
+  badgeCorner: z._default(z.enum(BADGE_CORNERS), 'top-right'),
+});
+
+export const SiteSettingsSchema = z.strictObject({
+  tradingview: on(true),
+  binance: on(true),
+  bybit: on(true),
+  okx: on(true),
+  hyperliquid: on(true),
+});
+
+/** "Notify me when shorts (or longs) at risk within `withinPct` % exceed `aboveUsd`." */
+export const AlertRuleSchema = z.strictObject({
+  id: z.string().check(z.minLength(1), z.maxLength(40)),
+  asset: AssetSchema,
+  /** `short`: shorts liquidated by a rise of `withinPct`; `long`: longs liquidated by a fall. */
+  side: z.enum(['short', 'long']),
+  withinPct: finite().check(z.gt(0, 'must be above 0 %'), z.lte(25, 'at most 25 % (the model maps ±25 %)')),
+  aboveUsd: finite().check(z.gt(0, 'must be above $0')),
+  enabled: on(true),
+});
+export type AlertRule = z.infer<typeof AlertRuleSchema>;
+
+export const AlertSettingsSchema = z.strictObject({
+  enabled: on(true),
+  rules: z._default(
+    z.array(AlertRuleSchema).check(
+      z.maxLength(MAX_ALERT_RULES, `at most ${MAX_ALERT_RULES} alert rules`),
+      z.refine(
+        (rules) => new Set(rules.map((r) => r.id)).size === rules.length,
+        'alert rule ids must be unique',
+      ),
+    ),
+    () => [],
+  ),
+});
+
+export const CoinglassKeySchema = z
+  .string()
+  .check(
+    z.regex(
+      /^[A-Za-z0-9_-]{8,128}$/,
+      'expected the API key from your CoinGlass account (letters and digits)',
+    ),
+  );
+
+/**
+ * Every user setting, with its default. The move % of the at-risk badges is `model.movePct`: the engine computes
+ * `atRisk` with it and the overlay recomputes the same figure from the bins with the same number, so there is one
+ * value to change and the badge can never disagree with the view it shows (the options page lists it under Display).
+ */
+export const SettingsSchema = z.strictObject({
+  venues: z.prefault(VenueSettingsSchema, {}),
+  model: z._default(ModelParamsSchema, () => structuredClone(DEFAULT_PARAMS)),
+  display: z.prefault(DisplaySettingsSchema, {}),
+  sites: z.prefault(SiteSettingsSchema, {}),
+  refreshSeconds: z._default(
+    z
+      .int()
+      .check(
+        z.gte(REFRESH_SECONDS.min, `at least ${REFRESH_SECONDS.min} s (the browser's shortest alarm)`),
+        z.lte(REFRESH_SECONDS.max, `at most ${REFRESH_SECONDS.max} s`),
+      ),
+    REFRESH_SECONDS.default,
+  ),
+  alerts: z.prefault(AlertSettingsSchema, {}),
+  /** Kept in storage.local only, never synced or exported; sent to CoinGlass only. */
+  coinglassKey: z._default(z.nullable(CoinglassKeySchema), null),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingsInput = z.input<typeof SettingsSchema>;
+
+/** Settings fields that live in storage.local and never leave the device. */
+export const LOCAL_ONLY_FIELDS = ['coinglassKey'] as const satisfies readonly (keyof Settings)[];
+
+export function defaultSettings(): Settings {
+  return SettingsSchema.parse({});
+}
