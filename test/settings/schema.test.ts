@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../lib/model/params';
-import { defaultSettings, SettingsSchema } from '../../lib/settings/schema';
+import { defaultSettings, SettingsSchema, SITE_IDS } from '../../lib/settings/schema';
+import { SITE_IDS as REGISTERED_SITES } from '../../lib/sites/index';
 
 describe('settings schema', () => {
   it('gives every setting a default', () => {
@@ -57,5 +58,10 @@ describe('settings schema', () => {
   it('rejects duplicate alert rule ids', () => {
     const rule = { id: 'x', asset: 'BTC', side: 'short', withinPct: 2, aboveUsd: 1e9 };
     expect(SettingsSchema.safeParse({ alerts: { rules: [rule, rule] } }).success).toBe(false);
+  });
+
+  it('has a per-site switch for every registered site and no other', () => {
+    expect([...SITE_IDS].sort()).toEqual([...REGISTERED_SITES].sort());
+    expect(Object.keys(defaultSettings().sites).sort()).toEqual([...REGISTERED_SITES].sort());
   });
 });

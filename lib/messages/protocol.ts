@@ -1,0 +1,59 @@
+import { SeriesDocSchema } from '../market/series';
+import { AssetSchema } from '../settings/schema';
+import { z } from '../util/zod';
+import { ViewReplySchema } from './view-entry';
+
+/**
+ * The whole protocol between contexts. A message is `{ type, data }`: one `data` argument, parsed with zod by
+ * whoever receives it (the background parses requests, the sender parses replies, the UIs parse pushes).
+ */
+export const REQUESTS = {
+  /** A chart tab or the popup shows `asset`: start or renew its watch (expires unless renewed every period). */
+  subscribeAsset: {
+    data: z.strictObject({ asset: AssetSchema }),
+    reply: ViewReplySchema,
+  },
+  /** Stop watching `asset` for this sender (tab closed or symbol changed). */
+  unsubscribeAsset: {
+    data: z.strictObject({ asset: AssetSchema }),
+    reply: z.strictObject({ watching: z.array(AssetSchema) }),
+  },
+  /** The cached view at once; `refresh: true` also starts a refresh (or joins the one under way). */
+  getView: {
+    data: z.strictObject({ asset: AssetSchema, refresh: z.optional(z.boolean()) }),
+    reply: ViewReplySchema,
+  },
+  /** The `liqlens.series/1` input of the cached view, for the popup's export. */
+  getSeries: {
+    data: z.strictObject({ asset: AssetSchema }),
+    reply: z.strictObject({ series: z.nullable(SeriesDocSchema) }),
+  },
+  /** Shows a notification now: for one rule with its current figure, or a plain test without `ruleId`. */
+  testAlert: {
+    data: z.strictObject({ ruleId: z.optional(z.string()) }),
+    reply: z.strictObject({ shown: z.boolean(), message: z.string() }),
+  },
+} as const;
+
+/** Background → popup (runtime message) and → watching tabs (tabs.sendMessage). */
+export const PUSHES = {
+  viewUpdated: { data: ViewReplySchema },
+} as const;
+
+export type RequestType = keyof typeof REQUESTS;
+export type PushType = keyof typeof PUSHES;
+export type RequestData<K extends RequestType> = z.infer<(typeof REQUESTS)[K]['data']>;
+export type ReplyData<K extends RequestType> = z.infer<(typeof REQUESTS)[K]['reply']>;
+export type PushData<K extends PushType> = z.infer<(typeof PUSHES)[K]['data']>;
+
+export const MessageSchema = z.object({ type: z.string().check(z.maxLength(64)), data: z.unknown() });
+
+/** Replies travel wrapped, so that a failed handler still answers in words. */
+export const ReplyEnvelopeSchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type ReplyEnvelope = z.infer<typeof ReplyEnvelopeSchema>;
+
+export const isRequestType = (type: string): type is RequestType => Object.hasOwn(REQUESTS, type);
+export const isPushType = (type: string): type is PushType => Object.hasOwn(PUSHES, type);
