@@ -1,0 +1,69 @@
+import { binIndex, type Grid } from './bins';
+import type { BucketHeap } from './bucket-heap';
+import type { Ledger } from './ledger';
+
+/** One venue's map on the shared grid. */
+export interface VenueMap {
+  long: Float64Array;
+  short: Float64Array;
+  /**
+   * Open notional inside [lo, hi), before decay. Together with `droppedUsd` (open notional outside
+   * [lo, hi), also before decay) it closes the ledger: opened = open + liquidated + shrunk + dropped.
+   */
+  openUsd: number;
+  droppedUsd: number;
+  /** Of `openUsd`, what the age decay took off the map: Σ long + Σ short = openUsd − decayedUsd. */
+  decayedUsd: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * model.md "The map": each open bucket adds its notional, times 0.5^(age / half-life) when decay is on,
+ * to the bin holding its liquidation price; age = `endTime` (end of the venue's last candle) − open time
+ * of the bucket's candle.
+ */
+export function readOut(ledger: Ledger, grid: Grid, halfLifeHours: number, endTime: number): VenueMap {
+  const decay = new Float64Array(ledger.candles);
+  if (halfLifeHours > 0) {
+    const halfLifeMs = halfLifeHours * HOUR_MS;
+    for (let i = 0; i < ledger.candles; i++)
+      decay[i] = 0.5 ** ((endTime - (ledger.times[i] as number)) / halfLifeMs);
+  } else {
+    decay.fill(1);
+  }
+  const out: VenueMap = {
+    long: new Float64Array(grid.count),
+    short: new Float64Array(grid.count),
+    openUsd: 0,
+    droppedUsd: 0,
+    decayedUsd: 0,
+  };
+  addSide(ledger.long, -1, ledger.scale, grid, decay, out.long, out);
+  addSide(ledger.short, 1, ledger.scale, grid, decay, out.short, out);
+  return out;
+}
+
+function addSide(
+  heap: BucketHeap,
+  keySign: 1 | -1,
+  scale: number,
+  grid: Grid,
+  decay: Float64Array,
+  bins: Float64Array,
+  out: VenueMap,
+): void {
+  const { key, amount, candle } = heap;
+  for (let j = 0; j < heap.size; j++) {
+    const usd = (amount[j] as number) * scale;
+    const k = binIndex(grid, keySign * (key[j] as number));
+    if (k < 0) {
+      out.droppedUsd += usd;
+      continue;
+    }
+    const kept = usd * (decay[candle[j] as number] as number);
+    out.openUsd += usd;
+    out.decayedUsd += usd - kept;
+    bins[k] = (bins[k] as number) + kept;
+  }
+}

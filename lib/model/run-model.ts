@@ -1,0 +1,166 @@
+import { durationMs } from '../market/interval';
+import type { SeriesCandle, SeriesDoc, VenueSeries } from '../market/series';
+import { atRiskNotional } from './at-risk';
+import { findBands } from './bands';
+import { makeGrid } from './bins';
+import { type BookDepthUsd, type CascadeDirection, cascade } from './cascade';
+import type { Band, Bins, Cascade, ClusterView, Diagnostics } from './cluster-view';
+import { runLedger } from './ledger';
+import type { ModelParams } from './params';
+import { readOut } from './read-out';
+
+/** What the model computes: the `ClusterView` without the engine's per-venue context. */
+export type ModelResult = Omit<ClusterView, 'venues' | 'secondOpinion' | 'fetchedAt'>;
+
+/** Median of the venues' mark prices (mean of the middle two when even). */
+export function medianPrice(prices: readonly number[]): number {
+  const sorted = [...prices].sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n === 0) throw new RangeError('no mark price');
+  const mid = n >> 1;
+  return n % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function compareVenues(a: VenueSeries, b: VenueSeries): number {
+  if (a.venue !== b.venue) return a.venue < b.venue ? -1 : 1;
+  if (a.instrument !== b.instrument) return a.instrument < b.instrument ? -1 : 1;
+  // Two entries for one instrument: any total order on the content keeps the result order-free.
+  const ja = JSON.stringify(a);
+  const jb = JSON.stringify(b);
+  return ja < jb ? -1 : ja > jb ? 1 : 0;
+}
+
+/** Candles by open time; for a repeated open time the last row wins. Sorted input is returned as is. */
+function byTime(candles: readonly SeriesCandle[]): readonly SeriesCandle[] {
+  let sorted = true;
+  for (let i = 1; i < candles.length && sorted; i++) {
+    if ((candles[i] as SeriesCandle)[0] <= (candles[i - 1] as SeriesCandle)[0]) sorted = false;
+  }
+  if (sorted) return candles;
+  const last = new Map<number, SeriesCandle>();
+  for (const c of candles) last.set(c[0], c);
+  return [...last.values()].sort((a, b) => a[0] - b[0]);
+}
+
+function firstAtOrAfter(candles: readonly SeriesCandle[], t: number): number {
+  let lo = 0;
+  let hi = candles.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((candles[mid] as SeriesCandle)[0] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The model of model.md v1, pure and deterministic: the same document gives the same result to the bit
+ * whatever the order of its venues (venues are processed in a canonical order and summed in it).
+ *
+ * The candle duration is the document's `interval`. Only candles that open within `params.window` before
+ * the end of the latest candle across the venues are used, so the result matches the parameters it carries.
+ */
+export function runModel(doc: SeriesDoc, params: ModelParams, depth?: BookDepthUsd): ModelResult {
+  const venues = [...doc.venues].sort(compareVenues);
+  const price = medianPrice(venues.map((v) => v.markPrice));
+  const intervalMs = durationMs(doc.interval);
+  const windowMs = durationMs(params.window);
+
+  const series = venues.map((v) => byTime(v.candles));
+  let end = Number.NEGATIVE_INFINITY;
+  for (const candles of series) {
+    const lastCandle = candles[candles.length - 1];
+    if (lastCandle) end = Math.max(end, lastCandle[0] + intervalMs);
+  }
+  const from = end - windowMs;
+
+  const grid = makeGrid(price, params.binPct, params.rangePct);
+  const long = new Float64Array(grid.count);
+  const short = new Float64Array(grid.count);
+  const diagnostics: Diagnostics = {
+    skippedIntervals: 0,
+    droppedNotionalUsd: 0,
+    openedNotionalUsd: 0,
+    liquidatedNotionalUsd: 0,
+    shrunkNotionalUsd: 0,
+    openNotionalUsd: 0,
+    decayedNotionalUsd: 0,
+    candles: 0,
+    spanFrom: null,
+    spanTo: null,
+  };
+
+  venues.forEach((venue, v) => {
+    const all = series[v] as readonly SeriesCandle[];
+    const start = firstAtOrAfter(all, from);
+    const candles = start === 0 ? all : all.slice(start);
+    const lastCandle = candles[candles.length - 1];
+    const firstCandle = candles[0];
+    if (!lastCandle || !firstCandle) return;
+    const ledger = runLedger(candles, venue.openInterest, params);
+    const venueEnd = lastCandle[0] + intervalMs;
+    const map = readOut(ledger, grid, params.halfLifeHours, venueEnd);
+    for (let k = 0; k < grid.count; k++) {
+      long[k] = (long[k] as number) + (map.long[k] as number);
+      short[k] = (short[k] as number) + (map.short[k] as number);
+    }
+    diagnostics.skippedIntervals += ledger.skippedIntervals;
+    diagnostics.droppedNotionalUsd += map.droppedUsd;
+    diagnostics.openedNotionalUsd += ledger.openedUsd;
+    diagnostics.liquidatedNotionalUsd += ledger.liquidatedUsd;
+    diagnostics.shrunkNotionalUsd += ledger.shrunkUsd;
+    diagnostics.openNotionalUsd += map.openUsd;
+    diagnostics.decayedNotionalUsd += map.decayedUsd;
+    diagnostics.candles += candles.length;
+    diagnostics.spanFrom =
+      diagnostics.spanFrom === null ? firstCandle[0] : Math.min(diagnostics.spanFrom, firstCandle[0]);
+    diagnostics.spanTo = diagnostics.spanTo === null ? venueEnd : Math.max(diagnostics.spanTo, venueEnd);
+  });
+
+  const bins: Bins = { low: grid.low, width: grid.width, long: Array.from(long), short: Array.from(short) };
+  const bands = findBands(bins, params.minBinUsd, grid);
+  const up = price * (1 + params.movePct / 100);
+  const down = price * (1 - params.movePct / 100);
+
+  return {
+    asset: doc.asset,
+    price,
+    model: { version: '1', params },
+    bins,
+    bands,
+    atRisk: {
+      movePct: params.movePct,
+      up: { price: up, notionalUsd: atRiskNotional(bins, price, 'short', params.movePct) },
+      down: { price: down, notionalUsd: atRiskNotional(bins, price, 'long', params.movePct) },
+    },
+    cascade: depth ? cascades(bins, bands, price, depth, up, down) : [],
+    diagnostics,
+  };
+}
+
+/** Per direction: a push to the at-risk move price, and a push to the near edge of the nearest band beyond P. */
+function cascades(
+  bins: Bins,
+  bands: readonly Band[],
+  price: number,
+  depth: BookDepthUsd,
+  up: number,
+  down: number,
+): Cascade[] {
+  const out: Cascade[] = [];
+  const run = (direction: CascadeDirection, trigger: Cascade['trigger'], q0: number): void => {
+    out.push({ direction, trigger, fromPrice: q0, ...cascade(bins, price, depth, direction, q0) });
+  };
+  run('up', 'move', up);
+  let above: number | null = null;
+  let below: number | null = null;
+  for (const band of bands) {
+    if (band.side === 'short' && band.low >= price && (above === null || band.low < above)) above = band.low;
+    if (band.side === 'long' && band.high <= price && (below === null || band.high > below))
+      below = band.high;
+  }
+  if (above !== null) run('up', 'nearest-band', above);
+  run('down', 'move', down);
+  if (below !== null) run('down', 'nearest-band', below);
+  return out;
+}
