@@ -1,0 +1,163 @@
+import { formatUsd } from '../format/money';
+import { formatFixed } from '../format/number';
+import { formatFundingRate, formatPercent, formatShare, formatSignedPercent } from '../format/percent';
+import { formatPrice } from '../format/price';
+import { formatDuration, formatUtc } from '../format/time';
+import { VENUE_LABEL } from '../market/venue';
+import type { Cascade, ClusterView, VenueView } from '../model/cluster-view';
+import { alignColumns } from './columns';
+import { nearestBands, type PlacedBand } from './nearest-bands';
+
+export interface ReportOptions {
+  /** Bands listed on each side of the price. */
+  nearest?: number;
+  /** The current time (ms), to show how old the data is; the report itself has no clock. */
+  now?: number;
+}
+
+const SIDE_PLURAL = { long: 'longs', short: 'shorts' } as const;
+
+function bandRows(placed: readonly PlacedBand[], width: number): string[][] {
+  return placed.map(({ band, distancePct }) => [
+    `${formatPrice(band.low, { step: width })} – ${formatPrice(band.high, { step: width })}`,
+    formatSignedPercent(distancePct),
+    formatUsd(band.notionalUsd),
+    `${formatShare(band.share)} of ${SIDE_PLURAL[band.side]}`,
+    `peak ${formatPrice(band.peak, { step: width })}`,
+  ]);
+}
+
+function headerLines(view: ClusterView, options: ReportOptions): string[] {
+  const used = view.venues.filter((v) => v.status === 'ok' || v.status === 'no-ledger').length;
+  const source = view.venues.length ? ` (median mark of ${used} venue${used === 1 ? '' : 's'})` : '';
+  const lines = [`${view.asset} · price ${formatPrice(view.price)}${source}`];
+  const { spanFrom, spanTo, candles } = view.diagnostics;
+  if (spanFrom !== null && spanTo !== null) {
+    const age = options.now === undefined ? '' : `, ends ${formatDuration(options.now - spanTo)} ago`;
+    lines.push(
+      `Data     ${formatUtc(spanFrom)} → ${formatUtc(spanTo)} (${formatDuration(spanTo - spanFrom)}, ${formatFixed(candles, 0)} candles${age})`,
+    );
+  } else {
+    lines.push('Data     no candles');
+  }
+  const p = view.model.params;
+  lines.push(
+    `Model    v${view.model.version} · bin ${formatPrice(view.bins.width, { step: view.bins.width })} · range ±${formatPercent(p.rangePct, 0)} · window ${p.window} of ${p.interval} · half-life ${p.halfLifeHours ? `${p.halfLifeHours} h` : 'off'} · split ${p.split}`,
+  );
+  return lines;
+}
+
+function bandLines(view: ClusterView, nearest: number): string[] {
+  const { above, below } = nearestBands(view, nearest);
+  const lines = ['', `Nearest bands above ${formatPrice(view.price)}`];
+  lines.push(...(above.length ? alignColumns(bandRows(above, view.bins.width), '  ', [1, 2]) : ['  none']));
+  lines.push(`Nearest bands below ${formatPrice(view.price)}`);
+  lines.push(...(below.length ? alignColumns(bandRows(below, view.bins.width), '  ', [1, 2]) : ['  none']));
+  return lines;
+}
+
+function atRiskLines(view: ClusterView): string[] {
+  const { movePct, up, down } = view.atRisk;
+  return [
+    '',
+    `At risk for a ${formatPercent(movePct)} move`,
+    ...alignColumns(
+      [
+        [
+          'Up',
+          'Shorts',
+          formatUsd(up.notionalUsd),
+          `liquidate by ${formatSignedPercent(movePct)} (${formatPrice(up.price)})`,
+        ],
+        [
+          'Down',
+          'Longs',
+          formatUsd(down.notionalUsd),
+          `liquidate by ${formatSignedPercent(-movePct)} (${formatPrice(down.price)})`,
+        ],
+      ],
+      '  ',
+      [2],
+    ),
+  ];
+}
+
+function cascadeRow(c: Cascade, price: number): string[] {
+  const trigger = c.trigger === 'move' ? 'the move' : 'the nearest band';
+  const end = `${formatPrice(c.endPrice)} (${formatSignedPercent((c.endPrice / price - 1) * 100)})`;
+  return [
+    c.direction === 'up' ? 'Up' : 'Down',
+    `push to ${formatPrice(c.fromPrice)} (${trigger})`,
+    c.stop === 'beyond-depth' ? `→ beyond visible depth past ${end}` : `→ ends ${end}`,
+    `${formatUsd(c.liquidatedUsd)} liquidated in ${c.steps} step${c.steps === 1 ? '' : 's'}`,
+  ];
+}
+
+function cascadeLines(view: ClusterView): string[] {
+  if (!view.cascade.length) return ['', 'Cascade  not estimated (no order-book depth given)'];
+  return [
+    '',
+    'Cascade (estimate against resting order-book liquidity only; the book is not assumed to refill)',
+    ...alignColumns(view.cascade.map((c) => cascadeRow(c, view.price))),
+  ];
+}
+
+function venueRow(v: VenueView): string[] {
+  const label = VENUE_LABEL[v.venue];
+  if (v.status === 'failed' || v.status === 'disabled') {
+    return [label, v.instrument, v.status, v.message ?? v.failure ?? ''];
+  }
+  const oi =
+    v.openInterestUsd === null
+      ? 'OI n/a'
+      : `OI ${formatUsd(v.openInterestUsd)}${v.openInterestChange24hPct === null ? '' : ` (${formatSignedPercent(v.openInterestChange24hPct)} 24h)`}`;
+  const funding = v.fundingRate8h === null ? '' : `funding ${formatFundingRate(v.fundingRate8h)} / 8h`;
+  const status = v.status === 'ok' ? 'ok' : `no ledger${v.message ? `: ${v.message}` : ''}`;
+  return [
+    label,
+    v.instrument,
+    v.markPrice === null ? 'mark n/a' : `mark ${formatPrice(v.markPrice)}`,
+    oi,
+    funding,
+    status,
+  ];
+}
+
+function venueLines(view: ClusterView): string[] {
+  if (!view.venues.length) return [];
+  return ['', 'Venues', ...alignColumns(view.venues.map(venueRow))];
+}
+
+function secondOpinionLines(view: ClusterView): string[] {
+  const so = view.secondOpinion;
+  if (!so) return [];
+  if (so.status === 'failed') return ['', `CoinGlass  failed${so.message ? `: ${so.message}` : ''}`];
+  const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+  return [
+    '',
+    `CoinGlass  second opinion on the same bins: longs ${formatUsd(sum(so.long))}, shorts ${formatUsd(sum(so.short))}`,
+  ];
+}
+
+function diagnosticLines(view: ClusterView): string[] {
+  const d = view.diagnostics;
+  return [
+    '',
+    'Diagnostics',
+    `  opened ${formatUsd(d.openedNotionalUsd)} · liquidated ${formatUsd(d.liquidatedNotionalUsd)} · shrunk ${formatUsd(d.shrunkNotionalUsd)} · open ${formatUsd(d.openNotionalUsd)} (decayed ${formatUsd(d.decayedNotionalUsd)})`,
+    `  outside the bins ${formatUsd(d.droppedNotionalUsd)} · intervals without open interest ${formatFixed(d.skippedIntervals, 0)}`,
+  ];
+}
+
+/** The readable report of a ClusterView, as lines without trailing newlines. Pure: same view, same text. */
+export function clusterReport(view: ClusterView, options: ReportOptions = {}): string[] {
+  return [
+    ...headerLines(view, options),
+    ...bandLines(view, options.nearest ?? 3),
+    ...atRiskLines(view),
+    ...cascadeLines(view),
+    ...venueLines(view),
+    ...secondOpinionLines(view),
+    ...diagnosticLines(view),
+  ];
+}

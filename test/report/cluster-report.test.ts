@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { clusterReport } from '../../lib/report/cluster-report';
+import { handView } from './view-fixture';
+
+const M = '\u2212';
+
+describe('clusterReport', () => {
+  const lines = clusterReport(handView(), { now: Date.UTC(2026, 10, 1, 0, 3, 10) });
+  const section = (title: string, count: number) => {
+    const at = lines.indexOf(title);
+    expect(at).toBeGreaterThanOrEqual(0);
+    return lines.slice(at + 1, at + 1 + count);
+  };
+
+  it('starts with the asset, price, data span and model', () => {
+    expect(lines.slice(0, 3)).toEqual([
+      'BTC · price 95,000 (median mark of 2 venues)',
+      'Data     2026-10-25T00:00:00Z → 2026-11-01T00:00:00Z (7 d, 2,688 candles, ends 3 min ago)',
+      'Model    v1 · bin 100 · range ±25 % · window 7d of 15m · half-life 72 h · split taker',
+    ]);
+  });
+
+  it('lists the bands above from the nearest out, a band around the price first at 0.0 %', () => {
+    expect(section('Nearest bands above 95,000', 3)).toEqual([
+      '  94,900 – 95,200   0.0 %  $10.0M  0.3 % of shorts  peak 95,050',
+      '  96,000 – 96,500  +1.1 %   $1.2B  30 % of shorts   peak 96,250',
+      '  98,000 – 98,100  +3.2 %  $45.0M  1.1 % of shorts  peak 98,050',
+    ]);
+  });
+
+  it('lists the bands below from the nearest out with the distance to their upper edge', () => {
+    expect(section('Nearest bands below 95,000', 3)).toEqual([
+      `  93,000 – 93,400  ${M}1.7 %  $800M  40 % of longs   peak 93,150`,
+      `  90,000 – 90,200  ${M}5.1 %  $2.5M  0.1 % of longs  peak 90,100`,
+      '',
+    ]);
+  });
+
+  it('gives at-risk up and down for the move', () => {
+    expect(section('At risk for a 3.0 % move', 2)).toEqual([
+      '  Up    Shorts  $1.5B  liquidate by +3.0 % (97,850)',
+      `  Down  Longs   $950M  liquidate by ${M}3.0 % (92,150)`,
+    ]);
+  });
+
+  it('gives the cascade estimates, saying when one leaves the visible depth', () => {
+    const [up, down] = section(
+      'Cascade (estimate against resting order-book liquidity only; the book is not assumed to refill)',
+      2,
+    );
+    expect(up).toMatch(
+      /^ {2}Up {4}push to 97,850 \(the move\) +→ ends 98,500 \(\+3\.7 %\) +\$1\.8B liquidated in 3 steps$/,
+    );
+    expect(down).toMatch(
+      new RegExp(
+        `^ {2}Down {2}push to 93,400 \\(the nearest band\\) +→ beyond visible depth past 91,000 \\(${M}4\\.2 %\\) +\\$2\\.1B liquidated in 1 step$`,
+      ),
+    );
+  });
+
+  it('shows each venue in a trader’s words', () => {
+    const [binance, hyperliquid, okx] = section('Venues', 3);
+    expect(binance?.split(/ {2,}/)).toEqual([
+      '',
+      'Binance',
+      'BTCUSDT',
+      'mark 95,011',
+      'OI $7.6B (+2.1 % 24h)',
+      'funding +0.0100 % / 8h',
+      'ok',
+    ]);
+    expect(hyperliquid?.split(/ {2,}/)).toEqual([
+      '',
+      'Hyperliquid',
+      'BTC',
+      'mark 94,990',
+      'OI $4.2B',
+      'funding +0.0100 % / 8h',
+      'no ledger: no open-interest history yet',
+    ]);
+    expect(okx?.split(/ {2,}/)).toEqual(['', 'OKX', 'BTC-USDT-SWAP', 'failed', 'unavailable in your region']);
+  });
+
+  it('ends with the diagnostics', () => {
+    expect(lines.slice(-3)).toEqual([
+      'Diagnostics',
+      '  opened $12.5B · liquidated $4.3B · shrunk $2.0B · open $6.1B (decayed $2.6B)',
+      '  outside the bins $61.0M · intervals without open interest 3',
+    ]);
+  });
+
+  it('says what is missing: no bands on a side, no depth, no candles, and omits the age without a clock', () => {
+    const view = handView();
+    view.bands = view.bands.filter((b) => b.side === 'long');
+    view.cascade = [];
+    view.venues = [];
+    view.diagnostics.spanFrom = null;
+    view.diagnostics.spanTo = null;
+    const out = clusterReport(view);
+    expect(out[0]).toBe('BTC · price 95,000');
+    expect(out[1]).toBe('Data     no candles');
+    expect(out[out.indexOf('Nearest bands above 95,000') + 1]).toBe('  none');
+    expect(out).toContain('Cascade  not estimated (no order-book depth given)');
+    expect(out).not.toContain('Venues');
+    expect(clusterReport(handView()).join('\n')).not.toContain('ago');
+  });
+
+  it('limits the bands per side to `nearest`', () => {
+    const out = clusterReport(handView(), { nearest: 1 });
+    const at = out.indexOf('Nearest bands above 95,000');
+    expect(out[at + 2]).toBe('Nearest bands below 95,000');
+  });
+
+  it('adds the CoinGlass second opinion when present', () => {
+    const view = handView();
+    view.secondOpinion = {
+      source: 'coinglass',
+      status: 'ok',
+      message: null,
+      long: [1e9, 0.5e9],
+      short: [2e9],
+    };
+    expect(clusterReport(view)).toContain(
+      'CoinGlass  second opinion on the same bins: longs $1.5B, shorts $2.0B',
+    );
+    view.secondOpinion = {
+      source: 'coinglass',
+      status: 'failed',
+      message: 'the key’s plan has no map',
+      long: [],
+      short: [],
+    };
+    expect(clusterReport(view)).toContain('CoinGlass  failed: the key’s plan has no map');
+  });
+});
