@@ -1,0 +1,112 @@
+import { BRIDGE_TAG, type BridgeToIsolated } from './protocol';
+import {
+  type ChartHandle,
+  type CrosshairSample,
+  findChart,
+  readSnapshot,
+  watchCrosshair,
+} from './read-chart';
+
+const PROBE_MS = 500;
+
+/**
+ * The MAIN-world side of the page bridge: waits for the isolated script's `hello`, then finds the chart, reads it
+ * on every animation frame while the tab is visible, and posts a snapshot only when something changed. Never throws
+ * into the page. Returns a stop function.
+ */
+export function runBridge(win: Window): () => void {
+  let channel: string | null = null;
+  let handle: ChartHandle | null = null;
+  let unwatch: (() => void) | null = null;
+  let crosshair: CrosshairSample | null = null;
+  let lastKey = '';
+  let seq = 0;
+  let frame = 0;
+  let probeTimer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  const post = (message: BridgeToIsolated) => win.postMessage(message, win.location.origin);
+
+  const release = () => {
+    unwatch?.();
+    unwatch = null;
+    handle = null;
+    crosshair = null;
+  };
+
+  const publish = (snapshot: unknown) => {
+    const key = JSON.stringify(snapshot);
+    if (key === lastKey || !channel) return;
+    lastKey = key;
+    post({ tag: BRIDGE_TAG, from: 'bridge', type: 'snapshot', channel, seq: seq++, snapshot });
+  };
+
+  /** The chart the handle points at is gone when its frame left the DOM or the frame now holds another widget. */
+  const stale = (h: ChartHandle) => {
+    if (!h.frame) return (win as unknown as Record<string, unknown>).TradingViewApi !== h.widget;
+    try {
+      return (
+        !h.frame.isConnected ||
+        (h.frame.contentWindow as unknown as Record<string, unknown>)?.tradingViewApi !== h.widget
+      );
+    } catch {
+      return true;
+    }
+  };
+
+  const tick = () => {
+    frame = 0;
+    if (stopped) return;
+    try {
+      if (handle && stale(handle)) release();
+      if (!handle) {
+        handle = findChart(win);
+        if (handle) unwatch = watchCrosshair(handle, (sample) => (crosshair = sample));
+      }
+      const snapshot = handle ? readSnapshot(handle, win, crosshair, null) : null;
+      publish(snapshot);
+      if (!handle) {
+        probeTimer = setTimeout(schedule, PROBE_MS);
+        return;
+      }
+    } catch {
+      release();
+    }
+    schedule();
+  };
+
+  function schedule() {
+    if (stopped || frame) return;
+    if (win.document.visibilityState === 'hidden') {
+      probeTimer = setTimeout(schedule, PROBE_MS);
+      return;
+    }
+    frame = win.requestAnimationFrame(tick);
+  }
+
+  const onMessage = (event: MessageEvent) => {
+    if (event.source !== win) return;
+    const data = event.data as { tag?: unknown; from?: unknown; type?: unknown; channel?: unknown } | null;
+    if (!data || data.tag !== BRIDGE_TAG || data.from !== 'isolated' || typeof data.channel !== 'string')
+      return;
+    if (data.type === 'hello') {
+      if (channel !== data.channel) lastKey = '';
+      channel = data.channel;
+      post({ tag: BRIDGE_TAG, from: 'bridge', type: 'ready', channel });
+      schedule();
+    } else if (data.type === 'stop' && data.channel === channel) {
+      stop();
+    }
+  };
+
+  function stop() {
+    stopped = true;
+    if (frame) win.cancelAnimationFrame(frame);
+    clearTimeout(probeTimer);
+    win.removeEventListener('message', onMessage);
+    release();
+  }
+
+  win.addEventListener('message', onMessage);
+  return stop;
+}
