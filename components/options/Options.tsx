@@ -1,0 +1,338 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { INTERVALS } from '../../lib/market/interval';
+import { VENUE_LABEL, VENUES } from '../../lib/market/venue';
+import { BADGE_CORNERS, REFRESH_SECONDS, type Settings, SITE_IDS } from '../../lib/settings/schema';
+import { AlertRulesEditor } from './AlertRulesEditor';
+import { BandPreview } from './BandPreview';
+import { CheckboxField, ColorField, NumberField, type OnField, SelectField, TextField } from './fields';
+import { errorsUnder, type Path, setAt, validateDraft } from './form-state';
+import { TiersEditor } from './TiersEditor';
+
+export interface OptionsStatus {
+  tone: 'ok' | 'bad' | 'info';
+  text: string;
+}
+
+export interface OptionsProps {
+  /** The settings as stored now; the form starts from them and returns to them after a save or import. */
+  saved: Settings;
+  /** Stored values that were invalid and fell back to their defaults. */
+  storedIssues: readonly { path: string; message: string }[];
+  /** Whether the browser grants the CoinGlass host (null: not known yet). */
+  coinglassGranted: boolean | null;
+  status: OptionsStatus | null;
+  busy: boolean;
+  siteLabels: Readonly<Record<string, string>>;
+  onSave: (settings: Settings) => void;
+  onImport: (text: string) => void;
+  onExport: () => void;
+  onReset: () => void;
+  newId?: () => string;
+}
+
+const MODEL_FIELDS_SHOWN: Path[] = [
+  'mmr',
+  'split',
+  'halfLifeHours',
+  'window',
+  'interval',
+  'binPct',
+  'rangePct',
+  'minBinUsd',
+  'movePct',
+].map((k) => ['model', k]);
+const WINDOWS = ['1d', '3d', '7d', '14d', '30d'];
+const CORNER_LABEL: Record<(typeof BADGE_CORNERS)[number], string> = {
+  'top-left': 'Top left',
+  'top-right': 'Top right',
+  'bottom-left': 'Bottom left',
+  'bottom-right': 'Bottom right',
+};
+
+export function Options(props: OptionsProps) {
+  const { saved } = props;
+  const [draft, setDraft] = useState<Settings>(saved);
+  const [confirmReset, setConfirmReset] = useState(false);
+  useEffect(() => setDraft(saved), [saved]);
+  const { settings: valid, errors } = useMemo(() => validateDraft(draft), [draft]);
+  const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(saved), [draft, saved]);
+  const set: OnField = (path: Path, value: unknown) => setDraft((d) => setAt(d, path, value));
+  const f = { errors, onChange: set };
+  const newId = props.newId ?? (() => Math.random().toString(36).slice(2, 10));
+  const m = draft.model;
+  const d = draft.display;
+  const modelOther = errorsUnder(errors, ['model'], MODEL_FIELDS_SHOWN).filter((e) => !e.startsWith('tiers'));
+
+  return (
+    <form
+      class="options"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid && dirty) props.onSave(valid);
+      }}
+    >
+      <header class="bar">
+        <h1>LiqLens options</h1>
+        <span class="bar-status" role="status" aria-live="polite" data-field="status">
+          {props.status && <span class={`status ${props.status.tone}`}>{props.status.text}</span>}
+          {!props.status && dirty && !valid && <span class="status bad">Fix the marked fields to save</span>}
+          {!props.status && dirty && valid && <span class="status info">Unsaved changes</span>}
+        </span>
+        <button type="button" disabled={!dirty || props.busy} onClick={() => setDraft(saved)}>
+          Revert
+        </button>
+        <button type="submit" class="primary" disabled={!dirty || !valid || props.busy}>
+          Save
+        </button>
+      </header>
+
+      {props.storedIssues.length > 0 && (
+        <div class="notice warn" role="alert" data-field="stored-issues">
+          Some stored settings were invalid and fell back to their defaults:
+          <ul>
+            {props.storedIssues.map((i) => (
+              <li key={`${i.path}:${i.message}`}>
+                {i.path ? `${i.path}: ` : ''}
+                {i.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <fieldset id="display">
+        <legend>Display</legend>
+        <div class="cols">
+          <div>
+            <NumberField
+              {...f}
+              path={['model', 'movePct']}
+              label="At-risk move"
+              unit="%"
+              hint="The move of the at-risk badges: shorts liquidated by a rise of this much, longs by a fall"
+              value={m.movePct}
+            />
+            <NumberField
+              {...f}
+              path={['display', 'minBandUsd']}
+              label="Smallest band shown"
+              unit="USD"
+              hint="Bands below this notional are hidden; the model still computes them"
+              value={d.minBandUsd}
+            />
+            <NumberField
+              {...f}
+              path={['display', 'bandsPerSide']}
+              label="Bands per side"
+              integer
+              value={d.bandsPerSide}
+            />
+            <ColorField {...f} path={['display', 'longColor']} label="Long colour" value={d.longColor} />
+            <ColorField {...f} path={['display', 'shortColor']} label="Short colour" value={d.shortColor} />
+            <NumberField
+              {...f}
+              path={['display', 'opacity']}
+              label="Band opacity"
+              hint="0.05 to 1, for the largest band"
+              value={d.opacity}
+            />
+            <SelectField
+              {...f}
+              path={['display', 'badgeCorner']}
+              label="Badge corner"
+              value={d.badgeCorner}
+              options={BADGE_CORNERS.map((c) => ({ value: c, label: CORNER_LABEL[c] }))}
+            />
+          </div>
+          <BandPreview display={d} movePct={Number.isFinite(m.movePct) ? m.movePct : 0} />
+        </div>
+      </fieldset>
+
+      <fieldset id="venues">
+        <legend>Venues</legend>
+        {VENUES.map((v) => (
+          <CheckboxField key={v} {...f} path={['venues', v]} label={VENUE_LABEL[v]} value={draft.venues[v]} />
+        ))}
+        {errorsUnder(
+          errors,
+          ['venues'],
+          VENUES.map((v) => ['venues', v]),
+        ).map((e) => (
+          <p key={e} class="error" role="alert">
+            {e}
+          </p>
+        ))}
+        <TextField
+          {...f}
+          path={['coinglassKey']}
+          label="CoinGlass API key"
+          secret
+          placeholder="optional"
+          hint={
+            props.coinglassGranted === false && draft.coinglassKey
+              ? 'Access to open-api-v4.coinglass.com is not granted: save to ask for it'
+              : 'Optional second opinion; stored on this device only and sent to CoinGlass only. Saving asks for access to open-api-v4.coinglass.com'
+          }
+          value={draft.coinglassKey ?? ''}
+          onChange={(p, v) => set(p, String(v).trim() === '' ? null : String(v).trim())}
+        />
+      </fieldset>
+
+      <fieldset id="model">
+        <legend>Model</legend>
+        <p class="hint">
+          The estimation model's parameters (docs/model.md). The defaults are what the figures are tested
+          with.
+        </p>
+        <TiersEditor tiers={m.tiers} errors={errors} onChange={set} />
+        <div class="cols">
+          <div>
+            <NumberField
+              {...f}
+              path={['model', 'mmr']}
+              label="Maintenance margin rate"
+              hint="a fraction: 0.004 = 0.4 %"
+              value={m.mmr}
+            />
+            <SelectField
+              {...f}
+              path={['model', 'split']}
+              label="Long share of new positions"
+              value={m.split}
+              options={[
+                { value: 'taker', label: 'Taker-buy share' },
+                { value: 'even', label: 'One half' },
+              ]}
+            />
+            <NumberField
+              {...f}
+              path={['model', 'halfLifeHours']}
+              label="Age half-life"
+              unit="h"
+              hint="0 turns decay off"
+              value={m.halfLifeHours}
+            />
+            <SelectField
+              {...f}
+              path={['model', 'window']}
+              label="Look-back"
+              value={m.window}
+              options={withCurrent(WINDOWS, m.window).map((w) => ({ value: w, label: w }))}
+            />
+          </div>
+          <div>
+            <SelectField
+              {...f}
+              path={['model', 'interval']}
+              label="Candle interval"
+              value={m.interval}
+              options={withCurrent(INTERVALS, m.interval).map((w) => ({ value: w, label: w }))}
+            />
+            <NumberField
+              {...f}
+              path={['model', 'binPct']}
+              label="Bin width"
+              unit="% of price"
+              value={m.binPct}
+            />
+            <NumberField
+              {...f}
+              path={['model', 'rangePct']}
+              label="Map range"
+              unit="± %"
+              value={m.rangePct}
+            />
+            <NumberField
+              {...f}
+              path={['model', 'minBinUsd']}
+              label="Smallest dense bin"
+              unit="USD"
+              value={m.minBinUsd}
+            />
+          </div>
+        </div>
+        {modelOther.map((e) => (
+          <p key={e} class="error" role="alert">
+            {e}
+          </p>
+        ))}
+      </fieldset>
+
+      <fieldset id="sites">
+        <legend>Sites</legend>
+        <p class="hint">Draw bands on these sites' charts.</p>
+        {SITE_IDS.map((s) => (
+          <CheckboxField
+            key={s}
+            {...f}
+            path={['sites', s]}
+            label={props.siteLabels[s] ?? s}
+            value={draft.sites[s]}
+          />
+        ))}
+      </fieldset>
+
+      <fieldset id="advanced">
+        <legend>Advanced</legend>
+        <NumberField
+          {...f}
+          path={['refreshSeconds']}
+          label="Refresh every"
+          unit="s"
+          integer
+          hint={`${REFRESH_SECONDS.min} to ${REFRESH_SECONDS.max} seconds`}
+          value={draft.refreshSeconds}
+        />
+        <CheckboxField {...f} path={['alerts', 'enabled']} label="Alerts" value={draft.alerts.enabled} />
+        <AlertRulesEditor rules={draft.alerts.rules} errors={errors} onChange={set} newId={newId} />
+        <fieldset class="backup">
+          <legend>Backup</legend>
+          <button type="button" onClick={props.onExport} disabled={props.busy}>
+            Export settings
+          </button>
+          <label class="file-button">
+            Import settings…
+            <input
+              type="file"
+              accept="application/json,.json"
+              disabled={props.busy}
+              data-field="import"
+              onChange={async (e) => {
+                const input = e.currentTarget as HTMLInputElement;
+                const file = input.files?.[0];
+                input.value = '';
+                if (file) props.onImport(await file.text());
+              }}
+            />
+          </label>
+          {confirmReset ? (
+            <>
+              <button
+                type="button"
+                class="danger"
+                onClick={() => {
+                  setConfirmReset(false);
+                  props.onReset();
+                }}
+              >
+                Reset everything to defaults
+              </button>
+              <button type="button" onClick={() => setConfirmReset(false)}>
+                Keep my settings
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => setConfirmReset(true)} disabled={props.busy}>
+              Reset…
+            </button>
+          )}
+        </fieldset>
+      </fieldset>
+    </form>
+  );
+}
+
+/** The choices plus the current value, so an imported value outside the list still shows. */
+function withCurrent(choices: readonly string[], current: string): string[] {
+  return choices.includes(current) ? [...choices] : [...choices, current];
+}

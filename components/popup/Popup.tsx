@@ -1,0 +1,152 @@
+import { useMemo } from 'preact/hooks';
+import { formatDuration, formatPrice } from '../../lib/format';
+import { VENUE_LABEL } from '../../lib/market/venue';
+import type { ClusterView } from '../../lib/model/cluster-view';
+import { AtRiskPanel } from './AtRiskPanel';
+import { BandTable } from './BandTable';
+import { Ladder } from './Ladder';
+import { type PopupDisplay, popupModel } from './popup-model';
+import { VenueTable } from './VenueTable';
+
+export interface PopupStatus {
+  /** Older than three refresh periods. */
+  stale: boolean;
+  /** A refresh is under way for this asset. */
+  refreshing: boolean;
+  /** Why the last refresh failed, in words, when it did (the view shown is then the last good one). */
+  error: string | null;
+}
+
+export interface PopupProps {
+  asset: string;
+  assets: readonly string[];
+  /** The asset came from the active tab's chart (else it is the last one looked at). */
+  fromTab: boolean;
+  display: PopupDisplay;
+  view: ClusterView | null;
+  status: PopupStatus;
+  now: number;
+  onAssetChange: (asset: string) => void;
+  onRefresh: () => void;
+  onExportView: () => void;
+  onExportSeries: () => void;
+  onOpenOptions: () => void;
+}
+
+export function Popup(props: PopupProps) {
+  const { view, display, status, now } = props;
+  const model = useMemo(() => (view ? popupModel(view, display) : null), [view, display]);
+  const style = { '--long': display.longColor, '--short': display.shortColor } as Record<string, string>;
+  return (
+    <main class="popup" style={style} aria-busy={status.refreshing}>
+      <header class="head">
+        <label class="asset" title={props.fromTab ? 'The asset of the chart in this tab' : 'Asset'}>
+          <span class="visually-hidden">Asset</span>
+          <select
+            value={props.asset}
+            onChange={(e) => props.onAssetChange((e.currentTarget as HTMLSelectElement).value)}
+          >
+            {props.assets.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        {props.fromTab && (
+          <span class="chip" data-field="from-tab" title="The asset of the chart in this tab">
+            tab
+          </span>
+        )}
+        <span class="price num" data-field="price" title="Median of the venues' mark prices">
+          {model ? formatPrice(model.price) : '—'}
+        </span>
+        <Freshness fetchedAt={model?.fetchedAt ?? null} now={now} status={status} />
+        <span class="head-actions">
+          <button type="button" onClick={props.onRefresh} disabled={status.refreshing} title="Refresh now">
+            {status.refreshing ? 'Refreshing…' : 'Refresh'}
+          </button>
+          <button type="button" onClick={props.onOpenOptions} title="Options">
+            Options
+          </button>
+        </span>
+      </header>
+      {status.error && (
+        <p class="notice bad" role="alert" data-field="error">
+          {view ? `Refresh failed, showing the last good data: ${status.error}` : status.error}
+        </p>
+      )}
+      {status.stale && model && (
+        <p class="notice warn" role="status" data-field="stale">
+          Stale: data is {formatDuration(now - (model.fetchedAt ?? now))} old
+        </p>
+      )}
+      {model && model.failedVenues.length > 0 && (
+        <p class="notice bad" role="status" data-field="venue-failures">
+          {failureSummary(
+            model.failedVenues.map((v) => VENUE_LABEL[v.venue]),
+            model.venues.length,
+          )}
+        </p>
+      )}
+      {!model && !status.error && (
+        <p class="notice muted" data-field="loading">
+          {status.refreshing ? `Loading ${props.asset}…` : `No data for ${props.asset} yet`}
+        </p>
+      )}
+      {model && (
+        <>
+          <div class="main-grid">
+            <div class="main-left">
+              <AtRiskPanel lines={model.atRisk} binWidth={model.binWidth} />
+              <BandTable bands={model.bands} price={model.price} binWidth={model.binWidth} />
+            </div>
+            <Ladder ladder={model.ladder} price={model.price} movePct={display.movePct} />
+          </div>
+          <VenueTable venues={model.venues} now={now} />
+        </>
+      )}
+      <footer class="foot">
+        <button type="button" onClick={props.onExportView} disabled={!view}>
+          Export view
+        </button>
+        <button type="button" onClick={props.onExportSeries} disabled={!view}>
+          Export series
+        </button>
+        {view && (
+          <span class="muted model-line" title="Model parameters behind these figures">
+            model v{view.model.version} · {view.model.params.window}/{view.model.params.interval} ·{' '}
+            {view.diagnostics.candles} candles · estimate
+          </span>
+        )}
+      </footer>
+    </main>
+  );
+}
+
+function failureSummary(failed: string[], total: number): string {
+  const used = total - failed.length;
+  const names = failed.join(', ');
+  return used > 0
+    ? `${names} failed: figures from ${used} of ${total} venues`
+    : `${names} failed: no venue answered`;
+}
+
+function Freshness({
+  fetchedAt,
+  now,
+  status,
+}: {
+  fetchedAt: number | null;
+  now: number;
+  status: PopupStatus;
+}) {
+  if (fetchedAt === null) return <span class="age muted">—</span>;
+  const cls = status.stale ? 'age stale' : 'age';
+  return (
+    <span class={cls} data-field="age" title={new Date(fetchedAt).toISOString()}>
+      <span class={`dot ${status.stale ? 'stale' : 'fresh'}`} aria-hidden="true" />
+      {formatDuration(now - fetchedAt)} ago
+    </span>
+  );
+}

@@ -1,0 +1,84 @@
+import { formatFundingRate, formatSignedPercent, formatUsd } from '../../lib/format';
+import { VENUE_LABEL } from '../../lib/market/venue';
+import type { VenueView } from '../../lib/model/cluster-view';
+import { formatCountdown } from '../shared/countdown';
+
+interface Props {
+  venues: readonly VenueView[];
+  now: number;
+}
+
+/** Per venue: funding (8-hour equivalent), time to the next funding, open interest and its 24 h change. */
+export function VenueTable({ venues, now }: Props) {
+  return (
+    <table class="venues" aria-label="Funding and open interest by venue">
+      <thead>
+        <tr>
+          <th scope="col">Venue</th>
+          <th scope="col" class="num" title="Current funding rate scaled to 8 hours">
+            Funding 8h
+          </th>
+          <th scope="col" class="num" title="Time to the next funding (h:mm)">
+            Next
+          </th>
+          <th scope="col" class="num" title="Open interest, one side, at the mark price">
+            OI
+          </th>
+          <th scope="col" class="num" title="Open interest change over 24 hours">
+            OI 24h
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {venues.map((v) => (
+          <VenueRow key={v.venue} v={v} now={now} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function VenueRow({ v, now }: { v: VenueView; now: number }) {
+  const label = VENUE_LABEL[v.venue];
+  if (v.status === 'failed' || v.status === 'disabled') {
+    return (
+      <tr class={`venue-row ${v.status}`} data-venue={v.venue} data-status={v.status}>
+        <th scope="row">{label}</th>
+        <td colSpan={4} class={v.status === 'failed' ? 'failure' : 'muted'} data-field="failure">
+          {v.status === 'disabled' ? 'Off in the options' : (v.message ?? 'No data')}
+        </td>
+      </tr>
+    );
+  }
+  const rate = v.fundingRate8h;
+  const change = v.openInterestChange24hPct;
+  return (
+    <tr class={`venue-row ${v.status}`} data-venue={v.venue} data-status={v.status}>
+      <th scope="row" title={v.message ?? v.instrument}>
+        {label}
+        {v.status === 'no-ledger' && (
+          <span class="tag" title={v.message ?? 'Context only: not used by the model yet'}>
+            ctx
+          </span>
+        )}
+      </th>
+      <td
+        class={`num ${rate === null ? '' : rate > 0 ? 'long' : rate < 0 ? 'short' : ''}`}
+        data-field="funding"
+        title={rate === null ? '' : rate > 0 ? 'Longs pay shorts' : rate < 0 ? 'Shorts pay longs' : ''}
+      >
+        {rate === null ? '—' : formatFundingRate(rate)}
+      </td>
+      <td class="num muted">{v.nextFundingTime === null ? '—' : formatCountdown(v.nextFundingTime - now)}</td>
+      <td class="num" data-field="oi">
+        {v.openInterestUsd === null ? '—' : formatUsd(v.openInterestUsd)}
+      </td>
+      <td
+        class={`num ${change === null ? '' : change > 0 ? 'up' : change < 0 ? 'down' : ''}`}
+        data-field="oi-change"
+      >
+        {change === null ? '—' : formatSignedPercent(change, 1)}
+      </td>
+    </tr>
+  );
+}
