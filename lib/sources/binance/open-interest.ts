@@ -1,0 +1,55 @@
+import { durationMs } from '../../market/interval';
+import type { OiPoint } from '../../market/types';
+import { err, ok } from '../../util/result';
+import { alignDown, collectPages, timeChunks } from '../shared/paging';
+import type { SourceResult } from '../types';
+import { type BinanceGet, binanceInstrument, unsupportedInterval } from './request';
+import { OpenInterestHistSchema } from './schemas';
+import { OPEN_INTEREST_HIST_WEIGHT } from './weights';
+
+const OI_PERIODS = new Set(['5m', '15m', '30m', '1h', '2h', '4h', '6h', '12h', '1d']);
+/** openInterestHist serves at most 500 points a request, and only the last 30 days. */
+const OI_PAGE = 500;
+
+/**
+ * `GET /futures/data/openInterestHist?symbol&period&limit&startTime&endTime`, chunks of ≤ 500 points,
+ * newest first; an empty chunk (older than 30 days) ends paging. `sumOpenInterest` is one side, in base.
+ * A point stamped T was measured at T, the end of the candle that opened at T − period: t = T − period
+ * (T aligned down to the period first, in case a stamp is a little late).
+ */
+export async function binanceOpenInterestHistory(
+  get: BinanceGet,
+  asset: string,
+  interval: string,
+  fromMs: number,
+  toMs: number,
+): Promise<SourceResult<OiPoint[]>> {
+  if (!OI_PERIODS.has(interval)) return err(unsupportedInterval('openInterestHist', interval));
+  const symbol = binanceInstrument(asset);
+  const step = durationMs(interval);
+  const chunks = timeChunks(fromMs + step, toMs + step, step, OI_PAGE);
+  if (chunks.length === 0) return ok([]);
+  const points = await collectPages<OiPoint, number>({
+    first: 0,
+    key: (p) => p.t,
+    fetchPage: async (index) => {
+      const { start, end, count } = chunks[index] as (typeof chunks)[number];
+      const page = await get({
+        endpoint: 'openInterestHist',
+        path: '/futures/data/openInterestHist',
+        params: { symbol, period: interval, limit: count, startTime: start, endTime: end },
+        weight: OPEN_INTEREST_HIST_WEIGHT,
+        schema: OpenInterestHistSchema,
+        symbol,
+      });
+      if (!page.ok) return page;
+      const items = page.value.value.map((row) => ({
+        t: alignDown(row.timestamp, step) - step,
+        oi: row.sumOpenInterest,
+      }));
+      return ok({ items, next: index + 1 < chunks.length ? index + 1 : null });
+    },
+  });
+  if (!points.ok) return points;
+  return ok(points.value.filter((p) => p.t >= fromMs && p.t <= toMs));
+}
