@@ -1,0 +1,42 @@
+import type { HttpClient } from '../../http/types';
+import type { SourceOptions } from '../shared';
+import type { VenueSource } from '../types';
+import { hyperliquidCandles } from './candles';
+import { hyperliquidDepth } from './depth';
+import { hyperliquidSnapshot } from './snapshot';
+import { createUniverse } from './universe';
+
+export { HYPERLIQUID_INFO_URL } from './request';
+
+export interface HyperliquidSourceOptions extends SourceOptions {
+  /**
+   * How many sides Hyperliquid's `openInterest` counts. Default 1: it is read as the coins held long
+   * (equal to those held short). Set 2 if it turns out to be long + short; it is then halved.
+   */
+  openInterestSides?: 1 | 2;
+}
+
+/** Hyperliquid has no public open-interest history: the engine builds one from snapshots. */
+export interface HyperliquidSource extends VenueSource {
+  openInterestHistory(): null;
+}
+
+/** Hyperliquid perpetuals (`BTC`), `POST https://api.hyperliquid.xyz/info`. */
+export function createHyperliquidSource(
+  http: HttpClient,
+  options: HyperliquidSourceOptions = {},
+): HyperliquidSource {
+  const now = options.now ?? Date.now;
+  const openInterestSides = options.openInterestSides ?? 1;
+  const universe = createUniverse(http);
+  const coin = (asset: string) => asset.toUpperCase();
+  return {
+    venue: 'hyperliquid',
+    instrument: coin,
+    candles: (asset, interval, fromMs, toMs) =>
+      hyperliquidCandles(http, universe, now, coin(asset), interval, fromMs, toMs),
+    openInterestHistory: () => null,
+    snapshot: (asset) => hyperliquidSnapshot(http, universe, now, coin(asset), { openInterestSides }),
+    depth: (asset) => hyperliquidDepth(http, universe, coin(asset)),
+  };
+}
