@@ -1,0 +1,82 @@
+import { buildClusterView } from '../../lib/engine/build-view';
+import { ClusterViewSchema } from '../../lib/model/cluster-view';
+import { clusterReport } from '../../lib/report/cluster-report';
+import { formatHelp, parseArgs } from './args';
+import { CliError, type CliIo, EXIT, firstLine } from './cli-io';
+import { loadDepth } from './depth-input';
+import { paramsForSeries } from './params-input';
+import { loadSeries } from './series-input';
+import { venueViewsFromSeries } from './series-venues';
+import { zodLine } from './zod-line';
+
+/** The flags of `npm run clusters`; live fetching adds its own rows here. */
+export const CLUSTERS_FLAGS = [
+  { name: 'series', kind: 'string', value: 'FILE', help: 'run the model on a liqlens.series/1 document' },
+  {
+    name: 'params',
+    kind: 'string',
+    value: 'JSON',
+    help: 'override model parameters, e.g. \'{"movePct":5,"halfLifeHours":0}\'',
+  },
+  {
+    name: 'depth',
+    kind: 'string',
+    value: 'FILE',
+    help: 'order-book depth {"bids":[[price,usd],…],"asks":[…]} for the cascade estimate',
+  },
+  { name: 'json', kind: 'boolean', help: 'print the ClusterView as JSON on stdout, nothing else' },
+  { name: 'help', kind: 'boolean', short: 'h', help: 'show this help' },
+] as const;
+
+export const CLUSTERS_HELP = formatHelp({
+  usage: ['npm run clusters -- --series FILE [--params JSON] [--depth FILE] [--json]'],
+  flags: CLUSTERS_FLAGS,
+  notes: [
+    'Parameters use the names of docs/model.md (tiers, mmr, split, halfLifeHours, window, interval,',
+    'binPct, rangePct, movePct, minBinUsd). A series file may also carry the depth in a "depth" field;',
+    '--depth wins. Exit codes: 0 done, 1 internal error, 2 bad input.',
+    'Example: npm run clusters -- --series test/fixtures/series/btc-example.json',
+  ],
+});
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv, CLUSTERS_FLAGS);
+  if (!parsed.ok) throw new CliError(parsed.error);
+  const flags = parsed.value;
+  if (flags.help) {
+    io.stdout(`${CLUSTERS_HELP.join('\n')}\n`);
+    return EXIT.ok;
+  }
+  if (flags.series === undefined) throw new CliError('nothing to run: give --series FILE (see --help)');
+
+  const { doc, depth: embeddedDepth } = await loadSeries(io, flags.series);
+  const params = paramsForSeries(flags.params, doc);
+  const depth = flags.depth === undefined ? embeddedDepth : await loadDepth(io, flags.depth);
+
+  const built = buildClusterView({ series: doc, params, depth, venues: venueViewsFromSeries(doc) });
+  // Parsing the output keeps --json to exactly the ClusterView's fields, and catches a broken view.
+  const view = ClusterViewSchema.safeParse(built);
+  if (!view.success)
+    throw new CliError(zodLine(view.error, 'internal error: invalid ClusterView'), EXIT.internal);
+
+  if (flags.json) io.stdout(`${JSON.stringify(view.data, null, 2)}\n`);
+  else io.stdout(`${clusterReport(view.data).join('\n')}\n`);
+  return EXIT.ok;
+}
+
+/**
+ * `npm run clusters` as a function: arguments and I/O in, exit code out. Every failure is one line on
+ * stderr — exit 2 for bad input, 1 for our own bugs — never a stack trace.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`clusters: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`clusters: internal error: ${firstLine(error)}\n`);
+    return EXIT.internal;
+  }
+}
