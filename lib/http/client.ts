@@ -22,6 +22,13 @@ import { createLimiter } from './limiter';
 import { type HostPause, type HostPauses, restorePauses } from './pauses';
 import type { FailureKind, FetchLike, HttpClient, HttpRequest, HttpResponse, HttpResult } from './types';
 
+/**
+ * The one place that talks HTTP. Per host it keeps the venue's budget (waiting, never failing, when a request
+ * would not fit), pauses the host after 429 / 418 / Bybit 403 until the venue's retry time (later requests
+ * fail fast without the network), retries 5xx and network errors with jittered exponential back-off, aborts
+ * after `timeoutMs`, and turns every outcome into JSON or a `SourceFailure` worded for a trader. All state
+ * lives in the instance.
+ */
 export interface HttpClientOptions {
   fetch: FetchLike;
   now?: () => number;
@@ -269,6 +276,7 @@ export function createHttpClient(options: HttpClientOptions): PausingHttpClient 
         count(req, weight);
 
         const a = await attempt(req);
+        // Not retried: another try could stall the refresh for as long again; the next refresh asks anew.
         if (a.type === 'timeout') return fail('timeout', req, { timeoutMs });
         let waitMs: number | undefined;
         if (a.type === 'network') {
