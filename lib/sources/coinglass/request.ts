@@ -1,0 +1,100 @@
+import type { HttpClient, HttpResult, SourceFailure } from '../../http/types';
+import { err, ok, type Result } from '../../util/result';
+import { z } from '../../util/zod';
+import { buildUrl, failure, getJson, parseWith } from '../shared';
+
+export const COINGLASS_BASE = 'https://open-api-v4.coinglass.com';
+
+export const PLAN_MESSAGE =
+  'Your CoinGlass plan does not include the liquidation map (Professional plan needed)';
+export const NO_KEY_MESSAGE = 'No CoinGlass API key is set';
+export const KEY_REFUSED_MESSAGE = 'CoinGlass did not accept the API key: check it in the options';
+
+const PLAN_WORDS = /upgrade|plan|permission|subscri|not available|not supported|level|vip|professional/i;
+const KEY_WORDS = /api.?key|invalid key|apikey/i;
+const RATE_WORDS = /too many|rate.?limit|frequency/i;
+
+const EnvelopeSchema = z.looseObject({
+  code: z.union([z.string(), z.number()]),
+  msg: z.optional(z.nullable(z.string())),
+  data: z.optional(z.unknown()),
+});
+
+export interface CoinglassCall {
+  endpoint: string;
+  path: string;
+  query: Record<string, string>;
+}
+
+/**
+ * GET one CoinGlass v4 endpoint with the user's key in the `CG-API-KEY` header (and nowhere else), check
+ * the `{code, msg, data}` envelope and parse `data`. Every failure message is scrubbed of the key.
+ */
+export async function coinglassGet<S extends z.ZodMiniType>(
+  http: HttpClient,
+  apiKey: string,
+  call: CoinglassCall,
+  schema: S,
+): Promise<Result<z.output<S>, SourceFailure>> {
+  const res = await fetchData(http, apiKey, call, schema);
+  return res.ok ? res : err(scrub(res.error, apiKey));
+}
+
+async function fetchData<S extends z.ZodMiniType>(
+  http: HttpClient,
+  apiKey: string,
+  call: CoinglassCall,
+  schema: S,
+): Promise<Result<z.output<S>, SourceFailure>> {
+  const { endpoint } = call;
+  if (apiKey.trim() === '')
+    return err({ kind: 'auth', host: 'coinglass', endpoint, message: NO_KEY_MESSAGE });
+  const url = buildUrl(COINGLASS_BASE, call.path, call.query);
+  const headers = { 'CG-API-KEY': apiKey, accept: 'application/json' };
+  const res = await getJson(http, { host: 'coinglass', endpoint, url, headers }, EnvelopeSchema, (outcome) =>
+    refusal(outcome, endpoint),
+  );
+  if (!res.ok) return res;
+  const data = parseWith(z.object({ data: schema }), { data: res.value.value.data }, 'coinglass', endpoint);
+  return data.ok ? ok((data.value as { data: z.output<S> }).data) : data;
+}
+
+function refusal(outcome: HttpResult, endpoint: string): SourceFailure | undefined {
+  if (!outcome.ok) {
+    const { kind, status } = outcome.error;
+    if (kind === 'auth' || status === 401 || status === 403) return planFailure(endpoint, status);
+    return undefined;
+  }
+  const json = outcome.value.json as { code?: unknown; msg?: unknown } | null;
+  if (typeof json !== 'object' || json === null) return undefined;
+  const code = typeof json.code === 'string' || typeof json.code === 'number' ? String(json.code) : undefined;
+  if (code === undefined || code === '0') return undefined;
+  const msg = typeof json.msg === 'string' ? json.msg : '';
+  const status = outcome.value.status;
+  if (code === '401' || code === '403' || PLAN_WORDS.test(msg)) return planFailure(endpoint, status);
+  if (KEY_WORDS.test(msg))
+    return { kind: 'auth', host: 'coinglass', endpoint, message: KEY_REFUSED_MESSAGE, status };
+  const said = msg ? ` (${msg.slice(0, 120)})` : '';
+  if (code === '429' || RATE_WORDS.test(msg))
+    return failure('rate-limited', 'coinglass', endpoint, `too many requests, code ${code}${said}`, {
+      status,
+    });
+  return failure('http', 'coinglass', endpoint, `CoinGlass refused the request with code ${code}${said}`, {
+    status,
+  });
+}
+
+function planFailure(endpoint: string, status: number | undefined): SourceFailure {
+  const f: SourceFailure = { kind: 'auth', host: 'coinglass', endpoint, message: PLAN_MESSAGE };
+  if (status !== undefined) f.status = status;
+  return f;
+}
+
+/** The key never reaches a message, even if a server or a client echoes it. */
+function scrub(f: SourceFailure, apiKey: string): SourceFailure {
+  const key = apiKey.trim();
+  if (key.length < 4) return f;
+  const out = { ...f, message: f.message.split(key).join('…') };
+  if (f.path !== undefined) out.path = f.path.split(key).join('…');
+  return out;
+}

@@ -1,0 +1,35 @@
+import type { SourceFailure } from '../../http/types';
+import { binIndex, gridOf } from '../../model/bins';
+import type { Bins, SecondOpinion } from '../../model/cluster-view';
+import type { LiquidationLevel } from './aggregated-map';
+
+/**
+ * The CoinGlass map on our bin grid. The map does not say which side a level belongs to; as liquidation
+ * maps are read, what lies above the price is shorts' liquidations and what lies below is longs'. A level
+ * exactly at the price is split evenly. Levels outside the grid are left out.
+ */
+export function toSecondOpinion(
+  levels: readonly LiquidationLevel[],
+  bins: Pick<Bins, 'low' | 'width' | 'long'>,
+  price: number,
+): SecondOpinion {
+  const grid = gridOf(bins);
+  const long = new Array<number>(grid.count).fill(0);
+  const short = new Array<number>(grid.count).fill(0);
+  for (const level of levels) {
+    const k = binIndex(grid, level.price);
+    if (k < 0 || !(level.usd > 0)) continue;
+    if (level.price > price) short[k] = (short[k] ?? 0) + level.usd;
+    else if (level.price < price) long[k] = (long[k] ?? 0) + level.usd;
+    else {
+      long[k] = (long[k] ?? 0) + level.usd / 2;
+      short[k] = (short[k] ?? 0) + level.usd / 2;
+    }
+  }
+  return { source: 'coinglass', status: 'ok', message: null, long, short };
+}
+
+/** A second opinion that could not be had, with the failure's message (never the key). */
+export function failedSecondOpinion(failure: SourceFailure): SecondOpinion {
+  return { source: 'coinglass', status: 'failed', message: failure.message, long: [], short: [] };
+}
