@@ -9,14 +9,15 @@ export const MARKET = 'Binance USDⓈ-M perpetuals';
 const INVALID_SYMBOL = -1121;
 
 /**
- * Binance refuses with HTTP 4xx and `{code, msg}`. The HttpClient may hand that body over as a response
- * or fold it into a failure's message; both are recognised.
+ * Binance refuses with HTTP 4xx and `{code, msg}`. The HttpClient may hand that body over as a response,
+ * classify it (`unsupported-symbol`) or fold it into a failure's message; all are recognised and worded
+ * with the instrument.
  */
 export function inspectBinance(endpoint: string, instrument: string) {
   return (outcome: HttpResult): SourceFailure | undefined => {
     if (!outcome.ok) {
-      const { status, message } = outcome.error;
-      if (status === 400 && /-1121|invalid symbol/i.test(message)) {
+      const { kind, status, message } = outcome.error;
+      if (kind === 'unsupported-symbol' || (status === 400 && /-1121|invalid symbol/i.test(message))) {
         return unsupportedSymbol('binance', endpoint, instrument, MARKET);
       }
       return undefined;

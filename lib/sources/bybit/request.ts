@@ -48,7 +48,11 @@ const RATE_LIMITED = new Set([10006, 10018]);
 /** A non-zero `retCode` is a refusal even on HTTP 200. */
 export function inspectBybit(endpoint: string, symbol: string) {
   return (outcome: HttpResult): SourceFailure | undefined => {
-    if (!outcome.ok) return undefined;
+    if (!outcome.ok) {
+      return outcome.error.kind === 'unsupported-symbol'
+        ? unsupportedSymbol('bybit', endpoint, symbol, MARKET)
+        : undefined;
+    }
     const body = z.safeParse(RetCodeSchema, outcome.value.json);
     if (!body.success || body.data.retCode === 0) return undefined;
     const { retCode, retMsg = '' } = body.data;
