@@ -68,12 +68,22 @@ export function binWidth(price: number, binPct: number): number {
   return snapToStep((price * binPct) / 100);
 }
 
+/**
+ * x / w, snapped to the nearest integer when within 1e-9 of it: 100·1.1 / 1 is 110.00000000000001 in
+ * doubles, and floor/ceil must not turn that noise into an extra bin.
+ */
+function cleanQuotient(x: number, w: number): number {
+  const q = x / w;
+  const r = Math.round(q);
+  return Math.abs(q - r) <= 1e-9 * Math.max(1, Math.abs(q)) ? r : q;
+}
+
 /** `lo`, `hi` and the bins between them, exactly as model.md "The map" writes them. */
 export function makeGrid(price: number, binPct: number, rangePct: number): Grid {
   const step = snapStep((price * binPct) / 100);
   const width = stepValue(step);
-  const lowIndex = Math.floor((price * (1 - rangePct / 100)) / width);
-  const highIndex = Math.ceil((price * (1 + rangePct / 100)) / width);
+  const lowIndex = Math.floor(cleanQuotient((price * (100 - rangePct)) / 100, width));
+  const highIndex = Math.ceil(cleanQuotient((price * (100 + rangePct)) / 100, width));
   return gridFrom(step, lowIndex, Math.max(1, highIndex - lowIndex));
 }
 
