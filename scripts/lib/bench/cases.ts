@@ -1,0 +1,64 @@
+import type { SeriesDoc } from '../../../lib/market/series';
+import type { BookDepthUsd } from '../../../lib/model/cascade';
+import { type ModelParams, resolveParams } from '../../../lib/model/params';
+import { medianPrice, runModel } from '../../../lib/model/run-model';
+import { syntheticDepth, syntheticSeries } from '../../../lib/model/synthetic';
+import { type BenchCase, timedCase } from './types';
+
+const SEED = 42;
+
+interface ModelInput {
+  doc: SeriesDoc;
+  params: ModelParams;
+  depth?: BookDepthUsd;
+}
+
+function modelInput(days: number, interval: string, withDepth = false): ModelInput {
+  const doc = syntheticSeries({ seed: SEED, days, interval });
+  const resolved = resolveParams({ window: `${days}d`, interval });
+  if (!resolved.ok) throw new Error('bench parameters do not resolve');
+  const input: ModelInput = { doc, params: resolved.params };
+  if (withDepth) {
+    input.depth = syntheticDepth({ seed: SEED, price: medianPrice(doc.venues.map((v) => v.markPrice)) });
+  }
+  return input;
+}
+
+const candleCount = ({ doc }: ModelInput) => ({
+  candles: doc.venues.reduce((n, v) => n + v.candles.length, 0),
+  venues: doc.venues.length,
+});
+
+/**
+ * The benchmark registry: `npm run bench` runs these in order (`--only` picks by name). Other parts add
+ * their cases here — the live pipeline on a HAR replay (timed), request counts per venue for a cold and a
+ * warm refresh (metrics). Browser-side figures (overlay per frame, bundle sizes) come in through files in
+ * out/bench/ instead: see imported.ts.
+ */
+export const BENCH_CASES: BenchCase[] = [
+  timedCase<ModelInput>({
+    name: 'model-7d-15m',
+    description: 'runModel, 7 d × 15 m × 4 venues',
+    setup: () => modelInput(7, '15m'),
+    run: ({ doc, params }) => runModel(doc, params),
+    info: candleCount,
+    runs: 40,
+  }),
+  timedCase<ModelInput>({
+    name: 'model-30d-5m',
+    description: 'runModel, 30 d × 5 m × 4 venues',
+    setup: () => modelInput(30, '5m'),
+    run: ({ doc, params }) => runModel(doc, params),
+    info: candleCount,
+    runs: 30,
+    targetMedianMs: 50,
+  }),
+  timedCase<ModelInput>({
+    name: 'model-7d-15m-depth',
+    description: 'runModel with the cascade, 7 d × 15 m × 4 venues, 400 levels a side',
+    setup: () => modelInput(7, '15m', true),
+    run: ({ doc, params, depth }) => runModel(doc, params, depth),
+    info: candleCount,
+    runs: 40,
+  }),
+];
