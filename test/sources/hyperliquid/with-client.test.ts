@@ -35,7 +35,10 @@ const fetch: FetchLike = async (url, init) => {
 describe('Hyperliquid through the HTTP client', () => {
   it('fetches a cold 7-day 15-minute window in 3 requests and 53 weight', async () => {
     let clock = NOW + 1000;
-    const http = createHttpClient({ fetch, now: () => clock, sleep: async (ms) => void (clock += ms) });
+    const sleep = async (ms: number) => {
+      clock += ms;
+    };
+    const http = createHttpClient({ fetch, now: () => clock, sleep });
     const hl = createHyperliquidSource(http, { now: () => 0 });
     const [candles, snapshot, depth] = await Promise.all([
       hl.candles('BTC', '15m', NOW - 672 * STEP, NOW),
