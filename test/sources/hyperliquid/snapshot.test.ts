@@ -158,4 +158,19 @@ describe('Hyperliquid depth', () => {
     const res = await createHyperliquidSource(http).depth('FOO');
     expect(res).toMatchObject({ ok: false, error: { kind: 'unsupported-symbol', endpoint: 'l2Book' } });
   });
+
+  it('reports a null book for a listed coin as a bad response', async () => {
+    const http = fakeHttp((req) =>
+      (req.body as { type: string }).type === 'meta' ? { universe: [{ name: 'BTC' }] } : null,
+    );
+    const res = await createHyperliquidSource(http).depth('BTC');
+    expect(res).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'bad-response',
+        endpoint: 'l2Book',
+        message: 'Hyperliquid l2Book: no order book for BTC',
+      },
+    });
+  });
 });
