@@ -37,4 +37,5 @@ export function symbolForUrl(href: string): { site: SiteDefinition; symbol: Char
 
 export type { ChartSymbol } from './symbol';
 export { parseChartSymbol } from './symbol';
-export type { SiteDefinition, SiteExample, SiteId } from './types';
+export { firstTitlePrice, leadingTitlePrice, parseTitlePrice } from './title-price';
+export type { SiteDefinition, SiteExample, SiteId, TitleExample } from './types';

@@ -6,6 +6,14 @@ export interface SiteExample {
   symbol: string | null;
 }
 
+export interface TitleExample {
+  title: string;
+  /** What `symbolFromTitle` must read from it. */
+  symbol: string | null;
+  /** What `priceFromTitle` must read from it. */
+  price: number | null;
+}
+
 /** Pure description of one supported site: data plus small functions of a URL. */
 export interface SiteDefinition {
   id: SiteId;
@@ -18,6 +26,16 @@ export interface SiteDefinition {
   symbolFromUrl(url: URL): string | null;
   /** Raw symbol from the document title, or null. */
   symbolFromTitle(title: string): string | null;
+  /** The last price shown in the document title, or null: the overlay's live price when the chart API gives none. */
+  priceFromTitle(title: string): number | null;
+  /**
+   * Which names the page's asset first. `url` on the exchanges: the SPA keeps the path current, and the chart API's
+   * symbol is only a cross-check. `api` on tradingview.com: `?symbol=` is optional and may be stale after an in-page
+   * symbol change, so the chart's own `symbol()` wins (chart-integration.md §2).
+   */
+  symbolSource: 'url' | 'api';
   /** Example URLs this site must accept, with what it should read from them. */
   examples: SiteExample[];
+  /** Example titles, with the symbol and price they must give. */
+  titleExamples: TitleExample[];
 }

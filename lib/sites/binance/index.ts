@@ -1,3 +1,4 @@
+import { leadingTitlePrice } from '../title-price';
 import type { SiteDefinition } from '../types';
 
 // USDⓈ-M futures pages, optional locale: /en/futures/BTCUSDT, /zh-CN/futures/ETHUSDT, /futures/BTCUSDT.
@@ -10,9 +11,16 @@ export const binance: SiteDefinition = {
   isChartPage: (url) => url.hostname === 'www.binance.com' && PATH.test(url.pathname),
   symbolFromUrl: (url) => PATH.exec(url.pathname)?.[1] ?? null,
   symbolFromTitle: (title) => /^[\d.,]+\s*\|\s*([A-Z0-9]+)\b/.exec(title)?.[1] ?? null,
+  // "97,123.4 | BTCUSDT USDⓈ-M Futures | Binance": the last price leads the title (GUESS, as symbolFromTitle).
+  priceFromTitle: leadingTitlePrice,
+  symbolSource: 'url',
   examples: [
     { url: 'https://www.binance.com/en/futures/BTCUSDT', symbol: 'BTCUSDT' },
     { url: 'https://www.binance.com/zh-CN/futures/ETHUSDT', symbol: 'ETHUSDT' },
     { url: 'https://www.binance.com/futures/SOLUSDT', symbol: 'SOLUSDT' },
+  ],
+  titleExamples: [
+    { title: '97,123.4 | BTCUSDT USDⓈ-M Futures | Binance', symbol: 'BTCUSDT', price: 97_123.4 },
+    { title: 'Binance', symbol: null, price: null },
   ],
 };
