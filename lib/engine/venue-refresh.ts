@@ -1,0 +1,186 @@
+import type { SourceFailure } from '../http/types';
+import type { SeriesCandle, SeriesOi } from '../market/series';
+import type { Candle, Depth, OiPoint, VenueSnapshot } from '../market/types';
+import { VENUE_LABEL } from '../market/venue';
+import type { SourceResult, VenueSource } from '../sources/types';
+import { ok } from '../util/result';
+import type { OiSnapshotStore } from './oi-snapshot-store';
+import type { VenueState } from './series-cache';
+import { alignSnapshots } from './snapshot-history';
+
+export interface VenueRefreshInput {
+  source: VenueSource;
+  asset: string;
+  interval: string;
+  intervalMs: number;
+  /** Open times of the first and last complete candle of the window. */
+  fromOpen: number;
+  toOpen: number;
+  now: number;
+  /** The venue's last good state, when it suits this window and interval (else null: cold). */
+  previous: VenueState | null;
+  oiStore: OiSnapshotStore;
+  depthMaxAgeMs: number;
+}
+
+export type VenueRefreshOutcome =
+  | {
+      ok: true;
+      state: VenueState;
+      mode: 'cold' | 'warm';
+      /** The history the 24-hour change is read from (for snapshot venues it reaches back a day). */
+      history: OiPoint[];
+      /** Whether the venue publishes its own history (false: the engine's snapshots). */
+      ownHistory: boolean;
+      depthFailure: SourceFailure | null;
+    }
+  | { ok: false; failure: SourceFailure; mode: 'cold' | 'warm' };
+
+const DAY = 24 * 3_600_000;
+
+const toSeriesCandle = (c: Candle): SeriesCandle => [
+  c.t,
+  c.open,
+  c.high,
+  c.low,
+  c.close,
+  c.volume,
+  c.quoteVolume,
+  c.takerBuyVolume,
+];
+
+/** Cached rows and new rows by time (new ones win), kept within [from, to], ascending. */
+function mergeRows<R extends [number, ...unknown[]]>(
+  cached: readonly R[],
+  fresh: readonly R[],
+  from: number,
+  to: number,
+) {
+  const byTime = new Map<number, R>();
+  for (const row of cached) byTime.set(row[0], row);
+  for (const row of fresh) byTime.set(row[0], row);
+  return [...byTime.values()].filter((r) => r[0] >= from && r[0] <= to).sort((a, b) => a[0] - b[0]);
+}
+
+function empty(
+  venue: VenueSource['venue'],
+  endpoint: string,
+  what: string,
+  instrument: string,
+): SourceFailure {
+  return {
+    kind: 'bad-response',
+    host: venue,
+    endpoint,
+    message: `${VENUE_LABEL[venue]} returned no ${what} for ${instrument}`,
+  };
+}
+
+/**
+ * One venue's part of a refresh. Cold: the whole window of candles and open-interest history. Warm
+ * (a previous state that covers the window): only the candles and history points after the cached ones,
+ * and nothing at all while no new candle has closed. Always the snapshot (mark, funding, current OI);
+ * the book when the cached one is older than `depthMaxAgeMs`. Requests run in parallel. Venues without
+ * a published history (Hyperliquid) get one from the snapshot store, fed here with each snapshot.
+ */
+export async function refreshVenue(input: VenueRefreshInput): Promise<VenueRefreshOutcome> {
+  const { source, asset, interval, intervalMs, fromOpen, toOpen, now, previous } = input;
+  const instrument = source.instrument(asset);
+  const mode = previous ? 'warm' : 'cold';
+  const cachedCandles = previous ? mergeRows(previous.candles, [], fromOpen, toOpen) : [];
+  const cachedOi = previous ? mergeRows(previous.openInterest, [], fromOpen, toOpen) : [];
+  const nextAfter = (rows: readonly [number, ...unknown[]][]) => {
+    const last = rows[rows.length - 1];
+    return last ? last[0] + intervalMs : fromOpen;
+  };
+
+  const candleFrom = nextAfter(cachedCandles);
+  const candlesTask: Promise<SourceResult<Candle[]>> =
+    candleFrom <= toOpen ? source.candles(asset, interval, candleFrom, toOpen) : Promise.resolve(ok([]));
+  const oiFrom = nextAfter(cachedOi);
+  // A venue without a published history says so by returning null (no request is made).
+  const historyCall =
+    previous?.history === 'snapshots'
+      ? null
+      : oiFrom <= toOpen
+        ? source.openInterestHistory(asset, interval, oiFrom, toOpen)
+        : undefined;
+  const ownHistory = historyCall !== null;
+  const oiTask: Promise<SourceResult<OiPoint[]>> = historyCall ?? Promise.resolve(ok([]));
+  // A book past its age is refreshed, but not by a refresh that already fetches a new candle unless it is
+  // twice that old: the two coincide every candle, and spreading them keeps each warm refresh small.
+  const depthAge =
+    previous?.depth && previous.depthAt !== null ? now - previous.depthAt : Number.POSITIVE_INFINITY;
+  const fetchesHistory = candleFrom <= toOpen;
+  const wantDepth =
+    depthAge >= input.depthMaxAgeMs && (!fetchesHistory || !previous || depthAge >= 2 * input.depthMaxAgeMs);
+  const depthTask: Promise<SourceResult<Depth> | null> = wantDepth
+    ? source.depth(asset)
+    : Promise.resolve(null);
+  const [candles, oi, snapshot, depth] = await Promise.all([
+    candlesTask,
+    oiTask,
+    source.snapshot(asset),
+    depthTask,
+  ]);
+
+  if (!candles.ok) return { ok: false, failure: candles.error, mode };
+  if (!oi.ok) return { ok: false, failure: oi.error, mode };
+  if (!snapshot.ok) return { ok: false, failure: snapshot.error, mode };
+
+  const mergedCandles = mergeRows(cachedCandles, candles.value.map(toSeriesCandle), fromOpen, toOpen);
+  if (mergedCandles.length === 0) {
+    return { ok: false, failure: empty(source.venue, 'candles', 'candles', instrument), mode };
+  }
+
+  let openInterest: SeriesOi[];
+  let history: OiPoint[];
+  if (ownHistory) {
+    const fresh = oi.value.map((p): SeriesOi => [p.t, p.oi]);
+    openInterest = mergeRows(cachedOi, fresh, fromOpen, toOpen);
+    history = openInterest.map(([t, value]) => ({ t, oi: value }));
+  } else {
+    history = await snapshotHistory(input, snapshot.value);
+    openInterest = history.filter((p) => p.t >= fromOpen).map((p): SeriesOi => [p.t, p.oi]);
+  }
+
+  const snap = snapshot.value;
+  const state: VenueState = {
+    venue: source.venue,
+    instrument,
+    coveredFrom: fromOpen,
+    candles: mergedCandles,
+    history: ownHistory ? 'venue' : 'snapshots',
+    openInterest,
+    markPrice: snap.markPrice,
+    funding: snap.funding,
+    openInterestNow: snap.openInterest,
+    depth: depth?.ok ? depth.value : (previous?.depth ?? null),
+    depthAt: depth?.ok ? now : (previous?.depthAt ?? null),
+    fetchedAt: now,
+  };
+  return {
+    ok: true,
+    state,
+    mode,
+    history,
+    ownHistory,
+    depthFailure: depth && !depth.ok ? depth.error : null,
+  };
+}
+
+/** Records this refresh's open interest and reads the engine's own history back, a day and a window long. */
+async function snapshotHistory(input: VenueRefreshInput, snapshot: VenueSnapshot): Promise<OiPoint[]> {
+  const { source, asset, intervalMs, fromOpen, toOpen, now, oiStore } = input;
+  // A store that cannot be written or read costs the ledger, never the venue's context.
+  try {
+    if (snapshot.openInterest !== null) {
+      const time = Number.isFinite(snapshot.time) && snapshot.time > 0 ? snapshot.time : now;
+      await oiStore.append(source.venue, asset, { time, oi: snapshot.openInterest });
+    }
+    const snapshots = await oiStore.load(source.venue, asset);
+    return alignSnapshots(snapshots, intervalMs, Math.min(fromOpen, toOpen - DAY - intervalMs), toOpen);
+  } catch {
+    return [];
+  }
+}
