@@ -1,0 +1,335 @@
+import type { SeriesDoc } from '../market/series';
+import { VENUES, type Venue } from '../market/venue';
+import { createDispatcher, type Dispatcher, type SenderInfo } from '../messages/dispatcher';
+import { pushMessage } from '../messages/push';
+import { isStale, type SourceFailureNote, type ViewEntry, type ViewReply } from '../messages/view-entry';
+import type { ClusterView } from '../model/cluster-view';
+import type { Settings } from '../settings/schema';
+import { createSettingsStore } from '../settings/store';
+import type { StorageAreaLike } from '../storage/area';
+import { defineVersionedItem } from '../storage/versioned-item';
+import { z } from '../util/zod';
+import { type AlertState, describeRule, evaluateAlerts } from './alerts';
+import type { EngineLike } from './engine-port';
+import { type AlarmsLike, ensureRefreshAlarm, REFRESH_ALARM } from './scheduler';
+import { createViewCache } from './view-cache';
+import { createWatchSet } from './watch-set';
+
+/** A watch lapses unless renewed within this many periods (content scripts renew every period). */
+export const WATCH_TTL_PERIODS = 3;
+/** Cached views of assets nobody has watched for this long are deleted. */
+export const FORGET_AFTER_MS = 24 * 3_600_000;
+/** Alarms may fire a little early or late; a refresh this close to a full period after the last counts as due. */
+const DUE_TOLERANCE_MS = 5_000;
+/** Assets refreshed at once on an alarm; the HTTP client's budgets pace the requests within each. */
+const TICK_CONCURRENCY = 2;
+export const ALERT_STATE_KEY = 'liqlens:alert-state';
+
+export interface Notice {
+  title: string;
+  message: string;
+}
+
+export interface BackgroundDeps {
+  /** storage.local: cache, watches, alert state, the CoinGlass key. */
+  local: StorageAreaLike;
+  /** storage.sync: the settings. */
+  shared: StorageAreaLike;
+  alarms: AlarmsLike;
+  now: () => number;
+  /** Builds the engine for these settings; called again only when the CoinGlass key changes. */
+  createEngine(settings: Settings): EngineLike | Promise<EngineLike>;
+  /** To extension pages (the popup): `runtime.sendMessage`. */
+  broadcast(message: unknown): Promise<unknown>;
+  /** To a chart tab's content script: `tabs.sendMessage`. */
+  sendToTab(tabId: number, message: unknown): Promise<unknown>;
+  /** Shows (or replaces) a notification; absent when notifications are unavailable. */
+  notify?(id: string, notice: Notice): Promise<void>;
+  log(message: string): void;
+}
+
+export interface Background {
+  /** Idempotent: upgrades stored data and arms the refresh alarm. Called at worker start, onStartup, onInstalled. */
+  start(): Promise<void>;
+  handle: Dispatcher['handle'];
+  onAlarm(name: string): Promise<void>;
+  onTabRemoved(tabId: number): Promise<void>;
+  /** Refreshes `asset` unless it is not due (or `force`); shares a refresh already under way. */
+  refresh(asset: string, options?: { force?: boolean }): Promise<ViewEntry | null>;
+  /** Resolves when every refresh and push started so far has finished (for tests and the e2e hooks). */
+  settled(): Promise<void>;
+  dispose(): void;
+}
+
+const periodOf = (settings: Settings) => settings.refreshSeconds * 1000;
+const enabledVenues = (settings: Settings): Venue[] => VENUES.filter((venue) => settings.venues[venue]);
+const watcherOf = (sender: SenderInfo) => (sender.tabId === undefined ? 'popup' : `tab:${sender.tabId}`);
+const tabOf = (watcher: string) => (watcher.startsWith('tab:') ? Number(watcher.slice(4)) : null);
+const message = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause));
+
+export function isDue(entry: ViewEntry | null, now: number, periodMs: number): boolean {
+  if (!entry || entry.checkedAt === null) return true;
+  return now - entry.checkedAt >= periodMs - Math.min(DUE_TOLERANCE_MS, periodMs / 10);
+}
+
+/** Per-source failures of a view, in words, from the engine's own per-venue report. */
+export function failuresOf(view: ClusterView): SourceFailureNote[] {
+  const notes: SourceFailureNote[] = view.venues
+    .filter((v) => v.status === 'failed')
+    .map((v) => ({ source: v.venue, message: v.message ?? v.failure ?? 'failed' }));
+  if (view.secondOpinion?.status === 'failed') {
+    notes.push({ source: 'coinglass', message: view.secondOpinion.message ?? 'failed' });
+  }
+  return notes;
+}
+
+/**
+ * The service worker's logic, with every browser API injected. All state that matters is in storage (watches,
+ * views, series, alert state, settings); what lives in memory is only a cache of it or the promise of a refresh
+ * under way, which dies with the worker that runs it: a persisted "in flight" flag would outlive that worker and
+ * block the asset until some lease expired, while a lost promise only means the next request starts a new one.
+ */
+export function createBackground(deps: BackgroundDeps): Background {
+  const settingsStore = createSettingsStore({ shared: deps.shared, local: deps.local });
+  const cache = createViewCache({ area: deps.local, log: deps.log });
+  const watches = createWatchSet({ area: deps.local, now: deps.now });
+  const alertState = defineVersionedItem<AlertState>({
+    area: deps.local,
+    key: ALERT_STATE_KEY,
+    version: 1,
+    parse: (data) => {
+      const parsed = z.record(z.string(), z.boolean()).safeParse(data);
+      return parsed.success ? { value: parsed.data, issues: [] } : { value: {}, issues: [] };
+    },
+    fallback: () => ({}),
+  });
+
+  const inFlight = new Map<string, Promise<ViewEntry | null>>();
+  const pending = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    pending.add(work);
+    void work.then(
+      () => pending.delete(work),
+      () => pending.delete(work),
+    );
+    return work;
+  };
+
+  let settingsMemo: Settings | null = null;
+  const currentSettings = async (): Promise<Settings> => {
+    if (!settingsMemo) settingsMemo = (await settingsStore.load()).settings;
+    return settingsMemo;
+  };
+
+  let engineMemo: { key: string | null; engine: Promise<EngineLike> } | null = null;
+  const engineFor = (settings: Settings): Promise<EngineLike> => {
+    if (!engineMemo || engineMemo.key !== settings.coinglassKey) {
+      engineMemo = { key: settings.coinglassKey, engine: Promise.resolve(deps.createEngine(settings)) };
+    }
+    return engineMemo.engine;
+  };
+
+  const replyFor = (asset: string, entry: ViewEntry | null, settings: Settings): ViewReply => ({
+    asset,
+    entry,
+    stale: isStale(entry, deps.now(), periodOf(settings)),
+    refreshing: inFlight.has(asset),
+    periodMs: periodOf(settings),
+  });
+
+  const push = async (asset: string, entry: ViewEntry | null) => {
+    const settings = await currentSettings();
+    const msg = pushMessage('viewUpdated', replyFor(asset, entry, settings));
+    const watchers = (await watches.active()).get(asset) ?? [];
+    // No page listening (popup closed) rejects; that is normal.
+    const sends: Promise<unknown>[] = [deps.broadcast(msg).catch(() => undefined)];
+    for (const watcher of watchers) {
+      const tabId = tabOf(watcher);
+      if (tabId === null || !Number.isInteger(tabId)) continue;
+      // A tab that no longer has our content script (navigated away) stops watching.
+      sends.push(deps.sendToTab(tabId, msg).catch(() => watches.remove(asset, watcher)));
+    }
+    await Promise.all(sends);
+  };
+
+  const runAlerts = async (view: ClusterView, settings: Settings) => {
+    if (!settings.alerts.enabled || !deps.notify) return;
+    const rules = settings.alerts.rules.filter((rule) => rule.asset === view.asset && rule.enabled);
+    if (rules.length === 0) return;
+    const before = (await alertState.load()).value;
+    const { notices, state } = evaluateAlerts(rules, view, before);
+    await alertState.save(state);
+    for (const notice of notices) {
+      await deps.notify(`liqlens:alert:${notice.ruleId}`, notice).catch((cause) => {
+        deps.log(`LiqLens: could not show an alert: ${message(cause)}`);
+      });
+    }
+  };
+
+  const doRefresh = async (asset: string, force: boolean): Promise<ViewEntry | null> => {
+    const settings = await currentSettings();
+    const previous = await cache.get(asset);
+    if (!force && !isDue(previous, deps.now(), periodOf(settings))) return previous;
+    let entry: ViewEntry;
+    let series: SeriesDoc | null = null;
+    try {
+      const engine = await engineFor(settings);
+      const lastSeries = await cache.getSeries(asset);
+      const outcome = await engine.refresh(asset, settings.model, {
+        venues: enabledVenues(settings),
+        ...(lastSeries ? { previous: { series: lastSeries, view: previous?.view ?? null } } : {}),
+      });
+      const now = deps.now();
+      series = outcome.series;
+      entry = {
+        asset,
+        view: outcome.view,
+        viewAt: outcome.view.fetchedAt ?? now,
+        checkedAt: now,
+        error: null,
+        failures: failuresOf(outcome.view),
+      };
+    } catch (cause) {
+      // Keep the last good view; say why this attempt produced none.
+      entry = {
+        asset,
+        view: previous?.view ?? null,
+        viewAt: previous?.viewAt ?? null,
+        checkedAt: deps.now(),
+        error: message(cause),
+        failures: failuresFromError(cause),
+      };
+    }
+    if (series) await cache.putSeries(asset, series);
+    await cache.put(entry);
+    if (entry.error === null && entry.view) await runAlerts(entry.view, settings);
+    return entry;
+  };
+
+  const refresh: Background['refresh'] = (asset, options = {}) => {
+    const running = inFlight.get(asset);
+    if (running) return running;
+    const task = doRefresh(asset, options.force === true).catch((cause) => {
+      deps.log(`LiqLens: refresh of ${asset} failed: ${message(cause)}`);
+      return null;
+    });
+    inFlight.set(asset, task);
+    const done = task.then(async (entry) => {
+      inFlight.delete(asset);
+      if (entry && entry.checkedAt !== null) await push(asset, entry).catch(() => undefined);
+      return entry;
+    });
+    track(done);
+    return done;
+  };
+
+  const alertAssets = (settings: Settings) =>
+    settings.alerts.enabled ? settings.alerts.rules.filter((r) => r.enabled).map((r) => r.asset) : [];
+
+  const refreshWatched = async (force: boolean) => {
+    const settings = await currentSettings();
+    const assets = [...new Set([...(await watches.active()).keys(), ...alertAssets(settings)])];
+    const queue = [...assets];
+    const worker = async () => {
+      for (let asset = queue.shift(); asset !== undefined; asset = queue.shift())
+        await refresh(asset, { force });
+    };
+    await Promise.all(Array.from({ length: Math.min(TICK_CONCURRENCY, queue.length) }, worker));
+    const keep = new Set(alertAssets(settings));
+    for (const asset of await watches.idleSince(deps.now() - FORGET_AFTER_MS)) {
+      if (keep.has(asset)) continue;
+      await cache.remove(asset);
+      await watches.forget(asset);
+    }
+  };
+
+  const onSettingsChanged = async (next: Settings) => {
+    const before = settingsMemo;
+    settingsMemo = next;
+    if (!before || before.refreshSeconds !== next.refreshSeconds)
+      await ensureRefreshAlarm(deps.alarms, periodOf(next));
+    const inputs = (s: Settings) => JSON.stringify([s.model, s.venues, s.coinglassKey]);
+    if (!before || inputs(before) !== inputs(next)) await refreshWatched(true);
+  };
+  const unwatchSettings = settingsStore.watch((loaded) => {
+    void track(onSettingsChanged(loaded.settings).catch((cause) => deps.log(`LiqLens: ${message(cause)}`)));
+  });
+
+  const dispatcher = createDispatcher(
+    {
+      async subscribeAsset({ asset }, sender) {
+        const settings = await currentSettings();
+        await watches.renew(asset, watcherOf(sender), WATCH_TTL_PERIODS * periodOf(settings));
+        const entry = await cache.get(asset);
+        if (!inFlight.has(asset) && isDue(entry, deps.now(), periodOf(settings))) void refresh(asset);
+        return replyFor(asset, entry, settings);
+      },
+      async unsubscribeAsset({ asset }, sender) {
+        return { watching: await watches.remove(asset, watcherOf(sender)) };
+      },
+      async getView({ asset, refresh: wanted }) {
+        const settings = await currentSettings();
+        const entry = await cache.get(asset);
+        if (wanted) void refresh(asset, { force: true });
+        return replyFor(asset, entry, settings);
+      },
+      async getSeries({ asset }) {
+        return { series: await cache.getSeries(asset) };
+      },
+      async testAlert({ ruleId }) {
+        if (!deps.notify) return { shown: false, message: 'notifications are not available in this browser' };
+        let notice: Notice = { title: 'LiqLens', message: 'Test notification: alerts will look like this.' };
+        if (ruleId !== undefined) {
+          const rule = (await currentSettings()).alerts.rules.find((r) => r.id === ruleId);
+          if (!rule) return { shown: false, message: `no alert rule "${ruleId}"` };
+          const view = (await cache.get(rule.asset))?.view;
+          if (!view)
+            return {
+              shown: false,
+              message: `no data for ${rule.asset} yet; open its chart or the popup first`,
+            };
+          const described = describeRule(rule, view);
+          notice = { title: `Test · ${described.title}`, message: described.message };
+        }
+        try {
+          await deps.notify('liqlens:test', notice);
+          return { shown: true, message: notice.message };
+        } catch (cause) {
+          return { shown: false, message: `could not show a notification: ${message(cause)}` };
+        }
+      },
+    },
+    deps.log,
+  );
+
+  return {
+    async start() {
+      await settingsStore.upgrade();
+      await ensureRefreshAlarm(deps.alarms, periodOf(await currentSettings()));
+    },
+    handle: dispatcher.handle,
+    async onAlarm(name) {
+      if (name === REFRESH_ALARM) await track(refreshWatched(false));
+    },
+    async onTabRemoved(tabId) {
+      await watches.removeWatcher(`tab:${tabId}`);
+    },
+    refresh,
+    async settled() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+    dispose: unwatchSettings,
+  };
+}
+
+/** An engine error may carry per-venue failures (`{ failures: [{ venue, message }] }`); keep them in words. */
+function failuresFromError(cause: unknown): SourceFailureNote[] {
+  const list = (cause as { failures?: unknown } | null)?.failures;
+  if (!Array.isArray(list)) return [{ source: 'engine', message: message(cause) }];
+  return list.flatMap((f: unknown) => {
+    const item = f as { venue?: unknown; host?: unknown; message?: unknown };
+    const source =
+      typeof item.venue === 'string' ? item.venue : typeof item.host === 'string' ? item.host : 'engine';
+    return typeof item.message === 'string' ? [{ source, message: item.message }] : [];
+  });
+}

@@ -1,0 +1,60 @@
+import { type SeriesDoc, SeriesDocSchema } from '../market/series';
+import { type ViewEntry, ViewEntrySchema } from '../messages/view-entry';
+import type { StorageAreaLike } from '../storage/area';
+import { defineVersionedItem, type VersionedItem } from '../storage/versioned-item';
+
+export const VIEW_KEY_PREFIX = 'liqlens:view:';
+export const SERIES_KEY_PREFIX = 'liqlens:series:';
+
+export interface ViewCache {
+  get(asset: string): Promise<ViewEntry | null>;
+  put(entry: ViewEntry): Promise<void>;
+  /** The `liqlens.series/1` input of the last good view: warm start for the next refresh, and the popup's export. */
+  getSeries(asset: string): Promise<SeriesDoc | null>;
+  putSeries(asset: string, series: SeriesDoc): Promise<void>;
+  remove(asset: string): Promise<void>;
+}
+
+/**
+ * One key per asset for the view and another for its series, in storage.local: the view is read on every
+ * message, the series (hundreds of kB) only at refresh and export. A stored value that fails its schema is
+ * treated as absent (the next refresh replaces it) and logged.
+ */
+export function createViewCache(deps: { area: StorageAreaLike; log: (message: string) => void }): ViewCache {
+  const strict =
+    <T>(
+      schema: { safeParse(data: unknown): { success: true; data: T } | { success: false } },
+      what: string,
+    ) =>
+    (data: unknown) => {
+      const parsed = schema.safeParse(data);
+      if (parsed.success) return { value: parsed.data as T | null, issues: [] };
+      deps.log(`LiqLens: dropped an unreadable cached ${what}`);
+      return { value: null, issues: [{ path: '', message: `unreadable ${what}` }] };
+    };
+  const viewItem = (asset: string): VersionedItem<ViewEntry | null> =>
+    defineVersionedItem({
+      area: deps.area,
+      key: VIEW_KEY_PREFIX + asset,
+      version: 1,
+      parse: strict<ViewEntry>(ViewEntrySchema, 'view'),
+      fallback: () => null,
+    });
+  const seriesItem = (asset: string): VersionedItem<SeriesDoc | null> =>
+    defineVersionedItem({
+      area: deps.area,
+      key: SERIES_KEY_PREFIX + asset,
+      version: 1,
+      parse: strict<SeriesDoc>(SeriesDocSchema, 'series'),
+      fallback: () => null,
+    });
+  return {
+    get: async (asset) => (await viewItem(asset).load()).value,
+    put: (entry) => viewItem(entry.asset).save(entry),
+    getSeries: async (asset) => (await seriesItem(asset).load()).value,
+    putSeries: (asset, series) => seriesItem(asset).save(series),
+    async remove(asset) {
+      await deps.area.remove([VIEW_KEY_PREFIX + asset, SERIES_KEY_PREFIX + asset]);
+    },
+  };
+}

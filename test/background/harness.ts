@@ -1,0 +1,136 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  type Background,
+  type BackgroundDeps,
+  createBackground,
+  type Notice,
+} from '../../lib/background/create-background';
+import type { EngineLike, RefreshOutcome } from '../../lib/background/engine-port';
+import type { SeriesDoc } from '../../lib/market/series';
+import type { Venue } from '../../lib/market/venue';
+import type { ClusterView } from '../../lib/model/cluster-view';
+import { sampleView } from '../messages/sample-view';
+
+export const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
+
+export function sampleSeries(asset = 'BTC', price = 100): SeriesDoc {
+  return {
+    format: 'liqlens.series/1',
+    asset,
+    interval: '15m',
+    venues: [
+      {
+        venue: 'binance',
+        instrument: `${asset}USDT`,
+        markPrice: price,
+        candles: [[T0 - 900_000, price, price + 1, price - 1, price, 10, 10 * price, 5]],
+        openInterest: [[T0 - 900_000, 100]],
+      },
+    ],
+  };
+}
+
+export interface EngineCall {
+  asset: string;
+  venues: Venue[];
+  movePct: number;
+  previous: { series: SeriesDoc; view: ClusterView | null } | undefined;
+}
+
+/**
+ * A stand-in for lib/engine: every call is recorded; in `manual` mode each call waits until the test settles it
+ * with `resolveNext` / `rejectNext`, otherwise it answers at once with views priced 100, 101, 102, …
+ */
+export function fakeEngine(options: { manual?: boolean; now?: () => number } = {}) {
+  const calls: EngineCall[] = [];
+  const waiting: { resolve(o: RefreshOutcome): void; reject(e: unknown): void; asset: string }[] = [];
+  let price = 100;
+  let failWith: unknown = null;
+  const outcome = (asset: string): RefreshOutcome => {
+    const p = price++;
+    return { view: sampleView(asset, p, options.now?.() ?? T0), series: sampleSeries(asset, p) };
+  };
+  const engine: EngineLike = {
+    refresh(asset, params, opts) {
+      calls.push({ asset, venues: opts.venues, movePct: params.movePct, previous: opts.previous });
+      if (options.manual) return new Promise((resolve, reject) => waiting.push({ resolve, reject, asset }));
+      if (failWith) return Promise.reject(failWith);
+      return Promise.resolve(outcome(asset));
+    },
+  };
+  return {
+    engine,
+    calls,
+    failNext(error: unknown) {
+      failWith = error;
+    },
+    succeed() {
+      failWith = null;
+    },
+    resolveNext() {
+      const next = waiting.shift();
+      if (!next) throw new Error('no refresh is waiting');
+      next.resolve(outcome(next.asset));
+    },
+    waiting: () => waiting.length,
+  };
+}
+
+export function harness(options: { manual?: boolean; notify?: boolean } = {}) {
+  let now = T0;
+  const clock = {
+    now: () => now,
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+  const fake = fakeEngine({ manual: options.manual, now: clock.now });
+  const broadcasts: unknown[] = [];
+  const tabMessages: { tabId: number; message: unknown }[] = [];
+  const closedTabs = new Set<number>();
+  const notices: { id: string; notice: Notice }[] = [];
+  const logs: string[] = [];
+  const deps: BackgroundDeps = {
+    local: fakeBrowser.storage.local,
+    shared: fakeBrowser.storage.sync,
+    alarms: fakeBrowser.alarms,
+    now: clock.now,
+    createEngine: () => fake.engine,
+    broadcast: async (message) => {
+      broadcasts.push(message);
+    },
+    sendToTab: async (tabId, message) => {
+      if (closedTabs.has(tabId))
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      tabMessages.push({ tabId, message });
+    },
+    ...(options.notify === false
+      ? {}
+      : {
+          notify: async (id: string, notice: Notice) => {
+            notices.push({ id, notice });
+          },
+        }),
+    log: (m) => logs.push(m),
+  };
+  const instances: Background[] = [];
+  /** A new worker over the same storage and browser: what MV3 does after stopping the old one. */
+  const boot = (): Background => {
+    const bg = createBackground(deps);
+    instances.push(bg);
+    return bg;
+  };
+  return { clock, fake, broadcasts, tabMessages, closedTabs, notices, logs, deps, boot, instances };
+}
+
+/** Lets storage change events reach their listeners, then waits for the background's own work. */
+export async function settle(bg: Background): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await bg.settled();
+}
+
+export const request = async (bg: Background, type: string, data: unknown, tabId?: number) => {
+  const answer = await bg.handle({ type, data }, tabId === undefined ? {} : { tabId });
+  if (!answer?.ok) throw new Error(`no answer to ${type}: ${JSON.stringify(answer)}`);
+  return answer.data as Record<string, unknown> & { entry: { view: ClusterView | null } | null };
+};
