@@ -23,7 +23,8 @@ function bandRows(placed: readonly PlacedBand[], width: number): string[][] {
     formatSignedPercent(distancePct),
     formatUsd(band.notionalUsd),
     `${formatShare(band.share)} of ${SIDE_PLURAL[band.side]}`,
-    `peak ${formatPrice(band.peak, { step: width })}`,
+    // A peak is a bin centre: half a step finer than the edges.
+    `peak ${formatPrice(band.peak, { step: width / 2 })}`,
   ]);
 }
 
@@ -35,7 +36,7 @@ function headerLines(view: ClusterView, options: ReportOptions): string[] {
   if (spanFrom !== null && spanTo !== null) {
     const age = options.now === undefined ? '' : `, ends ${formatDuration(options.now - spanTo)} ago`;
     lines.push(
-      `Data     ${formatUtc(spanFrom)} → ${formatUtc(spanTo)} (${formatDuration(spanTo - spanFrom)}, ${formatFixed(candles, 0)} candles${age})`,
+      `Data     ${formatUtc(spanFrom)} → ${formatUtc(spanTo)} (${formatDuration(spanTo - spanFrom)}, ${formatFixed(candles, 0)} candle${candles === 1 ? '' : 's'}${age})`,
     );
   } else {
     lines.push('Data     no candles');

@@ -250,6 +250,12 @@ describe('clusters on bad input: one line on stderr, exit 2, nothing on stdout',
       'clusters: --params: tiers: tier shares must sum to 1',
     ],
     [
+      'bins too fine for the range',
+      ['--series', EXAMPLE, '--params', '{"binPct":1e-9}'],
+      {},
+      'clusters: --params: binPct: 1e-9 over ±25 % makes about 50,000,000,000 bins; at most 200,000',
+    ],
+    [
       'an interval that contradicts the series',
       ['--series', EXAMPLE, '--params', '{"interval":"5m"}'],
       {},

@@ -132,4 +132,17 @@ describe('clusterReport', () => {
     };
     expect(clusterReport(view)).toContain('CoinGlass  failed: the key’s plan has no map');
   });
+
+  it('writes band edges with the bin width’s decimals and peaks, bin centres, with half a bin’s', () => {
+    const view = handView();
+    view.price = 3_300;
+    view.bins = { low: 2_475, width: 5, long: [], short: [] };
+    view.bands = [{ side: 'short', low: 3_305, high: 3_320, peak: 3_312.5, notionalUsd: 5e6, share: 0.5 }];
+    view.diagnostics.candles = 1;
+    const out = clusterReport(view);
+    expect(out[out.indexOf('Nearest bands above 3,300.0') + 1]).toBe(
+      '  3,305 – 3,320  +0.2 %  $5.0M  50 % of shorts  peak 3,312.5',
+    );
+    expect(out[1]).toContain('(7 d, 1 candle)');
+  });
 });
