@@ -1,3 +1,4 @@
+import { formatUsd } from '../../lib/format';
 import type { AlertRule } from '../../lib/settings/schema';
 import { CheckboxField, NumberField, type OnField, SelectField, TextField } from './fields';
 import type { FieldErrors } from './form-state';
@@ -51,6 +52,7 @@ export function AlertRulesEditor({ rules, errors, onChange, newId }: Props) {
               path={[...base, 'aboveUsd']}
               label="Above"
               unit="USD"
+              readout={formatUsd}
               value={rule.aboveUsd}
               errors={errors}
               onChange={onChange}

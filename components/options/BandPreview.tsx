@@ -25,7 +25,7 @@ export function BandPreview({ display, movePct }: Props) {
   const opacity = Number.isFinite(display.opacity) ? Math.min(1, Math.max(0, display.opacity)) : 0.35;
   const max = Math.max(...SAMPLE.map((b) => b.usd));
   const corner = display.badgeCorner;
-  const badgeX = corner.endsWith('left') ? 6 : W - 120;
+  const badgeX = corner.endsWith('left') ? 6 : W - 146;
   const badgeY = corner.startsWith('top') ? 6 : H - 38;
   return (
     <figure class="preview">
@@ -55,7 +55,7 @@ export function BandPreview({ display, movePct }: Props) {
         ))}
         <line x1={0} x2={W} y1={PRICE_Y} y2={PRICE_Y} class="preview-price" />
         <g transform={`translate(${badgeX} ${badgeY})`}>
-          <rect width={114} height={32} rx={4} class="preview-badge" />
+          <rect width={140} height={32} rx={4} class="preview-badge" />
           <text x={6} y={13} class="preview-badge-text" fill={short}>
             ↑ Shorts $1.5B {formatSignedPercent(movePct)}
           </text>

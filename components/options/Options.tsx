@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { formatUsd } from '../../lib/format';
 import { INTERVALS } from '../../lib/market/interval';
 import { VENUE_LABEL, VENUES } from '../../lib/market/venue';
 import { BADGE_CORNERS, REFRESH_SECONDS, type Settings, SITE_IDS } from '../../lib/settings/schema';
@@ -117,6 +118,7 @@ export function Options(props: OptionsProps) {
               path={['display', 'minBandUsd']}
               label="Smallest band shown"
               unit="USD"
+              readout={formatUsd}
               hint="Bands below this notional are hidden; the model still computes them"
               value={d.minBandUsd}
             />

@@ -51,7 +51,7 @@ function FieldShell({
 
 /** A number typed as text, so "0." or "-" survive re-renders; anything unparsable becomes NaN for zod to name. */
 export function NumberField(
-  props: Common & { value: number; step?: number; unit?: string; integer?: boolean },
+  props: Common & { value: number; unit?: string; integer?: boolean; readout?: (value: number) => string },
 ) {
   const { value, path, onChange } = props;
   const [text, setText] = useState(() => numberText(value));
@@ -79,6 +79,7 @@ export function NumberField(
             }}
           />
           {props.unit && <span class="unit">{props.unit}</span>}
+          {props.readout && Number.isFinite(value) && <span class="readout">{props.readout(value)}</span>}
         </span>
       )}
     </FieldShell>

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import { type BrowserContext, test as base, expect, type Page, type Worker } from '@playwright/test';
+import {
+  type ExchangeRoutes,
+  extensionWorker,
+  launchWithExtension,
+  readHar,
+  routeExchanges,
+} from './harness';
+
+export interface ExtensionFixtures {
+  /** HAR the exchange hosts are answered from (repo-relative), or null to fail every exchange request. */
+  har: string | null;
+  context: BrowserContext;
+  extensionId: string;
+  exchanges: ExchangeRoutes;
+  /** The extension's service worker as it runs now (after a restart, ask again). */
+  worker: () => Promise<Worker>;
+  /** Opens an extension page (`popup.html`, `options.html`) in a tab of its own. */
+  openPage: (file: string, query?: string) => Promise<Page>;
+}
+
+export const test = base.extend<ExtensionFixtures>({
+  har: ['test/fixtures/har/btc-all.har', { option: true }],
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies destructured.
+  context: async ({}, use) => {
+    const launched = await launchWithExtension();
+    await use(launched.context);
+    await launched.context.close();
+    fs.rmSync(launched.userDataDir, { recursive: true, force: true });
+  },
+  extensionId: async ({ context }, use) => {
+    const worker = await extensionWorker(context);
+    await use(new URL(worker.url()).host);
+  },
+  exchanges: async ({ context, har }, use) => {
+    await use(await routeExchanges(context, har ? readHar(har) : null));
+  },
+  worker: async ({ context }, use) => {
+    await use(() => extensionWorker(context));
+  },
+  openPage: async ({ context, extensionId, exchanges }, use) => {
+    void exchanges; // routes first: a page may wake the background, which then fetches
+    await use(async (file, query = '') => {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error(`[${file}] page error: ${error.message}`));
+      await page.goto(`chrome-extension://${extensionId}/${file}${query}`);
+      return page;
+    });
+  },
+});
+
+export { expect };

@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Route, type Worker } from '@playwright/test';
+import { type HarDocument, parseHar } from '../../lib/http/har';
+import { createHarFetch } from '../../lib/http/har-replay';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const CHROMIUM = process.env.LIQLENS_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The data APIs the background talks to; everything else is aborted. */
+export const EXCHANGE_HOSTS = [
+  'fapi.binance.com',
+  'api.bybit.com',
+  'www.okx.com',
+  'api.hyperliquid.xyz',
+] as const;
+
+export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    // Nothing reaches the real network, even a request made before the routes below are in place
+    // (context.route answers before name resolution, so routed hosts still work).
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ];
+}
+
+export function assertBuilt(extensionDir = EXTENSION_DIR): void {
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(
+      `no extension build at ${extensionDir}: run \`npx wxt build\` first (npm run test:e2e does)`,
+    );
+  }
+}
+
+export function readHar(file: string): HarDocument {
+  const parsed = parseHar(JSON.parse(fs.readFileSync(path.resolve(ROOT, file), 'utf8')));
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.error}`);
+  return parsed.value;
+}
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  userDataDir: string;
+}
+
+export async function launchWithExtension(
+  options: { headless?: boolean; userDataDir?: string } = {},
+): Promise<Launched> {
+  assertBuilt();
+  const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'liqlens-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    args: chromiumArgs(),
+    viewport: { width: 1280, height: 800 },
+  });
+  const worker = await extensionWorker(context);
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, worker, userDataDir };
+}
+
+/** The extension's service worker, waiting for it to start if it has not yet (or was stopped). */
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  return running ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+}
+
+export interface ExchangeRoutes {
+  /** Every exchange request seen, with how the replay matched it. */
+  requests: { method: string; url: string; status: number | 'miss' | 'failed' }[];
+  /** Make a venue's host fail (network error) from now on, e.g. to imitate an outage. */
+  fail(host: (typeof EXCHANGE_HOSTS)[number]): void;
+}
+
+/**
+ * Answers the four exchange hosts from a HAR through lib/http's replay (exact match, else closest), and
+ * aborts any other request except the pages a spec serves itself (`allow`). Call it before anything makes
+ * the background fetch.
+ */
+export async function routeExchanges(
+  context: BrowserContext,
+  har: HarDocument | null,
+  options: { allow?: (url: URL) => boolean } = {},
+): Promise<ExchangeRoutes> {
+  const replay = har ? createHarFetch(har) : null;
+  const failing = new Set<string>();
+  const requests: ExchangeRoutes['requests'] = [];
+  await context.route('**/*', async (route: Route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    // The extension's own pages and their chunks pass through context.route too.
+    if (url.protocol === 'chrome-extension:' || options.allow?.(url)) return route.fallback();
+    if (!(EXCHANGE_HOSTS as readonly string[]).includes(url.host)) return route.abort('blockedbyclient');
+    if (!replay || failing.has(url.host)) {
+      requests.push({ method: request.method(), url: url.href, status: 'failed' });
+      return route.abort('connectionfailed');
+    }
+    try {
+      const body = request.postData() ?? undefined;
+      const answer = await replay(url.href, { method: request.method(), ...(body ? { body } : {}) });
+      const headers: Record<string, string> = {};
+      answer.headers.forEach?.((value, key) => {
+        // The recorded body is already decoded; its encoding and length no longer apply.
+        if (!['content-encoding', 'content-length', 'transfer-encoding'].includes(key)) headers[key] = value;
+      });
+      requests.push({ method: request.method(), url: url.href, status: answer.status });
+      return route.fulfill({ status: answer.status, headers, body: await answer.text() });
+    } catch {
+      requests.push({ method: request.method(), url: url.href, status: 'miss' });
+      return route.abort('connectionfailed');
+    }
+  });
+  return {
+    requests,
+    fail: (host) => {
+      failing.add(host);
+    },
+  };
+}

@@ -1,0 +1,200 @@
+import type { Page } from '@playwright/test';
+import { type PriceScale, priceToY } from '../../../lib/chart/price-to-y';
+import type { ChartSnapshot } from '../../../lib/chart/snapshot';
+import { validateSnapshot } from '../../../lib/chart/validate-snapshot';
+import { expect, test } from '../fixtures';
+import { type ChartMode, chartReady, chartY, onFixture, routeSite, type SiteFixture } from './site-server';
+
+test.use({ har: null });
+
+/** Speaks the isolated side of the bridge protocol from the test, and keeps every snapshot. */
+async function listen(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __snaps: unknown[] };
+    w.__snaps = [];
+    const channel = 'e2e-bridge-test';
+    addEventListener('message', (event) => {
+      const data = event.data as { tag?: string; type?: string; channel?: string; snapshot?: unknown };
+      if (data?.tag === 'liqlens-bridge/1' && data.type === 'snapshot' && data.channel === channel)
+        w.__snaps.push(data.snapshot);
+    });
+    postMessage({ tag: 'liqlens-bridge/1', from: 'isolated', type: 'hello', channel }, location.origin);
+  });
+}
+
+async function latest(page: Page): Promise<ChartSnapshot | null> {
+  return page.evaluate(() => {
+    const snaps = (window as unknown as { __snaps: unknown[] }).__snaps;
+    return (snaps[snaps.length - 1] ?? null) as ChartSnapshot | null;
+  });
+}
+
+/** Two frames for the bridge to read and post. */
+const settle = (page: Page) =>
+  page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))),
+  );
+
+async function expectAligned(page: Page, prices: number[]): Promise<void> {
+  await settle(page);
+  const snapshot = await latest(page);
+  expect(snapshot, 'the bridge posted a snapshot').not.toBeNull();
+  const check = validateSnapshot(snapshot, null);
+  expect(check.ok ? 'ok' : check.reason).toBe('ok');
+  const s = snapshot as ChartSnapshot;
+  const scale: PriceScale = { from: s.scale.from, to: s.scale.to, mode: s.scale.mode, height: s.pane.height };
+  for (const price of prices) {
+    const expected = await chartY(page, price);
+    const y = priceToY(scale, price);
+    expect(expected).not.toBeNull();
+    expect(y).not.toBeNull();
+    expect(Math.abs(s.pane.top + (y as number) - (expected as number)), `price ${price}`).toBeLessThanOrEqual(
+      1,
+    );
+  }
+}
+
+const BTC = 95_000;
+const cases: (Omit<SiteFixture, 'chart'> & { chart?: Partial<SiteFixture['chart']>; name: string })[] = [
+  {
+    name: 'tradingview.com',
+    site: 'tradingview',
+    url: 'https://www.tradingview.com/chart/abc123/?symbol=BINANCE%3ABTCUSDT.P',
+    mode: 'site',
+    symbol: 'BINANCE:BTCUSDT.P',
+  },
+  {
+    name: 'binance blob v29',
+    site: 'binance',
+    url: 'https://www.binance.com/en/futures/BTCUSDT',
+    mode: 'blob',
+    symbol: 'BTCUSDT',
+  },
+  {
+    name: 'binance about:blank v24',
+    site: 'binance',
+    url: 'https://www.binance.com/en/futures/BTCUSDT',
+    mode: 'about-blank',
+    symbol: 'BTCUSDT',
+    chart: { version: 24 },
+  },
+  {
+    name: 'bybit sameorigin',
+    site: 'bybit',
+    url: 'https://www.bybit.com/trade/usdt/BTCUSDT',
+    mode: 'sameorigin',
+    symbol: 'BYBIT:BTCUSDT',
+    frameBorder: 7,
+  },
+  {
+    name: 'okx blob, volume pane, margins',
+    site: 'okx',
+    url: 'https://www.okx.com/trade-swap/btc-usdt-swap',
+    mode: 'blob',
+    symbol: 'BTC-USDT-SWAP',
+    chart: { volumePane: true, margins: true },
+  },
+  {
+    name: 'hyperliquid, main series in pane 1, left scale',
+    site: 'hyperliquid',
+    url: 'https://app.hyperliquid.xyz/trade/BTC',
+    mode: 'blob',
+    symbol: 'BTC',
+    chart: { mainInPane1: true, leftScale: true },
+  },
+  {
+    name: 'binance inverted',
+    site: 'binance',
+    url: 'https://www.binance.com/en/futures/BTCUSDT',
+    mode: 'blob',
+    symbol: 'BTCUSDT',
+    chart: { inverted: true },
+  },
+  {
+    name: 'binance log, prices near 1e-5',
+    site: 'binance',
+    url: 'https://www.binance.com/en/futures/PEPEUSDT',
+    mode: 'blob',
+    symbol: 'PEPEUSDT',
+    chart: { log: true, tiny: true, price: 1.2e-5 },
+  },
+  {
+    name: 'binance scrolled page',
+    site: 'binance',
+    url: 'https://www.binance.com/en/futures/BTCUSDT',
+    mode: 'blob',
+    symbol: 'BTCUSDT',
+    below: 1500,
+    frameBorder: 3,
+  },
+];
+
+for (const c of cases) {
+  test(`bridge geometry matches the chart: ${c.name}`, async ({ context, exchanges, page }) => {
+    void exchanges;
+    const price = c.chart?.price ?? BTC;
+    await routeSite(context, { ...c, chart: { price, ...c.chart } });
+    await page.goto(c.url);
+    await chartReady(page, c.mode as ChartMode);
+    await listen(page);
+    const prices = [price * 0.995, price, price * 1.004];
+    await expectAligned(page, prices);
+
+    if (c.below) {
+      await page.mouse.wheel(0, 300);
+      await expectAligned(page, prices);
+      return;
+    }
+    await onFixture(page, 'setRange', price * 0.98, price * 1.02);
+    await expectAligned(page, prices);
+
+    const snapshot = (await latest(page)) as ChartSnapshot;
+    const { left, top, width, height } = snapshot.pane;
+    await page.mouse.move(left + width / 2, top + height / 2);
+    await page.mouse.down();
+    await page.mouse.move(left + width / 2 - 120, top + height / 2 + 60, { steps: 5 });
+    await page.mouse.up();
+    await expectAligned(page, prices);
+
+    await page.mouse.move(left + width / 2, top + height / 3);
+    await page.mouse.wheel(0, -400);
+    await expectAligned(page, prices);
+
+    if (!c.chart?.log) {
+      await onFixture(page, 'setMode', 1);
+      await expectAligned(page, prices);
+    }
+  });
+}
+
+test('the bridge reports no chart on a native chart page', async ({ context, exchanges, page }) => {
+  void exchanges;
+  await routeSite(context, {
+    site: 'binance',
+    url: 'https://www.binance.com/en/futures/BTCUSDT',
+    mode: 'native',
+    symbol: 'BTCUSDT',
+    chart: { price: BTC },
+  });
+  await page.goto('https://www.binance.com/en/futures/BTCUSDT');
+  await listen(page);
+  await settle(page);
+  expect(await latest(page)).toBeNull();
+});
+
+test('a lying API fails validation', async ({ context, exchanges, page }) => {
+  void exchanges;
+  await routeSite(context, {
+    site: 'binance',
+    url: 'https://www.binance.com/en/futures/BTCUSDT',
+    mode: 'blob',
+    symbol: 'BTCUSDT',
+    chart: { price: BTC, lie: { heightDelta: 25 } },
+  });
+  await page.goto('https://www.binance.com/en/futures/BTCUSDT');
+  await chartReady(page, 'blob');
+  await listen(page);
+  await settle(page);
+  const check = validateSnapshot(await latest(page), 'BTC');
+  expect(check.ok ? 'ok' : check.reason).toContain('disagrees');
+});

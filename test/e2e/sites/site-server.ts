@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { siteById } from '../../../lib/sites';
+import type { SiteId } from '../../../lib/sites/types';
+import { ROOT } from '../harness';
+
+const SITES_DIR = path.join(ROOT, 'test/fixtures/sites');
+const ASSETS: Record<string, { file: string; type: string }> = {
+  'lightweight-charts.js': {
+    file: path.join(ROOT, 'node_modules/lightweight-charts/dist/lightweight-charts.standalone.production.js'),
+    type: 'text/javascript',
+  },
+  'fake-cl.js': { file: path.join(SITES_DIR, 'assets/fake-cl.js'), type: 'text/javascript' },
+  'host-page.js': { file: path.join(SITES_DIR, 'assets/host-page.js'), type: 'text/javascript' },
+  'cl-frame.html': { file: path.join(SITES_DIR, 'assets/cl-frame.html'), type: 'text/html' },
+  'charting_library/sameorigin.html': {
+    file: path.join(SITES_DIR, 'assets/cl-frame.html'),
+    type: 'text/html',
+  },
+};
+
+export type ChartMode = 'site' | 'blob' | 'about-blank' | 'sameorigin' | 'native' | 'none';
+
+export interface ChartOptions {
+  price: number;
+  version?: 24 | 29;
+  tiny?: boolean;
+  margins?: boolean;
+  volumePane?: boolean;
+  mainInPane1?: boolean;
+  leftScale?: boolean;
+  inverted?: boolean;
+  log?: boolean;
+  /** An API that lies: its range shifted by a fraction, or its pane height off by some px. */
+  lie?: { rangeShift?: number; heightDelta?: number };
+}
+
+export interface SiteFixture {
+  site: SiteId;
+  /** The real URL the page is served at. */
+  url: string;
+  mode: ChartMode;
+  /** The chart API's symbol, e.g. `BINANCE:BTCUSDT.P`. */
+  symbol: string;
+  chart: ChartOptions;
+  frameBorder?: number;
+  /** Extra page height below the chart, to test page scroll. */
+  below?: number;
+}
+
+const CONTAINER: Record<SiteId, string> = {
+  tradingview: '.chart-widget',
+  binance: '#chart_futures-tradingview',
+  bybit: '#tv_chart_container',
+  okx: '#okx-tv-chart',
+  hyperliquid: '#tv_chart_container',
+};
+
+function pageHtml(fixture: SiteFixture): string {
+  const template = fs.readFileSync(path.join(SITES_DIR, `${fixture.site}.html`), 'utf8');
+  const config = { ...fixture, container: CONTAINER[fixture.site] };
+  // JSON inside a <script>: escape "<" so no value can close the element.
+  const json = JSON.stringify(config).replaceAll('<', '\\u003c');
+  const below = fixture.below ? `<div style="height:${fixture.below}px" data-fixture-spacer></div>` : '';
+  return template.replace('{{FIXTURE}}', `${below}<script>window.__FIXTURE__ = ${json};</script>`);
+}
+
+/**
+ * Serves a site's fixture page at its real URL, and the fixture assets beside it under /__liqlens_fixtures__/.
+ * Register after routeExchanges: the last route registered runs first, and API paths fall back to it.
+ */
+export async function routeSite(context: BrowserContext, fixture: SiteFixture): Promise<void> {
+  const origin = new URL(fixture.url).origin;
+  const site = siteById(fixture.site);
+  await context.route(`${origin}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.startsWith('/__liqlens_fixtures__/')) {
+      const asset = ASSETS[url.pathname.slice('/__liqlens_fixtures__/'.length)];
+      if (!asset) return route.fulfill({ status: 404, body: 'no such fixture asset' });
+      let body = fs.readFileSync(asset.file, 'utf8');
+      if (asset.type === 'text/html')
+        body = body.replaceAll('{{ORIGIN}}', origin).replaceAll('{{SYMBOL}}', fixture.symbol);
+      return route.fulfill({ status: 200, contentType: asset.type, body });
+    }
+    if (route.request().resourceType() === 'document' && site.isChartPage(url)) {
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pageHtml(fixture) });
+    }
+    if (route.request().resourceType() === 'document') {
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<!doctype html><title>Not a chart</title>',
+      });
+    }
+    return route.fallback();
+  });
+}
+
+/** Waits until the fixture's chart exists (top document or the chart iframe). */
+export async function chartReady(page: Page, mode: ChartMode): Promise<void> {
+  if (mode === 'native' || mode === 'none') return;
+  if (mode === 'site') {
+    await page.waitForFunction(() => document.documentElement.dataset.fixtureChart === 'ready');
+    return;
+  }
+  await page.waitForFunction(() => {
+    const frame = document.querySelector<HTMLIFrameElement>('iframe[id^="tradingview_"]');
+    return frame?.contentDocument?.documentElement.dataset.fixtureChart === 'ready';
+  });
+}
+
+/** The chart's own y (top-document viewport px) for a price, through lightweight-charts' conversion. */
+export async function chartY(page: Page, price: number): Promise<number | null> {
+  return page.evaluate((p) => {
+    type Fixture = { priceToClientY(price: number): number | null };
+    const top = (window as unknown as { __fixture?: Fixture }).__fixture;
+    if (top) return top.priceToClientY(p);
+    const frame = document.querySelector<HTMLIFrameElement>('iframe[id^="tradingview_"]');
+    const inner = (frame?.contentWindow as unknown as { __fixture?: Fixture } | null)?.__fixture;
+    if (!frame || !inner) return null;
+    const y = inner.priceToClientY(p);
+    const rect = frame.getBoundingClientRect();
+    return y === null ? null : rect.top + frame.clientTop + y;
+  }, price);
+}
+
+/** Runs a function on the fixture handle, wherever the chart lives. */
+export async function onFixture(page: Page, action: string, ...args: unknown[]): Promise<void> {
+  await page.evaluate(
+    ([name, params]) => {
+      type Handle = Record<string, (...a: unknown[]) => unknown>;
+      const top = (window as unknown as { __fixture?: Handle }).__fixture;
+      const frame = document.querySelector<HTMLIFrameElement>('iframe[id^="tradingview_"]');
+      const handle = top ?? (frame?.contentWindow as unknown as { __fixture?: Handle } | null)?.__fixture;
+      handle?.[name as string]?.(...(params as unknown[]));
+    },
+    [action, args] as const,
+  );
+}
