@@ -8,6 +8,9 @@ export const BRIDGE_TAG = 'liqlens-bridge/1';
 
 export type IsolatedToBridge =
   | { tag: typeof BRIDGE_TAG; from: 'isolated'; type: 'hello'; channel: string }
+  /** Stop reading the chart until the next `hello` (the overlay is hidden or switched off). */
+  | { tag: typeof BRIDGE_TAG; from: 'isolated'; type: 'pause'; channel: string }
+  /** Stop for good: the isolated script is going away (extension update or unload). */
   | { tag: typeof BRIDGE_TAG; from: 'isolated'; type: 'stop'; channel: string };
 
 export type BridgeToIsolated =

@@ -156,6 +156,28 @@ export function readSnapshot(
 }
 
 /**
+ * Follows the last price through the widget's public `subscribe('onTick', bar => …)` (CL29 `SubscribeEventsMap`
+ * "Last bar has been updated"; the iframe's inner API has the same `subscribe`, which the outer widget forwards to).
+ * The close of the updated bar is the last price. Reports the chart's symbol with it, so that a tick from before a
+ * symbol change is never taken for the new symbol's price. Returns an unsubscribe function.
+ */
+export function watchLastPrice(
+  handle: ChartHandle,
+  onPrice: (price: number, symbol: string | null) => void,
+): () => void {
+  const listener = (bar: unknown) => {
+    const close = finiteOrNull(get(bar, 'close'));
+    if (close === null || close <= 0) return;
+    const symbol = call(call(handle.widget, 'activeChart'), 'symbol');
+    onPrice(close, typeof symbol === 'string' ? symbol.slice(0, 64) : null);
+  };
+  call(handle.widget, 'subscribe', 'onTick', listener);
+  return () => {
+    call(handle.widget, 'unsubscribe', 'onTick', listener);
+  };
+}
+
+/**
  * Subscribes to the chart's crosshair (CL29 passes offsetX/offsetY relative to the library's root element; CL24
  * passes none, and then no sample is ever taken). Returns an unsubscribe function.
  */

@@ -5,6 +5,7 @@ import {
   findChart,
   readSnapshot,
   watchCrosshair,
+  watchLastPrice,
 } from './read-chart';
 
 const PROBE_MS = 500;
@@ -19,6 +20,7 @@ export function runBridge(win: Window): () => void {
   let handle: ChartHandle | null = null;
   let unwatch: (() => void) | null = null;
   let crosshair: CrosshairSample | null = null;
+  let lastTick: { price: number; symbol: string | null } | null = null;
   let lastKey = '';
   let seq = 0;
   let frame = 0;
@@ -32,6 +34,7 @@ export function runBridge(win: Window): () => void {
     unwatch = null;
     handle = null;
     crosshair = null;
+    lastTick = null;
   };
 
   const publish = (snapshot: unknown) => {
@@ -61,9 +64,19 @@ export function runBridge(win: Window): () => void {
       if (handle && stale(handle)) release();
       if (!handle) {
         handle = findChart(win);
-        if (handle) unwatch = watchCrosshair(handle, (sample) => (crosshair = sample));
+        if (handle) {
+          const found = handle;
+          const offCrosshair = watchCrosshair(found, (sample) => (crosshair = sample));
+          const offTick = watchLastPrice(found, (price, symbol) => (lastTick = { price, symbol }));
+          unwatch = () => {
+            offCrosshair();
+            offTick();
+          };
+        }
       }
-      const snapshot = handle ? readSnapshot(handle, win, crosshair, null) : null;
+      const snapshot = handle ? readSnapshot(handle, win, crosshair, lastTick?.price ?? null) : null;
+      // A tick from before a symbol change is the old symbol's price.
+      if (snapshot && lastTick && lastTick.symbol !== snapshot.symbol) snapshot.lastPrice = null;
       publish(snapshot);
       if (!handle) {
         probeTimer = setTimeout(schedule, PROBE_MS);
@@ -94,10 +107,22 @@ export function runBridge(win: Window): () => void {
       channel = data.channel;
       post({ tag: BRIDGE_TAG, from: 'bridge', type: 'ready', channel });
       schedule();
+    } else if (data.type === 'pause' && data.channel === channel) {
+      pause();
     } else if (data.type === 'stop' && data.channel === channel) {
       stop();
     }
   };
+
+  /** Idle until the next hello: no frames, no timers, no hold on the chart. */
+  function pause() {
+    channel = null;
+    lastKey = '';
+    if (frame) win.cancelAnimationFrame(frame);
+    frame = 0;
+    clearTimeout(probeTimer);
+    release();
+  }
 
   function stop() {
     stopped = true;

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { BRIDGE_TAG } from '../../../lib/chart/bridge/protocol';
+import { runBridge } from '../../../lib/chart/bridge/run-bridge';
+
+/** A tradingview.com page whose widget has the public `subscribe('onTick', …)`. */
+function fakePage() {
+  const frames: (() => void)[] = [];
+  const posted: Record<string, unknown>[] = [];
+  let listener: ((e: { source: unknown; data: unknown }) => void) | null = null;
+  const ticks = new Set<(bar: unknown) => void>();
+  let symbol = 'BINANCE:BTCUSDT.P';
+  const pane = {
+    hasMainSeries: () => true,
+    getHeight: () => 400,
+    getMainSourcePriceScale: () => ({
+      getVisiblePriceRange: () => ({ from: 90_000, to: 100_000 }),
+      getMode: () => 0,
+      isInverted: () => false,
+    }),
+  };
+  const chart = { symbol: () => symbol, resolution: () => '15', getPanes: () => [pane] };
+  const widget = {
+    activeChart: () => chart,
+    subscribe: (event: string, cb: (bar: unknown) => void) => {
+      if (event === 'onTick') ticks.add(cb);
+    },
+    unsubscribe: (event: string, cb: (bar: unknown) => void) => {
+      if (event === 'onTick') ticks.delete(cb);
+    },
+  };
+  const paneEl = { getBoundingClientRect: () => ({ left: 0, top: 50, width: 800, height: 400 }) };
+  const win = {
+    TradingViewApi: widget,
+    document: {
+      visibilityState: 'visible',
+      querySelector: () => null,
+      querySelectorAll: (s: string) => (s === '.chart-markup-table.pane' ? [paneEl] : []),
+    },
+    location: { origin: 'https://www.tradingview.com' },
+    innerWidth: 1280,
+    innerHeight: 800,
+    requestAnimationFrame: (cb: () => void) => frames.push(cb),
+    cancelAnimationFrame: () => {
+      frames.length = 0;
+    },
+    postMessage: (data: Record<string, unknown>) => posted.push(data),
+    addEventListener: (_: string, cb: typeof listener) => {
+      listener = cb;
+    },
+    removeEventListener: () => {
+      listener = null;
+    },
+  };
+  return {
+    win: win as unknown as Window,
+    send: (data: unknown) => listener?.({ source: win, data }),
+    runFrame: () => frames.shift()?.(),
+    pendingFrames: () => frames.length,
+    tick: (bar: unknown) => {
+      for (const cb of ticks) cb(bar);
+    },
+    tickListeners: () => ticks.size,
+    setSymbol: (s: string) => {
+      symbol = s;
+    },
+    snapshots: () =>
+      posted
+        .filter((m) => m.type === 'snapshot')
+        .map((m) => m.snapshot as { lastPrice: number | null } | null),
+    posted,
+  };
+}
+
+const message = (type: string) => ({ tag: BRIDGE_TAG, from: 'isolated', type, channel: 'abcdef123456' });
+
+describe('runBridge live price and pause', () => {
+  it('posts the close of the last onTick bar as lastPrice', () => {
+    const page = fakePage();
+    const stop = runBridge(page.win);
+    page.send(message('hello'));
+    page.runFrame();
+    expect(page.snapshots().at(-1)?.lastPrice).toBeNull();
+    expect(page.tickListeners()).toBe(1);
+    page.tick({ time: 1, open: 1, high: 2, low: 1, close: 95_123.5, volume: 3 });
+    page.runFrame();
+    expect(page.snapshots().at(-1)?.lastPrice).toBe(95_123.5);
+    page.tick({ close: Number.NaN });
+    page.tick({ close: -1 });
+    page.runFrame();
+    expect(page.snapshots()).toHaveLength(2);
+    stop();
+    expect(page.tickListeners()).toBe(0);
+  });
+
+  it('drops a tick that belongs to the symbol shown before a change', () => {
+    const page = fakePage();
+    const stop = runBridge(page.win);
+    page.send(message('hello'));
+    page.runFrame();
+    page.tick({ close: 95_000 });
+    page.runFrame();
+    expect(page.snapshots().at(-1)?.lastPrice).toBe(95_000);
+    page.setSymbol('BINANCE:ETHUSDT.P');
+    page.runFrame();
+    expect(page.snapshots().at(-1)?.lastPrice).toBeNull();
+    page.tick({ close: 3_300 });
+    page.runFrame();
+    expect(page.snapshots().at(-1)?.lastPrice).toBe(3_300);
+    stop();
+  });
+
+  it('pauses on pause, lets go of the chart, and resumes on the next hello', () => {
+    const page = fakePage();
+    const stop = runBridge(page.win);
+    page.send(message('hello'));
+    page.runFrame();
+    expect(page.snapshots()).toHaveLength(1);
+    page.send(message('pause'));
+    expect(page.pendingFrames()).toBe(0);
+    expect(page.tickListeners()).toBe(0);
+    page.send(message('hello'));
+    page.runFrame();
+    // The resumed channel gets the current snapshot again, though nothing changed.
+    expect(page.snapshots()).toHaveLength(2);
+    expect(page.posted.filter((m) => m.type === 'ready')).toHaveLength(2);
+    stop();
+  });
+});
