@@ -126,7 +126,11 @@ function venueRow(v: VenueView): string[] {
 
 function venueLines(view: ClusterView): string[] {
   if (!view.venues.length) return [];
-  return ['', 'Venues', ...alignColumns(view.venues.map(venueRow))];
+  const rows = view.venues.map(venueRow);
+  // A series file has no funding: drop a column that is empty on every row rather than leave a gap.
+  const width = Math.max(...rows.map((r) => r.length));
+  const keep = Array.from({ length: width }, (_, i) => rows.some((r) => (r[i] ?? '') !== ''));
+  return ['', 'Venues', ...alignColumns(rows.map((r) => r.filter((_, i) => keep[i])))];
 }
 
 function secondOpinionLines(view: ClusterView): string[] {

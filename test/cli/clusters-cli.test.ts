@@ -42,6 +42,9 @@ describe('clusters on the bundled example', () => {
     expect(stdout).toContain('At risk for a 3.0 % move');
     expect(stdout).toMatch(/Up {4}Shorts +\$[\d.]+[KMB] +liquidate by \+3\.0 % \(/);
     expect(stdout).toContain('Cascade  not estimated (no order-book depth given)');
+    expect(stdout).toMatch(
+      /\n {2}Binance {6}BTCUSDT {8}mark 95,\d{3} {2}OI \$[\d.]+B \([+−][\d.]+ % 24h\) {2}ok\n/,
+    );
     expect(stdout).toContain('Diagnostics');
     expect(stdout.endsWith('\n')).toBe(true);
   });
