@@ -52,7 +52,7 @@ export async function runBench(
     const flags = parsed.value;
     if (flags.help) {
       const help = formatHelp({
-        usage: ['npm run bench [-- --json] [--only NAMES] [--runs N]'],
+        usage: ['npm run bench -- [--json] [--only NAMES] [--runs N] [--import-dir DIR]'],
         flags: BENCH_FLAGS,
         notes: [`Cases: ${cases.map((c) => c.name).join(', ')}`],
       });
