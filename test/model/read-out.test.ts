@@ -42,6 +42,12 @@ describe('read-out', () => {
     expect(map.decayedUsd).toBe(75);
   });
 
+  it('follows 0.5^(age/half-life) between whole half-lives', () => {
+    const map = readOut(ledger, grid, 3, END); // 2 h of a 3 h half-life
+    expect(map.long[5]).toBeCloseTo(50 * 0.5 ** (2 / 3), 12);
+    expect(map.short[55]).toBeCloseTo(31.498, 3);
+  });
+
   it('drops and counts notional outside [lo, hi), before decay', () => {
     const narrow = makeGrid(100, 1, 20); // [80, 120)
     const map = readOut(ledger, narrow, 2, END);
