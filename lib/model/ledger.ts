@@ -93,7 +93,8 @@ export function runLedger(
       liquidatedUsd += usd;
       unscaledOpen -= popped;
     }
-    if (long.size === 0 && short.size === 0) unscaledOpen = 0;
+    // The running sum only drifts by rounding; never let it go negative (or stay non-zero when empty).
+    if ((long.size === 0 && short.size === 0) || unscaledOpen < 0) unscaledOpen = 0;
 
     // 2. Open or close.
     const oiNow = oi[i] as number;
