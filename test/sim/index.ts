@@ -18,4 +18,5 @@ export {
   type SimulatorFetch,
   type SimulatorOptions,
 } from './simulator';
+export { simulatedSnapshots } from './snapshots';
 export type { SimHost } from './types';

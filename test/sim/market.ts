@@ -336,13 +336,13 @@ export function createMarket(options: MarketOptions): Market {
   };
 }
 
-/** BTC as the fixtures use it: ten days of minutes ending at `end`. */
+/** BTC as the fixtures use it: ten days of minutes ending at `end` (rounded up to the minute). */
 export function createBtcMarket(end: number, seed = 20260101, days = 10): Market {
   const minutes = days * 1440;
   return createMarket({
     asset: 'BTC',
     seed,
-    start: end - minutes * MINUTE,
+    start: Math.ceil(end / MINUTE) * MINUTE - minutes * MINUTE,
     minutes,
     price0: 95_000,
     oi0: 220_000,

@@ -52,7 +52,9 @@ interface Answer {
  * paths get a 404. Faults replace or alter the answer of one venue or endpoint.
  */
 export function createSimulatorFetch(market: Market, options: SimulatorOptions): SimulatorFetch {
-  const clock = typeof options.now === 'function' ? options.now : () => options.now as number;
+  const read = typeof options.now === 'function' ? options.now : () => options.now as number;
+  // Venues stamp whole milliseconds, whatever the caller's clock holds.
+  const clock = () => Math.floor(read());
   let faults: { fault: Fault; used: number }[] = [];
   const log: SimLogEntry[] = [];
   const weightByMinute = new Map<string, number>();
