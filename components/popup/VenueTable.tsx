@@ -69,7 +69,9 @@ function VenueRow({ v, now }: { v: VenueView; now: number }) {
       >
         {rate === null ? '—' : formatFundingRate(rate)}
       </td>
-      <td class="num muted">{v.nextFundingTime === null ? '—' : formatCountdown(v.nextFundingTime - now)}</td>
+      <td class="num muted" data-field="next-funding">
+        {nextFunding(v.nextFundingTime, now)}
+      </td>
       <td class="num" data-field="oi">
         {v.openInterestUsd === null ? '—' : formatUsd(v.openInterestUsd)}
       </td>
@@ -81,4 +83,10 @@ function VenueRow({ v, now }: { v: VenueView; now: number }) {
       </td>
     </tr>
   );
+}
+
+/** h:mm to the next funding; a time already past (old data) reads "due" rather than a false 0:00. */
+function nextFunding(at: number | null, now: number): string {
+  if (at === null) return '—';
+  return at <= now ? 'due' : formatCountdown(at - now);
 }

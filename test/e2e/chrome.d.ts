@@ -19,6 +19,14 @@ declare namespace chrome {
     function get(name: string): Promise<Alarm | undefined>;
     function getAll(): Promise<Alarm[]>;
   }
+  namespace tabs {
+    interface Tab {
+      id?: number;
+      url?: string;
+      active: boolean;
+    }
+    function query(query: { active?: boolean; lastFocusedWindow?: boolean; currentWindow?: boolean }): Promise<Tab[]>;
+  }
   namespace runtime {
     function sendMessage(message: unknown): Promise<unknown>;
     function getURL(path: string): string;
