@@ -81,7 +81,9 @@ export function parseChartSymbol(input: string): ChartSymbol {
   }
   if (!/^[A-Z0-9]+$/.test(body)) return unsupported(raw, `${raw} is not a crypto pair LiqLens knows`);
   const pair = splitPair(raw, body, market);
-  if (pair.supported || colon >= 0) return pair;
+  // ETHBTC named a quote, just not a USD one: that is an answer, not a bare coin.
+  const namedQuote = KNOWN_QUOTES.some((q) => body.length > q.length && body.endsWith(q));
+  if (pair.supported || colon >= 0 || namedQuote) return pair;
   // A bare coin with no quote, as Hyperliquid names its perpetuals.
   if (/^[A-Z0-9]{1,12}$/.test(body) && !/^[0-9]+$/.test(body)) {
     return { supported: true, asset: body, quote: 'USD', market: 'perp', raw };
