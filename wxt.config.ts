@@ -12,7 +12,7 @@ export default defineConfig({
     name: 'LiqLens',
     description:
       'Estimated liquidation bands and at-risk badges on your own chart, aggregated across Binance, Bybit, OKX and Hyperliquid.',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: [
       'https://fapi.binance.com/*',
       'https://api.bybit.com/*',

@@ -1,5 +1,64 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createBackground } from '../../lib/background/create-background';
+import { createBackgroundEngine } from '../../lib/background/live-engine';
+import { NOTIFICATION_ICON } from '../../lib/background/notification-icon';
 
+// Wiring only: the logic is lib/background/create-background.ts. Every listener is registered synchronously
+// in main(), so that an event which wakes the worker finds its listener.
 export default defineBackground(() => {
-  // Wiring lands with the extension issue.
+  const local = browser.storage.local;
+  const log = (message: string) => console.warn(message);
+  const extensionOrigin = browser.runtime.getURL('/');
+  const background = createBackground({
+    local,
+    shared: browser.storage.sync,
+    alarms: browser.alarms,
+    now: Date.now,
+    createEngine: (settings) =>
+      createBackgroundEngine({
+        settings,
+        fetch: (url, init) => fetch(url, init),
+        local,
+        permissions: browser.permissions,
+        log,
+      }),
+    broadcast: (message) => browser.runtime.sendMessage(message),
+    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+    notify: async (id, notice) => {
+      await browser.notifications.create(id, {
+        type: 'basic',
+        iconUrl: NOTIFICATION_ICON,
+        title: notice.title,
+        message: notice.message,
+      });
+    },
+    log,
+  });
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Our own pages (popup, options) count as one watcher even when opened in a tab; content scripts by tab.
+    const fromPage = sender.url?.startsWith(extensionOrigin) ?? false;
+    const tabId = fromPage ? undefined : sender.tab?.id;
+    const answer = background.handle(message, {
+      ...(tabId !== undefined ? { tabId } : {}),
+      ...(sender.frameId !== undefined ? { frameId: sender.frameId } : {}),
+    });
+    if (!answer) return false;
+    void answer.then(sendResponse);
+    return true;
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    void background.onAlarm(alarm.name);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void background.onTabRemoved(tabId);
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void background.start();
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void background.start();
+  });
+  void background.start();
 });

@@ -1,9 +1,8 @@
-import type { SeriesDoc } from '../market/series';
 import { VENUES, type Venue } from '../market/venue';
 import { createDispatcher, type Dispatcher, type SenderInfo } from '../messages/dispatcher';
 import { pushMessage } from '../messages/push';
 import { isStale, type SourceFailureNote, type ViewEntry, type ViewReply } from '../messages/view-entry';
-import type { ClusterView } from '../model/cluster-view';
+import type { ClusterView, VenueView } from '../model/cluster-view';
 import type { Settings } from '../settings/schema';
 import { createSettingsStore } from '../settings/store';
 import type { StorageAreaLike } from '../storage/area';
@@ -72,12 +71,12 @@ export function isDue(entry: ViewEntry | null, now: number, periodMs: number): b
   return now - entry.checkedAt >= periodMs - Math.min(DUE_TOLERANCE_MS, periodMs / 10);
 }
 
-/** Per-source failures of a view, in words, from the engine's own per-venue report. */
-export function failuresOf(view: ClusterView): SourceFailureNote[] {
-  const notes: SourceFailureNote[] = view.venues
+/** Per-source failures of a refresh, in words, from the engine's own per-venue report. */
+export function failuresOf(venues: readonly VenueView[], view: ClusterView | null): SourceFailureNote[] {
+  const notes: SourceFailureNote[] = venues
     .filter((v) => v.status === 'failed')
     .map((v) => ({ source: v.venue, message: v.message ?? v.failure ?? 'failed' }));
-  if (view.secondOpinion?.status === 'failed') {
+  if (view?.secondOpinion?.status === 'failed') {
     notes.push({ source: 'coinglass', message: view.secondOpinion.message ?? 'failed' });
   }
   return notes;
@@ -170,37 +169,40 @@ export function createBackground(deps: BackgroundDeps): Background {
     const settings = await currentSettings();
     const previous = await cache.get(asset);
     if (!force && !isDue(previous, deps.now(), periodOf(settings))) return previous;
+    // Keeps the last good view whenever this attempt yields none (or only the engine's stale copies).
+    const keepLast = (error: string, failures: SourceFailureNote[]): ViewEntry => ({
+      asset,
+      view: previous?.view ?? null,
+      viewAt: previous?.viewAt ?? null,
+      checkedAt: deps.now(),
+      error,
+      failures,
+    });
     let entry: ViewEntry;
-    let series: SeriesDoc | null = null;
     try {
       const engine = await engineFor(settings);
-      const lastSeries = await cache.getSeries(asset);
-      const outcome = await engine.refresh(asset, settings.model, {
+      const result = await engine.refresh(asset, settings.model, {
         venues: enabledVenues(settings),
-        ...(lastSeries ? { previous: { series: lastSeries, view: previous?.view ?? null } } : {}),
+        previous: await cache.getState(asset),
       });
-      const now = deps.now();
-      series = outcome.series;
-      entry = {
-        asset,
-        view: outcome.view,
-        viewAt: outcome.view.fetchedAt ?? now,
-        checkedAt: now,
-        error: null,
-        failures: failuresOf(outcome.view),
-      };
+      await cache.putState(asset, result.state);
+      const failures = failuresOf(result.venues, result.view);
+      if (result.view && result.series && !result.allFailed) {
+        await cache.putSeries(asset, result.series);
+        entry = {
+          asset,
+          view: result.view,
+          viewAt: result.view.fetchedAt ?? result.fetchedAt,
+          checkedAt: deps.now(),
+          error: null,
+          failures,
+        };
+      } else {
+        entry = keepLast(result.error ?? 'no venue returned data', failures);
+      }
     } catch (cause) {
-      // Keep the last good view; say why this attempt produced none.
-      entry = {
-        asset,
-        view: previous?.view ?? null,
-        viewAt: previous?.viewAt ?? null,
-        checkedAt: deps.now(),
-        error: message(cause),
-        failures: failuresFromError(cause),
-      };
+      entry = keepLast(message(cause), [{ source: 'engine', message: message(cause) }]);
     }
-    if (series) await cache.putSeries(asset, series);
     await cache.put(entry);
     if (entry.error === null && entry.view) await runAlerts(entry.view, settings);
     return entry;
@@ -320,16 +322,4 @@ export function createBackground(deps: BackgroundDeps): Background {
     },
     dispose: unwatchSettings,
   };
-}
-
-/** An engine error may carry per-venue failures (`{ failures: [{ venue, message }] }`); keep them in words. */
-function failuresFromError(cause: unknown): SourceFailureNote[] {
-  const list = (cause as { failures?: unknown } | null)?.failures;
-  if (!Array.isArray(list)) return [{ source: 'engine', message: message(cause) }];
-  return list.flatMap((f: unknown) => {
-    const item = f as { venue?: unknown; host?: unknown; message?: unknown };
-    const source =
-      typeof item.venue === 'string' ? item.venue : typeof item.host === 'string' ? item.host : 'engine';
-    return typeof item.message === 'string' ? [{ source, message: item.message }] : [];
-  });
 }

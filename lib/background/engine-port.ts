@@ -1,18 +1,6 @@
-import type { SeriesDoc } from '../market/series';
-import type { Venue } from '../market/venue';
-import type { ClusterView } from '../model/cluster-view';
-import type { ModelParams } from '../model/params';
+import type { Engine } from '../engine/pipeline';
 
-/** What the background needs from lib/engine's `createEngine(...)`: one refresh per call, warm from the last input. */
-export interface RefreshOutcome {
-  view: ClusterView;
-  series: SeriesDoc;
-}
+export type { RefreshResult } from '../engine/pipeline';
 
-export interface EngineLike {
-  refresh(
-    asset: string,
-    params: ModelParams,
-    options: { venues: Venue[]; previous?: { series: SeriesDoc; view: ClusterView | null } },
-  ): Promise<RefreshOutcome>;
-}
+/** What the background needs of lib/engine's `Engine`; tests pass a stand-in with the same shape. */
+export type EngineLike = Pick<Engine, 'refresh'>;

@@ -1,3 +1,4 @@
+import { type EngineState, EngineStateSchema } from '../engine/series-cache';
 import { type SeriesDoc, SeriesDocSchema } from '../market/series';
 import { type ViewEntry, ViewEntrySchema } from '../messages/view-entry';
 import type { StorageAreaLike } from '../storage/area';
@@ -5,6 +6,7 @@ import { defineVersionedItem, type VersionedItem } from '../storage/versioned-it
 
 export const VIEW_KEY_PREFIX = 'liqlens:view:';
 export const SERIES_KEY_PREFIX = 'liqlens:series:';
+export const STATE_KEY_PREFIX = 'liqlens:engine-state:';
 
 export interface ViewCache {
   get(asset: string): Promise<ViewEntry | null>;
@@ -12,12 +14,15 @@ export interface ViewCache {
   /** The `liqlens.series/1` input of the last good view: warm start for the next refresh, and the popup's export. */
   getSeries(asset: string): Promise<SeriesDoc | null>;
   putSeries(asset: string, series: SeriesDoc): Promise<void>;
+  /** The engine's memory of the asset (`liqlens.engine-state/1`): passed back as `previous` for a warm refresh. */
+  getState(asset: string): Promise<EngineState | null>;
+  putState(asset: string, state: EngineState): Promise<void>;
   remove(asset: string): Promise<void>;
 }
 
 /**
- * One key per asset for the view and another for its series, in storage.local: the view is read on every
- * message, the series (hundreds of kB) only at refresh and export. A stored value that fails its schema is
+ * One key per asset each for the view, its series and the engine's state, in storage.local: the view is read on
+ * every message, the series and state (hundreds of kB) only at refresh and export. A stored value that fails its schema is
  * treated as absent (the next refresh replaces it) and logged.
  */
 export function createViewCache(deps: { area: StorageAreaLike; log: (message: string) => void }): ViewCache {
@@ -48,13 +53,23 @@ export function createViewCache(deps: { area: StorageAreaLike; log: (message: st
       parse: strict<SeriesDoc>(SeriesDocSchema, 'series'),
       fallback: () => null,
     });
+  const stateItem = (asset: string): VersionedItem<EngineState | null> =>
+    defineVersionedItem({
+      area: deps.area,
+      key: STATE_KEY_PREFIX + asset,
+      version: 1,
+      parse: strict<EngineState>(EngineStateSchema, 'engine state'),
+      fallback: () => null,
+    });
   return {
     get: async (asset) => (await viewItem(asset).load()).value,
     put: (entry) => viewItem(entry.asset).save(entry),
     getSeries: async (asset) => (await seriesItem(asset).load()).value,
     putSeries: (asset, series) => seriesItem(asset).save(series),
+    getState: async (asset) => (await stateItem(asset).load()).value,
+    putState: (asset, state) => stateItem(asset).save(state),
     async remove(asset) {
-      await deps.area.remove([VIEW_KEY_PREFIX + asset, SERIES_KEY_PREFIX + asset]);
+      await deps.area.remove([VIEW_KEY_PREFIX + asset, SERIES_KEY_PREFIX + asset, STATE_KEY_PREFIX + asset]);
     },
   };
 }

@@ -5,10 +5,12 @@ import {
   createBackground,
   type Notice,
 } from '../../lib/background/create-background';
-import type { EngineLike, RefreshOutcome } from '../../lib/background/engine-port';
+import type { EngineLike, RefreshResult } from '../../lib/background/engine-port';
+import type { EngineState } from '../../lib/engine/series-cache';
 import type { SeriesDoc } from '../../lib/market/series';
 import type { Venue } from '../../lib/market/venue';
-import type { ClusterView } from '../../lib/model/cluster-view';
+import type { ClusterView, VenueView } from '../../lib/model/cluster-view';
+import type { Settings } from '../../lib/settings/schema';
 import { sampleView } from '../messages/sample-view';
 
 export const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
@@ -34,35 +36,83 @@ export interface EngineCall {
   asset: string;
   venues: Venue[];
   movePct: number;
-  previous: { series: SeriesDoc; view: ClusterView | null } | undefined;
+  previous: EngineState | null | undefined;
+}
+
+export function sampleState(asset: string, fetchedAt: number): EngineState {
+  return { format: 'liqlens.engine-state/1', asset, interval: '15m', fetchedAt, venues: [] };
+}
+
+/** What the engine returns when no enabled venue answered. */
+export function allFailedResult(
+  asset: string,
+  fetchedAt: number,
+  venues: VenueView[],
+  error: string,
+): RefreshResult {
+  return {
+    view: null,
+    series: null,
+    state: sampleState(asset, fetchedAt),
+    venues,
+    allFailed: true,
+    error,
+    modes: {},
+    requests: {},
+    fetchedAt,
+  };
 }
 
 /**
  * A stand-in for lib/engine: every call is recorded; in `manual` mode each call waits until the test settles it
  * with `resolveNext` / `rejectNext`, otherwise it answers at once with views priced 100, 101, 102, …
  */
+/**
+ * A stand-in for lib/engine: every call is recorded; in `manual` mode each call waits until the test settles it
+ * with `resolveNext`, otherwise it answers at once with views priced 100, 101, 102, …; `failNext` makes the
+ * following calls throw (an Error) or return the given result, until `succeed()`.
+ */
 export function fakeEngine(options: { manual?: boolean; now?: () => number } = {}) {
+  const now = options.now ?? (() => T0);
   const calls: EngineCall[] = [];
-  const waiting: { resolve(o: RefreshOutcome): void; reject(e: unknown): void; asset: string }[] = [];
+  const waiting: { resolve(o: RefreshResult): void; asset: string }[] = [];
   let price = 100;
-  let failWith: unknown = null;
-  const outcome = (asset: string): RefreshOutcome => {
+  let failWith: Error | ((asset: string) => RefreshResult) | null = null;
+  const outcome = (asset: string): RefreshResult => {
     const p = price++;
-    return { view: sampleView(asset, p, options.now?.() ?? T0), series: sampleSeries(asset, p) };
+    const t = now();
+    const view = sampleView(asset, p, t);
+    return {
+      view,
+      series: sampleSeries(asset, p),
+      state: sampleState(asset, t),
+      venues: view.venues,
+      allFailed: false,
+      error: null,
+      modes: { binance: 'cold' },
+      requests: {},
+      fetchedAt: t,
+    };
   };
   const engine: EngineLike = {
-    refresh(asset, params, opts) {
-      calls.push({ asset, venues: opts.venues, movePct: params.movePct, previous: opts.previous });
-      if (options.manual) return new Promise((resolve, reject) => waiting.push({ resolve, reject, asset }));
-      if (failWith) return Promise.reject(failWith);
+    refresh(asset, params, opts = {}) {
+      calls.push({
+        asset,
+        venues: [...(opts.venues ?? [])],
+        movePct: params.movePct,
+        previous: opts.previous,
+      });
+      if (options.manual) return new Promise((resolve) => waiting.push({ resolve, asset }));
+      if (failWith instanceof Error) return Promise.reject(failWith);
+      if (failWith) return Promise.resolve(failWith(asset));
       return Promise.resolve(outcome(asset));
     },
   };
   return {
     engine,
     calls,
-    failNext(error: unknown) {
-      failWith = error;
+    failNext(how: Error | ((asset: string) => RefreshResult)) {
+      failWith = how;
     },
     succeed() {
       failWith = null;
@@ -76,7 +126,13 @@ export function fakeEngine(options: { manual?: boolean; now?: () => number } = {
   };
 }
 
-export function harness(options: { manual?: boolean; notify?: boolean } = {}) {
+export function harness(
+  options: {
+    manual?: boolean;
+    notify?: boolean;
+    createEngine?: (settings: Settings, now: () => number) => Promise<EngineLike>;
+  } = {},
+) {
   let now = T0;
   const clock = {
     now: () => now,
@@ -95,7 +151,8 @@ export function harness(options: { manual?: boolean; notify?: boolean } = {}) {
     shared: fakeBrowser.storage.sync,
     alarms: fakeBrowser.alarms,
     now: clock.now,
-    createEngine: () => fake.engine,
+    createEngine: (settings) =>
+      options.createEngine ? options.createEngine(settings, clock.now) : fake.engine,
     broadcast: async (message) => {
       broadcasts.push(message);
     },

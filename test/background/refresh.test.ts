@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { REFRESH_ALARM } from '../../lib/background/scheduler';
+import { failedView } from '../../lib/engine/venue-status';
 import type { ViewReply } from '../../lib/messages/view-entry';
 import { defaultSettings } from '../../lib/settings/schema';
 import { createSettingsStore } from '../../lib/settings/store';
 import { sampleView } from '../messages/sample-view';
-import { harness, request, sampleSeries, settle, T0 } from './harness';
+import { allFailedResult, harness, request, sampleSeries, sampleState, settle, T0 } from './harness';
 
 const PERIOD = 60_000;
 const pushed = (messages: unknown[]) => messages.map((m) => (m as { data: ViewReply }).data);
@@ -123,19 +124,15 @@ describe('background refresh', () => {
     expect(h.fake.calls).toHaveLength(3);
   });
 
-  it('keeps the last good view when a refresh fails, with the failure in words, and marks it stale later', async () => {
+  it("keeps the last good view when a refresh fails, with each venue's failure in words, and marks it stale later", async () => {
     const h = harness();
     const bg = h.boot();
     await request(bg, 'subscribeAsset', { asset: 'BTC' }, 1);
     await settle(bg);
-    h.fake.failNext(
-      Object.assign(new Error('no venue answered'), {
-        failures: [
-          { venue: 'binance', message: 'Binance klines: rate limited, retry in 20 s' },
-          { venue: 'okx', message: 'OKX candles: network error' },
-        ],
-      }),
-    );
+    const binance = failedView('binance', 'BTCUSDT', 'Binance: rate limited, retry in 20 s', 'rate-limited');
+    const okx = failedView('okx', 'BTC-USDT-SWAP', 'OKX: network error', 'network');
+    const error = 'No venue could be reached: Binance: rate limited, retry in 20 s; OKX: network error';
+    h.fake.failNext((asset) => allFailedResult(asset, h.clock.now(), [binance, okx], error));
     for (let i = 1; i <= 4; i++) {
       h.clock.advance(PERIOD);
       await request(bg, 'subscribeAsset', { asset: 'BTC' }, 1);
@@ -148,20 +145,28 @@ describe('background refresh', () => {
         entry: {
           viewAt: T0,
           checkedAt: T0 + i * PERIOD,
-          error: 'no venue answered',
+          error,
           failures: [
-            { source: 'binance', message: 'Binance klines: rate limited, retry in 20 s' },
-            { source: 'okx', message: 'OKX candles: network error' },
+            { source: 'binance', message: 'Binance: rate limited, retry in 20 s' },
+            { source: 'okx', message: 'OKX: network error' },
           ],
         },
       });
     }
-    const lastPush = pushed(h.broadcasts).at(-1);
-    expect(lastPush).toMatchObject({ stale: true, entry: { error: 'no venue answered' } });
+    expect(pushed(h.broadcasts).at(-1)).toMatchObject({ stale: true, entry: { error } });
+    h.fake.failNext(new Error('storage quota exceeded'));
+    h.clock.advance(PERIOD);
+    await bg.onAlarm(REFRESH_ALARM);
+    expect((await request(bg, 'getView', { asset: 'BTC' })).entry).toMatchObject({
+      viewAt: T0,
+      error: 'storage quota exceeded',
+      failures: [{ source: 'engine', message: 'storage quota exceeded' }],
+    });
     h.fake.succeed();
     h.clock.advance(PERIOD);
     await bg.onAlarm(REFRESH_ALARM);
     expect((await request(bg, 'getView', { asset: 'BTC' })).entry).toMatchObject({
+      viewAt: T0 + 6 * PERIOD,
       error: null,
       failures: [],
     });
@@ -190,7 +195,17 @@ describe('background refresh', () => {
         long: [],
         short: [],
       };
-      return { view, series: sampleSeries(asset, 105) };
+      return {
+        view,
+        series: sampleSeries(asset, 105),
+        state: sampleState(asset, T0),
+        venues: view.venues,
+        allFailed: false,
+        error: null,
+        modes: { binance: 'warm', bybit: 'failed' },
+        requests: {},
+        fetchedAt: T0,
+      };
     };
     const entry = await bg.refresh('BTC', { force: true });
     expect(entry?.failures).toEqual([
@@ -199,7 +214,7 @@ describe('background refresh', () => {
     ]);
   });
 
-  it('passes the enabled venues, the model parameters and the last series (warm refresh)', async () => {
+  it('passes the enabled venues, the model parameters and the last engine state (warm refresh)', async () => {
     const h = harness();
     const bg = h.boot();
     const store = createSettingsStore({ shared: fakeBrowser.storage.sync, local: fakeBrowser.storage.local });
@@ -213,9 +228,8 @@ describe('background refresh', () => {
       [['binance', 'bybit', 'hyperliquid'], 2],
       [['binance', 'bybit', 'hyperliquid'], 2],
     ]);
-    expect(h.fake.calls[0]?.previous).toBeUndefined();
-    expect(h.fake.calls[1]?.previous?.series.venues[0]?.markPrice).toBe(100);
-    expect(h.fake.calls[1]?.previous?.view?.price).toBe(100);
+    expect(h.fake.calls[0]?.previous).toBeNull();
+    expect(h.fake.calls[1]?.previous).toEqual(sampleState('BTC', T0));
     expect(await request(bg, 'getSeries', { asset: 'BTC' })).toMatchObject({
       series: { asset: 'BTC', format: 'liqlens.series/1' },
     });

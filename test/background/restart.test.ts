@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { REFRESH_ALARM } from '../../lib/background/scheduler';
-import { harness, request, settle, T0 } from './harness';
+import { harness, request, sampleState, settle, T0 } from './harness';
 
 const PERIOD = 60_000;
 
@@ -34,7 +34,7 @@ describe('worker restart', () => {
     await settle(second);
     expect(h.fake.calls).toHaveLength(2);
     expect(h.tabMessages.at(-1)?.tabId).toBe(5);
-    expect(h.fake.calls[1]?.previous?.series.asset).toBe('BTC');
+    expect(h.fake.calls[1]?.previous).toEqual(sampleState('BTC', T0));
   });
 
   it('re-creates a lost alarm on start, and start() is idempotent', async () => {

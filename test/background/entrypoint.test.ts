@@ -1,0 +1,33 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background/index';
+import { REFRESH_ALARM } from '../../lib/background/scheduler';
+import { VIEW_KEY_PREFIX } from '../../lib/background/view-cache';
+import { createMessenger } from '../../lib/messages/client';
+import { sampleView } from '../messages/sample-view';
+
+describe('background entrypoint', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('arms the refresh alarm and answers messages from storage through runtime messaging', async () => {
+    const entry = {
+      asset: 'BTC',
+      view: sampleView(),
+      viewAt: Date.now(),
+      checkedAt: Date.now(),
+      error: null,
+      failures: [],
+    };
+    await fakeBrowser.storage.local.set({ [`${VIEW_KEY_PREFIX}BTC`]: { v: 1, data: entry } });
+    background.main();
+    const messenger = createMessenger((message) => fakeBrowser.runtime.sendMessage(message));
+    const reply = await messenger.request('getView', { asset: 'BTC' });
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { asset: 'BTC', stale: false, entry: { viewAt: entry.viewAt } },
+    });
+    expect(await fakeBrowser.alarms.get(REFRESH_ALARM)).toMatchObject({ periodInMinutes: 1 });
+    // Not ours: left unanswered.
+    expect(await fakeBrowser.runtime.sendMessage({ hello: 'world' })).toBeUndefined();
+  });
+});
