@@ -1,3 +1,4 @@
+import { durationMs, INTERVALS } from '../market/interval';
 import { DEFAULT_PARAMS, ModelParamsSchema } from '../model/params';
 import { z } from '../util/zod';
 
@@ -14,6 +15,30 @@ export type BadgeCorner = (typeof BADGE_CORNERS)[number];
 /** `chrome.alarms` will not fire more often than every 30 s (Chrome 120+), so neither do we. */
 export const REFRESH_SECONDS = { min: 30, max: 3600, default: 60 } as const;
 export const MAX_ALERT_RULES = 20;
+
+/** Longest look-back a user may set: the engine's state for it must fit in extension storage. */
+export const MAX_WINDOW_DAYS = 30;
+
+const validDuration = (text: string) => /^[1-9][0-9]*[mhd]$/.test(text);
+
+/** The model parameters as the live engine accepts them: a candle interval every venue serves, a window of whole candles. */
+export const SettingsModelSchema = ModelParamsSchema.check(
+  z.refine((p) => (INTERVALS as readonly string[]).includes(p.interval), {
+    message: `interval must be one of ${INTERVALS.join(', ')}`,
+    path: ['interval'],
+  }),
+  z.refine(
+    (p) =>
+      !validDuration(p.window) ||
+      !validDuration(p.interval) ||
+      durationMs(p.window) % durationMs(p.interval) === 0,
+    { message: 'window must be a whole number of intervals', path: ['window'] },
+  ),
+  z.refine((p) => !validDuration(p.window) || durationMs(p.window) <= MAX_WINDOW_DAYS * 86_400_000, {
+    message: `window must be at most ${MAX_WINDOW_DAYS}d`,
+    path: ['window'],
+  }),
+);
 
 export const AssetSchema = z
   .string()
@@ -95,7 +120,7 @@ export const CoinglassKeySchema = z
  */
 export const SettingsSchema = z.strictObject({
   venues: z.prefault(VenueSettingsSchema, {}),
-  model: z._default(ModelParamsSchema, () => structuredClone(DEFAULT_PARAMS)),
+  model: z._default(SettingsModelSchema, () => structuredClone(DEFAULT_PARAMS)),
   display: z.prefault(DisplaySettingsSchema, {}),
   sites: z.prefault(SiteSettingsSchema, {}),
   refreshSeconds: z._default(

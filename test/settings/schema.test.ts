@@ -43,6 +43,9 @@ describe('settings schema', () => {
     [{ display: { badgeCorner: 'middle' } }, 'display.badgeCorner'],
     [{ venues: { binance: false, bybit: false, okx: false, hyperliquid: false } }, 'venues'],
     [{ model: { ...DEFAULT_PARAMS, movePct: 30 } }, 'model.movePct'],
+    [{ model: { ...DEFAULT_PARAMS, interval: '2m' } }, 'model.interval'],
+    [{ model: { ...DEFAULT_PARAMS, interval: '4h', window: '30h' } }, 'model.window'],
+    [{ model: { ...DEFAULT_PARAMS, window: '31d' } }, 'model.window'],
     [
       { alerts: { rules: [{ id: 'a', asset: 'btc', side: 'short', withinPct: 2, aboveUsd: 1e9 }] } },
       'alerts.rules[0].asset',
@@ -53,6 +56,15 @@ describe('settings schema', () => {
     expect(result.success).toBe(false);
     const paths = result.error?.issues.map((i) => i.path.join('.').replace(/\.(\d+)/g, '[$1]'));
     expect(paths).toContain(path);
+  });
+
+  it('accepts a window of whole candles of a served interval', () => {
+    expect(
+      SettingsSchema.safeParse({ model: { ...DEFAULT_PARAMS, interval: '4h', window: '1d' } }).success,
+    ).toBe(true);
+    expect(
+      SettingsSchema.safeParse({ model: { ...DEFAULT_PARAMS, interval: '5m', window: '30d' } }).success,
+    ).toBe(true);
   });
 
   it('rejects duplicate alert rule ids', () => {
