@@ -43,6 +43,12 @@ export function mergeSnapshot(
 ): OiSnapshot[] {
   const slotOf = (t: number) => Math.round(t / SNAPSHOT_SLOT_MS);
   const offset = (t: number) => Math.abs(t - slotOf(t) * SNAPSHOT_SLOT_MS);
+  const last = list[list.length - 1];
+  if (last && slotOf(snapshot.time) > slotOf(last.time)) {
+    // The usual case, a snapshot in a new slot after the others: no re-sorting.
+    const horizon = snapshot.time - retentionMs;
+    return [...list.filter((s) => s.time >= horizon), snapshot];
+  }
   const bySlot = new Map<number, OiSnapshot>();
   for (const s of [...list, snapshot]) {
     const slot = slotOf(s.time);
