@@ -128,12 +128,13 @@ export function fakeEngine(options: { manual?: boolean; now?: () => number } = {
 
 export function harness(
   options: {
+    start?: number;
     manual?: boolean;
     notify?: boolean;
     createEngine?: (settings: Settings, now: () => number) => Promise<EngineLike>;
   } = {},
 ) {
-  let now = T0;
+  let now = options.start ?? T0;
   const clock = {
     now: () => now,
     advance(ms: number) {
