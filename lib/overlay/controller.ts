@@ -1,0 +1,455 @@
+import type { DisplayOptions } from '../chart/layout';
+import type { PriceScale } from '../chart/price-to-y';
+import { ChartSnapshotSchema, type Rect } from '../chart/snapshot';
+import { type SnapshotCheck, validateSnapshot } from '../chart/validate-snapshot';
+import type { Messenger } from '../messages/client';
+import type { ViewReply } from '../messages/view-entry';
+import type { ClusterView } from '../model/cluster-view';
+import type { BadgeCorner, Settings } from '../settings/schema';
+import { parseChartSymbol } from '../sites/symbol';
+import type { SiteDefinition } from '../sites/types';
+import { type BadgeModel, badgeModel } from './badge-model';
+import type { Guard } from './guard';
+import { chooseLivePrice, type LivePrice } from './live-price';
+import { decideMode, type HiddenBy, type OverlayMode } from './overlay-state';
+import { type PageSymbol, resolvePageSymbol } from './page-symbol';
+
+/** Everything the renderer needs; a new object only when something in it changed. */
+export interface OverlayViewState {
+  mode: OverlayMode;
+  reason: string | null;
+  hiddenBy: HiddenBy | null;
+  siteId: SiteDefinition['id'];
+  siteLabel: string;
+  symbol: PageSymbol;
+  /** The validated pane and scale; only in `aligned` mode. Replaced only when a number in it changed. */
+  geometry: { pane: Rect; scale: PriceScale } | null;
+  /** The latest snapshot's pane even when it failed validation: an anchor for the ladder, never for bands. */
+  snapshotPane: Rect | null;
+  view: ClusterView | null;
+  price: LivePrice | null;
+  display: DisplayOptions;
+  rangePct: number;
+  corner: BadgeCorner;
+  badge: BadgeModel;
+  /** The badge is drawn (in every mode but `hidden`, and while `pending`). */
+  showBadge: boolean;
+  collapsed: boolean;
+}
+
+export interface SettingsSource {
+  load(): Promise<Settings>;
+  watch(callback: (settings: Settings) => void): () => void;
+}
+
+export interface OverlayControllerDeps {
+  site: SiteDefinition;
+  messenger: Pick<Messenger, 'request'>;
+  settings: SettingsSource;
+  bridge: { setActive(active: boolean): void };
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  guard: Guard;
+  /** Called when what should be drawn changed; the renderer paints on the next animation frame. */
+  onChange(state: OverlayViewState): void;
+}
+
+export interface OverlayController {
+  /** The page's URL and title, whenever they may have changed (polled, and on wxt:locationchange). */
+  setPage(href: string, title: string): void;
+  onBridgeReady(): void;
+  /** A bridge snapshot, untrusted (null: the bridge sees no chart). */
+  onSnapshot(raw: unknown): void;
+  /** A `viewUpdated` push, already parsed. */
+  onPush(reply: ViewReply): void;
+  hide(): void;
+  restore(): void;
+  setCollapsed(collapsed: boolean): void;
+  readonly state: OverlayViewState | null;
+  /** `quiet`: the extension context is gone, so send nothing to the background. */
+  dispose(options?: { quiet?: boolean }): void;
+}
+
+/** Live price changes reach the screen at most this often (a busy market ticks every frame). */
+export const PRICE_MS = 250;
+/** The badge's age text is recomputed this often. */
+export const AGE_TICK_MS = 5_000;
+const RETRY_MS = 5_000;
+const MIN_RENEW_MS = 15_000;
+
+const sameRect = (a: Rect | null, b: Rect | null) =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.left === b.left &&
+    a.top === b.top &&
+    a.width === b.width &&
+    a.height === b.height);
+
+const sameScale = (a: PriceScale, b: PriceScale) =>
+  a.from === b.from && a.to === b.to && a.mode === b.mode && a.height === b.height;
+
+function apiSymbolOf(raw: unknown): string | null {
+  const symbol = (raw as { symbol?: unknown } | null)?.symbol;
+  return typeof symbol === 'string' && symbol.length <= 64 ? symbol : null;
+}
+
+function lastPriceOf(raw: unknown): number | null {
+  const price = (raw as { lastPrice?: unknown } | null)?.lastPrice;
+  return typeof price === 'number' && Number.isFinite(price) && price > 0 ? price : null;
+}
+
+/**
+ * The overlay's brain, with every browser API injected: follows the page (URL, title), the bridge's snapshots, the
+ * settings and the background's views, decides the mode, keeps the asset's watch alive in the background, and hands
+ * the renderer one state object. No DOM here; the runtime (components/overlay/mount-overlay.tsx) does the drawing.
+ */
+export function createOverlayController(deps: OverlayControllerDeps): OverlayController {
+  const { site, guard } = deps;
+  let disposed = false;
+  let href = '';
+  let url: URL | null = null;
+  let title = '';
+  let chartPage = false;
+  let sessionStart = deps.now();
+  let settings: Settings | null = null;
+  let userHidden = false;
+  let collapsed = false;
+  let bridgeReady = false;
+  let raw: unknown;
+  let hasRaw = false;
+  let check: SnapshotCheck | null = null;
+  let checkedFor: { raw: unknown; expected: string | null } | null = null;
+  let wasAligned = false;
+  let alignedEndedAt: number | null = null;
+  let geometry: OverlayViewState['geometry'] = null;
+  let snapshotPane: Rect | null = null;
+  let shownPrice: LivePrice | null = null;
+  let shownPriceAt = 0;
+  let priceTimer: unknown = null;
+  let modeTimer: unknown = null;
+  let ageTimer: unknown = null;
+  let badgeKey: unknown[] = [];
+  let badge: BadgeModel | null = null;
+  let state: OverlayViewState | null = null;
+  const sub: {
+    asset: string | null;
+    reply: ViewReply | null;
+    error: string | null;
+    timer: unknown;
+  } = { asset: null, reply: null, error: null, timer: null };
+
+  const clear = (handle: unknown) => {
+    if (handle !== null) deps.clearTimeout(handle);
+    return null;
+  };
+
+  const request = <T>(work: () => Promise<T>, kind: string): Promise<T | undefined> =>
+    work().catch((cause) => {
+      guard.report(kind, cause);
+      return undefined;
+    });
+
+  function renewLater(ms: number) {
+    sub.timer = clear(sub.timer);
+    sub.timer = deps.setTimeout(
+      guard.wrap('renew', () => {
+        sub.timer = null;
+        if (sub.asset) void subscribe(sub.asset);
+      }),
+      ms,
+    );
+  }
+
+  async function subscribe(asset: string) {
+    const result = await request(() => deps.messenger.request('subscribeAsset', { asset }), 'subscribe');
+    if (disposed || sub.asset !== asset || !result) return;
+    if (result.ok) {
+      sub.reply = result.value;
+      sub.error = null;
+      renewLater(Math.max(MIN_RENEW_MS, result.value.periodMs));
+    } else {
+      // Also "Extension context invalidated" (the messenger words it inside its error): a quiet teardown.
+      guard.report('subscribe', new Error(result.error));
+      if (disposed) return;
+      sub.error = 'LiqLens background not answering';
+      renewLater(RETRY_MS);
+    }
+    update();
+  }
+
+  function follow(asset: string | null) {
+    if (asset === sub.asset) return;
+    const previous = sub.asset;
+    sub.asset = asset;
+    sub.reply = null;
+    sub.error = null;
+    sub.timer = clear(sub.timer);
+    if (previous)
+      void request(() => deps.messenger.request('unsubscribeAsset', { asset: previous }), 'unsubscribe');
+    if (asset) void subscribe(asset);
+  }
+
+  function currentCheck(expected: string | null): SnapshotCheck | null {
+    if (!hasRaw) return null;
+    if (checkedFor && checkedFor.raw === raw && checkedFor.expected === expected) return check;
+    checkedFor = { raw, expected };
+    check =
+      raw === null ? { ok: false, reason: 'no chart API on this page' } : validateSnapshot(raw, expected);
+    return check;
+  }
+
+  function livePriceCandidate(view: ClusterView | null, symbol: PageSymbol): LivePrice | null {
+    if (!view || symbol.status !== 'ok') return null;
+    const apiSymbol = apiSymbolOf(raw);
+    const apiAsset = apiSymbol === null ? null : parseChartSymbol(apiSymbol);
+    const chartMatches = apiAsset
+      ? apiAsset.supported && apiAsset.asset === symbol.asset
+      : check?.ok === true;
+    const titleSymbol = site.symbolFromTitle(title);
+    const titleAsset = titleSymbol === null ? null : parseChartSymbol(titleSymbol);
+    const titleMatches = !titleAsset || (titleAsset.supported && titleAsset.asset === symbol.asset);
+    return chooseLivePrice({
+      view,
+      chartPrice: hasRaw && chartMatches ? lastPriceOf(raw) : null,
+      titlePrice: titleMatches ? site.priceFromTitle(title) : null,
+    });
+  }
+
+  function throttlePrice(candidate: LivePrice | null) {
+    if (candidate?.price === shownPrice?.price && candidate?.source === shownPrice?.source) return;
+    const now = deps.now();
+    const since = now - shownPriceAt;
+    if (!candidate || !shownPrice || candidate.source !== shownPrice.source || since >= PRICE_MS) {
+      shownPrice = candidate;
+      shownPriceAt = now;
+      priceTimer = clear(priceTimer);
+    } else if (priceTimer === null) {
+      priceTimer = deps.setTimeout(
+        guard.wrap('price', () => {
+          priceTimer = null;
+          update();
+        }),
+        PRICE_MS - since,
+      );
+    }
+  }
+
+  function update() {
+    if (disposed) return;
+    guard.run('update', () => {
+      const now = deps.now();
+      const siteEnabled = settings?.sites[site.id] ?? false;
+      const active = chartPage && settings !== null && siteEnabled && !userHidden;
+      deps.bridge.setActive(active);
+      const resolved = resolvePageSymbol({ site, url, title, apiSymbol: hasRaw ? apiSymbolOf(raw) : null });
+      const symbol = resolved.symbol;
+      follow(active && symbol.status === 'ok' ? symbol.asset : null);
+      const checked = currentCheck(resolved.expectedAsset);
+      const decision = decideMode({
+        chartPage,
+        settingsLoaded: settings !== null,
+        siteEnabled,
+        siteLabel: site.label,
+        userHidden,
+        symbol,
+        bridgeReady,
+        check: checked,
+        sinceStartMs: now - sessionStart,
+        sinceAlignedMs: alignedEndedAt === null ? null : now - alignedEndedAt,
+      });
+      if (decision.mode === 'aligned') {
+        wasAligned = true;
+        alignedEndedAt = null;
+      } else if (wasAligned) {
+        wasAligned = false;
+        alignedEndedAt = now;
+      }
+      modeTimer = clear(modeTimer);
+      if (decision.recheckInMs !== null)
+        modeTimer = deps.setTimeout(guard.wrap('recheck', update), decision.recheckInMs + 1);
+
+      if (decision.mode === 'aligned' && checked?.ok) {
+        const next = { pane: checked.snapshot.pane, scale: checked.scale };
+        if (!geometry || !sameRect(geometry.pane, next.pane) || !sameScale(geometry.scale, next.scale))
+          geometry = next;
+      } else {
+        geometry = null;
+      }
+      const pane =
+        hasRaw && raw !== null && decision.mode !== 'aligned' ? ChartSnapshotSchema.safeParse(raw) : null;
+      const nextPane = pane?.success ? pane.data.pane : null;
+      if (!sameRect(snapshotPane, nextPane)) snapshotPane = nextPane;
+
+      const reply = sub.reply && sub.reply.asset === sub.asset ? sub.reply : null;
+      const view =
+        symbol.status === 'ok' && reply?.entry?.view?.asset === symbol.asset ? reply.entry.view : null;
+      throttlePrice(livePriceCandidate(view, symbol));
+      const movePct = settings?.model.movePct ?? 3;
+      const asset = symbol.status === 'ok' ? symbol.asset : null;
+      const unsupported =
+        decision.mode === 'unsupported'
+          ? symbol.status === 'unsupported'
+            ? symbol.reason
+            : decision.reason
+          : null;
+      const key = [
+        asset,
+        unsupported,
+        reply,
+        sub.error,
+        shownPrice?.price,
+        shownPrice?.source,
+        movePct,
+        Math.floor(now / AGE_TICK_MS),
+      ];
+      if (!badge || key.some((k, i) => k !== badgeKey[i])) {
+        badgeKey = key;
+        badge = badgeModel({
+          asset,
+          unsupported,
+          reply,
+          requestError: sub.error,
+          price: shownPrice,
+          movePct,
+          now,
+        });
+      }
+      if (view && ageTimer === null) {
+        ageTimer = deps.setTimeout(
+          guard.wrap('age', () => {
+            ageTimer = null;
+            update();
+          }),
+          AGE_TICK_MS - (now % AGE_TICK_MS) + 1,
+        );
+      }
+
+      const display: DisplayOptions = settings
+        ? { ...settings.display, movePct }
+        : {
+            minBandUsd: 0,
+            bandsPerSide: 3,
+            longColor: '#2f80ed',
+            shortColor: '#f2994a',
+            opacity: 0.35,
+            movePct,
+          };
+      const next: OverlayViewState = {
+        mode: decision.mode,
+        reason: decision.reason,
+        hiddenBy: decision.hiddenBy,
+        siteId: site.id,
+        siteLabel: site.label,
+        symbol,
+        geometry,
+        snapshotPane,
+        view,
+        price: shownPrice,
+        display,
+        rangePct: view?.model.params.rangePct ?? settings?.model.rangePct ?? 25,
+        corner: settings?.display.badgeCorner ?? 'top-right',
+        badge,
+        showBadge: decision.mode !== 'hidden' || decision.hiddenBy === 'pending',
+        collapsed,
+      };
+      if (!state || changed(state, next)) {
+        state = next;
+        deps.onChange(next);
+      }
+    });
+  }
+
+  function changed(a: OverlayViewState, b: OverlayViewState): boolean {
+    return (
+      a.mode !== b.mode ||
+      a.reason !== b.reason ||
+      a.hiddenBy !== b.hiddenBy ||
+      JSON.stringify(a.symbol) !== JSON.stringify(b.symbol) ||
+      a.geometry !== b.geometry ||
+      a.snapshotPane !== b.snapshotPane ||
+      a.view !== b.view ||
+      a.price !== b.price ||
+      JSON.stringify(a.display) !== JSON.stringify(b.display) ||
+      a.rangePct !== b.rangePct ||
+      a.corner !== b.corner ||
+      a.badge !== b.badge ||
+      a.showBadge !== b.showBadge ||
+      a.collapsed !== b.collapsed
+    );
+  }
+
+  const unwatch = deps.settings.watch((next) => {
+    settings = next;
+    update();
+  });
+  void request(() => deps.settings.load(), 'settings').then((loaded) => {
+    if (loaded && !disposed) {
+      settings = settings ?? loaded;
+      update();
+    }
+  });
+
+  return {
+    setPage(nextHref, nextTitle) {
+      if (disposed || (nextHref === href && nextTitle === title)) return;
+      if (nextHref !== href) {
+        href = nextHref;
+        try {
+          url = new URL(nextHref);
+        } catch {
+          url = null;
+        }
+        chartPage = url !== null && site.isChartPage(url);
+        sessionStart = deps.now();
+        wasAligned = false;
+        alignedEndedAt = null;
+      }
+      title = nextTitle;
+      update();
+    },
+    onBridgeReady() {
+      bridgeReady = true;
+      update();
+    },
+    onSnapshot(next) {
+      raw = next;
+      hasRaw = true;
+      update();
+    },
+    onPush(reply) {
+      if (reply.asset !== sub.asset) return;
+      sub.reply = reply;
+      sub.error = null;
+      update();
+    },
+    hide() {
+      userHidden = true;
+      update();
+    },
+    restore() {
+      userHidden = false;
+      sessionStart = deps.now();
+      update();
+    },
+    setCollapsed(next) {
+      collapsed = next;
+      update();
+    },
+    get state() {
+      return state;
+    },
+    dispose(options = {}) {
+      if (disposed) return;
+      disposed = true;
+      unwatch();
+      for (const t of [sub.timer, priceTimer, modeTimer, ageTimer]) clear(t);
+      const asset = sub.asset;
+      sub.asset = null;
+      if (asset && !options.quiet) {
+        void request(() => deps.messenger.request('unsubscribeAsset', { asset }), 'unsubscribe');
+      }
+    },
+  };
+}

@@ -1,0 +1,295 @@
+import { describe, expect, it } from 'vitest';
+import type { ViewReply } from '../../lib/messages/view-entry';
+import { createOverlayController, type OverlayViewState, PRICE_MS } from '../../lib/overlay/controller';
+import { createGuard } from '../../lib/overlay/guard';
+import { GRACE_MS } from '../../lib/overlay/overlay-state';
+import { defaultSettings, type Settings } from '../../lib/settings/schema';
+import { binance } from '../../lib/sites/binance';
+import { err, ok } from '../../lib/util/result';
+import { makeReply, makeSnapshot, makeView } from './fixtures';
+
+const BTC_URL = 'https://www.binance.com/en/futures/BTCUSDT';
+const ETH_URL = 'https://www.binance.com/en/futures/ETHUSDT';
+
+function setup(options: { answer?: (asset: string) => ViewReply | string } = {}) {
+  let now = 1_000_000;
+  const timers: { at: number; fn: () => void; id: number }[] = [];
+  let nextId = 1;
+  const requests: [string, unknown][] = [];
+  const states: OverlayViewState[] = [];
+  const logs: string[] = [];
+  const bridge: boolean[] = [];
+  let invalidated = 0;
+  let settings = defaultSettings();
+  let watcher: ((s: Settings) => void) | null = null;
+  const answer = options.answer ?? ((asset: string) => makeReply(makeView({ asset })));
+  const guard = createGuard({
+    tag: 'LiqLens:binance',
+    log: (m) => logs.push(m),
+    onInvalidated: () => {
+      invalidated += 1;
+      controller.dispose({ quiet: true });
+    },
+  });
+  const controller = createOverlayController({
+    site: binance,
+    messenger: {
+      request: (async (type: string, data: { asset: string }) => {
+        requests.push([type, data]);
+        if (type !== 'subscribeAsset') return ok({ watching: [] });
+        const reply = answer(data.asset);
+        return typeof reply === 'string' ? err(reply) : ok(reply);
+      }) as never,
+    },
+    settings: {
+      load: async () => settings,
+      watch: (cb) => {
+        watcher = cb;
+        return () => {
+          watcher = null;
+        };
+      },
+    },
+    bridge: {
+      setActive: (active) => {
+        if (bridge.at(-1) !== active) bridge.push(active);
+      },
+    },
+    now: () => now,
+    setTimeout: (fn, ms) => {
+      const id = nextId++;
+      timers.push({ at: now + ms, fn, id });
+      return id;
+    },
+    clearTimeout: (id) => {
+      const i = timers.findIndex((t) => t.id === id);
+      if (i >= 0) timers.splice(i, 1);
+    },
+    guard,
+    onChange: (s) => states.push(s),
+  });
+  const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return {
+    controller,
+    requests,
+    states,
+    logs,
+    bridge,
+    last: () => states.at(-1) as OverlayViewState,
+    invalidated: () => invalidated,
+    flush,
+    /** Moves the clock on, running the timers that come due, in order. */
+    advance: async (ms: number) => {
+      const end = now + ms;
+      for (;;) {
+        timers.sort((a, b) => a.at - b.at);
+        const next = timers[0];
+        if (!next || next.at > end) break;
+        timers.shift();
+        now = next.at;
+        next.fn();
+        await flush();
+      }
+      now = end;
+    },
+    setSettings: (next: Settings) => {
+      settings = next;
+      watcher?.(next);
+    },
+  };
+}
+
+async function started(options: Parameters<typeof setup>[0] = {}) {
+  const t = setup(options);
+  t.controller.setPage(BTC_URL, 'Binance');
+  await t.flush();
+  await t.flush();
+  return t;
+}
+
+describe('overlay controller', () => {
+  it('watches the page asset, waits for the chart, then aligns on a validated snapshot', async () => {
+    const t = await started();
+    expect(t.requests).toEqual([['subscribeAsset', { asset: 'BTC' }]]);
+    expect(t.bridge).toEqual([false, true]);
+    expect(t.last()).toMatchObject({ mode: 'hidden', hiddenBy: 'pending', showBadge: true });
+    expect(t.last().view?.asset).toBe('BTC');
+    t.controller.onBridgeReady();
+    t.controller.onSnapshot(makeSnapshot());
+    const aligned = t.last();
+    expect(aligned.mode).toBe('aligned');
+    expect(aligned.geometry).toEqual({
+      pane: { left: 100, top: 80, width: 800, height: 401 },
+      scale: { from: 90_000, to: 100_000, mode: 0, height: 401 },
+    });
+    expect(aligned.badge.lines?.[0]?.usdText).toBe('$1.5B');
+  });
+
+  it('emits nothing when a snapshot changes nothing it draws, and new geometry when it does', async () => {
+    const t = await started();
+    t.controller.onBridgeReady();
+    t.controller.onSnapshot(makeSnapshot());
+    const count = t.states.length;
+    t.controller.onSnapshot(makeSnapshot({ crosshair: null, interval: '60' }));
+    expect(t.states).toHaveLength(count);
+    t.controller.onSnapshot(makeSnapshot({ scale: { from: 91_000, to: 99_000, mode: 0, inverted: false } }));
+    expect(t.states).toHaveLength(count + 1);
+    expect(t.last().geometry?.scale.from).toBe(91_000);
+  });
+
+  it('falls back to the ladder with the reason after the grace period', async () => {
+    const t = await started();
+    t.controller.onBridgeReady();
+    t.controller.onSnapshot(makeSnapshot({ apiPaneHeight: 300 }));
+    expect(t.last().mode).toBe('hidden');
+    await t.advance(GRACE_MS + 1);
+    expect(t.last()).toMatchObject({
+      mode: 'ladder',
+      reason: "pane height 401px disagrees with the chart's 300px",
+      geometry: null,
+      snapshotPane: { left: 100, top: 80, width: 800, height: 401 },
+    });
+  });
+
+  it('follows an in-page symbol switch: new watch, ladder until the rebuilt chart shows the new symbol', async () => {
+    const t = await started();
+    t.controller.onBridgeReady();
+    t.controller.onSnapshot(makeSnapshot());
+    t.controller.setPage(ETH_URL, 'Binance');
+    await t.flush();
+    expect(t.requests.slice(1)).toEqual([
+      ['unsubscribeAsset', { asset: 'BTC' }],
+      ['subscribeAsset', { asset: 'ETH' }],
+    ]);
+    // The old chart still shows BTC: never drawn on, pending and then the ladder.
+    expect(t.last()).toMatchObject({ mode: 'hidden', hiddenBy: 'pending', geometry: null });
+    await t.advance(GRACE_MS + 1);
+    expect(t.last()).toMatchObject({ mode: 'ladder', reason: 'the chart shows BTCUSDT, the page ETH' });
+    t.controller.onSnapshot(
+      makeSnapshot({ symbol: 'ETHUSDT', scale: { from: 3_000, to: 3_500, mode: 0, inverted: false } }),
+    );
+    expect(t.last().mode).toBe('aligned');
+    expect(t.last().view?.asset).toBe('ETH');
+  });
+
+  it('ignores pushes for another asset and takes those for its own', async () => {
+    const t = await started();
+    const before = t.last();
+    t.controller.onPush(makeReply(makeView({ asset: 'ETH' })));
+    expect(t.last()).toBe(before);
+    const fresh = makeView({ price: 96_000, fetchedAt: 1_000_500 });
+    t.controller.onPush(makeReply(fresh));
+    expect(t.last().view).toBe(fresh);
+  });
+
+  it('turns off with the site switch: hidden, bridge paused, watch dropped; back on when switched on', async () => {
+    const t = await started();
+    const off = defaultSettings();
+    off.sites.binance = false;
+    t.setSettings(off);
+    await t.flush();
+    expect(t.last()).toMatchObject({ mode: 'hidden', hiddenBy: 'site-off', showBadge: false });
+    expect(t.bridge.at(-1)).toBe(false);
+    expect(t.requests.at(-1)).toEqual(['unsubscribeAsset', { asset: 'BTC' }]);
+    t.setSettings(defaultSettings());
+    await t.flush();
+    expect(t.bridge.at(-1)).toBe(true);
+    expect(t.requests.at(-1)).toEqual(['subscribeAsset', { asset: 'BTC' }]);
+  });
+
+  it('applies display settings live', async () => {
+    const t = await started();
+    const next = defaultSettings();
+    next.display.opacity = 0.8;
+    next.display.badgeCorner = 'bottom-left';
+    next.model.movePct = 5;
+    t.setSettings(next);
+    expect(t.last().display).toMatchObject({ opacity: 0.8, movePct: 5 });
+    expect(t.last().corner).toBe('bottom-left');
+    expect(t.last().badge.lines?.[0]?.moveText).toBe('+5.0 %');
+  });
+
+  it('hides and restores on one click', async () => {
+    const t = await started();
+    t.controller.hide();
+    expect(t.last()).toMatchObject({ mode: 'hidden', hiddenBy: 'user', showBadge: false });
+    expect(t.bridge.at(-1)).toBe(false);
+    t.controller.restore();
+    expect(t.bridge.at(-1)).toBe(true);
+    expect(t.last().hiddenBy).toBe('pending');
+  });
+
+  it('moves the badge with the live chart price, at most every PRICE_MS', async () => {
+    const t = await started();
+    t.controller.onBridgeReady();
+    t.controller.onSnapshot(makeSnapshot({ lastPrice: 96_000 }));
+    expect(t.last().price).toEqual({ price: 96_000, source: 'chart' });
+    expect(t.last().badge.lines?.[0]?.notionalUsd).toBeCloseTo(2.025e9, 0);
+    t.controller.onSnapshot(makeSnapshot({ lastPrice: 95_000 }));
+    expect(t.last().price?.price).toBe(96_000);
+    await t.advance(PRICE_MS + 1);
+    expect(t.last().price).toEqual({ price: 95_000, source: 'chart' });
+    expect(t.last().badge.lines?.[0]?.notionalUsd).toBe(1.45e9);
+  });
+
+  it("takes the title's price when the chart gives none, but not another asset's", async () => {
+    const t = await started();
+    t.controller.setPage(BTC_URL, '95,500 | BTCUSDT USDⓈ-M Futures | Binance');
+    expect(t.last().price).toEqual({ price: 95_500, source: 'title' });
+    await t.advance(PRICE_MS + 1);
+    t.controller.setPage(BTC_URL, '3,300 | ETHUSDT USDⓈ-M Futures | Binance');
+    expect(t.last().price).toEqual({ price: 95_000, source: 'view' });
+  });
+
+  it('says why an unsupported symbol gets no bands, and watches nothing', async () => {
+    const t = setup();
+    t.controller.setPage('https://www.binance.com/en/futures/ETHBTC', 'Binance');
+    await t.flush();
+    expect(t.last()).toMatchObject({ mode: 'unsupported', showBadge: true });
+    expect(t.last().badge).toMatchObject({ state: 'unsupported' });
+    expect(t.last().badge.message).toContain('quoted in BTC');
+    expect(t.requests).toEqual([]);
+  });
+
+  it('leaves a page that is not a chart alone', async () => {
+    const t = setup();
+    t.controller.setPage('https://www.binance.com/en/markets', 'Binance');
+    await t.flush();
+    expect(t.last()).toMatchObject({ mode: 'hidden', hiddenBy: 'page', showBadge: false });
+    expect(t.bridge).toEqual([false]);
+    expect(t.requests).toEqual([]);
+  });
+
+  it('tears down quietly when the extension context is invalidated', async () => {
+    const t = await started({
+      answer: () => 'subscribeAsset: the background did not answer (Extension context invalidated.)',
+    });
+    expect(t.invalidated()).toBe(1);
+    expect(t.logs).toEqual([]);
+    const count = t.requests.length;
+    t.controller.setPage(ETH_URL, 'Binance');
+    await t.advance(60_000);
+    expect(t.requests).toHaveLength(count);
+  });
+
+  it('shows a background that does not answer, retries, and renews the watch every period', async () => {
+    let calls = 0;
+    const t = await started({
+      answer: (asset) =>
+        ++calls === 1 ? 'subscribeAsset: the background did not answer' : makeReply(makeView({ asset })),
+    });
+    expect(t.last().badge).toMatchObject({ state: 'error', message: 'LiqLens background not answering' });
+    expect(t.logs).toEqual(['[LiqLens:binance] subscribe: subscribeAsset: the background did not answer']);
+    await t.advance(5_000);
+    expect(t.last().badge.state).toBe('ok');
+    await t.advance(60_000);
+    expect(t.requests.filter(([type]) => type === 'subscribeAsset')).toHaveLength(3);
+  });
+
+  it('drops its watch on dispose', async () => {
+    const t = await started();
+    t.controller.dispose();
+    await t.flush();
+    expect(t.requests.at(-1)).toEqual(['unsubscribeAsset', { asset: 'BTC' }]);
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { type DisplayOptions, layoutOverlay } from '../../lib/chart/layout';
+import type { PriceScale } from '../../lib/chart/price-to-y';
+import type { Band } from '../../lib/model/cluster-view';
+import { type PlanOptions, planPaint, usableDpr } from '../../lib/overlay/paint-plan';
+
+const display: DisplayOptions = {
+  minBandUsd: 0,
+  bandsPerSide: 5,
+  longColor: '#2f80ed',
+  shortColor: '#f2994a',
+  opacity: 0.4,
+  movePct: 3,
+};
+// 10 px per 100 USD: 100,000 on row 0, 90,000 on row 1000.
+const scale: PriceScale = { from: 90_000, to: 100_000, mode: 0, height: 1001 };
+const band = (side: Band['side'], low: number, high: number, notionalUsd: number): Band => ({
+  side,
+  low,
+  high,
+  peak: (low + high) / 2,
+  notionalUsd,
+  share: 0.5,
+});
+const options = (overrides: Partial<PlanOptions> = {}): PlanOptions => ({
+  width: 800,
+  height: 1001,
+  dpr: 2,
+  scale,
+  price: 95_000,
+  labels: 'full',
+  rightInsetCss: 14,
+  fontCss: 11,
+  lineColor: '#cccccc',
+  ...overrides,
+});
+const plan = (bands: Band[], overrides: Partial<PlanOptions> = {}) =>
+  planPaint(layoutOverlay({ bands, price: 95_000, scale, display }), options(overrides));
+
+describe('planPaint at devicePixelRatio 2', () => {
+  it('sizes the canvas in bitmap px', () => {
+    const p = plan([]);
+    expect([p.width, p.height, p.dpr]).toEqual([1600, 2002, 2]);
+    expect(p.font).toMatch(/^22px /);
+  });
+
+  it('paints a band on whole device rows and gives its hit element the same rows in CSS px', () => {
+    // 96,855–96,900: rows 310 and 314.5 → device rows 620 … 629.
+    const [b] = plan([band('short', 96_855, 96_900, 1e9)]).bands;
+    expect(b).toMatchObject({
+      side: 'short',
+      y: 620,
+      h: 9,
+      cssTop: 310,
+      cssHeight: 4.5,
+      clipped: null,
+      widened: false,
+    });
+    expect(b?.yHigh).toBeCloseTo(310, 9);
+    expect(b?.yLow).toBeCloseTo(314.5, 9);
+    expect(b?.color).toBe('#f2994a');
+  });
+
+  it('rounds fractional rows to the nearest device row', () => {
+    // 96,853–96,897: rows 310.3 and 314.7 → 620.6 and 629.4 → device rows 621 … 629.
+    const [b] = plan([band('short', 96_853, 96_897, 1e9)]).bands;
+    expect([b?.y, b?.h, b?.cssTop, b?.cssHeight]).toEqual([621, 8, 310.5, 4]);
+  });
+
+  it('marks bands cut by the pane edge and bands widened to stay visible', () => {
+    const p = plan([band('short', 99_000, 101_000, 2e9), band('long', 95_000, 95_005, 1e9)]);
+    const cut = p.bands.find((b) => b.side === 'short');
+    expect(cut).toMatchObject({ y: 0, h: 200, cssTop: 0, cssHeight: 100, clipped: 'top' });
+    const thin = p.bands.find((b) => b.side === 'long');
+    // Rows 499.5 … 500 (0.5 px) widened to the layout's 2 px around 499.75: 498.75 … 500.75, device 997.5 … 1001.5,
+    // rounded half up to 998 … 1002.
+    expect(thin).toMatchObject({ y: 998, h: 4, widened: true, clipped: null });
+  });
+
+  it('puts move lines on device pixel centres for odd widths, on whole rows for even', () => {
+    // +3 % = 97,850 → row 215; −3 % = 92,150 → row 785.
+    const p2 = plan([]);
+    expect(p2.lines.map((l) => [l.kind, l.y, l.width])).toEqual([
+      ['move-up', 430, 2],
+      ['move-down', 1570, 2],
+    ]);
+    expect(p2.lines[0]?.label?.text).toBe('+3.0 % 97,850');
+    const p1 = plan([], { dpr: 1 });
+    expect(p1.lines.map((l) => l.y)).toEqual([215.5, 785.5]);
+  });
+
+  it('right-aligns labels left of the hover strip, largest first, without overlaps', () => {
+    // Two bands 2 px apart: only the larger one's label fits.
+    const p = plan([band('short', 96_800, 96_900, 1e9), band('short', 96_900, 97_000, 3e9)]);
+    expect(p.labels).toHaveLength(1);
+    expect(p.labels[0]).toMatchObject({ text: 'Shorts $3.0B · +2.1 %', x: 1600 - 36, color: '#f2994a' });
+    // Band 96,900–97,000 is rows 300–310 → device 600–620, centred on 610.
+    expect(p.labels[0]?.y).toBe(610);
+  });
+
+  it('writes short labels for the ladder, and none when asked', () => {
+    const bands = [band('long', 93_000, 93_300, 1.3e9)];
+    expect(plan(bands, { labels: 'short' }).labels[0]?.text).toBe('$1.3B −1.9 %');
+    expect(plan(bands, { labels: 'none' }).labels).toEqual([]);
+  });
+
+  it('adds a solid current-price line when asked', () => {
+    const line = plan([], { priceLine: 95_000 }).lines.find((l) => l.kind === 'price');
+    expect(line).toMatchObject({ y: 1000, dash: [], label: null });
+  });
+});
+
+describe('usableDpr', () => {
+  it('keeps sane ratios and repairs the rest', () => {
+    expect([usableDpr(2), usableDpr(1.25), usableDpr(0), usableDpr(Number.NaN), usableDpr(20)]).toEqual([
+      2, 1.25, 1, 1, 8,
+    ]);
+  });
+});
