@@ -54,6 +54,8 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void background.onTabRemoved(tabId);
   });
+  browser.permissions.onAdded.addListener(() => background.onPermissionsChanged());
+  browser.permissions.onRemoved.addListener(() => background.onPermissionsChanged());
   browser.runtime.onStartup.addListener(() => {
     void background.start();
   });

@@ -36,7 +36,7 @@ export interface BackgroundDeps {
   shared: StorageAreaLike;
   alarms: AlarmsLike;
   now: () => number;
-  /** Builds the engine for these settings; called again only when the CoinGlass key changes. */
+  /** Builds the engine for these settings; called again only when the CoinGlass key or host permissions change. */
   createEngine(settings: Settings): EngineLike | Promise<EngineLike>;
   /** To extension pages (the popup): `runtime.sendMessage`. */
   broadcast(message: unknown): Promise<unknown>;
@@ -53,6 +53,8 @@ export interface Background {
   handle: Dispatcher['handle'];
   onAlarm(name: string): Promise<void>;
   onTabRemoved(tabId: number): Promise<void>;
+  /** Host permissions changed (the user granted or revoked CoinGlass): the next refresh builds a new engine. */
+  onPermissionsChanged(): void;
   /** Refreshes `asset` unless it is not due (or `force`); shares a refresh already under way. */
   refresh(asset: string, options?: { force?: boolean }): Promise<ViewEntry | null>;
   /** Resolves when every refresh and push started so far has finished (for tests and the e2e hooks). */
@@ -315,6 +317,9 @@ export function createBackground(deps: BackgroundDeps): Background {
     },
     async onTabRemoved(tabId) {
       await watches.removeWatcher(`tab:${tabId}`);
+    },
+    onPermissionsChanged() {
+      engineMemo = null;
     },
     refresh,
     async settled() {

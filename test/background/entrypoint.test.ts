@@ -19,6 +19,9 @@ describe('background entrypoint', () => {
       failures: [],
     };
     await fakeBrowser.storage.local.set({ [`${VIEW_KEY_PREFIX}BTC`]: { v: 1, data: entry } });
+    // fakeBrowser has no permissions events; the worker only registers listeners on them.
+    const event = { addListener: () => {}, removeListener: () => {}, hasListener: () => false };
+    Object.assign(fakeBrowser.permissions, { onAdded: event, onRemoved: event });
     background.main();
     const messenger = createMessenger((message) => fakeBrowser.runtime.sendMessage(message));
     const reply = await messenger.request('getView', { asset: 'BTC' });

@@ -6,7 +6,16 @@ import type { ViewReply } from '../../lib/messages/view-entry';
 import { defaultSettings } from '../../lib/settings/schema';
 import { createSettingsStore } from '../../lib/settings/store';
 import { sampleView } from '../messages/sample-view';
-import { allFailedResult, harness, request, sampleSeries, sampleState, settle, T0 } from './harness';
+import {
+  allFailedResult,
+  fakeEngine,
+  harness,
+  request,
+  sampleSeries,
+  sampleState,
+  settle,
+  T0,
+} from './harness';
 
 const PERIOD = 60_000;
 const pushed = (messages: unknown[]) => messages.map((m) => (m as { data: ViewReply }).data);
@@ -252,6 +261,30 @@ describe('background refresh', () => {
     await settle(bg);
     expect(h.fake.calls).toHaveLength(2);
     expect((await request(bg, 'getView', { asset: 'BTC' })).periodMs).toBe(120_000);
+  });
+
+  it('builds the engine once, again when the CoinGlass key or the host permissions change', async () => {
+    let built = 0;
+    const h = harness({
+      createEngine: async () => {
+        built++;
+        return fakeEngine().engine;
+      },
+    });
+    const bg = h.boot();
+    await bg.refresh('BTC');
+    h.clock.advance(PERIOD);
+    await bg.refresh('BTC');
+    expect(built).toBe(1);
+    bg.onPermissionsChanged();
+    h.clock.advance(PERIOD);
+    await bg.refresh('BTC');
+    expect(built).toBe(2);
+    const store = createSettingsStore({ shared: fakeBrowser.storage.sync, local: fakeBrowser.storage.local });
+    await store.setCoinglassKey('abcdef0123456789abcdef0123456789');
+    await settle(bg);
+    await bg.refresh('BTC', { force: true });
+    expect(built).toBe(3);
   });
 
   it('ignores unknown and malformed messages, logging each kind once', async () => {
