@@ -4,6 +4,7 @@ import { clusterReport } from '../../lib/report/cluster-report';
 import { formatHelp, parseArgs } from './args';
 import { CliError, type CliIo, EXIT, firstLine } from './cli-io';
 import { loadDepth } from './depth-input';
+import { LIVE_FLAGS, LIVE_NOTES, LIVE_USAGE, rejectLiveOnly, runLive } from './live-run';
 import { paramsForSeries } from './params-input';
 import { loadSeries } from './series-input';
 import { venueViewsFromSeries } from './series-venues';
@@ -25,17 +26,19 @@ export const CLUSTERS_FLAGS = [
     help: 'order-book depth {"bids":[[price,usd],…],"asks":[…]} for the cascade estimate',
   },
   { name: 'json', kind: 'boolean', help: 'print the ClusterView as JSON on stdout, nothing else' },
+  ...LIVE_FLAGS,
   { name: 'help', kind: 'boolean', short: 'h', help: 'show this help' },
 ] as const;
 
 export const CLUSTERS_HELP = formatHelp({
-  usage: ['npm run clusters -- --series FILE [--params JSON] [--depth FILE] [--json]'],
+  usage: ['npm run clusters -- --series FILE [--params JSON] [--depth FILE] [--json]', LIVE_USAGE],
   flags: CLUSTERS_FLAGS,
   notes: [
     'Parameters use the names of docs/model.md (tiers, mmr, split, halfLifeHours, window, interval,',
     'binPct, rangePct, movePct, minBinUsd). A series file may also carry the depth in a "depth" field;',
     '--depth wins. Exit codes: 0 done, 1 internal error, 2 bad input.',
     'Example: npm run clusters -- --series test/fixtures/series/btc-example.json',
+    ...LIVE_NOTES,
   ],
 });
 
@@ -47,6 +50,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(`${CLUSTERS_HELP.join('\n')}\n`);
     return EXIT.ok;
   }
+  if (flags.symbol !== undefined || flags.har !== undefined) {
+    if (flags.series !== undefined)
+      throw new CliError('--series and --symbol/--har do not go together (one input)');
+    if (flags.depth !== undefined)
+      throw new CliError('--depth goes with --series: live runs fetch the order books');
+    return runLive(flags, io);
+  }
+  rejectLiveOnly(flags);
   if (flags.series === undefined) throw new CliError('nothing to run: give --series FILE (see --help)');
 
   const { doc, depth: embeddedDepth } = await loadSeries(io, flags.series);
