@@ -1,9 +1,10 @@
 export { atRiskNotional, moveToLiquidate, notionalBetween } from './at-risk';
 export { findBands, sideBands } from './bands';
 export { binIndex, binWidth, type Grid, gridOf, makeGrid, snapToStep } from './bins';
+export { candleTable, sortedCandleTable } from './candle-table';
 export { type BookDepthUsd, type CascadeDirection, type CascadeResult, cascade } from './cascade';
 export * from './cluster-view';
-export { type Ledger, type LedgerParams, runLedger } from './ledger';
+export { type BucketSide, type Ledger, type LedgerParams, runLedger } from './ledger';
 export { liqLong, liqShort } from './liquidation-price';
 export * from './params';
 export { readOut, type VenueMap } from './read-out';

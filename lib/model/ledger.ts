@@ -1,18 +1,29 @@
 import type { SeriesCandle, SeriesOi } from '../market/series';
-import { BucketHeap } from './bucket-heap';
+import { CLOSE, candleTable, HIGH, LOW, QUOTE, T, TAKER_BUY, VOLUME, WIDTH } from './candle-table';
 import { liqLong, liqShort } from './liquidation-price';
 import type { ModelParams } from './params';
 
 export type LedgerParams = Pick<ModelParams, 'tiers' | 'mmr' | 'split'>;
 
-/** One venue's open buckets after its last candle, and what happened on the way (USD at entry). */
+/** The buckets of one side, in opening order. */
+export interface BucketSide {
+  size: number;
+  liq: Float64Array;
+  /**
+   * Notional (USD at entry) after the last candle, open-interest drops applied — or, for a liquidated
+   * bucket, when it was liquidated.
+   */
+  usd: Float64Array;
+  /** Index of the candle that opened it. */
+  candle: Int32Array;
+  /** Index of the candle that liquidated it, or −1 when still open after the last candle. */
+  liquidatedAt: Int32Array;
+}
+
+/** One venue's ledger after its last candle, and what happened on the way (USD at entry). */
 export interface Ledger {
-  /** Keys are −liq. */
-  long: BucketHeap;
-  /** Keys are liq. */
-  short: BucketHeap;
-  /** Every stored amount times `scale` is the bucket's current notional (O(1) shrinking on OI drops). */
-  scale: number;
+  long: BucketSide;
+  short: BucketSide;
   /** Open time of each candle, by index. */
   times: Float64Array;
   candles: number;
@@ -26,21 +37,40 @@ export interface Ledger {
   liquidatedShortByCandle: Float64Array;
 }
 
-/** Below this the scale is folded into the stored amounts, so they never overflow. */
-const MIN_SCALE = 1e-150;
+/** The running scale is kept as m · 2^e; m is brought back up by this power of two (exactly). */
+const RESCALE_BITS = 512;
+const RESCALE_BELOW = 2 ** -RESCALE_BITS;
+const RESCALE_BY = 2 ** RESCALE_BITS;
 
 /**
- * The ledger of model.md, candle by candle. `candles` must be sorted by open time; open interest is
- * joined on the open time.
+ * model.md "The ledger", candle by candle, computed in passes that give the same figures as running the
+ * three steps in order, without ever scanning the open buckets:
+ *
+ * 1. Forward over the candles: open buckets (step 2, d > 0) and record the cumulative product S_i of the
+ *    open-interest drop factors (step 2, d < 0). A bucket opened at candle j is worth N · S_{i−1} / S_j in
+ *    step 1 of candle i: every drop shrinks every open bucket by the same factor, so one running product
+ *    stands for all of them (kept as mantissa · 2^exponent so it never underflows, and an epoch that
+ *    changes when a drop to zero open interest empties the book).
+ * 2. Whether and when a bucket is liquidated depends on prices only: a long opened at j dies at the first
+ *    i > j with L_i ≤ liq (a short: H_i ≥ liq). Backwards over the candles, a stack holds the candles that
+ *    can still be such a first hit (each later one with a strictly lower low), so a bucket finds its
+ *    candle by a galloping search from the top of the stack, and a bucket that no candle reaches is
+ *    rejected by one comparison with the bottom.
+ * 3. Values: liquidated buckets are summed per candle, the others keep N · S_{n−1} / S_j.
+ * 4. Forward again over the candles: the open total before each drop gives the shrunk notional.
+ *
+ * `candles` (tuples, or a `candleTable`) must be sorted by open time; open interest is joined on the
+ * open time.
  */
 export function runLedger(
-  candles: readonly SeriesCandle[],
+  candles: readonly SeriesCandle[] | Float64Array,
   openInterest: readonly SeriesOi[],
   params: LedgerParams,
 ): Ledger {
-  const n = candles.length;
+  const table = candles instanceof Float64Array ? candles : candleTable(candles);
+  const n = table.length / WIDTH;
   const times = new Float64Array(n);
-  for (let i = 0; i < n; i++) times[i] = (candles[i] as SeriesCandle)[0];
+  for (let i = 0; i < n; i++) times[i] = table[i * WIDTH + T] as number;
   const oi = joinOpenInterest(times, openInterest);
 
   const tiers = params.tiers;
@@ -55,111 +85,106 @@ export function runLedger(
   const mmr = params.mmr;
   const taker = params.split === 'taker';
 
-  // Most buckets die young (the high tiers sit within 1 % of entry): a quarter of all pushes is plenty to start.
-  const capacity = Math.min(1 << 18, Math.max(64, (n * tierCount) >> 2));
-  const long = new BucketHeap(capacity);
-  const short = new BucketHeap(capacity);
-  const liquidatedLongByCandle = new Float64Array(n);
-  const liquidatedShortByCandle = new Float64Array(n);
+  let openings = 0;
+  for (let i = 1; i < n; i++) if ((oi[i] as number) > (oi[i - 1] as number)) openings++;
+  const long = bucketSide(openings * tierCount);
+  const short = bucketSide(openings * tierCount);
 
-  let scale = 1;
-  /** Sum of stored amounts over both heaps. */
-  let unscaledOpen = 0;
+  // Pass 1.
+  const scaleM = new Float64Array(n);
+  const scaleE = new Int32Array(n);
+  const epoch = new Int32Array(n);
+  const factorAt = new Float64Array(n).fill(1);
+  const openedAt = new Float64Array(n);
+  let m = 1;
+  let e = 0;
+  let ep = 0;
+  scaleM[0] = 1;
   let openedUsd = 0;
-  let liquidatedUsd = 0;
-  let shrunkUsd = 0;
   let skippedIntervals = 0;
-
   for (let i = 1; i < n; i++) {
-    const candle = candles[i] as SeriesCandle;
-    const high = candle[2];
-    const low = candle[3];
-
-    // 1. Liquidate: longs with liq ≥ low (key = −liq ≤ −low), shorts with liq ≤ high.
-    let popped = 0;
-    const negLow = -low;
-    while (long.size > 0 && (long.key[0] as number) <= negLow) popped += long.pop();
-    if (popped > 0) {
-      const usd = popped * scale;
-      liquidatedLongByCandle[i] = usd;
-      liquidatedUsd += usd;
-      unscaledOpen -= popped;
-    }
-    popped = 0;
-    while (short.size > 0 && (short.key[0] as number) <= high) popped += short.pop();
-    if (popped > 0) {
-      const usd = popped * scale;
-      liquidatedShortByCandle[i] = usd;
-      liquidatedUsd += usd;
-      unscaledOpen -= popped;
-    }
-    // The running sum only drifts by rounding; never let it go negative (or stay non-zero when empty).
-    if ((long.size === 0 && short.size === 0) || unscaledOpen < 0) unscaledOpen = 0;
-
-    // 2. Open or close.
     const oiNow = oi[i] as number;
     const oiBefore = oi[i - 1] as number;
     if (Number.isNaN(oiNow) || Number.isNaN(oiBefore)) {
       skippedIntervals++;
-      continue;
-    }
-    const d = oiNow - oiBefore;
-    if (d > 0) {
-      const close = candle[4];
-      const volume = candle[5];
-      const quote = candle[6];
-      const takerBuy = candle[7];
-      const entry = quote !== null && volume > 0 ? quote / volume : (high + low + close) / 3;
-      const notional = d * entry;
+    } else if (oiNow > oiBefore) {
+      const o = i * WIDTH;
+      const high = table[o + HIGH] as number;
+      const low = table[o + LOW] as number;
+      const close = table[o + CLOSE] as number;
+      const volume = table[o + VOLUME] as number;
+      const quote = table[o + QUOTE] as number;
+      const takerBuy = table[o + TAKER_BUY] as number;
+      const entry = !Number.isNaN(quote) && volume > 0 ? quote / volume : (high + low + close) / 3;
+      const notional = (oiNow - oiBefore) * entry;
       let longShare = 0.5;
-      if (taker && takerBuy !== null && volume > 0) {
+      if (taker && !Number.isNaN(takerBuy) && volume > 0) {
         longShare = takerBuy / volume;
         if (longShare < 0) longShare = 0;
         else if (longShare > 1) longShare = 1;
       }
       const longUsd = notional * longShare;
       const shortUsd = notional * (1 - longShare);
+      let opened = 0;
       for (let k = 0; k < tierCount; k++) {
         const lev = leverage[k] as number;
         const w = share[k] as number;
         const l = longUsd * w;
         const s = shortUsd * w;
-        openedUsd += l + s;
-        if (l > 0) {
-          const u = l / scale;
-          long.push(-liqLong(entry, lev, mmr), u, i);
-          unscaledOpen += u;
-        }
-        if (s > 0) {
-          const u = s / scale;
-          short.push(liqShort(entry, lev, mmr), u, i);
-          unscaledOpen += u;
-        }
+        opened += l + s;
+        if (l > 0) add(long, liqLong(entry, lev, mmr), l, i);
+        if (s > 0) add(short, liqShort(entry, lev, mmr), s, i);
       }
-    } else if (d < 0) {
-      const factor = Math.max(0, 1 - Math.abs(d) / oiBefore);
-      const openUsd = unscaledOpen * scale;
+      openedAt[i] = opened;
+      openedUsd += opened;
+    } else if (oiNow < oiBefore) {
+      const factor = Math.max(0, 1 - Math.abs(oiNow - oiBefore) / oiBefore);
+      factorAt[i] = factor;
       if (factor === 0) {
-        shrunkUsd += openUsd;
-        long.clear();
-        short.clear();
-        unscaledOpen = 0;
-        scale = 1;
+        ep++;
+        m = 1;
+        e = 0;
       } else {
-        shrunkUsd += openUsd - openUsd * factor;
-        scale *= factor;
-        if (scale < MIN_SCALE) {
-          unscaledOpen = long.rescale(scale) + short.rescale(scale);
-          scale = 1;
+        m *= factor;
+        if (m < RESCALE_BELOW) {
+          m *= RESCALE_BY;
+          e -= RESCALE_BITS;
         }
       }
     }
+    scaleM[i] = m;
+    scaleE[i] = e;
+    epoch[i] = ep;
+  }
+
+  // Passes 2 and 3.
+  const liquidatedLongByCandle = new Float64Array(n);
+  const liquidatedShortByCandle = new Float64Array(n);
+  const scale = { m: scaleM, e: scaleE, epoch };
+  const stack = { candle: new Int32Array(n), reach: new Float64Array(n) };
+  findLiquidations(long, 1, table, stack);
+  findLiquidations(short, -1, table, stack);
+  const liquidatedUsd =
+    settle(long, scale, n, liquidatedLongByCandle) + settle(short, scale, n, liquidatedShortByCandle);
+
+  // Pass 4.
+  let open = 0;
+  let shrunkUsd = 0;
+  for (let i = 1; i < n; i++) {
+    open -= (liquidatedLongByCandle[i] as number) + (liquidatedShortByCandle[i] as number);
+    if (open < 0) open = 0; // rounding only
+    const factor = factorAt[i] as number;
+    if (factor < 1) {
+      const kept = open * factor;
+      shrunkUsd += open - kept;
+      open = kept;
+    }
+    open += openedAt[i] as number;
   }
 
   return {
     long,
     short,
-    scale,
     times,
     candles: n,
     openedUsd,
@@ -169,6 +194,115 @@ export function runLedger(
     liquidatedLongByCandle,
     liquidatedShortByCandle,
   };
+}
+
+function bucketSide(capacity: number): BucketSide {
+  return {
+    size: 0,
+    liq: new Float64Array(capacity),
+    usd: new Float64Array(capacity),
+    candle: new Int32Array(capacity),
+    liquidatedAt: new Int32Array(capacity),
+  };
+}
+
+function add(side: BucketSide, liq: number, usd: number, candle: number): void {
+  const b = side.size++;
+  side.liq[b] = liq;
+  side.usd[b] = usd;
+  side.candle[b] = candle;
+}
+
+/**
+ * Pass 2 for one side. Longs (sign 1) die at the first later candle whose low is ≤ their liquidation
+ * price; shorts (sign −1) compare −high with −liq, so H ≥ liq reads −H ≤ −liq and the code is shared.
+ */
+function findLiquidations(
+  side: BucketSide,
+  sign: 1 | -1,
+  table: Float64Array,
+  stack: { candle: Int32Array; reach: Float64Array },
+): void {
+  const n = table.length / WIDTH;
+  const field = sign === 1 ? LOW : HIGH;
+  // Candles that can be a first hit, latest at the bottom; their reach rises strictly towards the top.
+  const stackCandle = stack.candle;
+  const stackReach = stack.reach;
+  let size = 0;
+  let next = n - 1;
+  const { liq, liquidatedAt, candle: opened } = side;
+  for (let b = side.size - 1; b >= 0; b--) {
+    const j = opened[b] as number;
+    while (next > j) {
+      const r = sign * (table[next * WIDTH + field] as number);
+      // A candle with a lower or equal reach comes first and hits whenever the later one would.
+      while (size > 0 && (stackReach[size - 1] as number) >= r) size--;
+      stackCandle[size] = next;
+      stackReach[size] = r;
+      size++;
+      next--;
+    }
+    const x = sign * (liq[b] as number);
+    if (size === 0 || (stackReach[0] as number) > x) {
+      liquidatedAt[b] = -1;
+      continue;
+    }
+    // The first hit is the topmost entry with reach ≤ x; all entries below it qualify too.
+    let hi = size - 1;
+    if ((stackReach[hi] as number) <= x) {
+      liquidatedAt[b] = stackCandle[hi] as number;
+      continue;
+    }
+    // Gallop down from the top: stackReach[hi] > x, find lo with stackReach[lo] ≤ x.
+    let step = 1;
+    let lo = hi - step;
+    while (lo > 0 && (stackReach[lo] as number) > x) {
+      hi = lo;
+      step *= 2;
+      lo = hi - step;
+    }
+    if (lo < 0) lo = 0;
+    // Invariant: stackReach[lo] ≤ x < stackReach[hi].
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if ((stackReach[mid] as number) <= x) lo = mid;
+      else hi = mid;
+    }
+    liquidatedAt[b] = stackCandle[lo] as number;
+  }
+}
+
+interface Scale {
+  m: Float64Array;
+  e: Int32Array;
+  epoch: Int32Array;
+}
+
+/** S_a / S_b for a ≥ b: 0 across an emptied book. */
+function ratio(scale: Scale, a: number, b: number): number {
+  if (scale.epoch[a] !== scale.epoch[b]) return 0;
+  const r = (scale.m[a] as number) / (scale.m[b] as number);
+  const de = (scale.e[a] as number) - (scale.e[b] as number);
+  return de === 0 ? r : r * 2 ** de;
+}
+
+/** Pass 3 for one side: values at liquidation (summed per candle) or after the last candle. */
+function settle(side: BucketSide, scale: Scale, n: number, byCandle: Float64Array): number {
+  let total = 0;
+  const { usd, candle, liquidatedAt } = side;
+  for (let b = 0; b < side.size; b++) {
+    const j = candle[b] as number;
+    const at = liquidatedAt[b] as number;
+    if (at >= 0) {
+      const value = (usd[b] as number) * ratio(scale, at - 1, j);
+      usd[b] = value;
+      byCandle[at] = (byCandle[at] as number) + value;
+      total += value;
+    } else {
+      usd[b] = (usd[b] as number) * ratio(scale, n - 1, j);
+    }
+  }
+  return total;
 }
 
 function isSorted(rows: readonly SeriesOi[]): boolean {

@@ -1,6 +1,5 @@
 import { binIndex, type Grid } from './bins';
-import type { BucketHeap } from './bucket-heap';
-import type { Ledger } from './ledger';
+import type { BucketSide, Ledger } from './ledger';
 
 /** One venue's map on the shared grid. */
 export interface VenueMap {
@@ -42,29 +41,22 @@ export function readOut(ledger: Ledger, grid: Grid, halfLifeHours: number, endTi
     droppedUsd: 0,
     decayedUsd: 0,
   };
-  addSide(ledger.long, -1, ledger.scale, grid, decay, out.long, out);
-  addSide(ledger.short, 1, ledger.scale, grid, decay, out.short, out);
+  addSide(ledger.long, grid, decay, out.long, out);
+  addSide(ledger.short, grid, decay, out.short, out);
   return out;
 }
 
-function addSide(
-  heap: BucketHeap,
-  keySign: 1 | -1,
-  scale: number,
-  grid: Grid,
-  decay: Float64Array,
-  bins: Float64Array,
-  out: VenueMap,
-): void {
-  const { key, amount, candle } = heap;
-  for (let j = 0; j < heap.size; j++) {
-    const usd = (amount[j] as number) * scale;
-    const k = binIndex(grid, keySign * (key[j] as number));
+function addSide(side: BucketSide, grid: Grid, decay: Float64Array, bins: Float64Array, out: VenueMap): void {
+  const { liq, usd: value, candle, liquidatedAt } = side;
+  for (let b = 0; b < side.size; b++) {
+    if ((liquidatedAt[b] as number) >= 0) continue;
+    const usd = value[b] as number;
+    const k = binIndex(grid, liq[b] as number);
     if (k < 0) {
       out.droppedUsd += usd;
       continue;
     }
-    const kept = usd * (decay[candle[j] as number] as number);
+    const kept = usd * (decay[candle[b] as number] as number);
     out.openUsd += usd;
     out.decayedUsd += usd - kept;
     bins[k] = (bins[k] as number) + kept;

@@ -1,8 +1,9 @@
 import { durationMs } from '../market/interval';
-import type { SeriesCandle, SeriesDoc, VenueSeries } from '../market/series';
+import type { SeriesDoc, VenueSeries } from '../market/series';
 import { atRiskNotional } from './at-risk';
 import { findBands } from './bands';
 import { makeGrid } from './bins';
+import { sortedCandleTable, T, WIDTH } from './candle-table';
 import { type BookDepthUsd, type CascadeDirection, cascade } from './cascade';
 import type { Band, Bins, Cascade, ClusterView, Diagnostics } from './cluster-view';
 import { runLedger } from './ledger';
@@ -30,24 +31,12 @@ function compareVenues(a: VenueSeries, b: VenueSeries): number {
   return ja < jb ? -1 : ja > jb ? 1 : 0;
 }
 
-/** Candles by open time; for a repeated open time the last row wins. Sorted input is returned as is. */
-function byTime(candles: readonly SeriesCandle[]): readonly SeriesCandle[] {
-  let sorted = true;
-  for (let i = 1; i < candles.length && sorted; i++) {
-    if ((candles[i] as SeriesCandle)[0] <= (candles[i - 1] as SeriesCandle)[0]) sorted = false;
-  }
-  if (sorted) return candles;
-  const last = new Map<number, SeriesCandle>();
-  for (const c of candles) last.set(c[0], c);
-  return [...last.values()].sort((a, b) => a[0] - b[0]);
-}
-
-function firstAtOrAfter(candles: readonly SeriesCandle[], t: number): number {
+function firstAtOrAfter(table: Float64Array, t: number): number {
   let lo = 0;
-  let hi = candles.length;
+  let hi = table.length / WIDTH;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((candles[mid] as SeriesCandle)[0] < t) lo = mid + 1;
+    if ((table[mid * WIDTH + T] as number) < t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -66,11 +55,10 @@ export function runModel(doc: SeriesDoc, params: ModelParams, depth?: BookDepthU
   const intervalMs = durationMs(doc.interval);
   const windowMs = durationMs(params.window);
 
-  const series = venues.map((v) => byTime(v.candles));
+  const tables = venues.map((v) => sortedCandleTable(v.candles));
   let end = Number.NEGATIVE_INFINITY;
-  for (const candles of series) {
-    const lastCandle = candles[candles.length - 1];
-    if (lastCandle) end = Math.max(end, lastCandle[0] + intervalMs);
+  for (const table of tables) {
+    if (table.length > 0) end = Math.max(end, (table[table.length - WIDTH + T] as number) + intervalMs);
   }
   const from = end - windowMs;
 
@@ -91,14 +79,13 @@ export function runModel(doc: SeriesDoc, params: ModelParams, depth?: BookDepthU
   };
 
   venues.forEach((venue, v) => {
-    const all = series[v] as readonly SeriesCandle[];
-    const start = firstAtOrAfter(all, from);
-    const candles = start === 0 ? all : all.slice(start);
-    const lastCandle = candles[candles.length - 1];
-    const firstCandle = candles[0];
-    if (!lastCandle || !firstCandle) return;
-    const ledger = runLedger(candles, venue.openInterest, params);
-    const venueEnd = lastCandle[0] + intervalMs;
+    const all = tables[v] as Float64Array;
+    const table = all.subarray(firstAtOrAfter(all, from) * WIDTH);
+    const count = table.length / WIDTH;
+    if (count === 0) return;
+    const ledger = runLedger(table, venue.openInterest, params);
+    const first = table[T] as number;
+    const venueEnd = (table[(count - 1) * WIDTH + T] as number) + intervalMs;
     const map = readOut(ledger, grid, params.halfLifeHours, venueEnd);
     for (let k = 0; k < grid.count; k++) {
       long[k] = (long[k] as number) + (map.long[k] as number);
@@ -111,9 +98,8 @@ export function runModel(doc: SeriesDoc, params: ModelParams, depth?: BookDepthU
     diagnostics.shrunkNotionalUsd += ledger.shrunkUsd;
     diagnostics.openNotionalUsd += map.openUsd;
     diagnostics.decayedNotionalUsd += map.decayedUsd;
-    diagnostics.candles += candles.length;
-    diagnostics.spanFrom =
-      diagnostics.spanFrom === null ? firstCandle[0] : Math.min(diagnostics.spanFrom, firstCandle[0]);
+    diagnostics.candles += count;
+    diagnostics.spanFrom = diagnostics.spanFrom === null ? first : Math.min(diagnostics.spanFrom, first);
     diagnostics.spanTo = diagnostics.spanTo === null ? venueEnd : Math.max(diagnostics.spanTo, venueEnd);
   });
 

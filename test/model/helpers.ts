@@ -60,19 +60,21 @@ export interface OpenBucket {
   candle: number;
 }
 
-/** The ledger's open buckets with their current notional, sorted by side, liq, candle, notional. */
+/** The ledger's buckets still holding notional, sorted by side, liq, candle, notional. */
 export function openBuckets(ledger: Ledger): OpenBucket[] {
   const out: OpenBucket[] = [];
-  for (const [side, heap, sign] of [
-    ['long', ledger.long, -1],
-    ['short', ledger.short, 1],
+  for (const [name, side] of [
+    ['long', ledger.long],
+    ['short', ledger.short],
   ] as const) {
-    for (let j = 0; j < heap.size; j++) {
+    for (let b = 0; b < side.size; b++) {
+      // Liquidated, or emptied by a drop to zero open interest.
+      if ((side.liquidatedAt[b] as number) >= 0 || side.usd[b] === 0) continue;
       out.push({
-        side,
-        liq: sign * (heap.key[j] as number),
-        usd: (heap.amount[j] as number) * ledger.scale,
-        candle: heap.candle[j] as number,
+        side: name,
+        liq: side.liq[b] as number,
+        usd: side.usd[b] as number,
+        candle: side.candle[b] as number,
       });
     }
   }

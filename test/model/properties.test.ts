@@ -85,6 +85,29 @@ describe('properties', () => {
     );
   });
 
+  it('the ledger agrees with the reference on longer histories too', () => {
+    fc.assert(
+      fc.property(seriesDocArb(400), paramsArb, (doc, p) => {
+        const v = doc.venues[0];
+        if (!v) return;
+        const fast = runLedger(v.candles, v.openInterest, p);
+        const ref = referenceLedger(v.candles, v.openInterest, p);
+        expect(near(fast.liquidatedUsd, ref.liquidated, 1e-8)).toBe(true);
+        expect(near(fast.shrunkUsd, ref.shrunk, 1e-8)).toBe(true);
+        const open = openBuckets(fast).reduce((s, b) => s + b.usd, 0);
+        expect(
+          near(
+            open,
+            ref.buckets.reduce((s, b) => s + b.usd, 0),
+            1e-8,
+          ),
+        ).toBe(true);
+        expect(openBuckets(fast).length).toBe(ref.buckets.filter((b) => b.usd > 0).length);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('notional is conserved: opened = open + liquidated + shrunk + dropped; the map holds open − decayed', () => {
     fc.assert(
       fc.property(seriesDocArb(60), paramsArb, (doc, p) => {
@@ -103,7 +126,7 @@ describe('properties', () => {
     );
   });
 
-  it('conservation survives hundreds of compounding OI drops (the running scale renormalises)', () => {
+  it('conservation survives hundreds of compounding OI drops (the running scale renormalises exactly)', () => {
     const candles: SeriesCandle[] = [];
     const oi: SeriesOi[] = [];
     for (let i = 0; i < 400; i++) {
@@ -114,16 +137,19 @@ describe('properties', () => {
     const p = params({ window: '30d', halfLifeHours: 0 });
     const ledger = runLedger(candles, oi, p);
     const open = openBuckets(ledger).reduce((s, b) => s + b.usd, 0);
-    expect(ledger.scale).toBeGreaterThan(1e-160);
     expect(near(ledger.openedUsd, open + ledger.liquidatedUsd + ledger.shrunkUsd)).toBe(true);
-    // Each bucket is worth its opening times 0.01 per later drop: the newest ones 99 · 100 · 0.01.
-    const newest = openBuckets(ledger).filter((b) => b.candle === 399);
-    expect(
-      near(
-        newest.reduce((s, b) => s + b.usd, 0),
-        9900,
-      ),
-    ).toBe(true);
+    // The buckets of candle j (odd) are worth 99 · 100 · 0.01^k after the k drops since, across the
+    // exact rescalings of the running product (every ~77 drops), until they underflow.
+    const byCandle = new Map<number, number>();
+    for (const b of openBuckets(ledger)) byCandle.set(b.candle, (byCandle.get(b.candle) ?? 0) + b.usd);
+    let checked = 0;
+    for (let j = 399; j > 0; j -= 2) {
+      const want = 9900 * 0.01 ** ((399 - j) / 2);
+      if (want < 1e-290) break;
+      expect(Math.abs((byCandle.get(j) ?? 0) / want - 1)).toBeLessThan(1e-9);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(140);
   });
 
   const binsArb: fc.Arbitrary<{ bins: Bins; price: number }> = fc
