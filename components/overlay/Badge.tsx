@@ -1,0 +1,139 @@
+import type { BadgeModel } from '../../lib/overlay/badge-model';
+
+interface Props {
+  model: BadgeModel;
+  collapsed: boolean;
+  longColor: string;
+  shortColor: string;
+  onToggle(): void;
+  onHide(): void;
+}
+
+/** Keeps a mouse click from moving focus out of the chart (its keyboard shortcuts stay live). */
+const keepFocus = (event: MouseEvent) => event.preventDefault();
+
+/**
+ * The compact badge: shorts at risk going up and longs going down for the move, from the live price; aggregate
+ * funding; data age; venue failures and staleness shown, never hidden. Its figures are also data attributes, for
+ * the end-to-end tests.
+ */
+export function Badge({ model, collapsed, longColor, shortColor, onToggle, onHide }: Props) {
+  const [up, down] = model.lines ?? [null, null];
+  const color = (side: 'long' | 'short') => (side === 'long' ? longColor : shortColor);
+  return (
+    <div
+      class={`badge state-${model.state}${model.stale ? ' stale' : ''}`}
+      data-liqlens-badge=""
+      data-state={model.state}
+      data-asset={model.title}
+      data-collapsed={String(collapsed)}
+      data-price={model.price?.price}
+      data-price-source={model.price?.source}
+      data-move-pct={up ? up.movePct : undefined}
+      data-up-usd={up?.notionalUsd}
+      data-up-price={up?.price}
+      data-down-usd={down?.notionalUsd}
+      data-down-price={down?.price}
+      data-view-price={model.view?.price}
+      data-view-move-pct={model.view?.movePct}
+      data-view-up-usd={model.view?.upUsd}
+      data-view-down-usd={model.view?.downUsd}
+      data-funding-8h={model.funding?.rate8h}
+      data-funding-method={model.funding?.method}
+      data-age-ms={model.ageMs ?? undefined}
+      data-stale={String(model.stale)}
+      data-notes={model.notes.length}
+    >
+      <div class="head">
+        <span class="title">{model.title}</span>
+        {model.priceText && (
+          <span class="price" title={`Price from the ${model.price?.source}`}>
+            {model.priceText}
+          </span>
+        )}
+        {collapsed && up && down && (
+          <span class="mini">
+            <span style={{ color: color(up.side) }}>↑{up.usdText}</span>{' '}
+            <span style={{ color: color(down.side) }}>↓{down.usdText}</span>
+          </span>
+        )}
+        <span class="spacer" />
+        {model.ageText && (
+          <span class={`age${model.stale ? ' warn' : ''}`} data-field="age">
+            {model.stale ? 'stale · ' : ''}
+            {model.ageText}
+          </span>
+        )}
+        <button
+          type="button"
+          class="icon"
+          data-liqlens-collapse=""
+          aria-label={collapsed ? 'Expand the LiqLens badge' : 'Collapse the LiqLens badge'}
+          aria-expanded={!collapsed}
+          onMouseDown={keepFocus}
+          onClick={onToggle}
+        >
+          {collapsed ? '▸' : '▾'}
+        </button>
+        <button
+          type="button"
+          class="icon"
+          data-liqlens-hide=""
+          aria-label="Hide LiqLens on this page"
+          title="Hide LiqLens on this page"
+          onMouseDown={keepFocus}
+          onClick={onHide}
+        >
+          ×
+        </button>
+      </div>
+      {!collapsed && model.message && (
+        <div class="message" data-field="message">
+          {model.message}
+        </div>
+      )}
+      {!collapsed &&
+        model.lines?.map((line) => (
+          <div class="line" key={line.direction} data-direction={line.direction}>
+            <span class="who" style={{ color: color(line.side) }}>
+              {line.label}
+            </span>
+            <span class="usd" data-field={`${line.direction}-usd`}>
+              {line.usdText}
+            </span>
+            <span class="muted">at</span>
+            <span class="move">{line.moveText}</span>
+            <span class="muted">{line.priceText}</span>
+          </div>
+        ))}
+      {!collapsed && model.funding && (
+        <div class="funding" title={model.funding.detail} data-field="funding">
+          <span class="muted">Funding 8h</span> {model.funding.text}
+          <span class="muted"> ({model.funding.method === 'oi-weighted' ? 'OI-weighted' : 'mean'})</span>
+        </div>
+      )}
+      {!collapsed &&
+        model.notes.map((note) => (
+          <div class="note" key={note} data-field="note">
+            ⚠ {note}
+          </div>
+        ))}
+    </div>
+  );
+}
+
+export function RestoreButton({ onRestore }: { onRestore(): void }) {
+  return (
+    <button
+      type="button"
+      class="restore"
+      data-liqlens-restore=""
+      aria-label="Show LiqLens again"
+      title="Show LiqLens again"
+      onMouseDown={keepFocus}
+      onClick={onRestore}
+    >
+      LL
+    </button>
+  );
+}

@@ -1,0 +1,98 @@
+import { useMemo } from 'preact/hooks';
+import { type DisplayOptions, layoutOverlay, visibleBands } from '../../lib/chart/layout';
+import type { ClusterView } from '../../lib/model/cluster-view';
+import { ladderScale } from '../../lib/overlay/ladder-scale';
+import { type PaintBand, planPaint } from '../../lib/overlay/paint-plan';
+import { BandCanvas } from './BandCanvas';
+import { bandKey } from './PaneLayer';
+
+export const LADDER_WIDTH = 150;
+export const LADDER_MIN_HEIGHT = 160;
+export const LADDER_MAX_HEIGHT = 420;
+
+interface Props {
+  view: ClusterView | null;
+  price: number | null;
+  display: DisplayOptions;
+  rangePct: number;
+  height: number;
+  dpr: number;
+  reason: string | null;
+  onHover(band: PaintBand | null, centreY: number): void;
+  onError(cause: unknown): void;
+}
+
+/**
+ * The docked ladder: the same bands, labels and move lines on its own linear price scale centred on the live price,
+ * for pages whose chart gives no trustworthy geometry. Not aligned to the chart, and it says why.
+ */
+export function Ladder({ view, price, display, rangePct, height, dpr, reason, onHover, onError }: Props) {
+  const drawn = useMemo(() => {
+    if (!view || price === null) return null;
+    const ladder = ladderScale({
+      price,
+      bands: visibleBands(view.bands, display),
+      movePct: display.movePct,
+      rangePct,
+      height,
+    });
+    if (!ladder) return null;
+    const layout = layoutOverlay({ bands: view.bands, price, scale: ladder.scale, display });
+    const plan = planPaint(layout, {
+      width: LADDER_WIDTH,
+      height,
+      dpr,
+      scale: ladder.scale,
+      price,
+      labels: 'short',
+      rightInsetCss: 2,
+      fontCss: 10,
+      lineColor: '#c9ced8',
+      priceLine: price,
+    });
+    return { ladder, plan };
+  }, [view, price, display, rangePct, height, dpr]);
+  return (
+    <div
+      class="ladder"
+      data-liqlens-ladder=""
+      data-reason={reason ?? undefined}
+      data-price={price ?? undefined}
+      data-span-pct={drawn?.ladder.spanPct}
+      style={{ width: `${LADDER_WIDTH}px` }}
+    >
+      <div class="ladder-scale" style={{ height: `${height}px` }}>
+        {drawn && <BandCanvas plan={drawn.plan} onError={onError} />}
+        {drawn?.ladder.ticks.map((tick) => (
+          <div class="tick" key={tick.label} style={{ top: `${tick.y}px` }}>
+            {tick.label}
+          </div>
+        ))}
+        {drawn?.plan.bands.map((band) => (
+          <div
+            key={bandKey(band)}
+            class="ladder-hit"
+            role="img"
+            aria-label={`${band.side === 'long' ? 'Longs' : 'Shorts'} ${band.low}–${band.high}`}
+            data-liqlens-ladder-band={band.side}
+            data-low={band.low}
+            data-high={band.high}
+            data-usd={band.notionalUsd}
+            style={{ top: `${band.cssTop}px`, height: `${Math.max(band.cssHeight, 3)}px` }}
+            onMouseEnter={(event) => {
+              const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+              onHover(band, box.top + box.height / 2);
+            }}
+            onMouseLeave={() => onHover(null, 0)}
+          />
+        ))}
+        {!drawn && <div class="ladder-empty">No bands yet</div>}
+      </div>
+      {reason && (
+        <div class="ladder-reason" title={`Not aligned to the chart: ${reason}`}>
+          Not aligned: {reason}
+        </div>
+      )}
+    </div>
+  );
+}

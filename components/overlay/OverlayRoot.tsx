@@ -1,0 +1,171 @@
+import { useMemo, useState } from 'preact/hooks';
+import { layoutOverlay } from '../../lib/chart/layout';
+import type { Rect } from '../../lib/chart/snapshot';
+import { cornerPlacement, viewportRect } from '../../lib/overlay/anchor';
+import { usableDock } from '../../lib/overlay/chart-rect';
+import type { OverlayViewState } from '../../lib/overlay/controller';
+import { type PaintBand, planPaint } from '../../lib/overlay/paint-plan';
+import { Badge, RestoreButton } from './Badge';
+import { HoverCard } from './HoverCard';
+import { LADDER_MAX_HEIGHT, LADDER_MIN_HEIGHT, LADDER_WIDTH, Ladder } from './Ladder';
+import { bandKey, HIT_WIDTH, PaneLayer } from './PaneLayer';
+
+export interface OverlayEnv {
+  viewport: { width: number; height: number };
+  dpr: number;
+  /** A chart-like element found in the page, to dock the ladder at when the snapshot gave no usable pane. */
+  domDock: Rect | null;
+}
+
+export interface OverlayActions {
+  hide(): void;
+  restore(): void;
+  toggleCollapsed(): void;
+  onError(cause: unknown): void;
+}
+
+interface Props {
+  state: OverlayViewState;
+  env: OverlayEnv;
+  actions: OverlayActions;
+}
+
+/** Room the badge takes above the ladder in the docked column. */
+const BADGE_ROOM = { expanded: 140, collapsed: 40 };
+
+/**
+ * The whole overlay, from one state object: the root element carries the mode (and the reason when not aligned) for
+ * tests and for people reading the DOM; below it the aligned pane layer, or the docked ladder, the badge, the hover
+ * card, or the restore button after a one-click hide.
+ */
+export function OverlayRoot({ state, env, actions }: Props) {
+  const [hoverKey, setHoverKey] = useState<string | null>(null);
+  const [ladderHover, setLadderHover] = useState<{ band: PaintBand; centreY: number } | null>(null);
+  const { geometry, view, price, display } = state;
+  const aligned = state.mode === 'aligned' ? geometry : null;
+
+  const drawn = useMemo(() => {
+    if (!aligned || !view || !price) return null;
+    const layout = layoutOverlay({ bands: view.bands, price: price.price, scale: aligned.scale, display });
+    const plan = planPaint(layout, {
+      width: aligned.pane.width,
+      height: aligned.pane.height,
+      dpr: env.dpr,
+      scale: aligned.scale,
+      price: price.price,
+      labels: 'full',
+      rightInsetCss: HIT_WIDTH,
+      fontCss: 11,
+      lineColor: '#c9ced8',
+    });
+    return { layout, plan };
+  }, [aligned, view, price, display, env.dpr]);
+
+  const anchor: Rect =
+    aligned?.pane ??
+    usableDock(state.snapshotPane, env.viewport) ??
+    env.domDock ??
+    viewportRect(env.viewport);
+  const placement = cornerPlacement(anchor, state.corner, env.viewport);
+  const right = state.corner.endsWith('right');
+  const bottom = state.corner.startsWith('bottom');
+  const ladderHeight = Math.round(
+    Math.min(
+      LADDER_MAX_HEIGHT,
+      Math.max(
+        LADDER_MIN_HEIGHT,
+        placement.maxHeight - (state.collapsed ? BADGE_ROOM.collapsed : BADGE_ROOM.expanded),
+      ),
+    ),
+  );
+  const colors = { long: display.longColor, short: display.shortColor };
+  const hovered = hoverKey && drawn ? drawn.plan.bands.find((b) => bandKey(b) === hoverKey) : undefined;
+  const step = view?.bins.width ?? 0;
+
+  return (
+    <div
+      class="root"
+      data-liqlens-overlay=""
+      data-mode={state.mode}
+      data-reason={state.reason ?? undefined}
+      data-hidden-by={state.hiddenBy ?? undefined}
+      data-site={state.siteId}
+      data-asset={state.symbol.status === 'ok' ? state.symbol.asset : undefined}
+    >
+      {aligned && drawn && (
+        <PaneLayer
+          pane={aligned.pane}
+          plan={drawn.plan}
+          edges={drawn.layout.edges}
+          colors={colors}
+          onHover={setHoverKey}
+          onError={actions.onError}
+        />
+      )}
+      {(state.showBadge || state.hiddenBy === 'user') && (
+        <div
+          class={`dock${bottom ? ' from-bottom' : ''}${right ? ' from-right' : ''}`}
+          style={{
+            left: placement.left === undefined ? undefined : `${placement.left}px`,
+            right: placement.right === undefined ? undefined : `${placement.right}px`,
+            top: placement.top === undefined ? undefined : `${placement.top}px`,
+            bottom: placement.bottom === undefined ? undefined : `${placement.bottom}px`,
+            maxHeight: `${placement.maxHeight}px`,
+          }}
+        >
+          {state.hiddenBy === 'user' ? (
+            <RestoreButton onRestore={actions.restore} />
+          ) : (
+            <>
+              <Badge
+                model={state.badge}
+                collapsed={state.collapsed}
+                longColor={display.longColor}
+                shortColor={display.shortColor}
+                onToggle={actions.toggleCollapsed}
+                onHide={actions.hide}
+              />
+              {state.mode === 'ladder' && (
+                <Ladder
+                  view={view}
+                  price={price?.price ?? null}
+                  display={display}
+                  rangePct={state.rangePct}
+                  height={ladderHeight}
+                  dpr={env.dpr}
+                  reason={state.reason}
+                  onHover={(band, centreY) => setLadderHover(band ? { band, centreY } : null)}
+                  onError={actions.onError}
+                />
+              )}
+            </>
+          )}
+        </div>
+      )}
+      {hovered && aligned && price && (
+        <HoverCard
+          band={hovered}
+          price={price.price}
+          step={step}
+          color={hovered.side === 'long' ? colors.long : colors.short}
+          right={env.viewport.width - (aligned.pane.left + aligned.pane.width) + HIT_WIDTH + 6}
+          centreY={aligned.pane.top + hovered.cssTop + hovered.cssHeight / 2}
+        />
+      )}
+      {ladderHover && state.mode === 'ladder' && price && (
+        <HoverCard
+          band={ladderHover.band}
+          price={price.price}
+          step={step}
+          color={ladderHover.band.side === 'long' ? colors.long : colors.short}
+          right={
+            right
+              ? (placement.right ?? 0) + LADDER_WIDTH + 6
+              : env.viewport.width - ((placement.left ?? 0) + LADDER_WIDTH + 6) - 220
+          }
+          centreY={ladderHover.centreY}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { createMessenger } from '../../lib/messages/client';
+import { createPushReceiver } from '../../lib/messages/push';
+import { type BridgeWindow, createBridgeClient } from '../../lib/overlay/bridge-client';
+import { findChartRect, usableDock } from '../../lib/overlay/chart-rect';
+import { createOverlayController, type OverlayController } from '../../lib/overlay/controller';
+import { createGuard } from '../../lib/overlay/guard';
+import { createSettingsStore } from '../../lib/settings/store';
+import type { SiteDefinition } from '../../lib/sites/types';
+import type { StorageAreaLike } from '../../lib/storage/area';
+import { type OverlayEnv, OverlayRoot } from './OverlayRoot';
+
+/** The part of `browser` the overlay uses; the entrypoint passes WXT's `browser`. */
+export interface OverlayBrowser {
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage: {
+      addListener(listener: (message: unknown) => void): void;
+      removeListener(listener: (message: unknown) => void): void;
+    };
+  };
+  storage: { sync: StorageAreaLike };
+}
+
+/** How often the URL and title are read: SPA navigations and symbol switches are followed well within a second. */
+const POLL_MS = 250;
+/** How often the ladder looks again for the chart element it docks to. */
+const DOCK_MS = 1_000;
+
+/**
+ * The settings store reads the CoinGlass key from this second area; a content script never needs the key, so it
+ * gets an empty one and the key never enters the page's process.
+ */
+const NO_SECRETS: StorageAreaLike = {
+  get: async () => ({}),
+  set: async () => {},
+  remove: async () => {},
+};
+
+/**
+ * Mounts the overlay for one site: a shadow root in the top document (a fixed 0 × 0 host, nothing in the page
+ * flow), the page bridge client, the controller, and a renderer that paints at most once per animation frame.
+ * Everything runs behind a guard: the page never sees an exception, and "Extension context invalidated" tears the
+ * overlay down without a word. Lifetime = WXT's `ctx`.
+ */
+export function mountOverlay(ctx: ContentScriptContext, site: SiteDefinition, browser: OverlayBrowser): void {
+  let teardown: (quiet: boolean) => void = () => {};
+  const guard = createGuard({
+    tag: `LiqLens:${site.id}`,
+    log: (message) => console.warn(message),
+    onInvalidated: () => teardown(true),
+  });
+  guard.run('mount', () => {
+    start(ctx, site, browser, guard, (fn) => {
+      teardown = fn;
+    }).catch((cause) => guard.report('mount', cause));
+  });
+}
+
+async function start(
+  ctx: ContentScriptContext,
+  site: SiteDefinition,
+  browser: OverlayBrowser,
+  guard: ReturnType<typeof createGuard>,
+  setTeardown: (fn: (quiet: boolean) => void) => void,
+): Promise<void> {
+  if (ctx.isInvalid) return;
+  let root: HTMLElement | null = null;
+  const ui: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
+    name: 'liqlens-overlay',
+    position: 'inline',
+    anchor: document.documentElement,
+    append: 'last',
+    isolateEvents: true,
+    onMount: (container) => {
+      const el = document.createElement('div');
+      container.append(el);
+      root = el;
+      return el;
+    },
+    onRemove: (el) => {
+      if (el) render(null, el);
+      root = null;
+    },
+  });
+  if (ctx.isInvalid) return;
+
+  let done = false;
+  let frame = 0;
+  let domDock: OverlayEnv['domDock'] = null;
+  let domDockAt = 0;
+  const view = () => ({ width: window.innerWidth, height: window.innerHeight });
+
+  const store = createSettingsStore({ shared: browser.storage.sync, local: NO_SECRETS });
+  const messenger = createMessenger((message) => browser.runtime.sendMessage(message));
+  const bridge = createBridgeClient({
+    win: window as unknown as BridgeWindow,
+    channel: crypto.randomUUID(),
+    onReady: guard.wrap('bridge', () => controller.onBridgeReady()),
+    onSnapshot: guard.wrap('snapshot', (_seq: number, raw: unknown) => controller.onSnapshot(raw)),
+    setInterval: (fn, ms) => ctx.setInterval(guard.wrap('hello', fn), ms),
+    clearInterval: (handle) => clearInterval(handle as number),
+  });
+
+  const paint = () => {
+    frame = 0;
+    const state = controller.state;
+    if (done || !state) return;
+    const needed = state.showBadge || state.hiddenBy === 'user' || state.mode === 'aligned';
+    if (!needed) {
+      if (root) ui.remove();
+      return;
+    }
+    if (!root || !ui.shadowHost.isConnected) {
+      if (root) ui.remove();
+      ui.mount();
+    }
+    if (!root) return;
+    const viewport = view();
+    if (state.mode === 'ladder' && !usableDock(state.snapshotPane, viewport)) {
+      const now = Date.now();
+      if (now - domDockAt >= DOCK_MS) {
+        domDockAt = now;
+        domDock = findChartRect(document, viewport);
+      }
+    }
+    render(
+      <OverlayRoot
+        state={state}
+        env={{ viewport, dpr: window.devicePixelRatio || 1, domDock }}
+        actions={{
+          hide: guard.wrap('hide', () => controller.hide()),
+          restore: guard.wrap('restore', () => controller.restore()),
+          toggleCollapsed: guard.wrap('collapse', () => controller.setCollapsed(!state.collapsed)),
+          onError: (cause) => guard.report('paint', cause),
+        }}
+      />,
+      root,
+    );
+  };
+  const schedule = () => {
+    if (!done && !frame) frame = ctx.requestAnimationFrame(guard.wrap('paint', paint));
+  };
+
+  const controller: OverlayController = createOverlayController({
+    site,
+    messenger,
+    settings: {
+      load: async () => (await store.load()).settings,
+      watch: (callback) => store.watch((loaded) => guard.run('settings', () => callback(loaded.settings))),
+    },
+    bridge,
+    now: () => Date.now(),
+    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle as number),
+    guard,
+    onChange: schedule,
+  });
+
+  const receive = createPushReceiver(
+    { viewUpdated: (reply) => guard.run('push', () => controller.onPush(reply)) },
+    (message) => console.warn(`[LiqLens:${site.id}] ${message}`),
+  );
+  // Never returns true: the background expects no answer to a push.
+  const onMessage = guard.wrap('message', (message: unknown) => {
+    receive(message);
+  });
+  browser.runtime.onMessage.addListener(onMessage);
+
+  const readPage = guard.wrap('page', () => controller.setPage(location.href, document.title));
+  let polls = 0;
+  ctx.setInterval(() => {
+    readPage();
+    polls += 1;
+    // The ladder's dock and the badge's corner follow scrolling and resizing of a page whose chart gave no geometry.
+    if (controller.state?.mode === 'ladder' && polls % (DOCK_MS / POLL_MS) === 0) {
+      domDockAt = 0;
+      schedule();
+    }
+  }, POLL_MS);
+  ctx.addEventListener(window, 'wxt:locationchange', readPage);
+  ctx.addEventListener(window, 'resize', guard.wrap('resize', schedule));
+
+  const stop = (quiet: boolean) => {
+    if (done) return;
+    done = true;
+    guard.run('teardown', () => {
+      controller.dispose({ quiet });
+      bridge.stop();
+      browser.runtime.onMessage.removeListener(onMessage);
+    });
+    if (frame) cancelAnimationFrame(frame);
+    guard.run('teardown-ui', () => ui.remove());
+  };
+  setTeardown(stop);
+  // WXT invalidates the context on an extension update or reload, and when a newer copy of this script starts.
+  ctx.onInvalidated(() => stop(true));
+  readPage();
+}

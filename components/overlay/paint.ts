@@ -1,0 +1,77 @@
+import type { PaintPlan } from '../../lib/overlay/paint-plan';
+
+/** The part of CanvasRenderingContext2D the painter uses (a recording fake in tests). */
+export interface Canvas2D {
+  globalAlpha: number;
+  fillStyle: string | CanvasGradient | CanvasPattern;
+  strokeStyle: string | CanvasGradient | CanvasPattern;
+  lineWidth: number;
+  lineJoin: CanvasLineJoin;
+  font: string;
+  textAlign: CanvasTextAlign;
+  textBaseline: CanvasTextBaseline;
+  setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void;
+  clearRect(x: number, y: number, w: number, h: number): void;
+  fillRect(x: number, y: number, w: number, h: number): void;
+  beginPath(): void;
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  stroke(): void;
+  setLineDash(segments: number[]): void;
+  fillText(text: string, x: number, y: number): void;
+  strokeText(text: string, x: number, y: number): void;
+}
+
+const TEXT = '#f4f6fb';
+const HALO = 'rgba(10, 12, 18, 0.75)';
+
+/** Paints a plan as it stands, in bitmap px, with no scaling transform: the plan already did the device pixels. */
+export function paintPlan(ctx: Canvas2D, plan: PaintPlan): void {
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, plan.width, plan.height);
+  const edge = Math.max(1, Math.round(plan.dpr));
+  for (const band of plan.bands) {
+    ctx.globalAlpha = band.alpha;
+    ctx.fillStyle = band.color;
+    ctx.fillRect(0, band.y, plan.width, band.h);
+    // Firmer edges where the band's price is (a pane edge that cut it is not one).
+    ctx.globalAlpha = Math.min(1, band.alpha * 2);
+    if (band.clipped !== 'top' && band.clipped !== 'both')
+      ctx.fillRect(0, band.y, plan.width, Math.min(edge, band.h));
+    if (band.clipped !== 'bottom' && band.clipped !== 'both' && band.h > edge) {
+      ctx.fillRect(0, band.y + band.h - edge, plan.width, edge);
+    }
+  }
+  ctx.globalAlpha = 1;
+  ctx.font = plan.font;
+  ctx.lineJoin = 'round';
+  for (const line of plan.lines) {
+    ctx.globalAlpha = line.kind === 'price' ? 0.9 : 0.75;
+    ctx.strokeStyle = line.color;
+    ctx.lineWidth = line.width;
+    ctx.setLineDash(line.dash);
+    ctx.beginPath();
+    ctx.moveTo(0, line.y);
+    ctx.lineTo(plan.width, line.y);
+    ctx.stroke();
+    if (line.label) {
+      ctx.setLineDash([]);
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'alphabetic';
+      halo(ctx, plan.dpr, line.label.text, line.label.x, line.label.y, line.color);
+    }
+  }
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const label of plan.labels) halo(ctx, plan.dpr, label.text, label.x, label.y, TEXT);
+}
+
+function halo(ctx: Canvas2D, dpr: number, text: string, x: number, y: number, color: string) {
+  ctx.strokeStyle = HALO;
+  ctx.lineWidth = 3 * dpr;
+  ctx.strokeText(text, x, y);
+  ctx.fillStyle = color;
+  ctx.fillText(text, x, y);
+}

@@ -1,0 +1,13 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { mountOverlay } from '../../components/overlay/mount-overlay';
+import '../../components/overlay/overlay.css';
+import { hyperliquid as site } from '../../lib/sites/hyperliquid';
+
+export default defineContentScript({
+  matches: site.matches,
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    mountOverlay(ctx, site, browser);
+  },
+});
