@@ -98,7 +98,7 @@ describe('the bench table', () => {
       'overlay-frame',
       'per frame',
       '1.5 ms',
-      'MISSED: ≤ 1',
+      'MISSED: ≤ 1 ms',
     ]);
     expect(lines.at(-1)).toBe(
       '  overlay-frame: imported from out/bench/overlay.json, measured 2026-11-01T00:00:00Z',
