@@ -47,11 +47,11 @@ function AtRiskRow({ line, step }: { line: AtRiskLine; step: number }) {
           <span
             class="cascade"
             data-field="cascade"
-            title="Estimate against the resting order-book depth only; the book is not assumed to refill"
+            title={`A push to the nearest band, then the liquidations it sets off, against the resting order-book depth only (the book is not assumed to refill)${c.stop === 'beyond-depth' ? '; it ran past the fetched book' : ''}`}
           >
-            Cascade from {formatPrice(c.fromPrice, { step })} → {formatPrice(c.endPrice, { step })} ·{' '}
+            Cascade {formatPrice(c.fromPrice, { step })} → {formatPrice(c.endPrice, { step })} ·{' '}
             {formatUsd(c.liquidatedUsd)} · {c.steps} {c.steps === 1 ? 'step' : 'steps'}
-            {c.stop === 'beyond-depth' ? ' · beyond visible depth' : ''}
+            {c.stop === 'beyond-depth' ? ' · past visible book' : ''}
           </span>
         )}
       </div>

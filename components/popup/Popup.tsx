@@ -85,6 +85,7 @@ export function Popup(props: PopupProps) {
         <p class="notice bad" role="status" data-field="venue-failures">
           {failureSummary(
             model.failedVenues.map((v) => VENUE_LABEL[v.venue]),
+            model.venues.filter((v) => v.status === 'ok').length,
             model.venues.length,
           )}
         </p>
@@ -124,11 +125,11 @@ export function Popup(props: PopupProps) {
   );
 }
 
-function failureSummary(failed: string[], total: number): string {
-  const used = total - failed.length;
+/** "OKX failed: map from 2 of 4 venues" (venues giving context only, such as a new Hyperliquid ledger, not counted). */
+function failureSummary(failed: string[], used: number, total: number): string {
   const names = failed.join(', ');
   return used > 0
-    ? `${names} failed: figures from ${used} of ${total} venues`
+    ? `${names} failed: map from ${used} of ${total} venues`
     : `${names} failed: no venue answered`;
 }
 

@@ -58,7 +58,7 @@ function VenueRow({ v, now }: { v: VenueView; now: number }) {
         {label}
         {v.status === 'no-ledger' && (
           <span class="tag" title={v.message ?? 'Context only: not used by the model yet'}>
-            ctx
+            context
           </span>
         )}
       </th>

@@ -25,7 +25,11 @@ declare namespace chrome {
       url?: string;
       active: boolean;
     }
-    function query(query: { active?: boolean; lastFocusedWindow?: boolean; currentWindow?: boolean }): Promise<Tab[]>;
+    function query(query: {
+      active?: boolean;
+      lastFocusedWindow?: boolean;
+      currentWindow?: boolean;
+    }): Promise<Tab[]>;
   }
   namespace runtime {
     function sendMessage(message: unknown): Promise<unknown>;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Route, type Worker } from '@playwright/test';
+import { type BrowserContext, chromium, type Page, type Route, type Worker } from '@playwright/test';
 import { type HarDocument, parseHar } from '../../lib/http/har';
 import { createHarFetch } from '../../lib/http/har-replay';
 
@@ -128,4 +128,28 @@ export async function routeExchanges(
       failing.add(host);
     },
   };
+}
+
+/**
+ * Stops the extension's service worker as the browser does when it idles it (DevTools protocol
+ * `ServiceWorker.stopWorker`, through a CDP session on one of the extension's pages). Resolves once the
+ * worker is reported stopped; the next event (a message, an alarm) starts a fresh one.
+ */
+export async function stopServiceWorker(context: BrowserContext, extensionPage: Page): Promise<void> {
+  const cdp = await context.newCDPSession(extensionPage);
+  const versions = new Map<string, { scriptURL: string; runningStatus: string }>();
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const v of event.versions) versions.set(v.versionId, v);
+  });
+  await cdp.send('ServiceWorker.enable');
+  const deadline = Date.now() + 10_000;
+  const running = () =>
+    [...versions.entries()].filter(
+      ([, v]) => v.scriptURL.startsWith('chrome-extension://') && v.runningStatus !== 'stopped',
+    );
+  while (running().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  for (const [versionId] of running()) await cdp.send('ServiceWorker.stopWorker', { versionId });
+  while (running().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await cdp.detach();
+  if (running().length > 0) throw new Error('the service worker did not stop');
 }

@@ -1,0 +1,114 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Options, type OptionsProps } from '../../components/options/Options';
+import { defaultSettings } from '../../lib/settings/schema';
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+function props(overrides: Partial<OptionsProps> = {}): OptionsProps {
+  return {
+    saved: defaultSettings(),
+    storedIssues: [],
+    coinglassGranted: null,
+    status: null,
+    busy: false,
+    siteLabels: { tradingview: 'TradingView' },
+    onSave: vi.fn(),
+    onImport: vi.fn(),
+    onExport: vi.fn(),
+    onReset: vi.fn(),
+    newId: () => 'rule-1',
+    ...overrides,
+  };
+}
+
+const field = (path: string) => root.querySelector(`[data-path="${path}"]`) as HTMLElement;
+const input = (path: string) => field(path).querySelector('input') as HTMLInputElement;
+const errorOf = (path: string) => field(path).querySelector('.error')?.textContent ?? null;
+const button = (name: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+
+function type(el: HTMLInputElement, value: string) {
+  el.value = value;
+  act(() => {
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe('Options', () => {
+  it('shows the schema message beside the field and keeps Save off while invalid', () => {
+    act(() => render(<Options {...props()} />, root));
+    expect(button('Save').disabled).toBe(true);
+    type(input('display.opacity'), '1.5');
+    expect(errorOf('display.opacity')).toBe('opacity must be at most 1');
+    expect(input('display.opacity').getAttribute('aria-invalid')).toBe('true');
+    expect(button('Save').disabled).toBe(true);
+    type(input('refreshSeconds'), '10');
+    expect(errorOf('refreshSeconds')).toBe("at least 30 s (the browser's shortest alarm)");
+    type(input('display.opacity'), 'abc');
+    expect(errorOf('display.opacity')).not.toBeNull();
+  });
+
+  it('saves the parsed settings, numbers as numbers', () => {
+    const p = props();
+    act(() => render(<Options {...p} />, root));
+    type(input('display.minBandUsd'), '5,000,000');
+    type(input('model.movePct'), '2.5');
+    expect(button('Save').disabled).toBe(false);
+    act(() => button('Save').click());
+    const saved = (p.onSave as ReturnType<typeof vi.fn>).mock.calls[0]?.[0];
+    expect(saved.display.minBandUsd).toBe(5_000_000);
+    expect(saved.model.movePct).toBe(2.5);
+    expect(saved.display.longColor).toBe(defaultSettings().display.longColor);
+  });
+
+  it('puts a rule across fields on the field it names, and tier shares on the tiers', () => {
+    act(() => render(<Options {...props()} />, root));
+    type(input('model.rangePct'), '2');
+    expect(errorOf('model.movePct')).toBe('movePct must not exceed rangePct');
+    type(input('model.rangePct'), '25');
+    expect(errorOf('model.movePct')).toBeNull();
+    act(() => button('Add tier').click());
+    expect(root.querySelectorAll('.tier')).toHaveLength(6);
+    type(input('model.tiers[5][1]'), '0.1');
+    expect(root.querySelector('.tiers > .tier-foot .error')?.textContent).toBe('tier shares must sum to 1');
+    expect(root.querySelector('.tiers .tier-foot .hint')?.textContent).toBe('Shares sum to 110.0 %');
+  });
+
+  it('adds an alert rule and previews the band colours live', () => {
+    act(() => render(<Options {...props()} />, root));
+    act(() => button('Add alert rule').click());
+    expect(root.querySelector('[data-rule="rule-1"]')).not.toBeNull();
+    const hex = field('display.shortColor').querySelector('.hex-input') as HTMLInputElement;
+    type(hex, '#aa0000');
+    expect(root.querySelector('.preview [data-side="short"] rect')?.getAttribute('fill')).toBe('#aa0000');
+    type(hex, 'red');
+    expect(errorOf('display.shortColor')).toBe('expected a colour such as #2f80ed');
+  });
+
+  it('lists stored values that fell back to defaults', () => {
+    act(() =>
+      render(
+        <Options
+          {...props({
+            storedIssues: [{ path: 'display.opacity', message: 'opacity must be at most 1; default used' }],
+          })}
+        />,
+        root,
+      ),
+    );
+    expect(root.querySelector('[data-field="stored-issues"] li')?.textContent).toBe(
+      'display.opacity: opacity must be at most 1; default used',
+    );
+  });
+});

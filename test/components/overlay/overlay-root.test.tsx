@@ -1,0 +1,198 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type OverlayActions, OverlayRoot } from '../../../components/overlay/OverlayRoot';
+import { badgeModel } from '../../../lib/overlay/badge-model';
+import type { OverlayViewState } from '../../../lib/overlay/controller';
+import { makeReply, makeView } from '../../overlay/fixtures';
+
+const view = makeView();
+const viewport = { width: 1280, height: 800 };
+const pane = { left: 100, top: 80, width: 800, height: 401 };
+
+function state(overrides: Partial<OverlayViewState> = {}): OverlayViewState {
+  return {
+    mode: 'aligned',
+    reason: null,
+    hiddenBy: null,
+    siteId: 'binance',
+    siteLabel: 'Binance',
+    symbol: { status: 'ok', asset: 'BTC', raw: 'BTCUSDT', source: 'url' },
+    // 100,000 on row 0, 90,000 on row 400: 25 px per 1,000.
+    geometry: { pane, scale: { from: 90_000, to: 100_000, mode: 0, height: 401 } },
+    snapshotPane: null,
+    view,
+    price: { price: 95_000, source: 'view' },
+    display: {
+      minBandUsd: 1e6,
+      bandsPerSide: 3,
+      longColor: '#2f80ed',
+      shortColor: '#f2994a',
+      opacity: 0.35,
+      movePct: 3,
+    },
+    rangePct: 25,
+    corner: 'top-right',
+    badge: badgeModel({
+      asset: 'BTC',
+      unsupported: null,
+      reply: makeReply(view),
+      requestError: null,
+      price: { price: 95_000, source: 'view' },
+      movePct: 3,
+      now: 1_060_000,
+    }),
+    showBadge: true,
+    collapsed: false,
+    ...overrides,
+  };
+}
+
+const calls: string[] = [];
+const actions: OverlayActions = {
+  hide: () => calls.push('hide'),
+  restore: () => calls.push('restore'),
+  toggleCollapsed: () => calls.push('toggle'),
+  onError: (cause) => calls.push(`error: ${String(cause)}`),
+};
+
+function mount(s: OverlayViewState, dpr = 2) {
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(<OverlayRoot state={s} env={{ viewport, dpr, domDock: null }} actions={actions} />, root);
+  return root;
+}
+
+const attr = (el: Element | null, name: string) => el?.getAttribute(name) ?? null;
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  calls.length = 0;
+});
+
+describe('OverlayRoot: the DOM contract', () => {
+  it('marks the root with the mode, site and asset', () => {
+    const root = mount(state());
+    const el = root.querySelector('[data-liqlens-overlay]');
+    expect(attr(el, 'data-mode')).toBe('aligned');
+    expect(attr(el, 'data-site')).toBe('binance');
+    expect(attr(el, 'data-asset')).toBe('BTC');
+    expect(el?.hasAttribute('data-reason')).toBe(false);
+  });
+
+  it('gives every drawn band a hit strip on exactly its painted rows', () => {
+    const root = mount(state());
+    const hits = [...root.querySelectorAll<HTMLElement>('[data-liqlens-band]')];
+    const rows = hits.map((h) => [h.dataset.liqlensBand, h.dataset.low, h.dataset.high, h.style.top, h.style.height]);
+    // 97,100 → row 72.5 → device 145 → 72.5 px; 96,800 → row 80 … and so on, 25 px per 1,000 USD.
+    expect(rows).toEqual([
+      ['long', '93000', '93300', '267.5px', '7.5px'],
+      ['long', '91500', '91700', '307.5px', '5px'],
+      ['short', '96800', '97100', '72.5px', '7.5px'],
+      ['short', '98000', '98200', '45px', '5px'],
+    ]);
+    expect(hits[0]?.dataset.yHigh).toBe('267.5');
+    expect(hits[0]?.dataset.yLow).toBe('275');
+    expect(hits.every((h) => h.style.width === '14px')).toBe(true);
+    const layer = root.querySelector<HTMLElement>('[data-liqlens-pane]');
+    expect([layer?.style.left, layer?.style.top, layer?.style.width, layer?.style.height]).toEqual([
+      '100px',
+      '80px',
+      '800px',
+      '401px',
+    ]);
+    const canvas = layer?.querySelector('canvas');
+    expect([canvas?.style.width, canvas?.style.height]).toEqual(['800px', '401px']);
+  });
+
+  it('puts the badge figures in data attributes', () => {
+    const root = mount(state());
+    const badge = root.querySelector<HTMLElement>('[data-liqlens-badge]');
+    expect(badge?.dataset).toMatchObject({
+      state: 'ok',
+      asset: 'BTC',
+      price: '95000',
+      priceSource: 'view',
+      movePct: '3',
+      upUsd: '1450000000',
+      upPrice: '97850',
+      downUsd: '1350000000',
+      downPrice: '92150',
+      viewUpUsd: '1450000000',
+      viewDownUsd: '1350000000',
+      fundingMethod: 'oi-weighted',
+      ageMs: '60000',
+      stale: 'false',
+      notes: '0',
+    });
+    expect(Number(badge?.dataset.funding)).toBeCloseTo(0.00015, 12);
+    expect(badge?.textContent).toContain('↑ Shorts$1.5Bat+3.0 %97,850');
+  });
+
+  it('shows the hover card for the band under the pointer', () => {
+    const root = mount(state());
+    const hit = root.querySelector('[data-liqlens-band="short"][data-low="96800"]');
+    hit?.dispatchEvent(new MouseEvent('mouseenter'));
+    const card = root.querySelector<HTMLElement>('[data-liqlens-hover]');
+    expect(card?.dataset).toMatchObject({ side: 'short', low: '96800', high: '97100', usd: '1400000000' });
+    expect(card?.textContent).toContain('96,800 – 97,100');
+    expect(card?.textContent).toContain('$1.4B · 68 % of shorts');
+    hit?.dispatchEvent(new MouseEvent('mouseleave'));
+    expect(root.querySelector('[data-liqlens-hover]')).toBeNull();
+  });
+
+  it('docks the ladder with the reason, and draws no aligned bands', () => {
+    const root = mount(state({ mode: 'ladder', reason: 'no chart API on this page', geometry: null }));
+    expect(attr(root.querySelector('[data-liqlens-overlay]'), 'data-reason')).toBe('no chart API on this page');
+    const ladder = root.querySelector<HTMLElement>('[data-liqlens-ladder]');
+    expect(ladder?.dataset.reason).toBe('no chart API on this page');
+    expect(root.querySelectorAll('[data-liqlens-band]')).toHaveLength(0);
+    expect(root.querySelectorAll('[data-liqlens-ladder-band]').length).toBe(4);
+    expect(root.querySelector('[data-liqlens-badge]')).not.toBeNull();
+    // Docked in the viewport's top-right corner when nothing better is known.
+    const dock = ladder?.parentElement;
+    expect([dock?.style.right, dock?.style.top]).toEqual(['8px', '8px']);
+  });
+
+  it('leaves only a restore button after a one-click hide', () => {
+    const root = mount(state({ mode: 'hidden', hiddenBy: 'user', reason: 'hidden by you', showBadge: false }));
+    expect(root.querySelector('[data-liqlens-badge]')).toBeNull();
+    expect(root.querySelector('[data-liqlens-pane]')).toBeNull();
+    root.querySelector<HTMLElement>('[data-liqlens-restore]')?.click();
+    expect(calls).toEqual(['restore']);
+  });
+
+  it('wires the hide and collapse buttons', () => {
+    const root = mount(state());
+    root.querySelector<HTMLElement>('[data-liqlens-collapse]')?.click();
+    root.querySelector<HTMLElement>('[data-liqlens-hide]')?.click();
+    expect(calls).toEqual(['toggle', 'hide']);
+  });
+
+  it('says why an unsupported symbol has no bands', () => {
+    const unsupported = badgeModel({
+      asset: null,
+      unsupported: 'ETH/BTC is quoted in BTC; liquidation maps need a USD quote',
+      reply: null,
+      requestError: null,
+      price: null,
+      movePct: 3,
+      now: 0,
+    });
+    const root = mount(
+      state({
+        mode: 'unsupported',
+        reason: unsupported.message,
+        geometry: null,
+        view: null,
+        price: null,
+        badge: unsupported,
+        symbol: { status: 'unsupported', raw: 'ETHBTC', reason: 'x', source: 'url' },
+      }),
+    );
+    const badge = root.querySelector<HTMLElement>('[data-liqlens-badge]');
+    expect(badge?.dataset.state).toBe('unsupported');
+    expect(badge?.querySelector('[data-field="message"]')?.textContent).toContain('quoted in BTC');
+    expect(root.querySelectorAll('[data-liqlens-band], [data-liqlens-ladder]')).toHaveLength(0);
+  });
+});
