@@ -38,7 +38,7 @@ export function Badge({ model, collapsed, longColor, shortColor, onToggle, onHid
       data-view-move-pct={model.view?.movePct}
       data-view-up-usd={model.view?.upUsd}
       data-view-down-usd={model.view?.downUsd}
-      data-funding-8h={model.funding?.rate8h}
+      data-funding={model.funding?.rate8h}
       data-funding-method={model.funding?.method}
       data-age-ms={model.ageMs ?? undefined}
       data-stale={String(model.stale)}

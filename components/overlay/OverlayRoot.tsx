@@ -95,6 +95,7 @@ export function OverlayRoot({ state, env, actions }: Props) {
       {aligned && drawn && (
         <PaneLayer
           pane={aligned.pane}
+          corner={state.corner}
           plan={drawn.plan}
           edges={drawn.layout.edges}
           colors={colors}

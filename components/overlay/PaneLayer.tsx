@@ -1,15 +1,23 @@
 import type { EdgeMarker } from '../../lib/chart/layout';
 import type { Rect } from '../../lib/chart/snapshot';
 import type { PaintBand, PaintPlan } from '../../lib/overlay/paint-plan';
+import type { BadgeCorner } from '../../lib/settings/schema';
 import { BandCanvas } from './BandCanvas';
 
 /** Width of the hover strip at the pane's right edge: the only part of the pane layer that takes the pointer. */
 export const HIT_WIDTH = 14;
 
+function edgeClass(edge: 'top' | 'bottom', corner: BadgeCorner): string {
+  if (!corner.startsWith(edge)) return `edges ${edge}`;
+  return `edges ${edge} ${corner.endsWith('right') ? 'at-left' : 'at-right'}`;
+}
+
 export const bandKey = (b: Pick<PaintBand, 'side' | 'low' | 'high'>) => `${b.side}:${b.low}:${b.high}`;
 
 interface Props {
   pane: Rect;
+  /** The badge's corner: markers on its edge move to the other side, out of its way. */
+  corner: BadgeCorner;
   plan: PaintPlan;
   edges: readonly EdgeMarker[];
   colors: { long: string; short: string };
@@ -21,7 +29,7 @@ interface Props {
  * The aligned layer: fixed over the chart's pane and clipped to it, pointer-transparent except for one hit strip
  * per band. Each strip has exactly the painted rows of its band, so tests can measure the DOM for what was drawn.
  */
-export function PaneLayer({ pane, plan, edges, colors, onHover, onError }: Props) {
+export function PaneLayer({ pane, corner, plan, edges, colors, onHover, onError }: Props) {
   const top = edges.filter((e) => e.edge === 'top');
   const bottom = edges.filter((e) => e.edge === 'bottom');
   return (
@@ -57,7 +65,7 @@ export function PaneLayer({ pane, plan, edges, colors, onHover, onError }: Props
       ))}
       {[top, bottom].map((list, i) =>
         list.length ? (
-          <div class={`edges ${i === 0 ? 'top' : 'bottom'}`} key={i === 0 ? 'top' : 'bottom'}>
+          <div class={edgeClass(i === 0 ? 'top' : 'bottom', corner)} key={i === 0 ? 'top' : 'bottom'}>
             {list.map((e) => (
               <div
                 key={`${e.side}:${e.band.low}:${e.band.high}`}

@@ -18,7 +18,7 @@ function state(overrides: Partial<OverlayViewState> = {}): OverlayViewState {
     siteId: 'binance',
     siteLabel: 'Binance',
     symbol: { status: 'ok', asset: 'BTC', raw: 'BTCUSDT', source: 'url' },
-    // 100,000 on row 0, 90,000 on row 400: 25 px per 1,000.
+    // 100,000 on row 0, 90,000 on row 400: 40 px per 1,000 USD, y = 0.04 × (100,000 − price).
     geometry: { pane, scale: { from: 90_000, to: 100_000, mode: 0, height: 401 } },
     snapshotPane: null,
     view,
@@ -63,6 +63,9 @@ function mount(s: OverlayViewState, dpr = 2) {
   return root;
 }
 
+/** Preact applies hook state changes on its next render tick. */
+const rerendered = () => new Promise((resolve) => setTimeout(resolve, 10));
+
 const attr = (el: Element | null, name: string) => el?.getAttribute(name) ?? null;
 
 afterEach(() => {
@@ -83,16 +86,22 @@ describe('OverlayRoot: the DOM contract', () => {
   it('gives every drawn band a hit strip on exactly its painted rows', () => {
     const root = mount(state());
     const hits = [...root.querySelectorAll<HTMLElement>('[data-liqlens-band]')];
-    const rows = hits.map((h) => [h.dataset.liqlensBand, h.dataset.low, h.dataset.high, h.style.top, h.style.height]);
-    // 97,100 → row 72.5 → device 145 → 72.5 px; 96,800 → row 80 … and so on, 25 px per 1,000 USD.
-    expect(rows).toEqual([
-      ['long', '93000', '93300', '267.5px', '7.5px'],
-      ['long', '91500', '91700', '307.5px', '5px'],
-      ['short', '96800', '97100', '72.5px', '7.5px'],
-      ['short', '98000', '98200', '45px', '5px'],
+    const rows = hits.map((h) => [
+      h.dataset.liqlensBand,
+      h.dataset.low,
+      h.dataset.high,
+      h.style.top,
+      h.style.height,
     ]);
-    expect(hits[0]?.dataset.yHigh).toBe('267.5');
-    expect(hits[0]?.dataset.yLow).toBe('275');
+    // 93,300 → row 268, 93,000 → 280; 91,700 → 332, 91,500 → 340; 97,100 → 116, 96,800 → 128; 98,200 → 72, 98,000 → 80.
+    expect(rows).toEqual([
+      ['long', '93000', '93300', '268px', '12px'],
+      ['long', '91500', '91700', '332px', '8px'],
+      ['short', '96800', '97100', '116px', '12px'],
+      ['short', '98000', '98200', '72px', '8px'],
+    ]);
+    expect(Number(hits[0]?.dataset.yHigh)).toBeCloseTo(268, 9);
+    expect(Number(hits[0]?.dataset.yLow)).toBeCloseTo(280, 9);
     expect(hits.every((h) => h.style.width === '14px')).toBe(true);
     const layer = root.querySelector<HTMLElement>('[data-liqlens-pane]');
     expect([layer?.style.left, layer?.style.top, layer?.style.width, layer?.style.height]).toEqual([
@@ -129,21 +138,25 @@ describe('OverlayRoot: the DOM contract', () => {
     expect(badge?.textContent).toContain('↑ Shorts$1.5Bat+3.0 %97,850');
   });
 
-  it('shows the hover card for the band under the pointer', () => {
+  it('shows the hover card for the band under the pointer', async () => {
     const root = mount(state());
     const hit = root.querySelector('[data-liqlens-band="short"][data-low="96800"]');
     hit?.dispatchEvent(new MouseEvent('mouseenter'));
+    await rerendered();
     const card = root.querySelector<HTMLElement>('[data-liqlens-hover]');
     expect(card?.dataset).toMatchObject({ side: 'short', low: '96800', high: '97100', usd: '1400000000' });
     expect(card?.textContent).toContain('96,800 – 97,100');
     expect(card?.textContent).toContain('$1.4B · 68 % of shorts');
     hit?.dispatchEvent(new MouseEvent('mouseleave'));
+    await rerendered();
     expect(root.querySelector('[data-liqlens-hover]')).toBeNull();
   });
 
   it('docks the ladder with the reason, and draws no aligned bands', () => {
     const root = mount(state({ mode: 'ladder', reason: 'no chart API on this page', geometry: null }));
-    expect(attr(root.querySelector('[data-liqlens-overlay]'), 'data-reason')).toBe('no chart API on this page');
+    expect(attr(root.querySelector('[data-liqlens-overlay]'), 'data-reason')).toBe(
+      'no chart API on this page',
+    );
     const ladder = root.querySelector<HTMLElement>('[data-liqlens-ladder]');
     expect(ladder?.dataset.reason).toBe('no chart API on this page');
     expect(root.querySelectorAll('[data-liqlens-band]')).toHaveLength(0);
@@ -155,7 +168,9 @@ describe('OverlayRoot: the DOM contract', () => {
   });
 
   it('leaves only a restore button after a one-click hide', () => {
-    const root = mount(state({ mode: 'hidden', hiddenBy: 'user', reason: 'hidden by you', showBadge: false }));
+    const root = mount(
+      state({ mode: 'hidden', hiddenBy: 'user', reason: 'hidden by you', showBadge: false }),
+    );
     expect(root.querySelector('[data-liqlens-badge]')).toBeNull();
     expect(root.querySelector('[data-liqlens-pane]')).toBeNull();
     root.querySelector<HTMLElement>('[data-liqlens-restore]')?.click();

@@ -100,7 +100,9 @@ describe('paintPlan at devicePixelRatio 2', () => {
         ],
       }),
     );
-    const drawn = calls.filter((c) => ['setLineDash', 'moveTo', 'lineTo', 'stroke', 'fillText'].includes(c[0] as string));
+    const drawn = calls.filter((c) =>
+      ['setLineDash', 'moveTo', 'lineTo', 'stroke', 'fillText'].includes(c[0] as string),
+    );
     expect(drawn).toEqual([
       ['setLineDash', [8, 8]],
       ['moveTo', 0, 430],
