@@ -13,7 +13,7 @@ import { buildClusterView } from './build-view';
 import { mergeDepthUsd } from './depth';
 import type { OiSnapshotStore } from './oi-snapshot-store';
 import { ENGINE_STATE_FORMAT, type EngineState, type SeriesCache, type VenueState } from './series-cache';
-import { refreshVenue, type VenueRefreshOutcome } from './venue-refresh';
+import { needsHistory, refreshVenue, type VenueRefreshOutcome } from './venue-refresh';
 import {
   buildingHistorySentence,
   disabledView,
@@ -41,7 +41,14 @@ export interface EngineOptions {
   staleMaxAgeMs?: number;
   /** Snapshot history needed before a snapshot venue's ledger is used. Default 4 h. */
   minLedgerSpanMs?: number;
+  /**
+   * Per venue, how long after a candle closes the engine starts asking for it. Default: OKX 60 s, the
+   * others 0 — staggering the venues keeps the refresh after a close within 12 requests.
+   */
+  historyDelayMs?: Partial<Record<Venue, number>>;
 }
+
+export const DEFAULT_HISTORY_DELAY_MS: Partial<Record<Venue, number>> = { okx: 60_000 };
 
 export interface RefreshOptions {
   /** Venues to fetch (the others are listed as disabled). Default: every venue with a source. */
@@ -108,6 +115,7 @@ export function createEngine(options: EngineOptions): Engine {
   const depthMaxAgeMs = options.depthMaxAgeMs ?? 5 * MINUTE;
   const staleMaxAgeMs = options.staleMaxAgeMs ?? 60 * MINUTE;
   const minLedgerSpanMs = options.minLedgerSpanMs ?? 4 * 60 * MINUTE;
+  const historyDelayMs = options.historyDelayMs ?? DEFAULT_HISTORY_DELAY_MS;
 
   async function refresh(
     assetIn: string,
@@ -135,8 +143,11 @@ export function createEngine(options: EngineOptions): Engine {
     }
 
     const now = options.now();
-    const toOpen = Math.floor(now / intervalMs) * intervalMs - intervalMs;
-    const fromOpen = toOpen - windowMs + intervalMs;
+    /** Open times of the first and last complete candle of the window, per venue. */
+    const windowOf = (venue: Venue) => {
+      const toOpen = Math.floor((now - (historyDelayMs[venue] ?? 0)) / intervalMs) * intervalMs - intervalMs;
+      return { fromOpen: toOpen - windowMs + intervalMs, toOpen };
+    };
     const previous =
       opts.previous !== undefined ? opts.previous : options.cache ? await options.cache.get(asset) : null;
     const usable =
@@ -149,12 +160,17 @@ export function createEngine(options: EngineOptions): Engine {
       options.coinglass && enabled.length > 0
         ? options.coinglass.aggregatedMap(asset)
         : Promise.resolve(null);
+    // Warm only when the cached history reaches back to this window's start.
+    const plans = enabled.map((venue) => {
+      const { fromOpen, toOpen } = windowOf(venue);
+      const prev = previousOf(venue);
+      const warm = prev && prev.coveredFrom <= fromOpen ? prev : null;
+      return { venue, fromOpen, toOpen, warm, history: needsHistory(warm, fromOpen, toOpen) };
+    });
+    const deferDepth = plans.some((p) => p.history);
     const outcomes = await Promise.all(
-      enabled.map(async (venue): Promise<[Venue, VenueRefreshOutcome]> => {
+      plans.map(async ({ venue, fromOpen, toOpen, warm }): Promise<[Venue, VenueRefreshOutcome]> => {
         const source = sources[venue] as VenueSource;
-        const prev = previousOf(venue);
-        // Warm only when the cached history reaches back to this window's start.
-        const warm = prev && prev.coveredFrom <= fromOpen ? prev : null;
         const outcome = await refreshVenue({
           source,
           asset,
@@ -166,6 +182,7 @@ export function createEngine(options: EngineOptions): Engine {
           previous: warm,
           oiStore: options.oiStore,
           depthMaxAgeMs,
+          deferDepth,
         });
         return [venue, outcome];
       }),
@@ -191,6 +208,7 @@ export function createEngine(options: EngineOptions): Engine {
         if (kept) states.push(kept);
         continue;
       }
+      const { fromOpen, toOpen } = windowOf(venue);
       if (outcome.ok) {
         modes[venue] = outcome.mode;
         const { state } = outcome;

@@ -21,6 +21,11 @@ export interface VenueRefreshInput {
   previous: VenueState | null;
   oiStore: OiSnapshotStore;
   depthMaxAgeMs: number;
+  /**
+   * Another venue's history is being fetched in this refresh: a book past its age waits for the next
+   * refresh (unless twice as old), so that a candle close and the books do not land in one burst.
+   */
+  deferDepth: boolean;
 }
 
 export type VenueRefreshOutcome =
@@ -107,13 +112,10 @@ export async function refreshVenue(input: VenueRefreshInput): Promise<VenueRefre
         : undefined;
   const ownHistory = historyCall !== null;
   const oiTask: Promise<SourceResult<OiPoint[]>> = historyCall ?? Promise.resolve(ok([]));
-  // A book past its age is refreshed, but not by a refresh that already fetches a new candle unless it is
-  // twice that old: the two coincide every candle, and spreading them keeps each warm refresh small.
   const depthAge =
     previous?.depth && previous.depthAt !== null ? now - previous.depthAt : Number.POSITIVE_INFINITY;
-  const fetchesHistory = candleFrom <= toOpen;
   const wantDepth =
-    depthAge >= input.depthMaxAgeMs && (!fetchesHistory || !previous || depthAge >= 2 * input.depthMaxAgeMs);
+    depthAge >= input.depthMaxAgeMs && (!input.deferDepth || depthAge >= 2 * input.depthMaxAgeMs);
   const depthTask: Promise<SourceResult<Depth> | null> = wantDepth
     ? source.depth(asset)
     : Promise.resolve(null);
@@ -167,6 +169,18 @@ export async function refreshVenue(input: VenueRefreshInput): Promise<VenueRefre
     ownHistory,
     depthFailure: depth && !depth.ok ? depth.error : null,
   };
+}
+
+/** Whether a refresh from `previous` (null: cold) asks the venue for candles or history points. */
+export function needsHistory(previous: VenueState | null, fromOpen: number, toOpen: number): boolean {
+  if (!previous) return true;
+  const last = (rows: readonly [number, ...unknown[]][]) => {
+    let t = Number.NEGATIVE_INFINITY;
+    for (const row of rows) if (row[0] >= fromOpen && row[0] <= toOpen) t = Math.max(t, row[0]);
+    return t;
+  };
+  if (last(previous.candles) < toOpen) return true;
+  return previous.history === 'venue' && last(previous.openInterest) < toOpen;
 }
 
 /** Records this refresh's open interest and reads the engine's own history back, a day and a window long. */

@@ -3,6 +3,7 @@ import type { BookDepthUsd } from '../../../lib/model/cascade';
 import { type ModelParams, resolveParams } from '../../../lib/model/params';
 import { medianPrice, runModel } from '../../../lib/model/run-model';
 import { syntheticDepth, syntheticSeries } from '../../../lib/model/synthetic';
+import { PIPELINE_CASES } from './pipeline-cases';
 import { type BenchCase, timedCase } from './types';
 
 const SEED = 42;
@@ -61,4 +62,5 @@ export const BENCH_CASES: BenchCase[] = [
     info: candleCount,
     runs: 40,
   }),
+  ...PIPELINE_CASES,
 ];
