@@ -11,21 +11,23 @@ export const TierSchema = z.tuple([
 /** Every parameter of model.md v1; names and JSON forms as written there. */
 export const ModelParamsSchema = z
   .strictObject({
-    tiers: z
-      .array(TierSchema)
-      .check(
-        z.minLength(1, 'expected at least one tier'),
-        z.refine(
-          (tiers) => Math.abs(tiers.reduce((sum, [, share]) => sum + share, 0) - 1) < 1e-9,
-          'tier shares must sum to 1',
-        ),
+    tiers: z.array(TierSchema).check(
+      z.minLength(1, 'expected at least one tier'),
+      z.refine(
+        (tiers) => Math.abs(tiers.reduce((sum, [, share]) => sum + share, 0) - 1) < 1e-9,
+        'tier shares must sum to 1',
       ),
+    ),
     mmr: finite().check(z.gte(0), z.lt(0.5, 'mmr must be below 0.5')),
     split: z.enum(['taker', 'even']),
     halfLifeHours: finite().check(z.gte(0)),
     window: DurationSchema,
     interval: DurationSchema,
-    binPct: finite().check(z.gt(0), z.lte(10, 'binPct must be at most 10')),
+    // At least 0.01 % keeps the grid under 20,000 bins a side at the widest range.
+    binPct: finite().check(
+      z.gte(0.01, 'binPct must be at least 0.01'),
+      z.lte(10, 'binPct must be at most 10'),
+    ),
     rangePct: finite().check(z.gt(0), z.lt(100, 'rangePct must be below 100')),
     movePct: finite().check(z.gt(0), z.lt(100, 'movePct must be below 100')),
     minBinUsd: finite().check(z.gte(0)),

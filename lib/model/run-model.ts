@@ -124,7 +124,11 @@ export function runModel(doc: SeriesDoc, params: ModelParams, depth?: BookDepthU
   };
 }
 
-/** Per direction: a push to the at-risk move price, and a push to the near edge of the nearest band beyond P. */
+/**
+ * Per direction: a push to the at-risk move price, and a push into the nearest band beyond P, up to its peak. A push
+ * that stops at the band's near edge liquidates none of it (notional is spread evenly within bins), so it would say
+ * nothing about the band; the peak is where a trader expects the cluster to fire.
+ */
 function cascades(
   bins: Bins,
   bands: readonly Band[],
@@ -138,15 +142,15 @@ function cascades(
     out.push({ direction, trigger, fromPrice: q0, ...cascade(bins, price, depth, direction, q0) });
   };
   run('up', 'move', up);
-  let above: number | null = null;
-  let below: number | null = null;
+  let above: Band | null = null;
+  let below: Band | null = null;
   for (const band of bands) {
-    if (band.side === 'short' && band.low >= price && (above === null || band.low < above)) above = band.low;
-    if (band.side === 'long' && band.high <= price && (below === null || band.high > below))
-      below = band.high;
+    if (band.side === 'short' && band.low >= price && (above === null || band.low < above.low)) above = band;
+    if (band.side === 'long' && band.high <= price && (below === null || band.high > below.high))
+      below = band;
   }
-  if (above !== null) run('up', 'nearest-band', above);
+  if (above !== null) run('up', 'nearest-band', above.peak);
   run('down', 'move', down);
-  if (below !== null) run('down', 'nearest-band', below);
+  if (below !== null) run('down', 'nearest-band', below.peak);
   return out;
 }

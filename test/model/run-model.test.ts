@@ -140,19 +140,22 @@ describe('runModel: cascade estimates', () => {
     ]);
   });
 
-  it('pushes to the at-risk move price and to the near edge of the nearest band, each way', () => {
+  it('pushes to the at-risk move price and into the nearest band up to its peak, each way', () => {
     const r = runModel(doc, p, depth);
     expect(r.cascade.map((c) => [c.direction, c.trigger, c.fromPrice])).toEqual([
       ['up', 'move', 103],
-      ['up', 'nearest-band', 125],
+      ['up', 'nearest-band', 125.5],
       ['down', 'move', 97],
-      ['down', 'nearest-band', 76],
+      ['down', 'nearest-band', 75.5],
     ]);
     // Depth of 1000 a dollar dwarfs the map: each push ends where it went.
     const [upMove, upBand] = r.cascade;
     expect(upMove).toMatchObject({ endPrice: 103, liquidatedUsd: 0, stop: 'converged' });
-    // The band starts at the push: none of it lies in (P, 125] yet, so nothing more follows.
-    expect(upBand).toMatchObject({ endPrice: 125, liquidatedUsd: 0, steps: 1, stop: 'converged' });
+    // Half the band's 32 USD bin lies in (P, 125.5]: its 16 USD buy into 1000 USD a dollar of asks, so q1 =
+    // 125.516 and S(q1) = 32 × 0.516; the step is under one bin, so the cascade stops there.
+    expect(upBand).toMatchObject({ steps: 1, stop: 'converged' });
+    expect(upBand?.endPrice).toBeCloseTo(125.516, 9);
+    expect(upBand?.liquidatedUsd).toBeCloseTo(16.512, 9);
   });
 
   it('has no nearest-band estimate without a band', () => {
