@@ -4,9 +4,6 @@ import { CliError } from './cli-io';
 import { parseJson } from './read-json';
 import { zodLine } from './zod-line';
 
-/** Bins past which the map no longer fits in memory comfortably (the default has 500). */
-const MAX_BINS = 200_000;
-
 /**
  * Model parameters from `--params JSON` (model.md names and forms) over the defaults. The candle interval
  * is the series' own unless given, and must then agree with it.
@@ -27,12 +24,6 @@ export function paramsForSeries(text: string | undefined, doc: SeriesDoc): Model
     const unknown = resolved.error.issues.some((issue) => issue.code === 'unrecognized_keys');
     const known = unknown ? ` (known: ${Object.keys(DEFAULT_PARAMS).join(', ')})` : '';
     throw new CliError(`${zodLine(resolved.error, '--params')}${known}`);
-  }
-  const bins = (2 * resolved.params.rangePct) / resolved.params.binPct;
-  if (bins > MAX_BINS) {
-    throw new CliError(
-      `--params: binPct: ${resolved.params.binPct} over ±${resolved.params.rangePct} % makes about ${Math.round(bins).toLocaleString('en-US')} bins; at most ${MAX_BINS.toLocaleString('en-US')}`,
-    );
   }
   return resolved.params;
 }

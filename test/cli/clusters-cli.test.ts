@@ -256,7 +256,7 @@ describe('clusters on bad input: one line on stderr, exit 2, nothing on stdout',
       'bins too fine for the range',
       ['--series', EXAMPLE, '--params', '{"binPct":1e-9}'],
       {},
-      'clusters: --params: binPct: 1e-9 over ±25 % makes about 50,000,000,000 bins; at most 200,000',
+      'clusters: --params: binPct: binPct must be at least 0.01',
     ],
     [
       'an interval that contradicts the series',
