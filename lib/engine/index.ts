@@ -14,6 +14,7 @@ export {
 } from './oi-snapshot-store';
 export {
   createEngine,
+  DEFAULT_HISTORY_DELAY_MS,
   type Engine,
   EngineInputError,
   type EngineOptions,

@@ -1,4 +1,4 @@
-import type { HttpClient, SourceFailure } from '../http/types';
+import type { HostId, HttpClient, SourceFailure } from '../http/types';
 import { durationMs, INTERVALS } from '../market/interval';
 import { SERIES_FORMAT, type SeriesDoc, type VenueSeries } from '../market/series';
 import type { OiPoint } from '../market/types';
@@ -9,6 +9,7 @@ import type { CoinglassSource } from '../sources/coinglass';
 import type { LiquidationLevel } from '../sources/coinglass/aggregated-map';
 import { failedSecondOpinion, toSecondOpinion } from '../sources/coinglass/second-opinion';
 import type { SourceResult, VenueSource } from '../sources/types';
+import { err } from '../util/result';
 import { buildClusterView } from './build-view';
 import { mergeDepthUsd } from './depth';
 import type { OiSnapshotStore } from './oi-snapshot-store';
@@ -158,7 +159,9 @@ export function createEngine(options: EngineOptions): Engine {
     const before = options.http?.stats() ?? {};
     const secondTask =
       options.coinglass && enabled.length > 0
-        ? options.coinglass.aggregatedMap(asset)
+        ? options.coinglass
+            .aggregatedMap(asset)
+            .catch((error: unknown) => err(unexpected('coinglass', error, 'cold').failure))
         : Promise.resolve(null);
     // Warm only when the cached history reaches back to this window's start.
     const plans = enabled.map((venue) => {
@@ -183,7 +186,7 @@ export function createEngine(options: EngineOptions): Engine {
           oiStore: options.oiStore,
           depthMaxAgeMs,
           deferDepth,
-        });
+        }).catch((error: unknown): VenueRefreshOutcome => unexpected(venue, error, warm ? 'warm' : 'cold'));
         return [venue, outcome];
       }),
     );
@@ -299,6 +302,26 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   return { refresh };
+}
+
+/** A source that threw instead of returning a failure (a bug): the venue fails, the refresh goes on. */
+function unexpected(
+  host: HostId,
+  error: unknown,
+  mode: 'cold' | 'warm',
+): Extract<VenueRefreshOutcome, { ok: false }> {
+  const detail = error instanceof Error ? error.message : String(error);
+  const label = host === 'coinglass' ? 'CoinGlass' : VENUE_LABEL[host];
+  return {
+    ok: false,
+    mode,
+    failure: {
+      kind: 'bad-response',
+      host,
+      endpoint: 'refresh',
+      message: `${label}: unexpected error (${detail.split('\n')[0]?.slice(0, 120)})`,
+    },
+  };
 }
 
 /** Candles × interval covered by the (candle-aligned) open-interest points. */

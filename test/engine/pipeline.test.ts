@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryOiSnapshotStore } from '../../lib/engine/oi-snapshot-store';
-import { EngineInputError } from '../../lib/engine/pipeline';
+import { createEngine, EngineInputError } from '../../lib/engine/pipeline';
 import { createLiveEngine } from '../../lib/engine/setup';
+import { createHttpClient } from '../../lib/http/client';
+import { createSources } from '../../lib/sources/index';
 import { FIXTURE_NOW } from '../sim/fixture-cases';
 import type { Fault } from '../sim/index';
 import { createSimulatorFetch } from '../sim/simulator';
@@ -89,5 +91,32 @@ describe('CoinGlass second opinion', () => {
     const { engine } = simulated(FIXTURE_NOW);
     const r = await engine.refresh('BTC', params({ window: '1d' }), { venues: ['bybit'] });
     expect(r.view?.secondOpinion).toBeUndefined();
+  });
+});
+
+describe('a source that throws', () => {
+  it('fails its venue only, in words, and the refresh goes on', async () => {
+    const http = createHttpClient({
+      fetch: createSimulatorFetch(market(), { now: FIXTURE_NOW }),
+      now: () => FIXTURE_NOW,
+    });
+    const sources = createSources(http, { now: () => FIXTURE_NOW });
+    const broken = {
+      ...sources.bybit,
+      snapshot: async () => {
+        throw new TypeError('x is undefined');
+      },
+    };
+    const engine = createEngine({
+      sources: { ...sources, bybit: broken },
+      now: () => FIXTURE_NOW,
+      oiStore: createMemoryOiSnapshotStore(),
+    });
+    const r = await engine.refresh('BTC', params({ window: '1d' }), { venues: ['binance', 'bybit'] });
+    expect(r.venues.find((v) => v.venue === 'bybit')?.message).toBe(
+      'Bybit: unexpected error (x is undefined)',
+    );
+    expect(r.venues.find((v) => v.venue === 'binance')?.status).toBe('ok');
+    expect(r.view).not.toBeNull();
   });
 });
