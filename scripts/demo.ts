@@ -188,7 +188,11 @@ async function main(): Promise<void> {
     process.exit(ready ? 0 : 1);
   }
 
-  console.log(`demo: Chromium (${CHROMIUM}) is open on the demo chart; close its window to end.`);
+  await chart.bringToFront();
+  console.log(
+    `demo: Chromium (${CHROMIUM}) is open on the demo chart, with the popup in the next tab; ` +
+      'the LiqLens toolbar button opens the real popup. Close the window to end.',
+  );
   context.on('close', () => {
     fs.rmSync(userDataDir, { recursive: true, force: true });
     process.exit(0);

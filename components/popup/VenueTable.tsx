@@ -2,14 +2,16 @@ import { formatFundingRate, formatSignedPercent, formatUsd } from '../../lib/for
 import { VENUE_LABEL } from '../../lib/market/venue';
 import type { VenueView } from '../../lib/model/cluster-view';
 import { formatCountdown } from '../shared/countdown';
+import type { VenueTotal } from './popup-model';
 
 interface Props {
   venues: readonly VenueView[];
+  total: VenueTotal;
   now: number;
 }
 
 /** Per venue: funding (8-hour equivalent), time to the next funding, open interest and its 24 h change. */
-export function VenueTable({ venues, now }: Props) {
+export function VenueTable({ venues, total, now }: Props) {
   return (
     <table class="venues" aria-label="Funding and open interest by venue">
       <thead>
@@ -34,6 +36,25 @@ export function VenueTable({ venues, now }: Props) {
           <VenueRow key={v.venue} v={v} now={now} />
         ))}
       </tbody>
+      <tfoot>
+        <tr class="venue-total" data-venue="all">
+          <th scope="row" title="Funding weighted by open interest; open interest summed">
+            All
+          </th>
+          <td class={`num ${signClass(total.fundingRate8h, 'long', 'short')}`} data-field="funding">
+            {total.fundingRate8h === null ? '—' : formatFundingRate(total.fundingRate8h)}
+          </td>
+          <td />
+          <td class="num" data-field="oi">
+            {total.openInterestUsd === null ? '—' : formatUsd(total.openInterestUsd)}
+          </td>
+          <td class={`num ${signClass(total.openInterestChange24hPct, 'up', 'down')}`} data-field="oi-change">
+            {total.openInterestChange24hPct === null
+              ? '—'
+              : formatSignedPercent(total.openInterestChange24hPct, 1)}
+          </td>
+        </tr>
+      </tfoot>
     </table>
   );
 }
@@ -63,7 +84,7 @@ function VenueRow({ v, now }: { v: VenueView; now: number }) {
         )}
       </th>
       <td
-        class={`num ${rate === null ? '' : rate > 0 ? 'long' : rate < 0 ? 'short' : ''}`}
+        class={`num ${signClass(rate, 'long', 'short')}`}
         data-field="funding"
         title={rate === null ? '' : rate > 0 ? 'Longs pay shorts' : rate < 0 ? 'Shorts pay longs' : ''}
       >
@@ -75,10 +96,7 @@ function VenueRow({ v, now }: { v: VenueView; now: number }) {
       <td class="num" data-field="oi">
         {v.openInterestUsd === null ? '—' : formatUsd(v.openInterestUsd)}
       </td>
-      <td
-        class={`num ${change === null ? '' : change > 0 ? 'up' : change < 0 ? 'down' : ''}`}
-        data-field="oi-change"
-      >
+      <td class={`num ${signClass(change, 'up', 'down')}`} data-field="oi-change">
         {change === null ? '—' : formatSignedPercent(change, 1)}
       </td>
     </tr>
@@ -89,4 +107,9 @@ function VenueRow({ v, now }: { v: VenueView; now: number }) {
 function nextFunding(at: number | null, now: number): string {
   if (at === null) return '—';
   return at <= now ? 'due' : formatCountdown(at - now);
+}
+
+function signClass(value: number | null, positive: string, negative: string): string {
+  if (value === null || value === 0) return '';
+  return value > 0 ? positive : negative;
 }

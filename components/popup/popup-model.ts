@@ -35,8 +35,16 @@ export interface PopupModel {
   atRisk: [AtRiskLine, AtRiskLine];
   ladder: LadderLayout;
   venues: VenueView[];
+  /** Across the venues that answered: OI-weighted funding, summed OI and its 24 h change. */
+  venueTotal: VenueTotal;
   failedVenues: VenueView[];
   fetchedAt: number | null;
+}
+
+export interface VenueTotal {
+  fundingRate8h: number | null;
+  openInterestUsd: number | null;
+  openInterestChange24hPct: number | null;
 }
 
 export const LADDER_ROWS = 41;
@@ -55,6 +63,7 @@ export function popupModel(view: ClusterView, display: PopupDisplay): PopupModel
     atRisk: [atRiskLine(view, 'up', display.movePct), atRiskLine(view, 'down', display.movePct)],
     ladder: ladderLayout(bins, price, span, LADDER_ROWS, listed),
     venues: view.venues,
+    venueTotal: venueTotal(view.venues),
     failedVenues: view.venues.filter((v) => v.status === 'failed'),
     fetchedAt: view.fetchedAt ?? null,
   };
@@ -91,4 +100,35 @@ export function roundNotional(usd: number): number {
     if (step * magnitude <= usd) return step * magnitude;
   }
   return magnitude;
+}
+
+/**
+ * Funding weighted by open interest; open interest summed; its 24 h change as the change of the sum
+ * (each venue's OI a day ago is OI / (1 + change)), over venues that report both figures.
+ */
+export function venueTotal(venues: readonly VenueView[]): VenueTotal {
+  let oi = 0;
+  let weighted = 0;
+  let weight = 0;
+  let now = 0;
+  let before = 0;
+  let any = false;
+  for (const v of venues) {
+    if (v.status === 'failed' || v.status === 'disabled' || v.openInterestUsd === null) continue;
+    any = true;
+    oi += v.openInterestUsd;
+    if (v.fundingRate8h !== null) {
+      weighted += v.fundingRate8h * v.openInterestUsd;
+      weight += v.openInterestUsd;
+    }
+    if (v.openInterestChange24hPct !== null) {
+      now += v.openInterestUsd;
+      before += v.openInterestUsd / (1 + v.openInterestChange24hPct / 100);
+    }
+  }
+  return {
+    fundingRate8h: weight > 0 ? weighted / weight : null,
+    openInterestUsd: any ? oi : null,
+    openInterestChange24hPct: before > 0 ? (now / before - 1) * 100 : null,
+  };
 }

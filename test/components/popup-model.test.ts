@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PopupDisplay, popupModel, roundNotional } from '../../components/popup/popup-model';
+import { type PopupDisplay, popupModel, roundNotional, venueTotal } from '../../components/popup/popup-model';
 import { makeView } from './view-fixture';
 
 const display: PopupDisplay = {
@@ -75,5 +75,26 @@ describe('roundNotional', () => {
     expect(roundNotional(9.99e6)).toBe(5e6);
     expect(roundNotional(0)).toBe(0);
     expect(roundNotional(Number.NaN)).toBe(0);
+  });
+});
+
+describe('venueTotal', () => {
+  it('weights funding by open interest and compounds the 24 h change of the sum', () => {
+    // Binance 8.1B at +0.0100 %, Bybit 5.2B at −0.0050 %, OKX 2.9B at 0; Hyperliquid failed (left out).
+    const total = venueTotal(makeView().venues);
+    expect(total.openInterestUsd).toBeCloseTo(16.2e9, 0);
+    expect(total.fundingRate8h).toBeCloseTo((8.1 * 0.0001 - 5.2 * 0.00005) / 16.2, 15);
+    const before = 8.1e9 / 1.021 + 5.2e9 / 0.986 + 2.9e9 / 1.003;
+    expect(total.openInterestChange24hPct).toBeCloseTo((16.2e9 / before - 1) * 100, 10);
+  });
+
+  it('is empty when no venue reports open interest', () => {
+    const view = makeView();
+    const venues = view.venues.map((v) => ({ ...v, openInterestUsd: null }));
+    expect(venueTotal(venues)).toEqual({
+      fundingRate8h: null,
+      openInterestUsd: null,
+      openInterestChange24hPct: null,
+    });
   });
 });

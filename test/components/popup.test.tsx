@@ -76,6 +76,9 @@ describe('Popup', () => {
     expect(text(`${binance} [data-field="oi"]`)).toBe('$8.1B');
     expect(text(`${binance} [data-field="oi-change"]`)).toBe('+2.1 %');
     expect(text('[data-venue="bybit"] [data-field="oi-change"]')).toBe('−1.4 %');
+    // All: (8.1 × 0.01 % − 5.2 × 0.005 %) / 16.2 = +0.0034 %; 16.2B.
+    expect(text('[data-venue="all"] [data-field="funding"]')).toBe('+0.0034 %');
+    expect(text('[data-venue="all"] [data-field="oi"]')).toBe('$16.2B');
   });
 
   it('names failed venues once at the top and in their row', () => {

@@ -168,3 +168,49 @@ test('keyboard: every control is reachable by Tab, labelled, with a visible focu
   await popup.keyboard.press('ArrowDown');
   await expect(popup.getByLabel('Asset')).toHaveValue('ETH');
 });
+
+test('opens on the asset of the chart in the active tab, else the last one shown', async ({
+  context,
+  exchanges,
+  openPage,
+  worker,
+}) => {
+  void exchanges; // registered first: the route below takes precedence for tradingview.com only
+  await context.route('https://www.tradingview.com/**', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: '<!doctype html><title>ETHUSDT.P</title><p>chart',
+    }),
+  );
+  const chart = await context.newPage();
+  await chart.goto('https://www.tradingview.com/chart/abc123/?symbol=BINANCE%3AETHUSDT.P');
+  await chart.bringToFront();
+  const tabId = await (await worker()).evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? null;
+  });
+  expect(tabId).not.toBeNull();
+
+  // The chart's content script tells the background which asset it shows; the popup asks for that tab.
+  await expect
+    .poll(async () => {
+      const popup = await openPage('popup.html', `?tab=${tabId}`);
+      const shown = await popup.getByLabel('Asset').inputValue();
+      await popup.close();
+      return shown;
+    })
+    .toBe('ETH');
+  const popup = await openPage('popup.html', `?tab=${tabId}`);
+  await expect(popup.locator('[data-field="from-tab"]')).toBeVisible();
+  await popup.close();
+
+  // A tab that is not a chart (here, the popup's own): the last asset shown, ETH, with no tab mark.
+  const plain = await openPage('popup.html');
+  await expect(plain.getByLabel('Asset')).toHaveValue('ETH');
+  await expect(plain.locator('[data-field="from-tab"]')).toHaveCount(0);
+  await plain.getByLabel('Asset').selectOption('BTC');
+  await plain.close();
+  const again = await openPage('popup.html');
+  await expect(again.getByLabel('Asset')).toHaveValue('BTC');
+});
