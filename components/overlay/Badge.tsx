@@ -1,4 +1,5 @@
 import type { BadgeModel } from '../../lib/overlay/badge-model';
+import { pure } from './pure';
 
 interface Props {
   model: BadgeModel;
@@ -17,7 +18,14 @@ const keepFocus = (event: MouseEvent) => event.preventDefault();
  * funding; data age; venue failures and staleness shown, never hidden. Its figures are also data attributes, for
  * the end-to-end tests.
  */
-export function Badge({ model, collapsed, longColor, shortColor, onToggle, onHide }: Props) {
+export const Badge = pure(function Badge({
+  model,
+  collapsed,
+  longColor,
+  shortColor,
+  onToggle,
+  onHide,
+}: Props) {
   const [up, down] = model.lines ?? [null, null];
   const color = (side: 'long' | 'short') => (side === 'long' ? longColor : shortColor);
   return (
@@ -120,7 +128,7 @@ export function Badge({ model, collapsed, longColor, shortColor, onToggle, onHid
         ))}
     </div>
   );
-}
+});
 
 export function RestoreButton({ onRestore }: { onRestore(): void }) {
   return (

@@ -5,6 +5,7 @@ import { ladderScale } from '../../lib/overlay/ladder-scale';
 import { type PaintBand, planPaint } from '../../lib/overlay/paint-plan';
 import { BandCanvas } from './BandCanvas';
 import { bandKey } from './PaneLayer';
+import { pure } from './pure';
 
 export const LADDER_WIDTH = 150;
 export const LADDER_MIN_HEIGHT = 160;
@@ -26,7 +27,17 @@ interface Props {
  * The docked ladder: the same bands, labels and move lines on its own linear price scale centred on the live price,
  * for pages whose chart gives no trustworthy geometry. Not aligned to the chart, and it says why.
  */
-export function Ladder({ view, price, display, rangePct, height, dpr, reason, onHover, onError }: Props) {
+export const Ladder = pure(function Ladder({
+  view,
+  price,
+  display,
+  rangePct,
+  height,
+  dpr,
+  reason,
+  onHover,
+  onError,
+}: Props) {
   const drawn = useMemo(() => {
     if (!view || price === null) return null;
     const ladder = ladderScale({
@@ -95,4 +106,4 @@ export function Ladder({ view, price, display, rangePct, height, dpr, reason, on
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import { layoutOverlay } from '../../lib/chart/layout';
 import type { Rect } from '../../lib/chart/snapshot';
 import { cornerPlacement, viewportRect } from '../../lib/overlay/anchor';
@@ -27,6 +27,7 @@ export interface OverlayActions {
 interface Props {
   state: OverlayViewState;
   env: OverlayEnv;
+  /** Keep the same object from render to render: the badge and ladder skip re-rendering on equal props. */
   actions: OverlayActions;
 }
 
@@ -41,6 +42,10 @@ const BADGE_ROOM = { expanded: 140, collapsed: 40 };
 export function OverlayRoot({ state, env, actions }: Props) {
   const [hoverKey, setHoverKey] = useState<string | null>(null);
   const [ladderHover, setLadderHover] = useState<{ band: PaintBand; centreY: number } | null>(null);
+  const onLadderHover = useCallback(
+    (band: PaintBand | null, centreY: number) => setLadderHover(band ? { band, centreY } : null),
+    [],
+  );
   const { geometry, view, price, display } = state;
   const aligned = state.mode === 'aligned' ? geometry : null;
 
@@ -135,7 +140,7 @@ export function OverlayRoot({ state, env, actions }: Props) {
                   height={ladderHeight}
                   dpr={env.dpr}
                   reason={state.reason}
-                  onHover={(band, centreY) => setLadderHover(band ? { band, centreY } : null)}
+                  onHover={onLadderHover}
                   onError={actions.onError}
                 />
               )}
