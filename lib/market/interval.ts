@@ -1,7 +1,9 @@
 import { z } from '../util/zod';
 
 /** Durations as model.md writes them: `15m`, `1h`, `7d`. */
-export const DurationSchema = z.string().check(z.regex(/^[1-9][0-9]*[mhd]$/, 'expected a duration such as 15m, 1h or 7d'));
+export const DurationSchema = z
+  .string()
+  .check(z.regex(/^[1-9][0-9]*[mhd]$/, 'expected a duration such as 15m, 1h or 7d'));
 
 const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
