@@ -115,7 +115,9 @@ export function runLedger(
       const volume = table[o + VOLUME] as number;
       const quote = table[o + QUOTE] as number;
       const takerBuy = table[o + TAKER_BUY] as number;
-      const entry = !Number.isNaN(quote) && volume > 0 ? quote / volume : (high + low + close) / 3;
+      // A zero quote volume beside a positive base volume is a missing figure, not a price of 0 (which
+      // would open nothing and lose the OI growth): only a positive Q/V is a known VWAP.
+      const entry = quote > 0 && volume > 0 ? quote / volume : (high + low + close) / 3;
       const notional = (oiNow - oiBefore) * entry;
       let longShare = 0.5;
       if (taker && !Number.isNaN(takerBuy) && volume > 0) {

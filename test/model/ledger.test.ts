@@ -199,6 +199,11 @@ describe('ledger: entry price', () => {
   it('is the typical price when V = 0, even with quote volume', () => {
     expect(entry(candle(HOUR, 104, 98, 101, 0, 5000))).toEqual({ liqs: [75.75, 126.25], opened: 101 });
   });
+
+  it('is the typical price when Q = 0 beside V > 0: a missing figure, not an entry at 0', () => {
+    // Read literally, e = 0 / 10 = 0 would open N = 1 · 0 and lose the growth; (104 + 98 + 101)/3 = 101.
+    expect(entry(candle(HOUR, 104, 98, 101, 10, 0))).toEqual({ liqs: [75.75, 126.25], opened: 101 });
+  });
 });
 
 describe('ledger: missing open interest', () => {

@@ -37,7 +37,7 @@ function referenceLedger(candles: SeriesCandle[], oiRows: SeriesOi[], p: ModelPa
     if (now === undefined || before === undefined) continue;
     const d = now - before;
     if (d > 0) {
-      const e = q !== null && v > 0 ? q / v : (h + l + c) / 3;
+      const e = q !== null && q > 0 && v > 0 ? q / v : (h + l + c) / 3;
       const share = p.split === 'taker' && b !== null && v > 0 ? Math.min(1, Math.max(0, b / v)) : 0.5;
       for (const [lev, w] of p.tiers) {
         const lu = d * e * share * w;
