@@ -33,6 +33,7 @@ export async function binanceCandles(
   let serverNow: number | undefined;
   const rows = await collectPages<Candle, number>({
     first: 0,
+    maxPages: chunks.length,
     key: (c) => c.t,
     fetchPage: async (index) => {
       const { start, end, count } = chunks[index] as (typeof chunks)[number];

@@ -31,6 +31,7 @@ export async function binanceOpenInterestHistory(
   if (chunks.length === 0) return ok([]);
   const points = await collectPages<OiPoint, number>({
     first: 0,
+    maxPages: chunks.length,
     key: (p) => p.t,
     fetchPage: async (index) => {
       const { start, end, count } = chunks[index] as (typeof chunks)[number];

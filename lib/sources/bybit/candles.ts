@@ -32,6 +32,7 @@ export async function bybitCandles(
   let serverNow = 0;
   const rows = await collectPages<Candle, number>({
     first: 0,
+    maxPages: chunks.length,
     key: (c) => c.t,
     fetchPage: async (index) => {
       const { start, end, count } = chunks[index] as (typeof chunks)[number];

@@ -1,7 +1,7 @@
 import { durationMs } from '../../market/interval';
 import type { OiPoint } from '../../market/types';
 import { err, ok } from '../../util/result';
-import { alignDown, collectPages, timeChunks } from '../shared/paging';
+import { alignDown, collectPages, pagesFor, timeChunks } from '../shared/paging';
 import type { SourceResult } from '../types';
 import { type BybitGet, bybitInstrument, OI_INTERVAL, unsupportedInterval } from './request';
 import { OpenInterestSchema } from './schemas';
@@ -48,6 +48,8 @@ export async function bybitOpenInterestHistory(
   const points = await collectPages<OiPoint, string>({
     first: '',
     key: (p) => p.t,
+    // 30 days of 5m are 8,640 points: 44 pages of 200.
+    maxPages: pagesFor(window.count, limit),
     fetchPage: async (cursor) => {
       const page = await get({
         endpoint: 'open-interest',

@@ -32,7 +32,7 @@ export async function hyperliquidCandles(
   const rows = await collectPages<Candle, number>({
     first: 0,
     key: (c) => c.t,
-    maxPages: 100,
+    maxPages: chunks.length,
     fetchPage: async (index) => {
       const { start, end } = chunks[index] as (typeof chunks)[number];
       // endTime covers the whole of the last candle, whichever of its times Hyperliquid compares.

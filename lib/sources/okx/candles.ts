@@ -2,7 +2,7 @@ import type { HttpClient, SourceFailure } from '../../http/types';
 import { durationMs } from '../../market/interval';
 import type { Candle } from '../../market/types';
 import { ok, type Result } from '../../util/result';
-import { collectPages, type Page } from '../shared';
+import { collectPages, type Page, pagesFor } from '../shared';
 import { okxBar } from './instrument';
 import { okxGet } from './request';
 import { OkxCandlesSchema } from './schemas';
@@ -80,7 +80,8 @@ export async function okxCandles(
     first: { after: toMs + 1, from: RECENT },
     fetchPage,
     key: (r) => r.t,
-    maxPages: 100,
+    // At worst every page comes from `history-candles` (100 a page).
+    maxPages: pagesFor(wanted(toMs + 1), HISTORY.limit),
   });
   if (!rows.ok) return rows;
   return ok(rows.value.flatMap((r) => (r.candle ? [r.candle] : [])));

@@ -2,7 +2,7 @@ import type { HttpClient, SourceFailure } from '../../http/types';
 import { durationMs } from '../../market/interval';
 import type { OiPoint } from '../../market/types';
 import { err, ok, type Result } from '../../util/result';
-import { collectPages, failure, type Page } from '../shared';
+import { collectPages, failure, type Page, pagesFor } from '../shared';
 import type { ContractSize } from './contract';
 import { okxBar } from './instrument';
 import { okxGet } from './request';
@@ -46,7 +46,9 @@ export async function okxOpenInterestHistory(
   };
 
   if (wanted(toMs + step + 1) <= 0) return ok([]);
-  const rows = await collectPages({ first: toMs + step + 1, fetchPage, key: (r) => r.stamp, maxPages: 100 });
+  const first = toMs + step + 1;
+  const maxPages = pagesFor(wanted(first), HISTORY_LIMIT);
+  const rows = await collectPages({ first, fetchPage, key: (r) => r.stamp, maxPages });
   if (!rows.ok) return rows;
   const points: OiPoint[] = [];
   for (const { stamp, contracts } of rows.value) {

@@ -25,6 +25,7 @@ export {
   type CollectOptions,
   collectPages,
   type Page,
+  pagesFor,
   type TimeChunk,
   timeChunks,
 } from './paging';

@@ -12,8 +12,17 @@ export interface CollectOptions<T, C> {
   fetchPage: (cursor: C, index: number) => Promise<Result<Page<T, C>, SourceFailure>>;
   /** The dedupe and sort key, normally the time in ms. */
   key: (item: T) => number;
-  /** A guard against a venue that never stops paging. */
+  /**
+   * A guard against a venue that never stops paging (default 40). Pass what the window needs (the chunk
+   * count, or the points over the page size plus slack, `pagesFor`): a cap below that silently cuts the
+   * oldest part of the history off.
+   */
   maxPages?: number;
+}
+
+/** Pages a cursor-paged window of `count` points needs at `perPage` a page, plus `slack` for overlaps. */
+export function pagesFor(count: number, perPage: number, slack = 2): number {
+  return Math.ceil(Math.max(0, count) / Math.max(1, perPage)) + slack;
 }
 
 /**
