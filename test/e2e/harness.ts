@@ -7,6 +7,8 @@ import { createHarFetch } from '../../lib/http/har-replay';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+/** The extension the browsers load: the run's private copy (global-setup.ts) when there is one. */
+export const loadedExtensionDir = () => process.env.LIQLENS_E2E_EXTENSION_DIR ?? EXTENSION_DIR;
 export const CHROMIUM = process.env.LIQLENS_CHROMIUM ?? '/usr/bin/chromium';
 
 /** The data APIs the background talks to; everything else is aborted. */
@@ -17,7 +19,7 @@ export const EXCHANGE_HOSTS = [
   'api.hyperliquid.xyz',
 ] as const;
 
-export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
+export function chromiumArgs(extensionDir = loadedExtensionDir()): string[] {
   return [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
@@ -34,7 +36,7 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
   ];
 }
 
-export function assertBuilt(extensionDir = EXTENSION_DIR): void {
+export function assertBuilt(extensionDir = loadedExtensionDir()): void {
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(
       `no extension build at ${extensionDir}: run \`npx wxt build\` first (npm run test:e2e does)`,
