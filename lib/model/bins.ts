@@ -69,18 +69,31 @@ export function binWidth(price: number, binPct: number): number {
 }
 
 /**
- * x / w, snapped to the nearest integer when within 1e-9 of it: 100·1.1 / 1 is 110.00000000000001 in
- * doubles, and floor/ceil must not turn that noise into an extra bin.
+ * x / w, snapped to the nearest integer when within rounding noise of it: 100·1.1 / 1 is
+ * 110.00000000000001 in doubles, and floor/ceil must not turn that noise into an extra bin. The noise of
+ * the three roundings before is a few parts in 1e16; 1e-12 leaves it room without snapping a real
+ * fraction (80,000.000001 · 1.25 / 100 is 1,000.0000000125, and its `hi` is 100,100, not 100,000).
  */
 function cleanQuotient(x: number, w: number): number {
   const q = x / w;
   const r = Math.round(q);
-  return Math.abs(q - r) <= 1e-9 * Math.max(1, Math.abs(q)) ? r : q;
+  return Math.abs(q - r) <= 1e-12 * Math.max(1, Math.abs(q)) ? r : q;
 }
 
-/** `lo`, `hi` and the bins between them, exactly as model.md "The map" writes them. */
+/** Below this a 1-2-5 width's power of ten is no longer a finite double. */
+const MIN_WIDTH_TARGET = 1e-300;
+
+/**
+ * `lo`, `hi` and the bins between them, exactly as model.md "The map" writes them. A reference price
+ * whose grid cannot be written in doubles (a width under 1e-300, an edge past the largest double) is a
+ * RangeError saying so.
+ */
 export function makeGrid(price: number, binPct: number, rangePct: number): Grid {
-  const step = snapStep((price * binPct) / 100);
+  const target = (price * binPct) / 100;
+  if (!(target >= MIN_WIDTH_TARGET) || !Number.isFinite((price * (100 + rangePct)) / 100)) {
+    throw new RangeError(`the reference price ${price} is out of range for a bin grid`);
+  }
+  const step = snapStep(target);
   const width = stepValue(step);
   const lowIndex = Math.floor(cleanQuotient((price * (100 - rangePct)) / 100, width));
   const highIndex = Math.ceil(cleanQuotient((price * (100 + rangePct)) / 100, width));

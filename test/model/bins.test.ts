@@ -55,6 +55,21 @@ describe('makeGrid: lo = floor(P(1 − r)/w)·w, hi = ceil(P(1 + r)/w)·w', () =
     expect(g.edges[1]).toBe(71_300);
   });
 
+  it('snaps only rounding noise, never a real fraction of a bin', () => {
+    // P·1.25/w = 1,000.0000000125: hi = ceil(…) · 100 = 100,100, so the grid covers P·1.25.
+    const up = makeGrid(80_000.000001, 0.1, 25);
+    expect(up.width).toBe(100);
+    expect(up.edges[up.count]).toBe(100_100);
+    // P·0.75/w = 599.9999999925: lo = floor(…) · 100 = 59,900, so the grid covers P·0.75.
+    expect(makeGrid(79_999.999999, 0.1, 25).low).toBe(59_900);
+  });
+
+  it('says when a reference price leaves no grid in doubles', () => {
+    expect(() => makeGrid(5e-324, 0.1, 25)).toThrow(/reference price 5e-324 is out of range/);
+    expect(() => makeGrid(1.5e308, 0.1, 25)).toThrow(RangeError);
+    expect(makeGrid(1e-290, 0.1, 25).width).toBe(1e-293);
+  });
+
   it('keeps decimal edges exact for small widths', () => {
     const g = makeGrid(0.5, 0.1, 25);
     expect(g.width).toBe(0.0005);
