@@ -125,3 +125,21 @@ test('export writes the settings without the key; a good import and a reset appl
   await expect(page.locator('[data-field="status"]')).toContainText('back to its default');
   await expect(page.getByLabel('Bands per side')).toHaveValue('3');
 });
+
+test('an invalid stored value falls back to its default and the page says which', async ({ openPage }) => {
+  const page = await openPage('options.html');
+  await page.evaluate(async () => {
+    await chrome.storage.sync.set({
+      'liqlens:settings': { v: 1, data: { display: { opacity: 5, bandsPerSide: 4 }, refreshSeconds: 90 } },
+    });
+  });
+  await page.reload();
+  const notice = page.locator('[data-field="stored-issues"]');
+  await expect(notice).toContainText('Some stored settings were invalid and fell back to their defaults');
+  await expect(notice.locator('li')).toHaveCount(1);
+  await expect(notice.locator('li').first()).toContainText('display.opacity');
+  await expect(page.getByLabel('Band opacity', { exact: true })).toHaveValue('0.35');
+  // The valid neighbours are kept.
+  await expect(page.getByLabel('Bands per side')).toHaveValue('4');
+  await expect(page.getByLabel('Refresh every')).toHaveValue('90');
+});
