@@ -104,7 +104,7 @@ export function roundNotional(usd: number): number {
 
 /**
  * Funding weighted by open interest; open interest summed; its 24 h change as the change of the sum
- * (each venue's OI a day ago is OI / (1 + change)), over venues that report both figures.
+ * (each venue's OI a day ago is OI / (1 + change)), only when every venue in the sum reports a change.
  */
 export function venueTotal(venues: readonly VenueView[]): VenueTotal {
   let oi = 0;
@@ -113,6 +113,7 @@ export function venueTotal(venues: readonly VenueView[]): VenueTotal {
   let now = 0;
   let before = 0;
   let any = false;
+  let changeMissing = false;
   for (const v of venues) {
     if (v.status === 'failed' || v.status === 'disabled' || v.openInterestUsd === null) continue;
     any = true;
@@ -121,7 +122,8 @@ export function venueTotal(venues: readonly VenueView[]): VenueTotal {
       weighted += v.fundingRate8h * v.openInterestUsd;
       weight += v.openInterestUsd;
     }
-    if (v.openInterestChange24hPct !== null) {
+    if (v.openInterestChange24hPct === null) changeMissing = true;
+    else {
       now += v.openInterestUsd;
       before += v.openInterestUsd / (1 + v.openInterestChange24hPct / 100);
     }
@@ -129,6 +131,6 @@ export function venueTotal(venues: readonly VenueView[]): VenueTotal {
   return {
     fundingRate8h: weight > 0 ? weighted / weight : null,
     openInterestUsd: any ? oi : null,
-    openInterestChange24hPct: before > 0 ? (now / before - 1) * 100 : null,
+    openInterestChange24hPct: !changeMissing && before > 0 ? (now / before - 1) * 100 : null,
   };
 }

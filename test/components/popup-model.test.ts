@@ -88,6 +88,15 @@ describe('venueTotal', () => {
     expect(total.openInterestChange24hPct).toBeCloseTo((16.2e9 / before - 1) * 100, 10);
   });
 
+  it('has no total change when a venue in the sum has none', () => {
+    const venues = makeView().venues.map((v) =>
+      v.venue === 'okx' ? { ...v, openInterestChange24hPct: null } : v,
+    );
+    const total = venueTotal(venues);
+    expect(total.openInterestUsd).toBeCloseTo(16.2e9, 0);
+    expect(total.openInterestChange24hPct).toBeNull();
+  });
+
   it('is empty when no venue reports open interest', () => {
     const view = makeView();
     const venues = view.venues.map((v) => ({ ...v, openInterestUsd: null }));
