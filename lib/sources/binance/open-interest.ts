@@ -1,3 +1,4 @@
+import type { SourceFailure } from '../../http/types';
 import { durationMs } from '../../market/interval';
 import type { OiPoint } from '../../market/types';
 import { err, ok } from '../../util/result';
@@ -12,8 +13,16 @@ const OI_PERIODS = new Set(['5m', '15m', '30m', '1h', '2h', '4h', '6h', '12h', '
 const OI_PAGE = 500;
 
 /**
+ * A chunk that starts before the 30 days Binance keeps is refused (HTTP 400, -1130 "Data sent for parameter
+ * 'startTime' is not valid") rather than answered empty: that is the end of the history, not a failure.
+ */
+function tooOld(f: SourceFailure): boolean {
+  return f.status === 400 && /-1130|starttime/i.test(f.message);
+}
+
+/**
  * `GET /futures/data/openInterestHist?symbol&period&limit&startTime&endTime`, chunks of ≤ 500 points,
- * newest first; an empty chunk (older than 30 days) ends paging. `sumOpenInterest` is one side, in base.
+ * newest first; an empty or refused chunk (older than 30 days) ends paging. `sumOpenInterest` is one side, in base.
  * A point stamped T was measured at T, the end of the candle that opened at T − period: t = T − period
  * (T aligned down to the period first, in case a stamp is a little late).
  */
@@ -43,7 +52,7 @@ export async function binanceOpenInterestHistory(
         schema: OpenInterestHistSchema,
         symbol,
       });
-      if (!page.ok) return page;
+      if (!page.ok) return tooOld(page.error) ? ok({ items: [], next: null }) : page;
       const items = page.value.value.map((row) => ({
         t: alignDown(row.timestamp, step) - step,
         oi: row.sumOpenInterest,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createHttpClient } from '../../../lib/http/client';
+import type { FetchLike } from '../../../lib/http/types';
 import { createBinanceSource } from '../../../lib/sources/binance';
 import { fakeHttp } from '../shared/fake-http';
 import { sample } from '../shared/samples';
@@ -85,5 +87,37 @@ describe('Binance open-interest history', () => {
     });
     const r2 = await createBinanceSource(renamed).openInterestHistory('BTC', '15m', END, END);
     expect(r2?.ok || r2?.error).toMatchObject({ kind: 'bad-response', path: '[0].sumOpenInterest' });
+  });
+
+  it('a chunk refused as older than 30 days (HTTP 400, -1130) ends the history instead of failing it', async () => {
+    const from = END - 1200 * M15; // pages 500, 500, 201; the second starts before Binance's 30 days
+    const first = hist(END + M15 - 499 * M15, END + M15, 500);
+    const asked: string[] = [];
+    const fetch: FetchLike = async (url) => {
+      const path = url.replace('https://fapi.binance.com', '');
+      asked.push(path);
+      const refused = { code: -1130, msg: "Data sent for parameter 'startTime' is not valid." };
+      const body = path === first ? [row(END + M15, '5')] : refused;
+      return {
+        status: path === first ? 200 : 400,
+        headers: { get: () => null },
+        text: async () => JSON.stringify(body),
+      };
+    };
+    const http = createHttpClient({ fetch, now: () => END, sleep: async () => {} });
+    const r = await createBinanceSource(http).openInterestHistory('BTC', '15m', from, END);
+    expect(asked).toHaveLength(2);
+    expect(r).toEqual({ ok: true, value: [{ t: END, oi: 5 }] });
+  });
+
+  it('any other HTTP 400 still fails the history', async () => {
+    const path = hist(END + M15, END + M15, 1);
+    const http = fakeHttp({
+      [path]: {
+        failure: { kind: 'http', status: 400, message: 'Binance rejected the request: Illegal characters' },
+      },
+    });
+    const r = await createBinanceSource(http).openInterestHistory('BTC', '15m', END, END);
+    expect(r?.ok || r?.error.kind).toBe('http');
   });
 });
