@@ -249,6 +249,8 @@ export function Options(props: OptionsProps) {
               path={['model', 'minBinUsd']}
               label="Smallest dense bin"
               unit="USD"
+              readout={formatUsd}
+              hint="A bin counts toward a band only at or above this notional (0: twice the side's mean decides)"
               value={m.minBinUsd}
             />
           </div>
