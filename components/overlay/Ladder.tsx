@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { type DisplayOptions, layoutOverlay, visibleBands } from '../../lib/chart/layout';
+import { formatSignedPercent, formatUsd } from '../../lib/format';
 import type { ClusterView } from '../../lib/model/cluster-view';
 import { ladderScale } from '../../lib/overlay/ladder-scale';
 import { type PaintBand, planPaint } from '../../lib/overlay/paint-plan';
@@ -61,7 +62,7 @@ export const Ladder = pure(function Ladder({
       lineColor: '#c9ced8',
       priceLine: price,
     });
-    return { ladder, plan };
+    return { ladder, layout, plan };
   }, [view, price, display, rangePct, height, dpr]);
   return (
     <div
@@ -98,6 +99,29 @@ export const Ladder = pure(function Ladder({
           />
         ))}
         {!drawn && <div class="ladder-empty">No bands yet</div>}
+        {drawn &&
+          (['top', 'bottom'] as const).map((edge) => {
+            const notes = drawn.layout.edges.filter((e) => e.edge === edge);
+            return notes.length ? (
+              <div class={`ladder-notes ${edge}`} key={edge}>
+                {notes.map((e) => (
+                  <div
+                    key={`${e.side}:${e.band.low}`}
+                    class="ladder-note"
+                    data-liqlens-edge={e.side}
+                    data-edge={edge}
+                    data-low={e.band.low}
+                    data-high={e.band.high}
+                    style={{ borderColor: e.side === 'long' ? display.longColor : display.shortColor }}
+                  >
+                    {edge === 'top' ? '↑' : '↓'}{' '}
+                    {formatSignedPercent(((e.band.peak - (price ?? 0)) / (price ?? 1)) * 100)}{' '}
+                    {formatUsd(e.band.notionalUsd)}
+                  </div>
+                ))}
+              </div>
+            ) : null;
+          })}
       </div>
       {reason && (
         <div class="ladder-reason" title={`Not aligned to the chart: ${reason}`}>

@@ -307,7 +307,8 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       if (!badge || key.some((k, i) => k !== badgeKey[i])) {
         badgeKey = key;
         badge = badgeModel({
-          asset,
+          // An unsupported symbol has no asset: its badge is titled with what the page shows instead.
+          asset: symbol.status === 'unsupported' ? symbol.raw : asset,
           unsupported,
           reply,
           requestError: sub.error,

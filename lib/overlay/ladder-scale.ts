@@ -23,10 +23,14 @@ export function niceStep(raw: number): number {
   return 10 * magnitude;
 }
 
+/** The ladder reaches at most this many times the at-risk move (and at least 10 %): farther bands become notes. */
+export const LADDER_REACH_MOVES = 3;
+
 /**
  * The docked ladder's own linear price scale, centred on the live price: wide enough for the at-risk move with a
- * margin and for the far edge of every band shown, never wider than the map (±rangePct). Ticks at a round step,
- * about one per 48 px.
+ * margin and for the far edge of the bands shown, but no wider than max(3 × move, 10 %) (so near bands keep their
+ * size; farther ones are listed at the ladder's ends) nor than the map (±rangePct). Ticks at a round step, about one
+ * per 48 px.
  */
 export function ladderScale(input: {
   price: number;
@@ -42,7 +46,8 @@ export function ladderScale(input: {
     const far = Math.max(Math.abs(b.high - price), Math.abs(price - b.low));
     reach = Math.max(reach, (far / price) * 100 * 1.1);
   }
-  const spanPct = Math.min(Math.max(reach, 0.5), input.rangePct);
+  const cap = Math.max(input.movePct * LADDER_REACH_MOVES, 10);
+  const spanPct = Math.min(Math.max(reach, 0.5), cap, input.rangePct);
   const scale: PriceScale = {
     from: price * (1 - spanPct / 100),
     to: price * (1 + spanPct / 100),

@@ -246,7 +246,7 @@ describe('overlay controller', () => {
     t.controller.setPage('https://www.binance.com/en/futures/ETHBTC', 'Binance');
     await t.flush();
     expect(t.last()).toMatchObject({ mode: 'unsupported', showBadge: true });
-    expect(t.last().badge).toMatchObject({ state: 'unsupported' });
+    expect(t.last().badge).toMatchObject({ state: 'unsupported', title: 'ETHBTC' });
     expect(t.last().badge.message).toContain('quoted in BTC');
     expect(t.requests).toEqual([]);
   });

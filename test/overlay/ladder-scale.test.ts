@@ -44,6 +44,12 @@ describe('ladderScale', () => {
     expect(ladderScale({ price: 100, bands: [], movePct: 20, rangePct: 25, height: 300 })?.spanPct).toBe(25);
   });
 
+  it('stops at 3 × the move (at least 10 %), leaving farther bands to the edge notes', () => {
+    const far = [{ side: 'short' as const, low: 114, high: 115, peak: 114.5, notionalUsd: 1e9, share: 1 }];
+    expect(ladderScale({ price: 100, bands: far, movePct: 3, rangePct: 25, height: 300 })?.spanPct).toBe(10);
+    expect(ladderScale({ price: 100, bands: far, movePct: 5, rangePct: 25, height: 300 })?.spanPct).toBe(15);
+  });
+
   it('refuses a price or height it cannot draw', () => {
     expect(ladderScale({ price: 0, bands: [], movePct: 3, rangePct: 25, height: 300 })).toBeNull();
     expect(ladderScale({ price: 100, bands: [], movePct: 3, rangePct: 25, height: 10 })).toBeNull();

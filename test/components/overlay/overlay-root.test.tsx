@@ -167,6 +167,25 @@ describe('OverlayRoot: the DOM contract', () => {
     expect([dock?.style.right, dock?.style.top]).toEqual(['8px', '8px']);
   });
 
+  it('lists bands beyond the reach of the ladder at its ends', () => {
+    const far = makeView({
+      bands: [
+        ...view.bands,
+        { side: 'short', low: 109_000, high: 109_200, peak: 109_100, notionalUsd: 2e9, share: 0.5 },
+      ],
+    });
+    const root = mount(
+      state({ mode: 'ladder', reason: 'no chart API on this page', geometry: null, view: far }),
+    );
+    // The ladder reaches ±10 % (3 × 3 % is less): 109,100 is +14.8 % from 95,000.
+    const ladder = root.querySelector<HTMLElement>('[data-liqlens-ladder]');
+    expect(ladder?.dataset.spanPct).toBe('10');
+    const notes = [...root.querySelectorAll<HTMLElement>('[data-liqlens-ladder] [data-liqlens-edge]')];
+    expect(notes.map((n) => [n.dataset.liqlensEdge, n.dataset.edge, n.textContent])).toEqual([
+      ['short', 'top', '↑ +14.8 % $2.0B'],
+    ]);
+  });
+
   it('leaves only a restore button after a one-click hide', () => {
     const root = mount(
       state({ mode: 'hidden', hiddenBy: 'user', reason: 'hidden by you', showBadge: false }),
