@@ -20,12 +20,15 @@ export async function writeEntry(page: Page, entry: ViewEntry): Promise<void> {
 }
 
 /** Waits until the popup shows a view (price filled in), and returns how long its first render with data took. */
-export async function popupReady(page: Page): Promise<{ renderMs: number; from: string }> {
+export async function popupReady(
+  page: Page,
+): Promise<{ renderMs: number; sinceNavigationMs: number; from: string }> {
   await page.waitForFunction(() => document.documentElement.dataset.renderMs !== undefined, undefined, {
     timeout: 30_000,
   });
   return page.evaluate(() => ({
     renderMs: Number(document.documentElement.dataset.renderMs),
+    sinceNavigationMs: Number(document.documentElement.dataset.sinceNavigationMs),
     from: document.documentElement.dataset.renderFrom ?? '',
   }));
 }
