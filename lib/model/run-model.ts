@@ -46,10 +46,13 @@ function firstAtOrAfter(table: Float64Array, t: number): number {
  * The model of model.md v1, pure and deterministic: the same document gives the same result to the bit
  * whatever the order of its venues (venues are processed in a canonical order and summed in it).
  *
- * The candle duration is the document's `interval`. Only candles that open within `params.window` before
- * the end of the latest candle across the venues are used, so the result matches the parameters it carries.
+ * The candle duration is the document's `interval`, and the parameters carried in the result say so
+ * even when `params.interval` differs. Only candles that open within `params.window` before the end of
+ * the latest candle across the venues are used, so the result matches the parameters it carries.
  */
-export function runModel(doc: SeriesDoc, params: ModelParams, depth?: BookDepthUsd): ModelResult {
+export function runModel(doc: SeriesDoc, modelParams: ModelParams, depth?: BookDepthUsd): ModelResult {
+  const params =
+    modelParams.interval === doc.interval ? modelParams : { ...modelParams, interval: doc.interval };
   const venues = [...doc.venues].sort(compareVenues);
   const price = medianPrice(venues.map((v) => v.markPrice));
   const intervalMs = durationMs(doc.interval);

@@ -230,3 +230,24 @@ describe('review: unsorted and repeated candles', () => {
     );
   });
 });
+
+describe('review: the parameters carried in the result', () => {
+  it('are the ones given, with the interval the candles really have', () => {
+    const doc = seriesDoc([
+      venueSeries(
+        'binance',
+        [flat(0, 100), flat(HOUR, 100)],
+        [
+          [0, 10],
+          [HOUR, 11],
+        ],
+      ),
+    ]);
+    const given = params({ ...SIMPLE, interval: '15m' });
+    const r = runModel(doc, given);
+    expect(r.model.params).toEqual({ ...given, interval: '1h' });
+    expect(r.diagnostics.spanTo).toBe(2 * HOUR);
+    const same = params({ ...SIMPLE, interval: '1h' });
+    expect(runModel(doc, same).model.params).toBe(same);
+  });
+});
