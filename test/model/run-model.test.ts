@@ -38,7 +38,7 @@ describe('runModel', () => {
     const r = runModel(seriesDoc([basic()]), p);
     expect(r.asset).toBe('BTC');
     expect(r.price).toBe(100);
-    expect(r.model).toEqual({ version: '1', params: p });
+    expect(r.model).toEqual({ version: '1', params: { ...p, interval: '1h' } });
     expect(r.bins.low).toBe(70);
     expect(r.bins.width).toBe(1);
     expect(r.bins.long).toHaveLength(60);
