@@ -1,14 +1,17 @@
 import type { HttpClient, SourceFailure } from '../../http/types';
 import { durationMs } from '../../market/interval';
 import type { Candle } from '../../market/types';
-import { ok, type Result } from '../../util/result';
-import { collectPages, completeCandles, timeChunks } from '../shared';
+import { err, ok, type Result } from '../../util/result';
+import { collectPages, completeCandles, failure, timeChunks } from '../shared';
 import { dateHeader, hyperliquidInfo } from './request';
 import { HlCandlesSchema } from './schemas';
 import type { Universe } from './universe';
 
 /** `candleSnapshot` answers at most 5,000 candles (and keeps only the most recent 5,000). */
 export const HL_CANDLES_PER_REQUEST = 5000;
+
+/** The `candleSnapshot` intervals that are whole minutes, hours or days (not `1w`, `1M`). */
+const HL_INTERVALS = new Set(['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '8h', '12h', '1d', '3d']);
 
 /**
  * Complete candles with open time in [fromMs, toMs], ascending: one `candleSnapshot` per chunk of at most
@@ -24,6 +27,9 @@ export async function hyperliquidCandles(
   fromMs: number,
   toMs: number,
 ): Promise<Result<Candle[], SourceFailure>> {
+  if (!HL_INTERVALS.has(interval)) {
+    return err(failure('http', 'hyperliquid', 'candleSnapshot', `the ${interval} interval is not offered`));
+  }
   const step = durationMs(interval);
   const chunks = timeChunks(fromMs, toMs, step, HL_CANDLES_PER_REQUEST);
   if (chunks.length === 0) return ok([]);

@@ -1,9 +1,9 @@
 import type { HttpClient, SourceFailure } from '../../http/types';
 import { durationMs } from '../../market/interval';
 import type { Candle } from '../../market/types';
-import { ok, type Result } from '../../util/result';
+import { err, ok, type Result } from '../../util/result';
 import { collectPages, type Page, pagesFor } from '../shared';
-import { okxBar } from './instrument';
+import { okxBar, unsupportedInterval } from './instrument';
 import { okxGet } from './request';
 import { OkxCandlesSchema } from './schemas';
 
@@ -37,8 +37,9 @@ export async function okxCandles(
   toMs: number,
   now?: () => number,
 ): Promise<Result<Candle[], SourceFailure>> {
-  const step = durationMs(interval);
   const bar = okxBar(interval);
+  if (bar === undefined) return err(unsupportedInterval('candles', interval));
+  const step = durationMs(interval);
   const wanted = (after: number) => Math.floor((after - 1 - fromMs) / step) + 1;
 
   const fetchRows = (cursor: Cursor, limit: number) =>

@@ -4,7 +4,7 @@ import type { OiPoint } from '../../market/types';
 import { err, ok, type Result } from '../../util/result';
 import { collectPages, failure, type Page, pagesFor } from '../shared';
 import type { ContractSize } from './contract';
-import { okxBar } from './instrument';
+import { okxPeriod, unsupportedInterval } from './instrument';
 import { okxGet } from './request';
 import { OkxOiHistorySchema, OkxOpenInterestSchema } from './schemas';
 
@@ -25,10 +25,11 @@ export async function okxOpenInterestHistory(
   toMs: number,
   now?: () => number,
 ): Promise<Result<OiPoint[], SourceFailure>> {
+  const period = okxPeriod(interval);
+  if (period === undefined) return err(unsupportedInterval('open-interest-history', interval));
   const size = await contractSize(instId);
   if (!size.ok) return size;
   const step = durationMs(interval);
-  const period = okxBar(interval).replace(/utc$/, '');
   // Stamps wanted: T in [fromMs + step, toMs + step]. `end` asks for rows earlier than it.
   const lowStamp = fromMs + step;
   const wanted = (end: number) => Math.floor((end - 1 - lowStamp) / step) + 1;

@@ -140,3 +140,18 @@ describe('Hyperliquid candles', () => {
     expect(createHyperliquidSource(fakeHttp(() => null)).openInterestHistory()).toBeNull();
   });
 });
+
+describe('Hyperliquid intervals', () => {
+  it('refuses an interval candleSnapshot does not serve as a failure, asking nothing (no exception)', async () => {
+    const http = fakeHttp(() => {
+      throw new Error('no request expected');
+    });
+    const r = await createHyperliquidSource(http).candles('BTC', '1w', 0, 86_400_000);
+    expect(r.ok || r.error).toMatchObject({
+      kind: 'http',
+      host: 'hyperliquid',
+      message: 'Hyperliquid candleSnapshot: the 1w interval is not offered',
+    });
+    expect(http.requests).toHaveLength(0);
+  });
+});

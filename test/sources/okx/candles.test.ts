@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createOkxSource } from '../../../lib/sources/okx';
+import { okxBar, okxPeriod } from '../../../lib/sources/okx/instrument';
 import { fakeHttp, query } from './fake-http';
 import { closeAt, NOW, okxServer, STEP } from './okx-server';
 
+const DAY = 86_400_000;
 const sample = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../fixtures/api-samples/${name}`, import.meta.url), 'utf8'));
 
@@ -130,5 +132,32 @@ describe('OKX candles', () => {
     const http = fakeHttp(() => ({ code: '0', msg: '', data: [] }));
     await createOkxSource(http).candles('ETH', '1h', NOW - 3_600_000, NOW);
     expect(query(http.requests[0] as never)).toMatchObject({ instId: 'ETH-USDT-SWAP', bar: '1H' });
+  });
+});
+
+describe('OKX intervals', () => {
+  it('refuses an interval OKX does not serve as a failure, asking nothing (no exception)', async () => {
+    const http = fakeHttp(() => {
+      throw new Error('no request expected');
+    });
+    const source = createOkxSource(http);
+    const candles = await source.candles('BTC', '2w', 0, 10 * DAY);
+    expect(candles.ok || candles.error).toMatchObject({ kind: 'http', host: 'okx', endpoint: 'candles' });
+    expect(candles.ok || candles.error.message).toBe('OKX candles: the 2w interval is not offered');
+    const history = await source.openInterestHistory('BTC', '1m', 0, 10 * DAY);
+    expect(history.ok || history.error.endpoint).toBe('open-interest-history');
+    expect(http.requests).toHaveLength(0);
+  });
+
+  it('asks UTC-aligned bars from 6h up (OKX opens 6H/12H/1D at UTC+8), for candles and OI history', () => {
+    expect(['5m', '1h', '4h', '6h', '12h', '1d'].map(okxBar)).toEqual([
+      '5m',
+      '1H',
+      '4H',
+      '6Hutc',
+      '12Hutc',
+      '1Dutc',
+    ]);
+    expect(['1m', '5m', '1d'].map(okxPeriod)).toEqual([undefined, '5m', '1Dutc']);
   });
 });
