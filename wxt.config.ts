@@ -8,6 +8,10 @@ export default defineConfig({
   manifestVersion: 3,
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  // The Firefox sources zip: the repository as a reviewer rebuilds it, without test and demo output.
+  zip: {
+    excludeSources: ['playwright-report/**', 'test-results/**', '.cache/**', 'out/**', '**/*.log'],
+  },
   manifest: {
     name: 'LiqLens',
     description:
