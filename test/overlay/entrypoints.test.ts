@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SITES } from '../../lib/sites';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+describe('every site adapter has its overlay content script (style.md item 9)', () => {
+  for (const site of SITES) {
+    it(`entrypoints/${site.id}.content wires lib/sites/${site.id}`, () => {
+      const file = path.join(ROOT, 'entrypoints', `${site.id}.content`, 'index.ts');
+      expect(fs.existsSync(file)).toBe(true);
+      const text = fs.readFileSync(file, 'utf8');
+      expect(text).toContain(`from '../../lib/sites/${site.id}'`);
+      expect(text).toContain(`import { ${site.id} as site }`);
+      expect(text).toContain('matches: site.matches');
+      expect(text).toContain("cssInjectionMode: 'ui'");
+      expect(text).toContain('mountOverlay(ctx, site, browser)');
+    });
+  }
+
+  it('has no overlay content script for a site the registry does not know', () => {
+    const ids = fs
+      .readdirSync(path.join(ROOT, 'entrypoints'))
+      .filter(
+        (name) =>
+          name.endsWith('.content') && fs.existsSync(path.join(ROOT, 'entrypoints', name, 'index.ts')),
+      )
+      .map((name) => name.slice(0, -'.content'.length));
+    expect(ids.sort()).toEqual(SITES.map((s) => s.id).sort());
+  });
+});
