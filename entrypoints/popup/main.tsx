@@ -186,7 +186,12 @@ async function main(): Promise<void> {
   });
   // A refresh the push missed (the worker restarted between): the cache is the truth.
   local.onChanged.addListener((changes) => {
-    if (`liqlens:view:${asset.value}` in changes) void cache.get(asset.value).then((e) => (entry.value = e));
+    if (!(`liqlens:view:${asset.value}` in changes)) return;
+    void cache.get(asset.value).then((e) => {
+      entry.value = e;
+      // A new entry is a finished refresh, even if its push was lost with a stopped worker.
+      refreshing.value = false;
+    });
   });
   setInterval(() => (now.value = Date.now()), 1000);
   void prefs.remember(asset.value);
