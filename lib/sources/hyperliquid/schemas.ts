@@ -1,7 +1,11 @@
 import { z } from '../../util/zod';
 import { msTime, num, numNonNegative, numPositive } from '../shared';
 
-export const HlUniverseSchema = z.array(z.looseObject({ name: z.string() }));
+/** `isDelisted: true` marks a coin that can no longer be traded (its context is stale). */
+export const HlUniverseSchema = z.array(
+  z.looseObject({ name: z.string(), isDelisted: z.optional(z.nullable(z.boolean())) }),
+);
+export type HlUniverse = z.output<typeof HlUniverseSchema>;
 
 export const HlMetaSchema = z.looseObject({ universe: HlUniverseSchema });
 

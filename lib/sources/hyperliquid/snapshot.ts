@@ -28,10 +28,13 @@ export async function hyperliquidSnapshot(
   const endpoint = 'metaAndAssetCtxs';
   const res = await hyperliquidInfo(http, { type: endpoint }, HlMetaAndAssetCtxsShape);
   if (!res.ok) return res;
-  const names = res.value.value[0].universe.map((u) => u.name);
-  universe.remember(names);
-  const index = names.indexOf(coin);
-  if (index < 0) return err(unsupportedSymbol('hyperliquid', endpoint, coin, HYPERLIQUID_MARKET));
+  const listing = res.value.value[0].universe;
+  universe.remember(listing);
+  // Contexts are joined by index over the whole universe, delisted coins included.
+  const index = listing.findIndex((u) => u.name === coin);
+  if (index < 0 || listing[index]?.isDelisted === true) {
+    return err(unsupportedSymbol('hyperliquid', endpoint, coin, HYPERLIQUID_MARKET));
+  }
   const full = parseWith(metaAndAssetCtxsSchema(index), res.value.response.json, 'hyperliquid', endpoint);
   if (!full.ok) return full;
   const ctx = (full.value[1] as unknown[])[index] as HlAssetCtx;

@@ -81,6 +81,59 @@ describe('Hyperliquid snapshot', () => {
     expect(http.requests.map((r) => r.endpoint)).toEqual(['metaAndAssetCtxs', 'l2Book']);
   });
 
+  it('reports a delisted coin as unsupported-symbol (its context is stale), keeping the index join', async () => {
+    const [meta, ctxs] = sample('hyperliquid-metaAndAssetCtxs.json');
+    // The real `meta` sample lists LOOM with isDelisted: true, after BTC, ETH and HPOS.
+    const universe = sample('hyperliquid-meta.json').universe;
+    const json = [{ ...meta, universe }, [...ctxs, { ...ctxs[0], markPx: '0.05' }]];
+    const http = fakeHttp((req) => {
+      const type = (req.body as { type: string }).type;
+      if (type === 'metaAndAssetCtxs') return json;
+      if (type === 'l2Book') return null;
+      throw new Error(`unexpected ${type}`);
+    });
+    const hl = createHyperliquidSource(http, { now: () => NOW });
+    expect(await hl.snapshot('LOOM')).toMatchObject({
+      ok: false,
+      error: { kind: 'unsupported-symbol', message: 'LOOM is not listed on Hyperliquid perpetuals' },
+    });
+    expect(await hl.snapshot('HPOS')).toMatchObject({ ok: true, value: { markPrice: 8.4542 } });
+    // The remembered listing leaves LOOM out too.
+    expect(await hl.depth('LOOM')).toMatchObject({ ok: false, error: { kind: 'unsupported-symbol' } });
+  });
+
+  it('shares one `meta` lookup between concurrent callers that need the listing', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const http = fakeHttp((req) => {
+      const type = (req.body as { type: string }).type;
+      if (type === 'meta') return sample('hyperliquid-meta.json');
+      if (type === 'l2Book') return null;
+      if (type === 'candleSnapshot') return [];
+      throw new Error(`unexpected ${type}`);
+    });
+    const slowHttp = {
+      ...http,
+      request: async (req: Parameters<typeof http.request>[0]) => {
+        if ((req.body as { type: string }).type === 'meta') await gate;
+        return http.request(req);
+      },
+    };
+    const hl = createHyperliquidSource(slowHttp, { now: () => NOW });
+    const all = Promise.all([
+      hl.depth('FOO'),
+      hl.depth('LOOM'),
+      hl.candles('FOO', '1h', NOW - 3_600_000, NOW),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release();
+    const [a, b, c] = await all;
+    for (const r of [a, b, c]) expect(r).toMatchObject({ ok: false, error: { kind: 'unsupported-symbol' } });
+    expect(http.requests.filter((r) => r.endpoint === 'meta')).toHaveLength(1);
+  });
+
   it('names the field path of a renamed field in the asked coin', async () => {
     const json = sample('hyperliquid-metaAndAssetCtxs.json');
     json[1][1].markPrice = json[1][1].markPx;
