@@ -38,7 +38,7 @@ export type AtRisk = z.infer<typeof AtRiskSchema>;
 /** Cascade estimate against resting order-book depth only (model.md, "Cascade estimate"). */
 export const CascadeSchema = z.object({
   direction: z.enum(['up', 'down']),
-  /** What the initial push q0 was: the at-risk move price, or the near edge of the nearest band. */
+  /** What the initial push q0 was: the at-risk move price, or the peak of the nearest band beyond P. */
   trigger: z.enum(['move', 'nearest-band']),
   fromPrice: num(),
   endPrice: num(),

@@ -130,7 +130,9 @@ export function runModel(doc: SeriesDoc, modelParams: ModelParams, depth?: BookD
 /**
  * Per direction: a push to the at-risk move price, and a push into the nearest band beyond P, up to its peak. A push
  * that stops at the band's near edge liquidates none of it (notional is spread evenly within bins), so it would say
- * nothing about the band; the peak is where a trader expects the cluster to fire.
+ * nothing about the band; the peak is where a trader expects the cluster to fire. Up, the candidates are the short
+ * bands whose peak lies above P — a band P sits inside counts, as the nearest — and the nearest is the lowest (bands of
+ * one side never overlap); down, the long bands whose peak lies below P, the highest.
  */
 function cascades(
   bins: Bins,
@@ -148,9 +150,8 @@ function cascades(
   let above: Band | null = null;
   let below: Band | null = null;
   for (const band of bands) {
-    if (band.side === 'short' && band.low >= price && (above === null || band.low < above.low)) above = band;
-    if (band.side === 'long' && band.high <= price && (below === null || band.high > below.high))
-      below = band;
+    if (band.side === 'short' && band.peak > price && (above === null || band.low < above.low)) above = band;
+    if (band.side === 'long' && band.peak < price && (below === null || band.high > below.high)) below = band;
   }
   if (above !== null) run('up', 'nearest-band', above.peak);
   run('down', 'move', down);
