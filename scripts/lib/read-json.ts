@@ -22,10 +22,13 @@ export async function readJsonFile(io: CliIo, path: string): Promise<unknown> {
   return parseJson(text, path);
 }
 
-/** Parses JSON text; `label` names where it came from in the message (a file or a flag). */
+/**
+ * Parses JSON text; `label` names where it came from in the message (a file or a flag). A leading byte
+ * order mark, which editors on Windows write, is skipped as RFC 8259 allows.
+ */
 export function parseJson(text: string, label: string): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     throw new CliError(`${label}: invalid JSON (${firstLine(error)})`);
   }
