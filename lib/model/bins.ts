@@ -1,3 +1,5 @@
+import { ModelInputError } from './errors';
+
 /**
  * The price grid of model.md "The map". Widths are {1, 2, 5}·10^k, kept as (mantissa, exponent) so that
  * every edge is computed as an integer times an exact power of ten: edges read 95,100 or 0.3755, never
@@ -86,12 +88,12 @@ const MIN_WIDTH_TARGET = 1e-300;
 /**
  * `lo`, `hi` and the bins between them, exactly as model.md "The map" writes them. A reference price
  * whose grid cannot be written in doubles (a width under 1e-300, an edge past the largest double) is a
- * RangeError saying so.
+ * ModelInputError saying so.
  */
 export function makeGrid(price: number, binPct: number, rangePct: number): Grid {
   const target = (price * binPct) / 100;
   if (!(target >= MIN_WIDTH_TARGET) || !Number.isFinite((price * (100 + rangePct)) / 100)) {
-    throw new RangeError(`the reference price ${price} is out of range for a bin grid`);
+    throw new ModelInputError(`the reference price ${price} is out of range for a bin grid`);
   }
   const step = snapStep(target);
   const width = stepValue(step);

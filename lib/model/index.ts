@@ -4,6 +4,7 @@ export { binIndex, binWidth, type Grid, gridOf, makeGrid, snapToStep } from './b
 export { candleTable, sortedCandleTable } from './candle-table';
 export { type BookDepthUsd, type CascadeDirection, type CascadeResult, cascade } from './cascade';
 export * from './cluster-view';
+export { ModelInputError } from './errors';
 export { type BucketSide, type Ledger, type LedgerParams, runLedger } from './ledger';
 export { liqLong, liqShort } from './liquidation-price';
 export * from './params';

@@ -6,6 +6,7 @@ import { makeGrid } from './bins';
 import { sortedCandleTable, T, WIDTH } from './candle-table';
 import { type BookDepthUsd, type CascadeDirection, cascade } from './cascade';
 import type { Band, Bins, Cascade, ClusterView, Diagnostics } from './cluster-view';
+import { ModelInputError } from './errors';
 import { runLedger } from './ledger';
 import type { ModelParams } from './params';
 import { readOut } from './read-out';
@@ -17,7 +18,7 @@ export type ModelResult = Omit<ClusterView, 'venues' | 'secondOpinion' | 'fetche
 export function medianPrice(prices: readonly number[]): number {
   const sorted = [...prices].sort((a, b) => a - b);
   const n = sorted.length;
-  if (n === 0) throw new RangeError('no mark price');
+  if (n === 0) throw new ModelInputError('no mark price');
   const mid = n >> 1;
   return n % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }

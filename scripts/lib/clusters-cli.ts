@@ -1,10 +1,12 @@
 import { buildClusterView } from '../../lib/engine/build-view';
-import { ClusterViewSchema } from '../../lib/model/cluster-view';
+import { type ClusterView, ClusterViewSchema } from '../../lib/model/cluster-view';
+import { ModelInputError } from '../../lib/model/errors';
 import { clusterReport } from '../../lib/report/cluster-report';
 import { formatHelp, parseArgs } from './args';
 import { CliError, type CliIo, EXIT, firstLine } from './cli-io';
 import { loadDepth } from './depth-input';
 import { LIVE_FLAGS, LIVE_NOTES, LIVE_USAGE, rejectLiveOnly, runLive } from './live-run';
+import { firstNonFinite } from './non-finite';
 import { paramsForSeries } from './params-input';
 import { loadSeries } from './series-input';
 import { venueViewsFromSeries } from './series-venues';
@@ -64,7 +66,20 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const params = paramsForSeries(flags.params, doc);
   const depth = flags.depth === undefined ? embeddedDepth : await loadDepth(io, flags.depth);
 
-  const built = buildClusterView({ series: doc, params, depth, venues: venueViewsFromSeries(doc) });
+  let built: ClusterView;
+  try {
+    built = buildClusterView({ series: doc, params, depth, venues: venueViewsFromSeries(doc) });
+  } catch (error) {
+    if (error instanceof ModelInputError) throw new CliError(`${flags.series}: ${error.message}`);
+    throw error;
+  }
+  // Every figure in the document is finite, so a figure that is not overflowed on extreme magnitudes.
+  const overflow = firstNonFinite(built);
+  if (overflow !== null) {
+    throw new CliError(
+      `${flags.series}: the figures overflow (${overflow} is not finite): prices, volumes and open interest must be in ordinary units`,
+    );
+  }
   // Parsing the output keeps --json to exactly the ClusterView's fields, and catches a broken view.
   const view = ClusterViewSchema.safeParse(built);
   if (!view.success)
