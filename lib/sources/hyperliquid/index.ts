@@ -1,4 +1,5 @@
 import type { HttpClient } from '../../http/types';
+import { ASSET_UNITS } from '../asset-units';
 import type { SourceOptions } from '../shared';
 import type { VenueSource } from '../types';
 import { hyperliquidCandles } from './candles';
@@ -21,6 +22,15 @@ export interface HyperliquidSource extends VenueSource {
   openInterestHistory(): null;
 }
 
+/** Hyperliquid names are case-sensitive: `kPEPE` (1,000 PEPE) is asked as written, other coins upper-case. */
+export function hyperliquidCoin(asset: string): string {
+  const name = asset.toUpperCase();
+  for (const venues of Object.values(ASSET_UNITS)) {
+    if (venues.hyperliquid.base.toUpperCase() === name) return venues.hyperliquid.base;
+  }
+  return name;
+}
+
 /** Hyperliquid perpetuals (`BTC`), `POST https://api.hyperliquid.xyz/info`. */
 export function createHyperliquidSource(
   http: HttpClient,
@@ -29,7 +39,7 @@ export function createHyperliquidSource(
   const now = options.now ?? Date.now;
   const openInterestSides = options.openInterestSides ?? 1;
   const universe = createUniverse(http);
-  const coin = (asset: string) => asset.toUpperCase();
+  const coin = hyperliquidCoin;
   return {
     venue: 'hyperliquid',
     instrument: coin,
