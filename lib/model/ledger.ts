@@ -317,7 +317,7 @@ function isSorted(rows: readonly SeriesOi[]): boolean {
  * Open interest per candle (NaN where none), joined on the open time; for a repeated time the last row
  * wins. A merge of two sorted lists: hashing millisecond timestamps in a Map costs more than the ledger.
  */
-function joinOpenInterest(times: Float64Array, openInterest: readonly SeriesOi[]): Float64Array {
+export function joinOpenInterest(times: Float64Array, openInterest: readonly SeriesOi[]): Float64Array {
   const rows = isSorted(openInterest) ? openInterest : [...openInterest].sort((a, b) => a[0] - b[0]);
   const oi = new Float64Array(times.length).fill(Number.NaN);
   let j = 0;

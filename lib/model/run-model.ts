@@ -7,7 +7,7 @@ import { sortedCandleTable, T, WIDTH } from './candle-table';
 import { type BookDepthUsd, type CascadeDirection, cascade } from './cascade';
 import type { Band, Bins, Cascade, ClusterView, Diagnostics } from './cluster-view';
 import { ModelInputError } from './errors';
-import { runLedger } from './ledger';
+import { joinOpenInterest, runLedger } from './ledger';
 import type { ModelParams } from './params';
 import { readOut } from './read-out';
 
@@ -43,6 +43,45 @@ function firstAtOrAfter(table: Float64Array, t: number): number {
   return lo;
 }
 
+/** Open time from which candles are used: `window` before the end of the latest candle across the venues. */
+function windowStart(tables: readonly Float64Array[], intervalMs: number, windowMs: number): number {
+  let end = Number.NEGATIVE_INFINITY;
+  for (const table of tables) {
+    if (table.length > 0) end = Math.max(end, (table[table.length - WIDTH + T] as number) + intervalMs);
+  }
+  return end - windowMs;
+}
+
+/** How much of one venue's series the model uses. */
+export interface VenueUsage {
+  /** Candles inside the window. */
+  candles: number;
+  /** Of their intervals, those with open interest at both ends: the ones that can open or shrink buckets. */
+  ledgerIntervals: number;
+}
+
+/**
+ * Per venue of `doc`, in its order, what `runModel` uses of it, without running the ledger: a venue with
+ * no ledger interval contributes nothing to the map (its candles only liquidate, and it opens nothing).
+ */
+export function venueUsage(doc: SeriesDoc, params: ModelParams): VenueUsage[] {
+  const tables = doc.venues.map((v) => sortedCandleTable(v.candles));
+  const from = windowStart(tables, durationMs(doc.interval), durationMs(params.window));
+  return doc.venues.map((venue, v) => {
+    const all = tables[v] as Float64Array;
+    const start = firstAtOrAfter(all, from);
+    const candles = all.length / WIDTH - start;
+    const times = new Float64Array(candles);
+    for (let i = 0; i < candles; i++) times[i] = all[(start + i) * WIDTH + T] as number;
+    const oi = joinOpenInterest(times, venue.openInterest);
+    let ledgerIntervals = 0;
+    for (let i = 1; i < candles; i++) {
+      if (!Number.isNaN(oi[i] as number) && !Number.isNaN(oi[i - 1] as number)) ledgerIntervals++;
+    }
+    return { candles, ledgerIntervals };
+  });
+}
+
 /**
  * The model of model.md v1, pure and deterministic: the same document gives the same result to the bit
  * whatever the order of its venues (venues are processed in a canonical order and summed in it).
@@ -60,11 +99,7 @@ export function runModel(doc: SeriesDoc, modelParams: ModelParams, depth?: BookD
   const windowMs = durationMs(params.window);
 
   const tables = venues.map((v) => sortedCandleTable(v.candles));
-  let end = Number.NEGATIVE_INFINITY;
-  for (const table of tables) {
-    if (table.length > 0) end = Math.max(end, (table[table.length - WIDTH + T] as number) + intervalMs);
-  }
-  const from = end - windowMs;
+  const from = windowStart(tables, intervalMs, windowMs);
 
   const grid = makeGrid(price, params.binPct, params.rangePct);
   const long = new Float64Array(grid.count);
