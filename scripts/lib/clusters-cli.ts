@@ -68,7 +68,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   let built: ClusterView;
   try {
-    built = buildClusterView({ series: doc, params, depth, venues: venueViewsFromSeries(doc) });
+    built = buildClusterView({ series: doc, params, depth, venues: venueViewsFromSeries(doc, params) });
   } catch (error) {
     if (error instanceof ModelInputError) throw new CliError(`${flags.series}: ${error.message}`);
     throw error;

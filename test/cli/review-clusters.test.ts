@@ -120,3 +120,127 @@ describe('review: clusters on hostile input', () => {
     await rejects(['--series', 'denormal.json'], { 'denormal.json': denormal }, /the figures overflow \(/);
   });
 });
+
+describe('review: venues in the output', () => {
+  const candles = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i): SeriesDoc['venues'][number]['candles'][number] => [
+      (from + i) * M,
+      100,
+      101,
+      99,
+      100,
+      1,
+      null,
+      null,
+    ]);
+  const venue = (
+    name: string,
+    markPrice: number,
+    c: SeriesDoc['venues'][number]['candles'],
+    oi: SeriesDoc['venues'][number]['openInterest'],
+  ) => ({ venue: name, instrument: name.toUpperCase(), markPrice, candles: c, openInterest: oi });
+  const file = (venues: unknown[]) =>
+    JSON.stringify({ format: 'liqlens.series/1', asset: 'BTC', interval: '15m', venues });
+
+  // Binance: a ledger (OI on candles 0 and 1), rows given out of order. Bybit: one candle. OKX: open
+  // interest but no candles. Hyperliquid: candles and OI rows, but never on two consecutive candles.
+  const venues = [
+    venue('binance', 100, candles(3), [
+      [2 * M, 12],
+      [0, 10],
+      [M, 11],
+    ]),
+    venue('bybit', 101, candles(1), [[0, 5]]),
+    venue(
+      'okx',
+      102,
+      [],
+      [
+        [0, 1],
+        [M, 2],
+      ],
+    ),
+    venue('hyperliquid', 103, candles(4), [
+      [0, 1],
+      [2 * M, 2],
+    ]),
+  ];
+
+  it('is ok only for a venue whose data the model used; the others say why not', async () => {
+    const { code, stdout } = await run(['--series', 'v.json', '--json'], { 'v.json': file(venues) });
+    expect(code).toBe(0);
+    const view = JSON.parse(stdout);
+    expect(view.venues.map((v: { venue: string; status: string }) => [v.venue, v.status])).toEqual([
+      ['binance', 'ok'],
+      ['bybit', 'no-ledger'],
+      ['okx', 'no-ledger'],
+      ['hyperliquid', 'no-ledger'],
+    ]);
+    expect(view.venues.map((v: { message: string | null }) => v.message)).toEqual([
+      null,
+      'no two consecutive candles with open interest: price context only',
+      'no candles in the series: price context only',
+      'no two consecutive candles with open interest: price context only',
+    ]);
+    // Binance's current OI is its latest row (12 at 30 min), not the last one listed; × mark 100.
+    expect(view.venues[0]).toMatchObject({
+      openInterestBase: 12,
+      openInterestUsd: 1200,
+      lastCandleTime: 2 * M,
+    });
+    // P = median(100, 101, 102, 103) = 101.5: every mark counts, used or not.
+    expect(view.price).toBe(101.5);
+  });
+
+  it('a venue whose candles all lie before the window is not used', async () => {
+    const old = venue('bybit', 100, candles(2), [
+      [0, 1],
+      [M, 2],
+    ]);
+    // Binance's last candle opens 8 days later: bybit's two candles fall outside the 7 d window.
+    const recent = venue('binance', 100, candles(2, 8 * 96), [
+      [8 * 96 * M, 1],
+      [(8 * 96 + 1) * M, 2],
+    ]);
+    const { stdout } = await run(['--series', 'w.json', '--json'], { 'w.json': file([old, recent]) });
+    const view = JSON.parse(stdout);
+    expect(view.venues.map((v: { status: string }) => v.status)).toEqual(['ok', 'no-ledger']);
+    expect(view.venues[1].message).toBe('no candles within the window: price context only');
+    expect(view.diagnostics.candles).toBe(2);
+  });
+
+  it('prints the same bytes whatever the order of the venues in the file', async () => {
+    const forward = await run(['--series', 'a.json', '--json'], { 'a.json': file(venues) });
+    const backward = await run(['--series', 'b.json', '--json'], { 'b.json': file([...venues].reverse()) });
+    expect(backward.stdout).toBe(forward.stdout);
+    const reportA = await run(['--series', 'a.json'], { 'a.json': file(venues) });
+    const reportB = await run(['--series', 'b.json'], { 'b.json': file([...venues].reverse()) });
+    expect(reportB.stdout).toBe(reportA.stdout);
+  });
+});
+
+describe('review: --json', () => {
+  it('prints the ClusterView alone: exactly the fields of model.md (and the cascade list)', async () => {
+    const { stdout } = await run(['--series', EXAMPLE, '--json']);
+    const view = JSON.parse(stdout);
+    expect(Object.keys(view)).toEqual([
+      'asset',
+      'price',
+      'model',
+      'bins',
+      'bands',
+      'atRisk',
+      'cascade',
+      'venues',
+      'diagnostics',
+    ]);
+    expect(Object.keys(view.model)).toEqual(['version', 'params']);
+    expect(Object.keys(view.bins)).toEqual(['low', 'width', 'long', 'short']);
+    expect(Object.keys(view.atRisk)).toEqual(['movePct', 'up', 'down']);
+    expect(view.atRisk.up.price).toBe(view.price * (1 + view.model.params.movePct / 100));
+    expect(view.atRisk.down.price).toBe(view.price * (1 - view.model.params.movePct / 100));
+    for (const band of view.bands)
+      expect(Object.keys(band)).toEqual(['side', 'low', 'high', 'peak', 'notionalUsd', 'share']);
+    expect(stdout.endsWith('}\n')).toBe(true);
+  });
+});
