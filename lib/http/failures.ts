@@ -16,6 +16,8 @@ export interface FailureDetail {
   detail?: string;
   /** What the body looked like, for `bad-response`. */
   body?: string;
+  /** A body refused unread for its size, for `bad-response`. */
+  tooLargeBytes?: number;
   timeoutMs?: number;
   attempts?: number;
   formatTime?: (ms: number) => string;
@@ -48,6 +50,11 @@ function failureMessage(kind: FailureKind, host: HostId, endpoint: string, d: Fa
     case 'auth':
       return `${venue} did not accept the API key (${endpoint}${status}): check the key, and that its plan includes this data`;
     case 'bad-response':
+      if (d.tooLargeBytes !== undefined) {
+        const b = d.tooLargeBytes;
+        const size = b >= 1024 * 1024 ? `${(b / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(b / 1024)} KB`;
+        return `${venue} ${endpoint}: the response was too large to read (${size})`;
+      }
       return `${venue} ${endpoint}: the response was not JSON (${d.body ?? 'unreadable'})`;
     case 'network':
       return `${venue} could not be reached (${endpoint})${said}`;

@@ -241,6 +241,35 @@ describe('bodies that are not JSON', () => {
     );
   });
 
+  it('a body declared larger than the cap is refused unread, once, and not retried', async () => {
+    let read = false;
+    const huge = {
+      ...response(200, '[]', { 'Content-Length': String(9 * 1024 * 1024) }),
+      text: async () => {
+        read = true;
+        return '[]';
+      },
+    };
+    const { request, calls } = setup([huge]);
+    expect(failure(await request(binanceKlines))).toMatchObject({
+      kind: 'bad-response',
+      host: 'binance',
+      endpoint: 'klines',
+      message: 'Binance klines: the response was too large to read (9.0 MB)',
+    });
+    expect(read).toBe(false);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a body without Content-Length is measured once read', async () => {
+    const { request } = setup([response(200, `[${'1,'.repeat(600)}1]`)], { maxBodyBytes: 1000 });
+    expect(failure(await request(binanceKlines)).message).toBe(
+      'Binance klines: the response was too large to read (1 KB)',
+    );
+    const small = setup([response(200, '[1,2]')], { maxBodyBytes: 1000 });
+    expect((await small.request(binanceKlines)).ok).toBe(true);
+  });
+
   it('JSON is parsed once and handed over with lower-case headers', async () => {
     const { request } = setup([response(200, [[1, '2']], { 'X-MBX-USED-WEIGHT-1M': '7' })]);
     const r = await request(binanceKlines);
