@@ -251,3 +251,30 @@ describe('review: the parameters carried in the result', () => {
     expect(runModel(doc, same).model.params).toBe(same);
   });
 });
+
+describe('review: the steps of one candle, in order', () => {
+  // c1 opens long 60 at 75 and short 40 at 125 (OI 10 → 11, 6 of 10 bought). c2 wicks to 75 AND sheds half
+  // the open interest (11 → 5.5).
+  const candles = [flat(0, 100), flat(HOUR, 100, 10, null, 6), candle(2 * HOUR, 100, 75, 90)];
+  const oi: SeriesOi[] = [
+    [0, 10],
+    [HOUR, 11],
+    [2 * HOUR, 5.5],
+  ];
+
+  it('liquidates first, at the value before this candle’s drop, then shrinks what is left', () => {
+    const ledger = runLedger(candles, oi, params(SIMPLE));
+    expect(ledger.liquidatedUsd).toBe(60); // not 30
+    expect(ledger.shrunkUsd).toBe(20); // the short alone: 40 → 20
+    expect(openBuckets(ledger)).toEqual([{ side: 'short', liq: 125, usd: 20, candle: 1 }]);
+  });
+
+  it('counts a candle as skipped when it or its predecessor has no open interest, never candle 0 alone', () => {
+    // No OI on c0: c1 only liquidates (skipped 1). c2 has OI on both ends: 11 → 5.5 is a drop with nothing
+    // open. Candle 0's own gap is not an interval.
+    const ledger = runLedger(candles, oi.slice(1), params(SIMPLE));
+    expect(ledger.skippedIntervals).toBe(1);
+    expect(ledger.openedUsd).toBe(0);
+    expect(runLedger(candles, oi, params(SIMPLE)).skippedIntervals).toBe(0);
+  });
+});
