@@ -21,6 +21,9 @@ interface Log {
   lastSentAt?: number;
 }
 
+/** Sleeps after which a clock that has not moved is taken as frozen, and the request admitted. */
+const MAX_STALLS = 3;
+
 /** Above this share of the cap (as the venue reports it), requests are spread over the rest of the window. */
 export const SLOW_DOWN_FROM = 0.5;
 
@@ -98,18 +101,20 @@ export function createLimiter(deps: { now: () => number; sleep: (ms: number) => 
   const queues = new Map<string, Promise<void>>();
 
   async function admit(rules: BudgetRule[], weight: number): Promise<void> {
-    for (;;) {
+    for (let stalls = 0; ; ) {
       const now = deps.now();
       let wait = 0;
       for (const rule of rules) {
         const units = unitsOf(rule, weight);
         wait = Math.max(wait, logWait(rule, units, now), hintWait(rule, units, now));
       }
-      if (wait <= 0) {
+      // A clock that does not move across sleeps (a frozen replay or test clock) would never free the budget.
+      if (wait <= 0 || stalls >= MAX_STALLS) {
         for (const rule of rules) book(rule, unitsOf(rule, weight), now, true);
         return;
       }
       await deps.sleep(wait);
+      stalls = deps.now() > now ? 0 : stalls + 1;
     }
   }
 

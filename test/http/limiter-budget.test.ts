@@ -172,3 +172,29 @@ describe('Binance X-MBX-USED-WEIGHT-1M', () => {
     expect(time.sleeps).toEqual([]);
   });
 });
+
+describe('a clock that does not move', () => {
+  it('admits requests after a few sleeps instead of waiting forever for the budget to free', async () => {
+    let sleeps = 0;
+    const { fetch, calls } = scriptedFetch([response(200, [])], () => T0);
+    const http = createHttpClient({
+      fetch,
+      now: () => T0,
+      sleep: async () => {
+        // Without the guard this loop would spin forever; fail loudly instead of hanging the runner.
+        if (++sleeps > 10_000) throw new Error('the limiter kept sleeping on a frozen clock');
+      },
+      setTimer: () => () => {},
+    });
+    const depth: HttpRequest = {
+      host: 'binance',
+      endpoint: 'depth',
+      method: 'GET',
+      url: 'https://fapi.binance.com/fapi/v1/depth?symbol=BTCUSDT&limit=1000',
+    };
+    // 200 × weight 20 = 4,000, over our 1,920 a minute: on a moving clock the 97th request waits a minute.
+    for (let i = 0; i < 200; i++) expect((await http.request(depth)).ok).toBe(true);
+    expect(calls).toHaveLength(200);
+    expect(sleeps).toBe(104 * 3);
+  });
+});
