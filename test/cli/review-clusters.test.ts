@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { SeriesDoc } from '../../lib/market/series';
 import { runCli } from '../../scripts/lib/clusters-cli';
@@ -47,6 +48,17 @@ describe('review: clusters on hostile input', () => {
     expect(withBom.stderr).toBe('');
     expect(withBom.code).toBe(0);
     expect(withBom.stdout).toBe(plain.stdout);
+  });
+
+  it('rejects a directory given as the series file, through the real file system', async () => {
+    const mem = memIo();
+    const code = await runCli(['--series', 'test/fixtures'], {
+      ...mem.io,
+      readFile: (p) => readFile(p, 'utf8'),
+    });
+    expect(code).toBe(2);
+    expect(mem.stdout()).toBe('');
+    expect(mem.stderr()).toBe('clusters: cannot read test/fixtures: is a directory\n');
   });
 
   it('rejects JSON null, NaN (not JSON) and an empty venue list', async () => {
