@@ -1,3 +1,4 @@
+import { redact } from './failures';
 import type { HarDocument, HarEntry, HarNameValue } from './har';
 import type { FetchLike } from './types';
 
@@ -7,9 +8,27 @@ export interface RecordingFetch {
   har(): HarDocument;
 }
 
-/** Headers that might carry credentials (`CG-API-KEY`, `X-MBX-APIKEY`, `API-KEY-USE-LIMIT`…) never reach a file. */
+/**
+ * Headers that might carry credentials never reach a file: `CG-API-KEY`, `X-MBX-APIKEY`, `X-BAPI-SIGN`,
+ * `OK-ACCESS-PASSPHRASE`, `Authorization`, cookies (and, to be safe, CoinGlass's `API-KEY-USE-LIMIT`).
+ */
 function isSecretHeader(name: string): boolean {
-  return /key/i.test(name);
+  return /key|sign|secret|passphrase|token|auth|cookie/i.test(name);
+}
+
+function queryPairs(url: string): [string, string][] {
+  try {
+    return [...new URL(url).searchParams];
+  } catch {
+    return [];
+  }
+}
+
+/** Replaces every occurrence of the secrets (values of secret request headers) in a text. */
+function scrub(text: string, secrets: string[]): string {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join('…');
+  return out;
 }
 
 // Without `forEach` (a minimal FetchLike) only these response headers can be read back.
@@ -42,7 +61,22 @@ export function createRecordingFetch(inner: FetchLike, options: { now?: () => nu
         if (value !== null) responseHeaders.push({ name, value });
       }
     }
-    entries.push(toEntry(url, init, started, now() - started, res.status, responseHeaders, text));
+    // A credential sent in a header is kept out of the file even where the venue echoes it back.
+    const secrets = [...Object.entries(init?.headers ?? {}), ...queryPairs(url)]
+      .filter(([name, value]) => isSecretHeader(name) && value.trim().length >= 4)
+      .map(([, value]) => value.trim());
+    const recorded = responseHeaders.map(({ name, value }) => ({ name, value: scrub(value, secrets) }));
+    entries.push(
+      toEntry(
+        redact(scrub(url, secrets)),
+        init,
+        started,
+        now() - started,
+        res.status,
+        recorded,
+        scrub(text, secrets),
+      ),
+    );
     const headers = new Map(responseHeaders.map(({ name, value }) => [name.toLowerCase(), value]));
     return {
       status: res.status,

@@ -126,6 +126,44 @@ describe('recording', () => {
     expect(entry?.request.headers.map((h) => h.name)).toEqual(['accept']);
   });
 
+  it('keeps other credentials out too: signature, auth and cookie headers, key query values, echoed keys', async () => {
+    const echo: FetchLike = async (url, init) =>
+      response(
+        200,
+        { code: '0', msg: `key ${init?.headers?.['CG-API-KEY']} accepted`, url },
+        { 'Set-Cookie': 'sid=abc' },
+      );
+    const recorder = createRecordingFetch(echo, { now: () => T0 });
+    await recorder.fetch('https://example.com/api?symbol=BTC&apiKey=s3cr3t&signature=abc123', {
+      headers: {
+        accept: 'application/json',
+        'CG-API-KEY': 'my-secret-key',
+        'X-BAPI-SIGN': 'sig-value',
+        Authorization: 'Bearer tok-value',
+        Cookie: 'session=cookie-value',
+      },
+    });
+    const text = JSON.stringify(recorder.har());
+    for (const secret of [
+      'my-secret-key',
+      's3cr3t',
+      'abc123',
+      'sig-value',
+      'tok-value',
+      'cookie-value',
+      'sid=abc',
+    ])
+      expect(text).not.toContain(secret);
+    const entry = recorder.har().log.entries[0];
+    expect(entry?.request.headers.map((h) => h.name)).toEqual(['accept']);
+    expect(entry?.request.queryString).toEqual([
+      { name: 'symbol', value: 'BTC' },
+      { name: 'apiKey', value: '…' },
+      { name: 'signature', value: '…' },
+    ]);
+    expect(JSON.parse(entry?.response.content.text ?? '').msg).toBe('key … accepted');
+  });
+
   it('hands the caller the same response it recorded', async () => {
     const recorder = createRecordingFetch(simulator, { now: () => T0 });
     const res = await recorder.fetch(requests[0]?.url ?? '');
