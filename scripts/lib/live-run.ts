@@ -12,6 +12,7 @@ import { createHarFetch, harNow } from '../../lib/http/har-replay';
 import type { FetchLike } from '../../lib/http/types';
 import { VENUE_LABEL, VENUES, type Venue } from '../../lib/market/venue';
 import { ClusterViewSchema } from '../../lib/model/cluster-view';
+import { ModelInputError } from '../../lib/model/errors';
 import { DEFAULT_PARAMS, type ModelParams, resolveParams } from '../../lib/model/params';
 import { clusterReport } from '../../lib/report/cluster-report';
 import { CliError, type CliIo, EXIT, firstLine } from './cli-io';
@@ -212,7 +213,8 @@ export async function runLive(flags: LiveFlags, io: CliIo & Partial<LiveDeps>): 
   try {
     result = await engine.refresh(asset, params, { venues });
   } catch (error) {
-    if (error instanceof EngineInputError) throw new CliError(error.message);
+    if (error instanceof EngineInputError || error instanceof ModelInputError)
+      throw new CliError(error.message);
     throw error;
   }
   if (!result.view || !result.series)
