@@ -14,7 +14,7 @@ import { buildClusterView } from './build-view';
 import { mergeDepthUsd } from './depth';
 import type { OiSnapshotStore } from './oi-snapshot-store';
 import { ENGINE_STATE_FORMAT, type EngineState, type SeriesCache, type VenueState } from './series-cache';
-import { needsHistory, refreshVenue, type VenueRefreshOutcome } from './venue-refresh';
+import { keptVenueTime, needsHistory, refreshVenue, type VenueRefreshOutcome } from './venue-refresh';
 import {
   buildingHistorySentence,
   disabledView,
@@ -144,9 +144,10 @@ export function createEngine(options: EngineOptions): Engine {
     }
 
     const now = options.now();
-    /** Open times of the first and last complete candle of the window, per venue. */
-    const windowOf = (venue: Venue) => {
-      const toOpen = Math.floor((now - (historyDelayMs[venue] ?? 0)) / intervalMs) * intervalMs - intervalMs;
+    /** Open times of the first and last complete candle of the window ending at a venue time. */
+    const windowAt = (venue: Venue, venueTime: number) => {
+      const toOpen =
+        Math.floor((venueTime - (historyDelayMs[venue] ?? 0)) / intervalMs) * intervalMs - intervalMs;
       return { fromOpen: toOpen - windowMs + intervalMs, toOpen };
     };
     const previous =
@@ -163,30 +164,30 @@ export function createEngine(options: EngineOptions): Engine {
             .aggregatedMap(asset)
             .catch((error: unknown) => err(unexpected('coinglass', error, 'cold').failure))
         : Promise.resolve(null);
-    // Warm only when the cached history reaches back to this window's start.
+    // Whether any venue will fetch history decides if books wait; judged on each venue's last known clock
+    // (the venue's own refresh warms only when the cached history reaches back to the window's start).
     const plans = enabled.map((venue) => {
-      const { fromOpen, toOpen } = windowOf(venue);
       const prev = previousOf(venue);
+      const { fromOpen, toOpen } = windowAt(venue, prev ? keptVenueTime(prev, now) : now);
       const warm = prev && prev.coveredFrom <= fromOpen ? prev : null;
-      return { venue, fromOpen, toOpen, warm, history: needsHistory(warm, fromOpen, toOpen) };
+      return { venue, prev, history: needsHistory(warm, fromOpen, toOpen) };
     });
     const deferDepth = plans.some((p) => p.history);
     const outcomes = await Promise.all(
-      plans.map(async ({ venue, fromOpen, toOpen, warm }): Promise<[Venue, VenueRefreshOutcome]> => {
+      plans.map(async ({ venue, prev }): Promise<[Venue, VenueRefreshOutcome]> => {
         const source = sources[venue] as VenueSource;
         const outcome = await refreshVenue({
           source,
           asset,
           interval: params.interval,
           intervalMs,
-          fromOpen,
-          toOpen,
+          windowAt: (venueTime) => windowAt(venue, venueTime),
           now,
-          previous: warm,
+          previous: prev,
           oiStore: options.oiStore,
           depthMaxAgeMs,
           deferDepth,
-        }).catch((error: unknown): VenueRefreshOutcome => unexpected(venue, error, warm ? 'warm' : 'cold'));
+        }).catch((error: unknown): VenueRefreshOutcome => unexpected(venue, error, prev ? 'warm' : 'cold'));
         return [venue, outcome];
       }),
     );
@@ -211,8 +212,8 @@ export function createEngine(options: EngineOptions): Engine {
         if (kept) states.push(kept);
         continue;
       }
-      const { fromOpen, toOpen } = windowOf(venue);
       if (outcome.ok) {
+        const { fromOpen, toOpen } = outcome.window;
         modes[venue] = outcome.mode;
         const { state } = outcome;
         states.push(state);
@@ -241,6 +242,7 @@ export function createEngine(options: EngineOptions): Engine {
       const kept = previousOf(venue);
       if (kept && now - kept.fetchedAt <= staleMaxAgeMs) {
         states.push(kept);
+        const { fromOpen, toOpen } = windowAt(venue, keptVenueTime(kept, now));
         const series = toVenueSeries(kept, fromOpen, toOpen);
         const history = kept.openInterest.map(([t, oi]): OiPoint => ({ t, oi }));
         const message = staleSentence(sentence, kept.fetchedAt, now);

@@ -33,8 +33,10 @@ export const VenueStateSchema = z.object({
   openInterestNow: z.nullable(finite().check(z.nonnegative())),
   depth: z.nullable(DepthStateSchema),
   depthAt: z.nullable(time()),
-  /** When this venue last answered in full (ms). */
+  /** When this venue last answered in full (ms, local clock). */
   fetchedAt: time(),
+  /** The venue's clock minus the local one at that answer; absent in states stored before it existed. */
+  clockSkewMs: z.optional(finite()),
 });
 export type VenueState = z.infer<typeof VenueStateSchema>;
 

@@ -8,16 +8,22 @@ import type { OiSnapshotStore } from './oi-snapshot-store';
 import type { VenueState } from './series-cache';
 import { alignSnapshots } from './snapshot-history';
 
+export interface CandleWindow {
+  /** Open times of the first and last complete candle of the window. */
+  fromOpen: number;
+  toOpen: number;
+}
+
 export interface VenueRefreshInput {
   source: VenueSource;
   asset: string;
   interval: string;
   intervalMs: number;
-  /** Open times of the first and last complete candle of the window. */
-  fromOpen: number;
-  toOpen: number;
+  /** The window ending at a given venue time. */
+  windowAt: (venueTime: number) => CandleWindow;
+  /** The local clock; ages of books and states are judged on it. */
   now: number;
-  /** The venue's last good state, when it suits this window and interval (else null: cold). */
+  /** The venue's last good state for this interval, if any; used warm when it covers the window. */
   previous: VenueState | null;
   oiStore: OiSnapshotStore;
   depthMaxAgeMs: number;
@@ -32,6 +38,8 @@ export type VenueRefreshOutcome =
   | {
       ok: true;
       state: VenueState;
+      /** The window this refresh fetched, on the venue's clock. */
+      window: CandleWindow;
       mode: 'cold' | 'warm';
       /** The history the 24-hour change is read from (for snapshot venues it reaches back a day). */
       history: OiPoint[];
@@ -42,6 +50,24 @@ export type VenueRefreshOutcome =
   | { ok: false; failure: SourceFailure; mode: 'cold' | 'warm' };
 
 const DAY = 24 * 3_600_000;
+/** Before any perpetual's history: a venue time earlier than this is not a clock. */
+const EARLIEST_VENUE_TIME = Date.UTC(2017, 0, 1);
+
+/**
+ * The venue's own time, from its snapshot (response body or Date header), when it is plausible; else the local
+ * clock. Candles close on the venue's clock, so a window computed on it asks for exactly the candles the venue
+ * has, whatever the user's clock says; and a recorded replay stays consistent with itself on any later day.
+ */
+export function venueTime(snapshotTime: number, now: number): number {
+  const plausible =
+    Number.isFinite(snapshotTime) && snapshotTime >= EARLIEST_VENUE_TIME && snapshotTime <= now + DAY;
+  return plausible ? snapshotTime : now;
+}
+
+/** Where a kept state's venue clock stands now: its time at fetch, moved on by the local time since. */
+export function keptVenueTime(state: VenueState, now: number): number {
+  return now + (state.clockSkewMs ?? 0);
+}
 
 const toSeriesCandle = (c: Candle): SeriesCandle => [
   c.t,
@@ -89,8 +115,15 @@ function empty(
  * a published history (Hyperliquid) get one from the snapshot store, fed here with each snapshot.
  */
 export async function refreshVenue(input: VenueRefreshInput): Promise<VenueRefreshOutcome> {
-  const { source, asset, interval, intervalMs, fromOpen, toOpen, now, previous } = input;
+  const { source, asset, interval, intervalMs, now } = input;
   const instrument = source.instrument(asset);
+  // The snapshot comes first: its time sets the window.
+  const snapshot = await source.snapshot(asset);
+  if (!snapshot.ok) return { ok: false, failure: snapshot.error, mode: input.previous ? 'warm' : 'cold' };
+  const clock = venueTime(snapshot.value.time, now);
+  const window = input.windowAt(clock);
+  const { fromOpen, toOpen } = window;
+  const previous = input.previous && input.previous.coveredFrom <= fromOpen ? input.previous : null;
   const mode = previous ? 'warm' : 'cold';
   const cachedCandles = previous ? mergeRows(previous.candles, [], fromOpen, toOpen) : [];
   const cachedOi = previous ? mergeRows(previous.openInterest, [], fromOpen, toOpen) : [];
@@ -113,22 +146,18 @@ export async function refreshVenue(input: VenueRefreshInput): Promise<VenueRefre
   const ownHistory = historyCall !== null;
   const oiTask: Promise<SourceResult<OiPoint[]>> = historyCall ?? Promise.resolve(ok([]));
   const depthAge =
-    previous?.depth && previous.depthAt !== null ? now - previous.depthAt : Number.POSITIVE_INFINITY;
+    input.previous?.depth && input.previous.depthAt !== null
+      ? now - input.previous.depthAt
+      : Number.POSITIVE_INFINITY;
   const wantDepth =
     depthAge >= input.depthMaxAgeMs && (!input.deferDepth || depthAge >= 2 * input.depthMaxAgeMs);
   const depthTask: Promise<SourceResult<Depth> | null> = wantDepth
     ? source.depth(asset)
     : Promise.resolve(null);
-  const [candles, oi, snapshot, depth] = await Promise.all([
-    candlesTask,
-    oiTask,
-    source.snapshot(asset),
-    depthTask,
-  ]);
+  const [candles, oi, depth] = await Promise.all([candlesTask, oiTask, depthTask]);
 
   if (!candles.ok) return { ok: false, failure: candles.error, mode };
   if (!oi.ok) return { ok: false, failure: oi.error, mode };
-  if (!snapshot.ok) return { ok: false, failure: snapshot.error, mode };
 
   const mergedCandles = mergeRows(cachedCandles, candles.value.map(toSeriesCandle), fromOpen, toOpen);
   if (mergedCandles.length === 0) {
@@ -142,7 +171,7 @@ export async function refreshVenue(input: VenueRefreshInput): Promise<VenueRefre
     openInterest = mergeRows(cachedOi, fresh, fromOpen, toOpen);
     history = openInterest.map(([t, value]) => ({ t, oi: value }));
   } else {
-    history = await snapshotHistory(input, snapshot.value);
+    history = await snapshotHistory(input, snapshot.value, clock, window);
     openInterest = history.filter((p) => p.t >= fromOpen).map((p): SeriesOi => [p.t, p.oi]);
   }
 
@@ -157,13 +186,15 @@ export async function refreshVenue(input: VenueRefreshInput): Promise<VenueRefre
     markPrice: snap.markPrice,
     funding: snap.funding,
     openInterestNow: snap.openInterest,
-    depth: depth?.ok ? depth.value : (previous?.depth ?? null),
-    depthAt: depth?.ok ? now : (previous?.depthAt ?? null),
+    depth: depth?.ok ? depth.value : (input.previous?.depth ?? null),
+    depthAt: depth?.ok ? now : (input.previous?.depthAt ?? null),
     fetchedAt: now,
+    clockSkewMs: clock - now,
   };
   return {
     ok: true,
     state,
+    window,
     mode,
     history,
     ownHistory,
@@ -184,13 +215,17 @@ export function needsHistory(previous: VenueState | null, fromOpen: number, toOp
 }
 
 /** Records this refresh's open interest and reads the engine's own history back, a day and a window long. */
-async function snapshotHistory(input: VenueRefreshInput, snapshot: VenueSnapshot): Promise<OiPoint[]> {
-  const { source, asset, intervalMs, fromOpen, toOpen, now, oiStore } = input;
+async function snapshotHistory(
+  input: VenueRefreshInput,
+  snapshot: VenueSnapshot,
+  clock: number,
+  { fromOpen, toOpen }: CandleWindow,
+): Promise<OiPoint[]> {
+  const { source, asset, intervalMs, oiStore } = input;
   // A store that cannot be written or read costs the ledger, never the venue's context.
   try {
     if (snapshot.openInterest !== null) {
-      const time = Number.isFinite(snapshot.time) && snapshot.time > 0 ? snapshot.time : now;
-      await oiStore.append(source.venue, asset, { time, oi: snapshot.openInterest });
+      await oiStore.append(source.venue, asset, { time: clock, oi: snapshot.openInterest });
     }
     const snapshots = await oiStore.load(source.venue, asset);
     return alignSnapshots(snapshots, intervalMs, Math.min(fromOpen, toOpen - DAY - intervalMs), toOpen);

@@ -53,9 +53,9 @@ describe('broken replays: one venue fails, the others carry the view', () => {
       'okx-renamed-field':
         'OKX funding-rate: data[0].fundingRate: expected a number string, got nothing (the field is missing)',
       // Retry-After 30 s and 120 s from 12:05:30 UTC, shown in local time.
-      'binance-429-retry-after': `Binance is rate-limiting requests (klines); retrying after ${clock(FIXTURE_NOW + 30_000)}`,
-      'binance-418-banned': `Binance has temporarily banned this IP address for too many requests (klines); retrying after ${clock(FIXTURE_NOW + 120_000)}`,
-      'binance-451-region': 'Binance is unavailable in your region (klines)',
+      'binance-429-retry-after': `Binance is rate-limiting requests (premiumIndex); retrying after ${clock(FIXTURE_NOW + 30_000)}`,
+      'binance-418-banned': `Binance has temporarily banned this IP address for too many requests (premiumIndex); retrying after ${clock(FIXTURE_NOW + 120_000)}`,
+      'binance-451-region': 'Binance is unavailable in your region (premiumIndex)',
       'bybit-retcode': 'Bybit kline: refused (retCode 10016: Internal server error.)',
       'okx-code': 'OKX candles: OKX refused the request with code 50026 (System error. Try again later.)',
       'binance-empty-arrays': 'Binance returned no candles for BTCUSDT',

@@ -142,3 +142,19 @@ describe('per-venue replays', () => {
     });
   }
 });
+
+describe('btc-all replay on a later day', () => {
+  it('fetches the window on the venues’ clock, so a recording replays the same on any day', async () => {
+    const har = loadHar('btc-all.har');
+    const onTime = replay(har);
+    const expected = await onTime.engine.refresh('BTC', params());
+
+    const later = replay(har);
+    await later.clock.sleep(3 * 24 * 3_600_000);
+    const result = await later.engine.refresh('BTC', params());
+    expect(later.fetch.log().every((l) => l.match === 'exact')).toBe(true);
+    expect(result.view?.venues.map((v) => v.status)).toEqual(expected.view?.venues.map((v) => v.status));
+    expect(result.view?.bins).toEqual(expected.view?.bins);
+    expect(result.view?.bands).toEqual(expected.view?.bands);
+  });
+});

@@ -18,7 +18,7 @@ describe('a failed venue keeps its last good data for a while', () => {
     expect(view?.status).toBe('failed');
     expect(view?.failure).toBe('http');
     expect(view?.message).toBe(
-      'Bybit kline: refused (retCode 10016: Internal server error.); showing its last good data, from 12 min ago',
+      'Bybit tickers: refused (retCode 10016: Internal server error.); showing its last good data, from 12 min ago',
     );
     // Its figures are the last good ones; its candles still count in the model, within the window (which
     // slid by the candle that closed at 12:15).
@@ -34,7 +34,7 @@ describe('a failed venue keeps its last good data for a while', () => {
     const old = await engine.refresh('BTC', params({ window: '1d' }), { previous: stale.state });
     const oldView = old.view?.venues.find((v) => v.venue === 'bybit');
     expect(oldView?.status).toBe('failed');
-    expect(oldView?.message).toBe('Bybit kline: refused (retCode 10016: Internal server error.)');
+    expect(oldView?.message).toBe('Bybit tickers: refused (retCode 10016: Internal server error.)');
     expect(oldView?.markPrice).toBeNull();
     expect(old.series?.venues.map((v) => v.venue)).toEqual(['binance', 'okx']);
 
