@@ -13,7 +13,7 @@ export { BINANCE_BASE } from './request';
 export function createBinanceSource(http: HttpClient, options: SourceOptions = {}): VenueSource {
   const now = options.now ?? Date.now;
   const get = createBinanceGet(http);
-  const fundingIntervals = createFundingIntervals(get);
+  const fundingIntervals = createFundingIntervals(get, now);
   return {
     venue: 'binance',
     instrument: binanceInstrument,

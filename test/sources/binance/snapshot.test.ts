@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBinanceSource } from '../../../lib/sources/binance';
+import { FUNDING_INFO_MAX_AGE_MS } from '../../../lib/sources/binance/snapshot';
 import { fakeHttp } from '../shared/fake-http';
 import { sample } from '../shared/samples';
 
@@ -60,7 +61,7 @@ describe('Binance snapshot', () => {
     expect(http.paths().filter((p) => p === PREMIUM)).toHaveLength(3);
   });
 
-  it('a failed fundingInfo fails the snapshot and is asked again next time', async () => {
+  it('a failed fundingInfo leaves the funding out (not the venue) and is asked again next time', async () => {
     let calls = 0;
     const http = fakeHttp({
       [PREMIUM]: { json: sample('binance-premiumIndex') },
@@ -72,10 +73,52 @@ describe('Binance snapshot', () => {
     });
     const source = createBinanceSource(http);
     const first = await source.snapshot('BTC');
-    expect(first.ok || first.error.kind).toBe('timeout');
+    expect(first.ok && [first.value.markPrice, first.value.openInterest, first.value.funding]).toEqual([
+      11793.63104562,
+      10659.509,
+      null,
+    ]);
     const second = await source.snapshot('BTC');
     expect(second.ok && second.value.funding?.intervalHours).toBe(8);
     expect(calls).toBe(2);
+  });
+
+  it('fundingInfo is asked again once the settlement seen has passed; a failed refetch keeps the last list', async () => {
+    const settlement = 1597392000000; // nextFundingTime in the premiumIndex sample
+    let t = settlement - 3 * 3_600_000;
+    let calls = 0;
+    const http = fakeHttp({
+      [PREMIUM]: { json: sample('binance-premiumIndex') },
+      [OPEN_INTEREST]: { json: sample('binance-openInterest') },
+      [FUNDING_INFO]: () => {
+        calls++;
+        if (calls === 1) return { json: fundingInfo('BTCUSDT', 4) };
+        if (calls === 2) return { failure: { kind: 'http', message: 'Binance fundingInfo: HTTP 500' } };
+        return { json: [] };
+      },
+    });
+    const source = createBinanceSource(http, { now: () => t });
+    const hours = async () => {
+      const r = await source.snapshot('BTC');
+      return r.ok ? r.value.funding?.intervalHours : r.error.kind;
+    };
+    expect(await hours()).toBe(4);
+    t = settlement - 1;
+    expect(await hours()).toBe(4);
+    expect(calls).toBe(1);
+    t = settlement;
+    expect(await hours()).toBe(4); // refetch failed: the last list stands
+    expect(calls).toBe(2);
+    t = settlement + 1;
+    expect(await hours()).toBe(8); // BTCUSDT back to the default
+    expect(calls).toBe(3);
+    // The sample's settlement is now past: no later one known, so the list holds for a day.
+    t = settlement + 1 + FUNDING_INFO_MAX_AGE_MS - 1;
+    await hours();
+    expect(calls).toBe(3);
+    t = settlement + 1 + FUNDING_INFO_MAX_AGE_MS;
+    await hours();
+    expect(calls).toBe(4);
   });
 
   it('a renamed field in premiumIndex is a bad-response naming it', async () => {
