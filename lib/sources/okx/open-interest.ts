@@ -2,7 +2,7 @@ import type { HttpClient, SourceFailure } from '../../http/types';
 import { durationMs } from '../../market/interval';
 import type { OiPoint } from '../../market/types';
 import { err, ok, type Result } from '../../util/result';
-import { collectPages, failure, type Page, pagesFor } from '../shared';
+import { alignDown, collectPages, failure, type Page, pagesFor } from '../shared';
 import type { ContractSize } from './contract';
 import { okxPeriod, unsupportedInterval } from './instrument';
 import { okxGet } from './request';
@@ -14,7 +14,8 @@ const HISTORY_LIMIT = 100;
 /**
  * One-sided OI history in base units, ascending. OKX counts each open contract once (one side), so the
  * base figure is contracts × contract size. A row stamped T is the OI measured at the instant T, the end of
- * the candle that opened at T − interval: that candle's open time is the point's `t`.
+ * the candle that opened at T − interval: that candle's open time is the point's `t` (T aligned down to the
+ * interval first, so that every point falls on a candle's open time).
  */
 export async function okxOpenInterestHistory(
   http: HttpClient,
@@ -42,7 +43,7 @@ export async function okxOpenInterestHistory(
     if (!res.ok) return res;
     const items = res.value.map(([stamp, contracts]) => ({ stamp, contracts }));
     const oldest = Math.min(...items.map((r) => r.stamp));
-    const more = items.length === limit && oldest < end && wanted(oldest) > 0;
+    const more = items.length === limit && oldest < end && wanted(alignDown(oldest, step)) > 0;
     return ok({ items, next: more ? oldest : null });
   };
 
@@ -53,7 +54,8 @@ export async function okxOpenInterestHistory(
   if (!rows.ok) return rows;
   const points: OiPoint[] = [];
   for (const { stamp, contracts } of rows.value) {
-    const t = stamp - step;
+    // Aligned down first, as for Binance and Bybit: a stamp a little late still closes its candle.
+    const t = alignDown(stamp, step) - step;
     if (t >= fromMs && t <= toMs) points.push({ t, oi: contracts * size.value });
   }
   return ok(points);

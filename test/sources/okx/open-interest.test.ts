@@ -14,20 +14,22 @@ describe('OKX open-interest history', () => {
     const http = fakeHttp((req) =>
       req.endpoint === 'instruments' ? instruments : sample('okx-rubik-open-interest-history.json'),
     );
-    const res = await createOkxSource(http).openInterestHistory('BTC', '5m', 1701417200000, 1701417300000);
-    // Rows stamped 1701417600000 and 1701417500000 were measured then: they close the 5-minute
-    // candles opened 300000 ms earlier. 731377.57500501 contracts × 0.01 BTC = 7313.7757500501 BTC.
+    const res = await createOkxSource(http).openInterestHistory('BTC', '5m', 1701417000000, 1701417300000);
+    // The row stamped 1701417600000 was measured then: it closes the 5-minute candle opened 300000 ms
+    // earlier. The sample's other stamp, 1701417500000, is off the 5-minute grid: aligned down to
+    // 1701417300000 it closes the candle opened at 1701417000000 (never a time no candle opens at).
+    // 731377.57500501 contracts × 0.01 BTC = 7313.7757500501 BTC.
     expect(res).toEqual({
       ok: true,
       value: [
-        { t: 1701417200000, oi: 731377.57500501 * 0.01 },
+        { t: 1701417000000, oi: 731377.57500501 * 0.01 },
         { t: 1701417300000, oi: 731377.57500501 * 0.01 },
       ],
     });
     expect(res.ok && res.value[0]?.oi).toBeCloseTo(7313.7757500501, 9);
     expect(http.requests.map((r) => r.url)).toEqual([
       'https://www.okx.com/api/v5/public/instruments?instType=SWAP&instId=BTC-USDT-SWAP',
-      'https://www.okx.com/api/v5/rubik/stat/contracts/open-interest-history?instId=BTC-USDT-SWAP&period=5m&end=1701417600001&limit=1',
+      'https://www.okx.com/api/v5/rubik/stat/contracts/open-interest-history?instId=BTC-USDT-SWAP&period=5m&end=1701417600001&limit=2',
     ]);
   });
 
