@@ -73,6 +73,7 @@ const UNKNOWN_SYMBOL_CODES = new Set(['-1121', '51001']);
 
 const KNOWN_HEADERS = [
   'content-type',
+  'date',
   'retry-after',
   'x-mbx-used-weight-1m',
   'x-bapi-limit-status',

@@ -278,6 +278,15 @@ describe('bodies that are not JSON', () => {
       value: { status: 200, headers: { 'x-mbx-used-weight-1m': '7' }, json: [[1, '2']] },
     });
   });
+
+  it('a fetch whose headers cannot be listed still hands over the ones the sources read (Date for the forming candle)', async () => {
+    const date = 'Mon, 02 Nov 2026 14:00:10 GMT';
+    const listed = response(200, [], { Date: date, 'X-MBX-USED-WEIGHT-1M': '7', 'X-Other': 'x' });
+    const unlisted = { ...listed, headers: { get: listed.headers.get } };
+    const { request } = setup([unlisted]);
+    const r = await request(binanceKlines);
+    expect(r.ok && r.value.headers).toEqual({ date, 'x-mbx-used-weight-1m': '7' });
+  });
 });
 
 describe('other 4xx: no retry', () => {
