@@ -11,27 +11,34 @@ import { InstrumentsInfoSchema, TickersSchema } from './schemas';
 /**
  * Funding interval in hours from `GET /v5/market/instruments-info?category=linear&symbol`
  * (`fundingInterval`, minutes), asked only when tickers lacks `fundingIntervalHour`; kept per symbol
- * once known.
+ * once known, one request shared by concurrent callers, a failure not kept.
  */
 export function createFundingHours(get: BybitGet) {
-  const known = new Map<string, number>();
-  return async (symbol: string): Promise<SourceResult<number>> => {
-    const cached = known.get(symbol);
-    if (cached !== undefined) return ok(cached);
-    const info = await get({
-      endpoint: 'instruments-info',
-      path: '/v5/market/instruments-info',
-      params: { category: 'linear', symbol },
-      schema: InstrumentsInfoSchema,
-      symbol,
+  const known = new Map<string, Promise<SourceResult<number>>>();
+  return (symbol: string): Promise<SourceResult<number>> => {
+    const hit = known.get(symbol);
+    if (hit) return hit;
+    const pending = lookUp(get, symbol).then((r) => {
+      if (!r.ok) known.delete(symbol);
+      return r;
     });
-    if (!info.ok) return info;
-    const row = info.value.value.result.list.find((r) => r.symbol === symbol);
-    if (!row) return err(notListed('instruments-info', symbol));
-    const hours = row.fundingInterval / 60;
-    known.set(symbol, hours);
-    return ok(hours);
+    known.set(symbol, pending);
+    return pending;
   };
+}
+
+async function lookUp(get: BybitGet, symbol: string): Promise<SourceResult<number>> {
+  const info = await get({
+    endpoint: 'instruments-info',
+    path: '/v5/market/instruments-info',
+    params: { category: 'linear', symbol },
+    schema: InstrumentsInfoSchema,
+    symbol,
+  });
+  if (!info.ok) return info;
+  const row = info.value.value.result.list.find((r) => r.symbol === symbol);
+  if (!row) return err(notListed('instruments-info', symbol));
+  return ok(row.fundingInterval / 60);
 }
 
 /**
