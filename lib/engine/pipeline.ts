@@ -272,8 +272,9 @@ export function createEngine(options: EngineOptions): Engine {
     if (options.cache) await options.cache.set(asset, state);
     const requests = options.http ? statsDelta(before, options.http.stats()) : {};
 
-    // Context-only venues carry the view when nothing else can (e.g. only Hyperliquid, still building).
-    const docVenues = used.length > 0 ? used : contextOnly.map((v) => ({ ...v, openInterest: [] }));
+    // Context-only venues (e.g. Hyperliquid while its history builds) go in without open interest: their
+    // candles take part in liquidation only (model.md) and their marks count toward the reference price.
+    const docVenues = [...used, ...contextOnly.map((v) => ({ ...v, openInterest: [] }))];
     if (docVenues.length === 0) {
       const error =
         enabled.length === 0 ? 'No venue is enabled.' : `No venue could be reached: ${failures.join('; ')}`;

@@ -113,7 +113,9 @@ function venueRow(v: VenueView): string[] {
       ? 'OI n/a'
       : `OI ${formatUsd(v.openInterestUsd)}${v.openInterestChange24hPct === null ? '' : ` (${formatSignedPercent(v.openInterestChange24hPct)} 24h)`}`;
   const funding = v.fundingRate8h === null ? '' : `funding ${formatFundingRate(v.fundingRate8h)} / 8h`;
-  const status = v.status === 'ok' ? 'ok' : `no ledger${v.message ? `: ${v.message}` : ''}`;
+  // Messages name their venue for screens that show them alone; the row already does.
+  const message = v.message?.replace(new RegExp(`^${label}: `), '') ?? null;
+  const status = v.status === 'ok' ? 'ok' : `no ledger${message ? `: ${message}` : ''}`;
   return [
     label,
     v.instrument,

@@ -22,7 +22,7 @@ describe('Hyperliquid: from no ledger to a ledger on its own snapshots', () => {
       oiStore,
       cache: createMemorySeriesCache(),
     });
-    const seen: { status: string | undefined; message: string | null | undefined; inSeries: boolean }[] = [];
+    const seen: { status: string | undefined; message: string | null | undefined; inLedger: boolean }[] = [];
     for (let k = 0; k <= 16; k++) {
       t = start + k * 15 * MIN;
       const r = await engine.refresh('BTC', params({ window: '1d' }));
@@ -30,7 +30,8 @@ describe('Hyperliquid: from no ledger to a ledger on its own snapshots', () => {
       seen.push({
         status: hl?.status,
         message: hl?.message,
-        inSeries: r.series?.venues.some((v) => v.venue === 'hyperliquid') ?? false,
+        // Context-only venues are in the series without open interest: liquidation only, and their mark.
+        inLedger: (r.series?.venues.find((v) => v.venue === 'hyperliquid')?.openInterest.length ?? 0) > 0,
       });
       // Mark, funding and open interest show from the first refresh on.
       expect(hl?.markPrice).toBeGreaterThan(0);
@@ -40,11 +41,11 @@ describe('Hyperliquid: from no ledger to a ledger on its own snapshots', () => {
     expect(seen[0]).toEqual({
       status: 'no-ledger',
       message: 'Hyperliquid: building open-interest history (15 min of 4 h)',
-      inSeries: false,
+      inLedger: false,
     });
     expect(seen[7]?.message).toBe('Hyperliquid: building open-interest history (2 h of 4 h)');
     expect(seen[14]?.message).toBe('Hyperliquid: building open-interest history (3 h 45 min of 4 h)');
-    expect(seen[15]).toEqual({ status: 'ok', message: null, inSeries: true });
+    expect(seen[15]).toEqual({ status: 'ok', message: null, inLedger: true });
     expect(seen[16]?.status).toBe('ok');
     expect((await oiStore.load('hyperliquid', 'BTC')).length).toBe(17);
   });

@@ -23,7 +23,7 @@ describe('a failed venue keeps its last good data for a while', () => {
     // Its figures are the last good ones; its candles still count in the model, within the window (which
     // slid by the candle that closed at 12:15).
     expect(view?.markPrice).toBe(good.view?.venues.find((v) => v.venue === 'bybit')?.markPrice);
-    expect(stale.series?.venues.map((v) => v.venue)).toEqual(['binance', 'bybit', 'okx']);
+    expect(stale.series?.venues.map((v) => v.venue)).toEqual(['binance', 'bybit', 'okx', 'hyperliquid']);
     expect(stale.series?.venues.find((v) => v.venue === 'bybit')?.candles).toEqual(
       goodBybit?.candles.slice(1),
     );
@@ -36,7 +36,7 @@ describe('a failed venue keeps its last good data for a while', () => {
     expect(oldView?.status).toBe('failed');
     expect(oldView?.message).toBe('Bybit tickers: refused (retCode 10016: Internal server error.)');
     expect(oldView?.markPrice).toBeNull();
-    expect(old.series?.venues.map((v) => v.venue)).toEqual(['binance', 'okx']);
+    expect(old.series?.venues.map((v) => v.venue)).toEqual(['binance', 'okx', 'hyperliquid']);
 
     // Healed: back to normal, and warm again (the kept state still covers the window).
     sim.setFaults([]);
