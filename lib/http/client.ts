@@ -114,6 +114,15 @@ export function createHttpClient(options: HttpClientOptions): PausingHttpClient 
     return err(makeFailure(kind, req.host, req.endpoint, detail));
   }
 
+  /** The caller's store failing (a full storage area) must not fail the request that paused the host. */
+  function notifyPauses(): void {
+    try {
+      options.onPausesChange?.({ ...pauses });
+    } catch {
+      // The pause still holds in memory; it is only not persisted.
+    }
+  }
+
   function activePause(req: HttpRequest): HttpResult | undefined {
     const t = now();
     for (const scope of pauseScopes(req)) {
@@ -125,7 +134,7 @@ export function createHttpClient(options: HttpClientOptions): PausingHttpClient 
         return fail(pause.kind, req, d);
       }
       delete pauses[scope];
-      options.onPausesChange?.({ ...pauses });
+      notifyPauses();
     }
     return undefined;
   }
@@ -135,7 +144,7 @@ export function createHttpClient(options: HttpClientOptions): PausingHttpClient 
       const current = pauses[scope];
       if (!current || current.until < until) pauses[scope] = { until, kind, host: req.host, status };
     }
-    options.onPausesChange?.({ ...pauses });
+    notifyPauses();
     return fail(kind, req, { retryAt: until, status });
   }
 
@@ -277,37 +286,47 @@ export function createHttpClient(options: HttpClientOptions): PausingHttpClient 
     return ceiling / 2 + (random() * ceiling) / 2;
   }
 
+  async function send(req: HttpRequest): Promise<HttpResult> {
+    const weight = requestWeight(req);
+    const rules = budgetRules(req);
+    let lastStatus = 0;
+    for (let tries = 1; ; tries++) {
+      const paused = activePause(req);
+      if (paused) return paused;
+      await limiter.acquire(rules, weight);
+      const pausedMeanwhile = activePause(req);
+      if (pausedMeanwhile) return pausedMeanwhile;
+      count(req, weight);
+
+      const a = await attempt(req);
+      // Not retried: another try could stall the refresh for as long again; the next refresh asks anew.
+      if (a.type === 'timeout') return fail('timeout', req, { timeoutMs });
+      if (a.type === 'too-large')
+        return fail('bad-response', req, { status: a.status, tooLargeBytes: a.bytes });
+      let waitMs: number | undefined;
+      if (a.type === 'network') {
+        const detail = errorText(a.error);
+        // A replay that has no answer will not have one on the next try either.
+        if (isHarMiss(a.error) || tries > retries) return fail('network', req, { detail });
+      } else {
+        const verdict = judge(req, a);
+        if ('done' in verdict) return verdict.done;
+        lastStatus = verdict.status;
+        if (tries > retries) return fail('http', req, { status: lastStatus, attempts: tries });
+        waitMs = verdict.waitMs;
+      }
+      await sleep(Math.max(waitMs ?? 0, backoff(tries)));
+    }
+  }
+
   return {
     async request(req) {
-      const weight = requestWeight(req);
-      const rules = budgetRules(req);
-      let lastStatus = 0;
-      for (let tries = 1; ; tries++) {
-        const paused = activePause(req);
-        if (paused) return paused;
-        await limiter.acquire(rules, weight);
-        const pausedMeanwhile = activePause(req);
-        if (pausedMeanwhile) return pausedMeanwhile;
-        count(req, weight);
-
-        const a = await attempt(req);
-        // Not retried: another try could stall the refresh for as long again; the next refresh asks anew.
-        if (a.type === 'timeout') return fail('timeout', req, { timeoutMs });
-        if (a.type === 'too-large')
-          return fail('bad-response', req, { status: a.status, tooLargeBytes: a.bytes });
-        let waitMs: number | undefined;
-        if (a.type === 'network') {
-          const detail = errorText(a.error);
-          // A replay that has no answer will not have one on the next try either.
-          if (isHarMiss(a.error) || tries > retries) return fail('network', req, { detail });
-        } else {
-          const verdict = judge(req, a);
-          if ('done' in verdict) return verdict.done;
-          lastStatus = verdict.status;
-          if (tries > retries) return fail('http', req, { status: lastStatus, attempts: tries });
-          waitMs = verdict.waitMs;
-        }
-        await sleep(Math.max(waitMs ?? 0, backoff(tries)));
+      try {
+        return await send(req);
+      } catch (error) {
+        // Nothing below should throw (an unserialisable body, an injected dependency that does): if it
+        // does, the caller still gets a failure it can show, never an exception.
+        return fail('network', req, { detail: errorText(error) });
       }
     },
     stats() {

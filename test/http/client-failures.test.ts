@@ -195,6 +195,44 @@ describe('rate limits and bans pause the host', () => {
   });
 });
 
+describe('nothing throws out of request()', () => {
+  it('a store that cannot save the pause: the pause still holds, the failure is still a value', async () => {
+    const { request, calls } = setup([response(429, '', { 'Retry-After': '60' })], {
+      onPausesChange: () => {
+        throw new Error('QUOTA_BYTES quota exceeded');
+      },
+    });
+    expect(failure(await request(binanceKlines))).toMatchObject({
+      kind: 'rate-limited',
+      retryAt: T0 + 60_000,
+    });
+    expect(failure(await request(binanceKlines)).kind).toBe('rate-limited');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a body that cannot be serialised, or a sleep that rejects, ends in a failure naming venue and endpoint', async () => {
+    const { request } = setup([response(200, [])]);
+    const post: HttpRequest = {
+      host: 'hyperliquid',
+      endpoint: 'candleSnapshot',
+      method: 'POST',
+      url: 'https://api.hyperliquid.xyz/info',
+      body: { type: 'candleSnapshot', n: 1n },
+    };
+    expect(failure(await request(post))).toMatchObject({
+      kind: 'network',
+      host: 'hyperliquid',
+      endpoint: 'candleSnapshot',
+    });
+    const broken = setup([response(503, '')], {
+      sleep: () => Promise.reject(new Error('timer gone')),
+    });
+    expect(failure(await broken.request(binanceKlines)).message).toBe(
+      'Binance could not be reached (klines): timer gone',
+    );
+  });
+});
+
 describe('CoinGlass', () => {
   const heatmap: HttpRequest = {
     host: 'coinglass',
