@@ -12,7 +12,7 @@ export default defineConfig({
   zip: {
     excludeSources: ['playwright-report/**', 'test-results/**', '.cache/**', 'out/**', '**/*.log'],
   },
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'LiqLens',
     description:
       'Estimated liquidation bands and at-risk badges on your own chart, aggregated across Binance, Bybit, OKX and Hyperliquid.',
@@ -24,5 +24,7 @@ export default defineConfig({
       'https://api.hyperliquid.xyz/*',
     ],
     optional_host_permissions: ['https://open-api-v4.coinglass.com/*'],
-  },
+    // Firefox needs a fixed add-on id for storage.sync and for signing.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'liqlens@liqlens.dev' } } } : {}),
+  }),
 });

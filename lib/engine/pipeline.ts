@@ -1,3 +1,4 @@
+import { formatPrice, formatSignedPercent } from '../format';
 import type { HostId, HttpClient, SourceFailure } from '../http/types';
 import { durationMs, INTERVALS } from '../market/interval';
 import { SERIES_FORMAT, type SeriesDoc, type VenueSeries } from '../market/series';
@@ -8,6 +9,7 @@ import type { ModelParams } from '../model/params';
 import type { CoinglassSource } from '../sources/coinglass';
 import type { LiquidationLevel } from '../sources/coinglass/aggregated-map';
 import { failedSecondOpinion, toSecondOpinion } from '../sources/coinglass/second-opinion';
+import { priceOutliers } from '../sources/price-check';
 import type { SourceResult, VenueSource } from '../sources/types';
 import { err } from '../util/result';
 import { buildClusterView } from './build-view';
@@ -201,6 +203,12 @@ export function createEngine(options: EngineOptions): Engine {
     const failures: string[] = [];
     const modes: RefreshResult['modes'] = {};
     const byVenue = new Map(outcomes);
+    // A venue whose mark disagrees with the others lists another token (or unit) under this name: its data
+    // would corrupt the aggregated map, so it stays out, said so, with the stated price shown.
+    const marks: Partial<Record<Venue, number>> = {};
+    for (const [venue, outcome] of outcomes) if (outcome.ok) marks[venue] = outcome.state.markPrice;
+    const outliers = new Set(priceOutliers(marks));
+    const medianMark = median(Object.values(marks) as number[]);
 
     for (const venue of VENUES) {
       const source = sources[venue];
@@ -210,6 +218,14 @@ export function createEngine(options: EngineOptions): Engine {
         views.push(disabledView(venue, instrument));
         const kept = previousOf(venue);
         if (kept) states.push(kept);
+        continue;
+      }
+      if (outcome.ok && outliers.has(venue)) {
+        modes[venue] = 'failed';
+        states.push(outcome.state);
+        const sentence = `${VENUE_LABEL[venue]}: its mark price ${formatPrice(outcome.state.markPrice)} is ${formatSignedPercent(((outcome.state.markPrice - medianMark) / medianMark) * 100)} from the venues' median ${formatPrice(medianMark)}, so ${instrument} is not the same market; left out of the map`;
+        failures.push(sentence);
+        views.push({ ...stateView(outcome.state, 'failed', sentence, 'price-mismatch', outcome.history) });
         continue;
       }
       if (outcome.ok) {
@@ -325,6 +341,12 @@ function unexpected(
       message: `${label}: unexpected error (${detail.split('\n')[0]?.slice(0, 120)})`,
     },
   };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** Candles × interval covered by the (candle-aligned) open-interest points. */

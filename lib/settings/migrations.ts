@@ -5,6 +5,6 @@ export const SETTINGS_VERSION = 1;
 
 /**
  * `SETTINGS_MIGRATIONS[n]` turns version n − 1 settings into version n. Version 1 is the first release, so there
- * is none yet; a step is a pure function of the old JSON (see test/settings/migrations.test.ts for the pattern).
+ * is none yet; a step is a pure function of the old JSON (see test/storage/versioned-item.test.ts for the pattern).
  */
 export const SETTINGS_MIGRATIONS: Migrations = {};

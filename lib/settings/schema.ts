@@ -62,7 +62,7 @@ export const DisplaySettingsSchema = z.strictObject({
   // Blue and orange: apart from the chart's own green/red candles, and told apart with colour-blindness.
   longColor: z._default(HexColorSchema, '#2f80ed'),
   shortColor: z._default(HexColorSchema, '#f2994a'),
-  /** Opacity of the largest band; smaller bands are fainter in proportion to their notional. */
+  /** Opacity of the largest band; smaller ones fade with the square root of their share of it (lib/chart/layout.ts). */
   opacity: z._default(
     finite().check(z.gte(0.05, 'opacity must be at least 0.05'), z.lte(1, 'opacity must be at most 1')),
     0.35,
