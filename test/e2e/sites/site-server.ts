@@ -47,6 +47,8 @@ export interface SiteFixture {
   frameBorder?: number;
   /** Extra page height below the chart, to test page scroll. */
   below?: number;
+  /** Attributes for the page's <html> element, e.g. `data-liqlens-bench` for the overlay benchmark. */
+  htmlAttributes?: Record<string, string>;
 }
 
 const CONTAINER: Record<SiteId, string> = {
@@ -63,17 +65,29 @@ function pageHtml(fixture: SiteFixture): string {
   // JSON inside a <script>: escape "<" so no value can close the element.
   const json = JSON.stringify(config).replaceAll('<', '\\u003c');
   const below = fixture.below ? `<div style="height:${fixture.below}px" data-fixture-spacer></div>` : '';
-  return template.replace('{{FIXTURE}}', `${below}<script>window.__FIXTURE__ = ${json};</script>`);
+  const attributes = Object.entries(fixture.htmlAttributes ?? {})
+    .map(([name, value]) => ` ${name.replace(/[^a-z0-9-]/gi, '')}="${value.replace(/[&"<]/g, '')}"`)
+    .join('');
+  return template
+    .replace('<html lang="en"', `<html lang="en"${attributes}`)
+    .replace('{{FIXTURE}}', `${below}<script>window.__FIXTURE__ = ${json};</script>`);
 }
 
 /**
  * Serves a site's fixture page at its real URL, and the fixture assets beside it under /__liqlens_fixtures__/.
  * Register after routeExchanges: the last route registered runs first, and API paths fall back to it.
+ * `fixture` may be a function, read at every request: one route then serves the variant a test asks for next.
  */
-export async function routeSite(context: BrowserContext, fixture: SiteFixture): Promise<void> {
-  const origin = new URL(fixture.url).origin;
-  const site = siteById(fixture.site);
+export async function routeSite(
+  context: BrowserContext,
+  fixtureOrCurrent: SiteFixture | (() => SiteFixture),
+): Promise<void> {
+  const current = typeof fixtureOrCurrent === 'function' ? fixtureOrCurrent : () => fixtureOrCurrent;
+  const first = current();
+  const origin = new URL(first.url).origin;
+  const site = siteById(first.site);
   await context.route(`${origin}/**`, async (route) => {
+    const fixture = current();
     const url = new URL(route.request().url());
     if (url.pathname.startsWith('/__liqlens_fixtures__/')) {
       const asset = ASSETS[url.pathname.slice('/__liqlens_fixtures__/'.length)];
