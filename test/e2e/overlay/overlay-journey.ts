@@ -1,0 +1,154 @@
+import type { Page, TestInfo } from '@playwright/test';
+import type { ClusterView } from '../../../lib/model/cluster-view';
+import { onFixture } from '../sites/site-server';
+import {
+  expectAligned,
+  expectBadgeMatchesView,
+  type OverlayState,
+  overlayRoot,
+  type Rect,
+  settledOverlay,
+  waitForMode,
+} from './overlay-probe';
+import { expect } from './overlay-test';
+
+/** The visible range that puts the largest bands of both sides of the BTC replay on the pane (±12 %). */
+export const WIDE = 0.12;
+
+export interface JourneyOptions {
+  label: string;
+  /** The view as the background has it stored now (read at each check). */
+  stored: () => Promise<ClusterView>;
+  /** Where the chart's own candles end: the live price the badge must use. */
+  price: number;
+  /** Skip the switch to log (the chart already is, or a log range cannot be set for this price). */
+  skipLog?: boolean;
+  /** Save a screenshot of the wide range under this name as a test artefact. */
+  shot?: string;
+  testInfo?: TestInfo;
+}
+
+async function alignedNow(page: Page, label: string): Promise<OverlayState> {
+  const state = await settledOverlay(page);
+  expectAligned(state, label);
+  return state;
+}
+
+/** Asks for bands of both sides drawn with at least `edges` price edges compared. */
+function expectBothSides(state: OverlayState, label: string, edges = 4): void {
+  const checked = expectAligned(state, label);
+  expect([...checked.sides].sort(), `${label}: sides drawn`).toEqual(['long', 'short']);
+  expect(checked.edgesChecked, `${label}: price edges compared`).toBeGreaterThanOrEqual(edges);
+}
+
+/**
+ * The end-to-end path of issue 5 on one page: aligned at load; after setting the visible range, a mouse drag on the
+ * pane, a wheel zoom and the switch to log, every band edge stays within 1 px of the chart's own price-to-pixel; the
+ * badge's figures are the view's at the chart's last price, also after a new trade moves that price.
+ */
+export async function alignedJourney(page: Page, options: JourneyOptions): Promise<void> {
+  const { label, price } = options;
+  const view = await options.stored();
+  await waitForMode(page, 'aligned');
+  await expect(overlayRoot(page)).toHaveAttribute('data-asset', view.asset);
+  const first = await alignedNow(page, `${label} at load`);
+  expectBadgeMatchesView(first, view, { price, source: 'chart' });
+
+  await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
+  const wide = await settledOverlay(page);
+  expectBothSides(wide, `${label} after setRange`);
+  if (options.shot && options.testInfo) {
+    const path = options.testInfo.outputPath(options.shot);
+    await page.screenshot({ path });
+    await options.testInfo.attach(options.shot, { path, contentType: 'image/png' });
+  }
+
+  const pane = wide.pane as Rect;
+  await page.mouse.move(pane.left + pane.width / 2, pane.top + pane.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(pane.left + pane.width / 2 + 120, pane.top + pane.height / 2 + 60, { steps: 6 });
+  await page.mouse.up();
+  await alignedNow(page, `${label} after a drag`);
+
+  // Zoom where there are bars: a chart zoomed onto empty time has no price scale to read.
+  await page.mouse.move(pane.left + pane.width * 0.4, pane.top + pane.height / 3);
+  await page.mouse.wheel(0, -200);
+  await alignedNow(page, `${label} after a wheel zoom`);
+
+  if (!options.skipLog) {
+    await onFixture(page, 'setMode', 1);
+    await alignedNow(page, `${label} in log`);
+    await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
+    expectBothSides(await settledOverlay(page), `${label} in log, wide`);
+  }
+
+  // A trade moves the chart's last price: the badge measures from it, recomputed from the view's bins.
+  const traded = Number((price * 1.004).toPrecision(8));
+  await onFixture(page, 'tick', traded);
+  await expect(page.locator('[data-liqlens-badge]')).toHaveAttribute('data-price', String(traded));
+  expectBadgeMatchesView(await settledOverlay(page), await options.stored(), {
+    price: traded,
+    source: 'chart',
+  });
+}
+
+/**
+ * Runs `action` in the page (a symbol switch) and returns the milliseconds until the badge names `asset`, timed in
+ * the page from the call. Reported, not asserted: timings belong to `npm run bench`.
+ */
+export async function timeToBadgeAsset(
+  page: Page,
+  asset: string,
+  action: string,
+  args: unknown[],
+): Promise<number> {
+  return page.evaluate(
+    ([want, name, params]) =>
+      new Promise<number>((resolve, reject) => {
+        const start = performance.now();
+        const site = (window as unknown as { __site: Record<string, (...a: unknown[]) => unknown> }).__site;
+        void site[name as string]?.(...(params as unknown[]));
+        const poll = () => {
+          const badge = document
+            .querySelector('liqlens-overlay')
+            ?.shadowRoot?.querySelector<HTMLElement>('[data-liqlens-badge]');
+          if (badge?.dataset.asset === want) resolve(performance.now() - start);
+          else if (performance.now() - start > 10_000) reject(new Error(`the badge never showed ${want}`));
+          else requestAnimationFrame(poll);
+        };
+        poll();
+      }),
+    [asset, action, args] as const,
+  );
+}
+
+/** The docked ladder: no band on the chart, its own scale around the price, the badge with its figures. */
+export async function expectLadder(
+  page: Page,
+  reason: RegExp,
+  view: ClusterView | null,
+): Promise<OverlayState> {
+  await waitForMode(page, 'ladder');
+  // The reason may pass through another first (a rebuilt widget is briefly no chart at all).
+  await expect(overlayRoot(page)).toHaveAttribute('data-reason', reason);
+  const state = await settledOverlay(page);
+  expect(state.mode).toBe('ladder');
+  expect(state.reason ?? '').toMatch(reason);
+  expect(state.bands, 'no band on the chart').toEqual([]);
+  expect(state.pane, 'no pane layer').toBeNull();
+  expect(state.ladder, 'the ladder').not.toBeNull();
+  expect(state.ladder?.reason ?? '').toMatch(reason);
+  if (view) {
+    expect(state.ladder?.bands ?? 0, 'bands on the ladder').toBeGreaterThan(0);
+    expect(state.badge?.state).toBe('ok');
+    expect(state.badge?.asset).toBe(view.asset);
+    expect(Number(state.badge?.viewUpUsd)).toBe(view.atRisk.up.notionalUsd);
+  }
+  return state;
+}
+
+export async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(name);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}

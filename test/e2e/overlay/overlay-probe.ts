@@ -1,0 +1,293 @@
+import { expect, type Page } from '@playwright/test';
+import { formatUsd } from '../../../lib/format';
+import { atRiskNotional } from '../../../lib/model/at-risk';
+import type { ClusterView } from '../../../lib/model/cluster-view';
+import { aggregateFunding } from '../../../lib/overlay/funding';
+
+export interface Rect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** A band strip as drawn, with the chart's own y (top-document viewport px) for its two prices. */
+export interface DrawnBand {
+  side: 'long' | 'short';
+  low: number;
+  high: number;
+  usd: number;
+  /** The strip's rect: exactly the painted rows. */
+  top: number;
+  bottom: number;
+  /** The overlay's exact pane-relative y of the high and low price. */
+  yHigh: number | null;
+  yLow: number | null;
+  clipped: string | null;
+  widened: boolean;
+  /** lightweight-charts' priceToCoordinate, as top-document y. */
+  chartHigh: number | null;
+  chartLow: number | null;
+}
+
+export interface DrawnEdge {
+  side: string;
+  edge: string;
+  low: number;
+  high: number;
+  text: string;
+  chartHigh: number | null;
+  chartLow: number | null;
+}
+
+export interface OverlayState {
+  present: boolean;
+  mode: string | null;
+  reason: string | null;
+  asset: string | null;
+  pane: Rect | null;
+  /** The chart's own pane cell, in top-document viewport px. */
+  chartPane: Rect | null;
+  canvas: { width: number; height: number; cssWidth: number; cssHeight: number } | null;
+  bands: DrawnBand[];
+  edges: DrawnEdge[];
+  badge: Record<string, string> | null;
+  badgeText: Record<string, string>;
+  ladder: { reason: string | null; price: number; bands: number } | null;
+  dpr: number;
+}
+
+/**
+ * Everything the overlay shows, read in one go from its open shadow root, together with the chart's own price-to-y
+ * for every band price (the fixture's handle, in the top document or inside the chart iframe).
+ */
+export async function readOverlay(page: Page): Promise<OverlayState> {
+  return page.evaluate(() => {
+    type Handle = { priceToClientY(p: number): number | null; paneCell(): Element | null };
+    const frame = document.querySelector<HTMLIFrameElement>('iframe[id^="tradingview_"]');
+    const top = (window as unknown as { __fixture?: Handle }).__fixture;
+    const inner = (frame?.contentWindow as unknown as { __fixture?: Handle } | null)?.__fixture;
+    const handle = top ?? inner ?? null;
+    const offset = () => {
+      if (top || !frame) return { x: 0, y: 0 };
+      const r = frame.getBoundingClientRect();
+      return { x: r.left + frame.clientLeft, y: r.top + frame.clientTop };
+    };
+    const chartY = (price: number): number | null => {
+      if (!handle || !Number.isFinite(price)) return null;
+      const y = handle.priceToClientY(price);
+      return y === null ? null : y + offset().y;
+    };
+    const rectOf = (el: Element | null) => {
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, width: r.width, height: r.height };
+    };
+    const cell = rectOf(handle?.paneCell() ?? null);
+    const chartPane = cell ? { ...cell, left: cell.left + offset().x, top: cell.top + offset().y } : null;
+    const num = (s: string | undefined) => (s === undefined ? null : Number(s));
+    const host = document.querySelector('liqlens-overlay');
+    const root = host?.shadowRoot?.querySelector<HTMLElement>('[data-liqlens-overlay]') ?? null;
+    const pane = root?.querySelector<HTMLElement>('[data-liqlens-pane]') ?? null;
+    const canvas = pane?.querySelector('canvas') ?? null;
+    const badge = root?.querySelector<HTMLElement>('[data-liqlens-badge]') ?? null;
+    const ladder = root?.querySelector<HTMLElement>('[data-liqlens-ladder]') ?? null;
+    const badgeText: Record<string, string> = {};
+    for (const el of badge?.querySelectorAll<HTMLElement>('[data-field]') ?? [])
+      badgeText[el.dataset.field as string] = el.textContent ?? '';
+    return {
+      present: Boolean(host),
+      mode: root?.dataset.mode ?? null,
+      reason: root?.dataset.reason ?? null,
+      asset: root?.dataset.asset ?? null,
+      pane: rectOf(pane),
+      chartPane,
+      canvas: canvas
+        ? {
+            width: canvas.width,
+            height: canvas.height,
+            cssWidth: canvas.getBoundingClientRect().width,
+            cssHeight: canvas.getBoundingClientRect().height,
+          }
+        : null,
+      bands: [...(root?.querySelectorAll<HTMLElement>('[data-liqlens-band]') ?? [])].map((el) => {
+        const r = el.getBoundingClientRect();
+        const low = Number(el.dataset.low);
+        const high = Number(el.dataset.high);
+        return {
+          side: el.dataset.liqlensBand as 'long' | 'short',
+          low,
+          high,
+          usd: Number(el.dataset.usd),
+          top: r.top,
+          bottom: r.bottom,
+          yHigh: num(el.dataset.yHigh),
+          yLow: num(el.dataset.yLow),
+          clipped: el.dataset.clipped ?? null,
+          widened: el.dataset.widened === 'true',
+          chartHigh: chartY(high),
+          chartLow: chartY(low),
+        };
+      }),
+      edges: [...(root?.querySelectorAll<HTMLElement>('[data-liqlens-edge]') ?? [])].map((el) => ({
+        side: el.dataset.liqlensEdge ?? '',
+        edge: el.dataset.edge ?? '',
+        low: Number(el.dataset.low),
+        high: Number(el.dataset.high),
+        text: el.textContent ?? '',
+        chartHigh: chartY(Number(el.dataset.high)),
+        chartLow: chartY(Number(el.dataset.low)),
+      })),
+      badge: badge ? ({ ...badge.dataset } as Record<string, string>) : null,
+      badgeText,
+      ladder: ladder
+        ? {
+            reason: ladder.dataset.reason ?? null,
+            price: Number(ladder.dataset.price),
+            bands: ladder.querySelectorAll('[data-liqlens-ladder-band]').length,
+          }
+        : null,
+      dpr: window.devicePixelRatio,
+    };
+  });
+}
+
+/** Two animation frames (the bridge reads, the overlay paints) and a little more. */
+export const frames = (page: Page, n = 2) =>
+  page.evaluate(
+    (count) =>
+      new Promise<void>((resolve) => {
+        let left = count;
+        const step = () => (--left <= 0 ? setTimeout(resolve, 30) : requestAnimationFrame(step));
+        requestAnimationFrame(step);
+      }),
+    n,
+  );
+
+/**
+ * Waits until the chart and the overlay hold still (two reads, a few frames apart, agree), then returns that read.
+ * Measuring a moving picture would compare two different frames.
+ */
+export async function settledOverlay(page: Page): Promise<OverlayState> {
+  await frames(page);
+  let last = await readOverlay(page);
+  for (let i = 0; i < 20; i++) {
+    await frames(page, 3);
+    const next = await readOverlay(page);
+    if (JSON.stringify(next) === JSON.stringify(last)) return next;
+    last = next;
+  }
+  return last;
+}
+
+export const overlayRoot = (page: Page) => page.locator('liqlens-overlay [data-liqlens-overlay]');
+
+export async function waitForMode(page: Page, mode: string, timeout = 15_000): Promise<void> {
+  await expect(overlayRoot(page)).toHaveAttribute('data-mode', mode, { timeout });
+}
+
+/** How many edges were compared; the caller asks for enough to make the check mean something. */
+export interface AlignmentSummary {
+  edgesChecked: number;
+  sides: Set<string>;
+}
+
+/**
+ * Every band strip's price edges (top and bottom of its rect, the painted rows) are within 1 px of the chart's own
+ * price-to-pixel; an edge the pane clipped, or a band widened to its 2 px minimum, has no price to compare. The
+ * overlay's exact y for each price agrees too, and each edge marker's band is really off the pane on its side.
+ */
+export function expectAligned(state: OverlayState, label: string): AlignmentSummary {
+  expect(state.mode, `${label}: mode (${state.reason ?? ''})`).toBe('aligned');
+  const pane = state.pane as Rect;
+  expect(pane, `${label}: pane layer`).not.toBeNull();
+  if (state.chartPane) {
+    for (const k of ['left', 'top', 'width', 'height'] as const)
+      expect(Math.abs(pane[k] - state.chartPane[k]), `${label}: pane ${k}`).toBeLessThanOrEqual(1);
+  }
+  const tolerance = 1;
+  let edgesChecked = 0;
+  const sides = new Set<string>();
+  for (const band of state.bands) {
+    const what = `${label}: ${band.side} band ${band.low}–${band.high}`;
+    expect(band.chartHigh, `${what}: chart y of high`).not.toBeNull();
+    expect(band.chartLow, `${what}: chart y of low`).not.toBeNull();
+    const hi = band.chartHigh as number;
+    const lo = band.chartLow as number;
+    if (band.yHigh !== null)
+      expect(Math.abs(pane.top + band.yHigh - hi), `${what}: exact y of high`).toBeLessThanOrEqual(tolerance);
+    if (band.yLow !== null)
+      expect(Math.abs(pane.top + band.yLow - lo), `${what}: exact y of low`).toBeLessThanOrEqual(tolerance);
+    if (band.widened) continue;
+    sides.add(band.side);
+    const [yTop, yBottom] = hi <= lo ? [hi, lo] : [lo, hi];
+    if (band.clipped !== 'top' && band.clipped !== 'both') {
+      expect(Math.abs(band.top - yTop), `${what}: top edge`).toBeLessThanOrEqual(tolerance);
+      edgesChecked++;
+    } else {
+      expect(Math.abs(band.top - pane.top), `${what}: clipped top is the pane's`).toBeLessThanOrEqual(0.5);
+    }
+    if (band.clipped !== 'bottom' && band.clipped !== 'both') {
+      expect(Math.abs(band.bottom - yBottom), `${what}: bottom edge`).toBeLessThanOrEqual(tolerance);
+      edgesChecked++;
+    } else {
+      expect(
+        Math.abs(band.bottom - (pane.top + pane.height)),
+        `${what}: clipped bottom is the pane's`,
+      ).toBeLessThanOrEqual(0.5);
+    }
+  }
+  for (const edge of state.edges) {
+    const what = `${label}: ${edge.side} edge marker ${edge.low}–${edge.high}`;
+    const ys = [edge.chartHigh, edge.chartLow] as number[];
+    expect(ys.every((y) => y !== null)).toBe(true);
+    if (edge.edge === 'top')
+      expect(Math.max(...ys), `${what}: above the pane`).toBeLessThanOrEqual(pane.top + 1);
+    else
+      expect(Math.min(...ys), `${what}: below the pane`).toBeGreaterThanOrEqual(pane.top + pane.height - 1);
+  }
+  return { edgesChecked, sides };
+}
+
+/**
+ * The badge's figures are the stored view's: its own at-risk figures as attributes, and the live ones recomputed
+ * from the view's bins at the badge's price with the model's rule (equal to the view's at the view's own price).
+ */
+export function expectBadgeMatchesView(
+  state: OverlayState,
+  view: ClusterView,
+  expected: { price: number; source: string; movePct?: number },
+): void {
+  const badge = state.badge;
+  expect(badge, 'badge').not.toBeNull();
+  const b = badge as Record<string, string>;
+  const move = expected.movePct ?? view.atRisk.movePct;
+  expect(b.state).toBe('ok');
+  expect(b.asset).toBe(view.asset);
+  expect(b.priceSource).toBe(expected.source);
+  expect(Number(b.price)).toBe(expected.price);
+  expect(Number(b.viewPrice)).toBe(view.price);
+  expect(Number(b.viewMovePct)).toBe(view.atRisk.movePct);
+  expect(Number(b.viewUpUsd)).toBe(view.atRisk.up.notionalUsd);
+  expect(Number(b.viewDownUsd)).toBe(view.atRisk.down.notionalUsd);
+  expect(Number(b.movePct)).toBe(move);
+  const atViewPrice = expected.price === view.price && move === view.atRisk.movePct;
+  const x = move / 100;
+  const up = atViewPrice ? view.atRisk.up : { price: expected.price * (1 + x), notionalUsd: 0 };
+  const down = atViewPrice ? view.atRisk.down : { price: expected.price * (1 - x), notionalUsd: 0 };
+  if (!atViewPrice) {
+    up.notionalUsd = atRiskNotional(view.bins, expected.price, 'short', move);
+    down.notionalUsd = atRiskNotional(view.bins, expected.price, 'long', move);
+  }
+  expect(Number(b.upUsd), 'shorts at risk going up').toBe(up.notionalUsd);
+  expect(Number(b.downUsd), 'longs at risk going down').toBe(down.notionalUsd);
+  expect(Number(b.upPrice)).toBeCloseTo(up.price, 6);
+  expect(Number(b.downPrice)).toBeCloseTo(down.price, 6);
+  expect(state.badgeText['up-usd']).toBe(formatUsd(up.notionalUsd));
+  expect(state.badgeText['down-usd']).toBe(formatUsd(down.notionalUsd));
+  const funding = aggregateFunding(view.venues);
+  if (funding) {
+    expect(Number(b.funding)).toBeCloseTo(funding.rate8h, 12);
+    expect(b.fundingMethod).toBe(funding.method);
+  }
+}
