@@ -89,4 +89,33 @@ describe('runBridge', () => {
     expect(page.listening()).toBe(false);
     stop();
   });
+
+  it('records one liqlens:bridge measure per frame only while <html> has data-liqlens-bench', () => {
+    const page = fakeWindow();
+    const attributes = new Set<string>();
+    const measures: { name: string; start: number; end: number }[] = [];
+    let clock = 100;
+    const win = page.win as unknown as Record<string, unknown> & { document: Record<string, unknown> };
+    win.document.documentElement = { hasAttribute: (name: string) => attributes.has(name) };
+    win.performance = {
+      now: () => (clock += 0.25),
+      measure: (name: string, options: { start: number; end: number }) => measures.push({ name, ...options }),
+    };
+    runBridge(page.win);
+    page.send(hello);
+    page.runFrame();
+    expect(measures).toEqual([]);
+    attributes.add('data-liqlens-bench');
+    page.runFrame();
+    page.runFrame();
+    expect(measures).toEqual([
+      { name: 'liqlens:bridge', start: 100.25, end: 100.5 },
+      { name: 'liqlens:bridge', start: 100.75, end: 101 },
+    ]);
+    attributes.clear();
+    page.runFrame();
+    expect(measures).toHaveLength(2);
+    // Benching changes nothing else: the same single snapshot as without it.
+    expect(page.posted.filter((m) => m.type === 'snapshot')).toHaveLength(1);
+  });
 });
