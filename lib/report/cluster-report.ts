@@ -152,8 +152,16 @@ function diagnosticLines(view: ClusterView): string[] {
     '',
     'Diagnostics',
     `  opened ${formatUsd(d.openedNotionalUsd)} · liquidated ${formatUsd(d.liquidatedNotionalUsd)} · shrunk ${formatUsd(d.shrunkNotionalUsd)} · open ${formatUsd(d.openNotionalUsd)} (decayed ${formatUsd(d.decayedNotionalUsd)})`,
-    `  outside the bins ${formatUsd(d.droppedNotionalUsd)} · intervals without open interest ${formatFixed(d.skippedIntervals, 0)}`,
+    `  outside the bins ${formatUsd(d.droppedNotionalUsd)} · intervals without open interest ${formatFixed(d.skippedIntervals, 0)}${buildingNote(view)}`,
   ];
+}
+
+/** Venues still building their own history are in the input without open interest: every candle of theirs counts. */
+function buildingNote(view: ClusterView): string {
+  const building = view.venues.filter((v) => v.status === 'no-ledger').map((v) => VENUE_LABEL[v.venue]);
+  return building.length > 0 && view.diagnostics.skippedIntervals > 0
+    ? ` (including every candle of ${building.join(', ')}, which has no open-interest history yet)`
+    : '';
 }
 
 /** The readable report of a ClusterView, as lines without trailing newlines. Pure: same view, same text. */

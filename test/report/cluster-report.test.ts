@@ -85,7 +85,7 @@ describe('clusterReport', () => {
     expect(lines.slice(-3)).toEqual([
       'Diagnostics',
       '  opened $12.5B · liquidated $4.3B · shrunk $2.0B · open $6.1B (decayed $2.6B)',
-      '  outside the bins $61.0M · intervals without open interest 3',
+      '  outside the bins $61.0M · intervals without open interest 3 (including every candle of Hyperliquid, which has no open-interest history yet)',
     ]);
   });
 
