@@ -3,6 +3,7 @@ import type { BookDepthUsd } from '../../../lib/model/cascade';
 import { type ModelParams, resolveParams } from '../../../lib/model/params';
 import { medianPrice, runModel } from '../../../lib/model/run-model';
 import { syntheticDepth, syntheticSeries } from '../../../lib/model/synthetic';
+import { createOverlayCases } from './overlay-cases';
 import { PIPELINE_CASES } from './pipeline-cases';
 import { type BenchCase, timedCase } from './types';
 
@@ -63,4 +64,5 @@ export const BENCH_CASES: BenchCase[] = [
     runs: 40,
   }),
   ...PIPELINE_CASES,
+  ...createOverlayCases(),
 ];

@@ -66,9 +66,14 @@ export async function runBench(
       results.push(c.kind === 'timed' ? await measureTimed(c, runs) : await measureMetrics(c));
     }
     if (flags.only === undefined) {
-      results.push(
-        ...(await readImported(flags['import-dir'] ?? IMPORT_DIR, (line) => io.stderr(`${line}\n`))),
+      // A case measured in this run replaces the figures it wrote on an earlier one (out/bench/overlay.json).
+      const measured = new Set(
+        results.filter((r) => r.kind === 'timed' || r.metrics.length > 0).map((r) => r.name),
       );
+      const imported = await readImported(flags['import-dir'] ?? IMPORT_DIR, (line) =>
+        io.stderr(`${line}\n`),
+      );
+      results.push(...imported.filter((r) => !measured.has(r.name)));
     }
     const report: BenchReport = {
       node: process.version,

@@ -10,6 +10,9 @@ import {
   settledOverlay,
   waitForMode,
 } from './overlay-probe';
+
+export { timeToBadgeAsset } from './overlay-probe';
+
 import { expect } from './overlay-test';
 
 /** The visible range that puts the largest bands of both sides of the BTC replay on the pane (±12 %). */
@@ -90,36 +93,6 @@ export async function alignedJourney(page: Page, options: JourneyOptions): Promi
     price: traded,
     source: 'chart',
   });
-}
-
-/**
- * Runs `action` in the page (a symbol switch) and returns the milliseconds until the badge names `asset`, timed in
- * the page from the call. Reported, not asserted: timings belong to `npm run bench`.
- */
-export async function timeToBadgeAsset(
-  page: Page,
-  asset: string,
-  action: string,
-  args: unknown[],
-): Promise<number> {
-  return page.evaluate(
-    ([want, name, params]) =>
-      new Promise<number>((resolve, reject) => {
-        const start = performance.now();
-        const site = (window as unknown as { __site: Record<string, (...a: unknown[]) => unknown> }).__site;
-        void site[name as string]?.(...(params as unknown[]));
-        const poll = () => {
-          const badge = document
-            .querySelector('liqlens-overlay')
-            ?.shadowRoot?.querySelector<HTMLElement>('[data-liqlens-badge]');
-          if (badge?.dataset.asset === want) resolve(performance.now() - start);
-          else if (performance.now() - start > 10_000) reject(new Error(`the badge never showed ${want}`));
-          else requestAnimationFrame(poll);
-        };
-        poll();
-      }),
-    [asset, action, args] as const,
-  );
 }
 
 /** The docked ladder: no band on the chart, its own scale around the price, the badge with its figures. */

@@ -1,5 +1,4 @@
 import { test as base, expect } from '@playwright/test';
-import type { SiteId } from '../../../lib/sites/types';
 import type { SiteFixture } from '../sites/site-server';
 import { type OverlayEnv, type OverlayPage, openOverlayEnv } from './overlay-env';
 
@@ -52,48 +51,5 @@ export const test = base.extend<OverlayFixtures, OverlayWorkerFixtures>({
   },
 });
 
+export { SITE_FIXTURES, siteFixture } from './overlay-sites';
 export { expect };
-
-/** Each site's fixture at its real URL, in the chart-iframe variant it is first tested with. */
-export const SITE_FIXTURES: Record<SiteId, Omit<SiteFixture, 'chart'>> = {
-  tradingview: {
-    site: 'tradingview',
-    url: 'https://www.tradingview.com/chart/abc123/?symbol=BINANCE%3ABTCUSDT.P',
-    mode: 'site',
-    symbol: 'BINANCE:BTCUSDT.P',
-  },
-  binance: {
-    site: 'binance',
-    url: 'https://www.binance.com/en/futures/BTCUSDT',
-    mode: 'blob',
-    symbol: 'BTCUSDT',
-  },
-  bybit: {
-    site: 'bybit',
-    url: 'https://www.bybit.com/trade/usdt/BTCUSDT',
-    mode: 'sameorigin',
-    symbol: 'BYBIT:BTCUSDT',
-  },
-  okx: {
-    site: 'okx',
-    url: 'https://www.okx.com/trade-swap/btc-usdt-swap',
-    mode: 'about-blank',
-    symbol: 'BTC-USDT-SWAP',
-  },
-  hyperliquid: {
-    site: 'hyperliquid',
-    url: 'https://app.hyperliquid.xyz/trade/BTC',
-    mode: 'blob',
-    symbol: 'BTC',
-  },
-};
-
-/** A site's fixture with the chart drawn around `price` (the view's, so that its bands are on screen). */
-export function siteFixture(
-  site: SiteId,
-  price: number,
-  extra: Partial<Omit<SiteFixture, 'chart'>> & { chart?: Partial<SiteFixture['chart']> } = {},
-): SiteFixture {
-  const { chart, ...rest } = extra;
-  return { ...SITE_FIXTURES[site], ...rest, chart: { price, ...chart } };
-}

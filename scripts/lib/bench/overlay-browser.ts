@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { CHROMIUM, EXTENSION_DIR } from '../../../test/e2e/harness';
+import { openOverlayEnv, scaledView } from '../../../test/e2e/overlay/overlay-env';
+import { timeToBadgeAsset } from '../../../test/e2e/overlay/overlay-probe';
+import { siteFixture } from '../../../test/e2e/overlay/overlay-sites';
+import { onFixture } from '../../../test/e2e/sites/site-server';
+import type { MeasureEntry } from './overlay-frames';
+
+export interface OverlayRun {
+  /** Measures recorded while the chart was panned by setting its range on every frame. */
+  rangePan: MeasureEntry[];
+  /** Measures recorded while the chart was dragged with the mouse. */
+  dragPan: MeasureEntry[];
+  /** Animation frames the page ran during the range pan (the overlay should paint about as often). */
+  rangeFrames: number;
+  /** Paints while the chart held still (the overlay repaints only on change). */
+  idlePaints: number;
+  idleMs: number;
+  /** Milliseconds from each pushState symbol switch to the badge naming the new asset. */
+  switches: number[];
+}
+
+/** Why the browser part cannot run here, or null when it can. */
+export function overlayBenchBlocker(): string | null {
+  if (!fs.existsSync(CHROMIUM))
+    return `no Chromium at ${CHROMIUM} (set LIQLENS_CHROMIUM or install chromium)`;
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json')))
+    return `no extension build at ${path.relative(process.cwd(), EXTENSION_DIR)} (run npx wxt build)`;
+  return null;
+}
+
+const ETH_PRICE = 3_112.4;
+const WIDE = 0.12;
+
+const readMeasures = (page: Page): Promise<MeasureEntry[]> =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('measure')
+      .filter((e) => e.name.startsWith('liqlens:'))
+      .map((e) => ({ name: e.name, startTime: e.startTime, duration: e.duration })),
+  );
+
+const clearMeasures = (page: Page) => page.evaluate(() => performance.clearMeasures());
+
+/**
+ * The binance fixture (CL v29 in a blob iframe, BTC replayed from btc-all.har) with `data-liqlens-bench` on <html>:
+ * the chart is panned by a range change on every animation frame for `panMs`, then dragged with the mouse, then left
+ * alone; the overlay's and the bridge's performance measures are read back from the page. Then a few pushState
+ * symbol switches, timed to the badge.
+ */
+export async function runOverlayBrowser(
+  options: { panMs?: number; headless?: boolean } = {},
+): Promise<OverlayRun> {
+  const panMs = options.panMs ?? 3_000;
+  const env = await openOverlayEnv(options.headless === undefined ? {} : { headless: options.headless });
+  try {
+    // tsx compiles with esbuild's keepNames, which wraps named functions in a `__name` helper that the page does not
+    // have: functions sent to page.evaluate need it defined there.
+    await env.context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    const { price } = env.btc;
+    await env.seed(scaledView(env.btc, 'ETH', ETH_PRICE));
+    const { page } = await env.open(
+      siteFixture('binance', price, { htmlAttributes: { 'data-liqlens-bench': '' } }),
+    );
+    await page
+      .locator('liqlens-overlay [data-liqlens-overlay][data-mode="aligned"]')
+      .waitFor({ state: 'attached', timeout: 15_000 });
+    await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
+    await page.waitForTimeout(300);
+
+    await clearMeasures(page);
+    const rangeFrames = await page.evaluate(
+      ({ duration, lo, hi }) =>
+        new Promise<number>((resolve) => {
+          type Handle = { setRange(from: number, to: number): void };
+          const frame = document.querySelector<HTMLIFrameElement>('iframe[id^="tradingview_"]');
+          const fixture = (frame?.contentWindow as unknown as { __fixture: Handle } | null)?.__fixture;
+          if (!fixture) throw new Error('no chart in the bench page');
+          const start = performance.now();
+          let frames = 0;
+          const step = (now: number) => {
+            const t = (now - start) / 1000;
+            // A slow sway of ±1.5 % and a breathing zoom: every frame a new range, as while panning.
+            const shift = 1 + 0.015 * Math.sin(t * 2.1);
+            const zoom = 1 + 0.1 * Math.sin(t * 1.3);
+            const mid = ((lo + hi) / 2) * shift;
+            const half = ((hi - lo) / 2) * zoom;
+            fixture.setRange(mid - half, mid + half);
+            frames++;
+            if (now - start < duration) requestAnimationFrame(step);
+            else resolve(frames);
+          };
+          requestAnimationFrame(step);
+        }),
+      { duration: panMs, lo: price * (1 - WIDE), hi: price * (1 + WIDE) },
+    );
+    await page.waitForTimeout(100);
+    const rangePan = await readMeasures(page);
+
+    await clearMeasures(page);
+    const box = await page.locator('iframe[id^="tradingview_"]').boundingBox();
+    if (!box) throw new Error('no chart iframe on the bench page');
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    const started = Date.now();
+    for (let i = 0; Date.now() - started < panMs / 2; i++) {
+      await page.mouse.move(x + 150 * Math.sin(i / 9), y + 80 * Math.sin(i / 13));
+    }
+    await page.mouse.up();
+    await page.waitForTimeout(100);
+    const dragPan = await readMeasures(page);
+
+    await clearMeasures(page);
+    const idleMs = 2_000;
+    await page.waitForTimeout(idleMs);
+    const idlePaints = (await readMeasures(page)).filter((e) => e.name === 'liqlens:paint').length;
+
+    const switches: number[] = [];
+    const route = [
+      ['ETH', '/en/futures/ETHUSDT', 'ETHUSDT', ETH_PRICE],
+      ['BTC', '/en/futures/BTCUSDT', 'BTCUSDT', price],
+    ] as const;
+    for (let i = 0; i < 4; i++) {
+      const [asset, url, symbol, p] = route[i % 2] as (typeof route)[number];
+      switches.push(
+        await timeToBadgeAsset(page, asset, 'navigate', [url, symbol, `${p} | ${symbol} | Binance`, p]),
+      );
+      await page.waitForTimeout(500);
+    }
+    await page.close();
+    return { rangePan, dragPan, rangeFrames, idlePaints, idleMs, switches };
+  } finally {
+    await env.close();
+  }
+}

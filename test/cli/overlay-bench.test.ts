@@ -1,0 +1,153 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { BENCH_CASES } from '../../scripts/lib/bench/cases';
+import { ImportedBenchSchema } from '../../scripts/lib/bench/imported';
+import { overlayRunCases, writeOverlayJson } from '../../scripts/lib/bench/overlay-cases';
+import {
+  BRIDGE,
+  bundleMetrics,
+  frameCosts,
+  type MeasureEntry,
+  PAINT,
+  SNAPSHOT,
+  summarize,
+} from '../../scripts/lib/bench/overlay-frames';
+import { runBench } from '../../scripts/lib/bench/run-bench';
+import type { BenchCase } from '../../scripts/lib/bench/types';
+import { memIo } from './mem-io';
+
+const m = (name: string, startTime: number, duration: number): MeasureEntry => ({
+  name,
+  startTime,
+  duration,
+});
+
+describe('overlay frame costs', () => {
+  it('charges each paint with the snapshots and bridge reads since the previous paint', () => {
+    const entries = [
+      // Out of order on purpose: grouping goes by start time.
+      m(PAINT, 10, 0.5),
+      m(BRIDGE, 0, 0.3),
+      m(SNAPSHOT, 1, 0.1),
+      m(SNAPSHOT, 2, 0.2),
+      m(BRIDGE, 16, 0.4),
+      m(SNAPSHOT, 17, 0.1),
+      m(PAINT, 36, 0.6),
+      // Work after the last paint has no frame yet.
+      m(BRIDGE, 40, 0.3),
+      m(SNAPSHOT, 41, 0.2),
+      m('other', 42, 9),
+    ];
+    const costs = frameCosts(entries);
+    expect(costs.paint).toEqual([0.5, 0.6]);
+    expect(costs.overlay.map((x) => Number(x.toFixed(6)))).toEqual([0.8, 0.7]);
+    expect(costs.total.map((x) => Number(x.toFixed(6)))).toEqual([1.1, 1.1]);
+    expect(costs.snapshot).toEqual([0.1, 0.2, 0.1, 0.2]);
+    expect(costs.bridge).toEqual([0.3, 0.4, 0.3]);
+  });
+
+  it('summarises median, p95 and max', () => {
+    const samples = Array.from({ length: 21 }, (_, i) => 20 - i);
+    expect(summarize(samples)).toEqual({ count: 21, median: 10, p95: 19, max: 20 });
+    expect(summarize([]).count).toBe(0);
+    expect(summarize([]).median).toBeNaN();
+  });
+});
+
+describe('bundle sizes', () => {
+  it('reports each script raw (held to 60 kB) and gzipped, and the largest style sheet once', async () => {
+    const build = mkdtempSync(join(tmpdir(), 'liqlens-bundle-'));
+    const dir = join(build, 'content-scripts');
+    mkdirSync(dir);
+    const big = Buffer.from('x'.repeat(61_000));
+    writeFileSync(join(dir, 'okx.js'), big);
+    writeFileSync(join(dir, 'chart-bridge.js'), 'abc'.repeat(1000));
+    writeFileSync(join(dir, 'okx.css'), 'a{}');
+    writeFileSync(join(dir, 'bybit.css'), 'b{color:red}');
+    writeFileSync(join(dir, 'notes.txt'), 'ignored');
+    const gz = (b: Buffer | string) => Number((gzipSync(b, { level: 9 }).length / 1000).toFixed(1));
+    expect(await bundleMetrics(build)).toEqual([
+      { label: 'chart-bridge.js raw', value: 3, unit: 'kB', targetMax: 60 },
+      { label: 'chart-bridge.js gzip', value: gz('abc'.repeat(1000)), unit: 'kB' },
+      { label: 'okx.js raw', value: 61, unit: 'kB', targetMax: 60 },
+      { label: 'okx.js gzip', value: gz(big), unit: 'kB' },
+      { label: 'bybit.css (largest style sheet) raw', value: 0, unit: 'kB' },
+      { label: 'bybit.css (largest style sheet) gzip', value: gz('b{color:red}'), unit: 'kB' },
+    ]);
+    expect(await bundleMetrics(join(build, 'missing'))).toBeNull();
+  });
+});
+
+describe('overlay bench cases', () => {
+  const run = {
+    rangePan: [m(BRIDGE, 0, 0.25), m(SNAPSHOT, 1, 0.25), m(PAINT, 2, 0.5)],
+    dragPan: [m(SNAPSHOT, 1, 0.125), m(PAINT, 2, 0.25)],
+    rangeFrames: 3,
+    idlePaints: 0,
+    idleMs: 2000,
+    switches: [30, 10, 20],
+  };
+
+  it('turns a browser run into the imported-figures format, targets on the per-frame cost and the switch', async () => {
+    const cases = overlayRunCases(run);
+    expect(cases.map((c) => c.name)).toEqual(['overlay-frame', 'overlay-drag', 'overlay-switch']);
+    const frame = cases[0]?.metrics ?? [];
+    expect(frame.find((x) => x.label === 'overlay per frame: median')).toEqual({
+      label: 'overlay per frame: median',
+      value: 0.75,
+      unit: 'ms',
+      targetMax: 1,
+    });
+    expect(frame.find((x) => x.label === 'bridge + overlay per frame: max')?.value).toBe(1);
+    expect(frame.find((x) => x.label === 'bridge read per frame: median')?.value).toBe(0.25);
+    expect(cases[2]?.metrics).toEqual([
+      { label: 'switches', value: 3, unit: 'switches' },
+      { label: 'median', value: 20, unit: 'ms', targetMax: 1000 },
+      { label: 'max', value: 30, unit: 'ms', targetMax: 1000 },
+    ]);
+    const file = join(mkdtempSync(join(tmpdir(), 'liqlens-overlay-json-')), 'bench', 'overlay.json');
+    await writeOverlayJson(cases, file);
+    const parsed = ImportedBenchSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    expect(parsed.success).toBe(true);
+  });
+
+  it('registers the overlay cases in npm run bench', () => {
+    const names = BENCH_CASES.map((c) => c.name);
+    for (const name of ['overlay-frame', 'overlay-drag', 'overlay-switch', 'bundle-size'])
+      expect(names).toContain(name);
+  });
+
+  it('a case measured now replaces its figures imported from an earlier run; a skipped one does not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liqlens-bench-dedupe-'));
+    writeFileSync(
+      join(dir, 'overlay.json'),
+      JSON.stringify({
+        measuredAt: '2026-11-01T00:00:00Z',
+        cases: [
+          { name: 'overlay-frame', metrics: [{ label: 'old', value: 9, unit: 'ms' }] },
+          { name: 'overlay-switch', metrics: [{ label: 'old', value: 99, unit: 'ms' }] },
+        ],
+      }),
+    );
+    const cases: BenchCase[] = [
+      {
+        kind: 'metrics',
+        name: 'overlay-frame',
+        description: '',
+        measure: () => [{ label: 'new', value: 1, unit: 'ms' }],
+      },
+      { kind: 'metrics', name: 'overlay-switch', description: '', measure: () => [] },
+    ];
+    const mem = memIo();
+    expect(await runBench(['--json', '--import-dir', dir], mem.io, cases)).toBe(0);
+    const results = JSON.parse(mem.stdout()).results as { name: string; metrics: { label: string }[] }[];
+    expect(results.map((r) => [r.name, r.metrics.map((x) => x.label)])).toEqual([
+      ['overlay-frame', ['new']],
+      ['overlay-switch', []],
+      ['overlay-switch', ['old']],
+    ]);
+  });
+});
