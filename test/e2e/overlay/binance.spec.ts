@@ -1,8 +1,16 @@
 import type { ClusterView } from '../../../lib/model/cluster-view';
+import { defaultSettings, type Settings } from '../../../lib/settings/schema';
 import { onFixture } from '../sites/site-server';
 import { scaledView } from './overlay-env';
 import { alignedJourney, expectLadder, shoot, timeToBadgeAsset, WIDE } from './overlay-journey';
-import { expectAligned, expectBadgeMatchesView, settledOverlay, waitForMode } from './overlay-probe';
+import {
+  expectAligned,
+  expectBadgeMatchesView,
+  overlayRoot,
+  readOverlay,
+  settledOverlay,
+  waitForMode,
+} from './overlay-probe';
 import { expect, siteFixture, test } from './overlay-test';
 
 const ETH_PRICE = 3_112.4;
@@ -102,5 +110,47 @@ test.describe('binance', () => {
     const state = await settledOverlay(page);
     expect(expectAligned(state, 'ETH after the switch').sides.size).toBe(2);
     expectBadgeMatchesView(state, eth, { price: ETH_PRICE, source: 'chart' });
+  });
+
+  test('settings apply live: bands per side, the site switch, the move', async ({ env, open }) => {
+    const { price } = env.btc;
+    const { page } = await open(siteFixture('binance', price));
+    await waitForMode(page, 'aligned');
+    await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
+    const before = await settledOverlay(page);
+    expect(before.bands.filter((b) => b.side === 'long')).toHaveLength(3);
+    const worker = await env.worker();
+    // The options page writes storage.sync; the overlay watches it (lib/settings/store.ts, key liqlens:settings).
+    const write = (settings: Settings) =>
+      worker.evaluate((data) => chrome.storage.sync.set({ 'liqlens:settings': { v: 1, data } }), settings);
+    const defaults = defaultSettings();
+    try {
+      await write({ ...defaults, display: { ...defaults.display, bandsPerSide: 1 } });
+      await expect.poll(async () => (await readOverlay(page)).bands.length).toBe(2);
+      expectAligned(await settledOverlay(page), 'one band per side');
+
+      await write({ ...defaults, sites: { ...defaults.sites, binance: false } });
+      await expect(page.locator('liqlens-overlay')).toHaveCount(0);
+
+      await write({ ...defaults, model: { ...defaults.model, movePct: 5 } });
+      await waitForMode(page, 'aligned');
+      await expect(page.locator('[data-liqlens-badge]')).toHaveAttribute('data-move-pct', '5');
+      const stored = (await env.storedEntry('BTC'))?.view as ClusterView;
+      const state = await settledOverlay(page);
+      expectBadgeMatchesView(state, stored, { price, source: 'chart', movePct: 5 });
+    } finally {
+      await worker.evaluate(() => chrome.storage.sync.remove('liqlens:settings'));
+    }
+  });
+
+  test('one-click hide, then the restore button brings the bands back', async ({ env, open }) => {
+    const { page } = await open(siteFixture('binance', env.btc.price));
+    await waitForMode(page, 'aligned');
+    await page.locator('[data-liqlens-hide]').click();
+    await expect(overlayRoot(page)).toHaveAttribute('data-hidden-by', 'user');
+    expect((await readOverlay(page)).bands).toEqual([]);
+    // The restore button must take the click (it is the only way back short of reloading the page).
+    await page.locator('[data-liqlens-restore]').click({ timeout: 3_000 });
+    await waitForMode(page, 'aligned');
   });
 });

@@ -71,7 +71,7 @@ test.describe('bybit', () => {
     expect(await frames.getAttribute('id')).not.toBe(first);
     await page.waitForFunction(() => {
       const f = document.querySelector<HTMLIFrameElement>('iframe[id^="tradingview_"]');
-      return f?.contentDocument?.documentElement.dataset.fixtureChart === 'ready';
+      return f?.contentDocument?.documentElement?.dataset.fixtureChart === 'ready';
     });
     await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
     await waitForMode(page, 'aligned');

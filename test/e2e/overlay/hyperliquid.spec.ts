@@ -82,7 +82,9 @@ test.describe('hyperliquid', () => {
   }) => {
     const { price } = env.btc;
     const { page } = await open(siteFixture('hyperliquid', price, { chart: { lie: { rangeShift: 0.004 } } }));
-    // The lie is only seen once the crosshair has a price and a y to compare: move over the chart.
+    // Until the crosshair has a price and a y to compare, nothing betrays the lie: the bands are drawn (misplaced).
+    await waitForMode(page, 'aligned');
+    // The bridge watches the crosshair from the moment it holds the chart: move over it now.
     const frame = await page.locator('iframe[id^="tradingview_"]').boundingBox();
     if (!frame) throw new Error('no chart iframe');
     await page.mouse.move(frame.x + frame.width / 2, frame.y + frame.height / 2);

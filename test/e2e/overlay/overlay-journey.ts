@@ -78,6 +78,37 @@ export async function alignedJourney(page: Page, options: JourneyOptions): Promi
   await page.mouse.wheel(0, -200);
   await alignedNow(page, `${label} after a wheel zoom`);
 
+  // The crosshair follows the pointer over the pane (CL v29 reports its offsets): a true scale passes the
+  // self-check everywhere, so no ladder flashes while the trader moves the mouse.
+  for (const [fx, fy] of [
+    [0.2, 0.15],
+    [0.5, 0.5],
+    [0.8, 0.85],
+  ] as const) {
+    await page.mouse.move(pane.left + pane.width * fx, pane.top + pane.height * fy, { steps: 3 });
+    await alignedNow(page, `${label} with the crosshair at ${fx}, ${fy}`);
+  }
+
+  // Hovering a band's strip shows its card: range, notional and share of its side, from the view.
+  const zoomed = await settledOverlay(page);
+  const target = zoomed.bands.find((b) => !b.clipped && b.bottom - b.top >= 4);
+  expect(target, `${label}: a band to hover`).toBeDefined();
+  if (target) {
+    await page.mouse.move(pane.left + pane.width - 7, (target.top + target.bottom) / 2);
+    const card = page.locator('liqlens-overlay [data-liqlens-hover]');
+    await expect(card).toHaveAttribute('data-low', String(target.low));
+    await expect(card).toHaveAttribute('data-high', String(target.high));
+    await expect(card).toHaveAttribute('data-side', target.side);
+    const band = view.bands.find(
+      (b) => b.side === target.side && b.low === target.low && b.high === target.high,
+    );
+    expect(band, 'the hovered band is one of the view').toBeDefined();
+    await expect(card).toHaveAttribute('data-usd', String(band?.notionalUsd));
+    await expect(card).toHaveAttribute('data-share', String(band?.share));
+    await page.mouse.move(pane.left + pane.width / 2, pane.top + pane.height / 2);
+    await expect(card).toHaveCount(0);
+  }
+
   if (!options.skipLog) {
     await onFixture(page, 'setMode', 1);
     await alignedNow(page, `${label} in log`);

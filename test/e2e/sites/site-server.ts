@@ -120,7 +120,7 @@ export async function chartReady(page: Page, mode: ChartMode): Promise<void> {
   }
   await page.waitForFunction(() => {
     const frame = document.querySelector<HTMLIFrameElement>('iframe[id^="tradingview_"]');
-    return frame?.contentDocument?.documentElement.dataset.fixtureChart === 'ready';
+    return frame?.contentDocument?.documentElement?.dataset.fixtureChart === 'ready';
   });
 }
 
