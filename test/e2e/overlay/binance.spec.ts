@@ -1,9 +1,9 @@
-import type { ClusterView } from '../../../lib/model/cluster-view';
 import { defaultSettings, type Settings } from '../../../lib/settings/schema';
 import { onFixture } from '../sites/site-server';
 import { scaledView } from './overlay-env';
 import { alignedJourney, expectLadder, shoot, timeToBadgeAsset, WIDE } from './overlay-journey';
 import {
+  badgeWithStored,
   expectAligned,
   expectBadgeMatchesView,
   overlayRoot,
@@ -25,7 +25,7 @@ test.describe('binance', () => {
     await alignedJourney(page, {
       label: 'binance',
       price: view.price,
-      stored: async () => (await env.storedEntry('BTC'))?.view as ClusterView,
+      stored: () => env.storedView('BTC'),
       shot: 'binance.png',
       testInfo,
     });
@@ -132,12 +132,12 @@ test.describe('binance', () => {
       await write({ ...defaults, sites: { ...defaults.sites, binance: false } });
       await expect(page.locator('liqlens-overlay')).toHaveCount(0);
 
+      // The badge measures the new move at once, from the view's bins (the view keeps its own until rebuilt).
       await write({ ...defaults, model: { ...defaults.model, movePct: 5 } });
       await waitForMode(page, 'aligned');
       await expect(page.locator('[data-liqlens-badge]')).toHaveAttribute('data-move-pct', '5');
-      const stored = (await env.storedEntry('BTC'))?.view as ClusterView;
-      const state = await settledOverlay(page);
-      expectBadgeMatchesView(state, stored, { price, source: 'chart', movePct: 5 });
+      const { state, view } = await badgeWithStored(page, () => env.storedView('BTC'));
+      expectBadgeMatchesView(state, view, { price, source: 'chart', movePct: 5 });
     } finally {
       await worker.evaluate(() => chrome.storage.sync.remove('liqlens:settings'));
     }

@@ -1,4 +1,3 @@
-import type { ClusterView } from '../../../lib/model/cluster-view';
 import { onFixture } from '../sites/site-server';
 import { alignedJourney, expectLadder, WIDE } from './overlay-journey';
 import { expectAligned, settledOverlay, waitForMode } from './overlay-probe';
@@ -14,7 +13,7 @@ test.describe('bybit', () => {
     await alignedJourney(page, {
       label: 'bybit',
       price: view.price,
-      stored: async () => (await env.storedEntry('BTC'))?.view as ClusterView,
+      stored: () => env.storedView('BTC'),
       shot: 'bybit.png',
       testInfo,
     });

@@ -1,4 +1,3 @@
-import type { ClusterView } from '../../../lib/model/cluster-view';
 import { onFixture } from '../sites/site-server';
 import { scaledView } from './overlay-env';
 import { alignedJourney, expectLadder, WIDE } from './overlay-journey';
@@ -18,7 +17,7 @@ test.describe('hyperliquid', () => {
     await alignedJourney(page, {
       label: 'hyperliquid',
       price: view.price,
-      stored: async () => (await env.storedEntry('BTC'))?.view as ClusterView,
+      stored: () => env.storedView('BTC'),
       shot: 'hyperliquid.png',
       testInfo,
     });
@@ -33,7 +32,7 @@ test.describe('hyperliquid', () => {
     await alignedJourney(page, {
       label: 'hyperliquid dpr 2',
       price: view.price,
-      stored: async () => (await dpr2.storedEntry('BTC'))?.view as ClusterView,
+      stored: () => dpr2.storedView('BTC'),
       shot: 'hyperliquid-dpr2.png',
       testInfo,
     });

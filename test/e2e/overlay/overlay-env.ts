@@ -33,6 +33,8 @@ export interface OverlayEnv {
   /** Stores a view for `asset` in the background's cache, fresh, so that a page for it needs no network. */
   seed(view: ClusterView): Promise<void>;
   storedEntry(asset: string): Promise<ViewEntry | null>;
+  /** The stored entry's view, parsed. */
+  storedView(asset: string): Promise<ClusterView | null>;
   close(): Promise<void>;
 }
 
@@ -125,6 +127,10 @@ export async function openOverlayEnv(options: EnvOptions = {}): Promise<OverlayE
         );
       },
       storedEntry: async (asset) => storedEntryIn(await worker(), asset),
+      async storedView(asset) {
+        const view = (await storedEntryIn(await worker(), asset))?.view;
+        return view ? ClusterViewSchema.parse(view) : null;
+      },
       async close() {
         await context.close();
         fs.rmSync(userDataDir, { recursive: true, force: true });

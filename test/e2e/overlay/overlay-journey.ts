@@ -2,6 +2,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import type { ClusterView } from '../../../lib/model/cluster-view';
 import { onFixture } from '../sites/site-server';
 import {
+  badgeWithStored,
   expectAligned,
   expectBadgeMatchesView,
   type OverlayState,
@@ -21,7 +22,7 @@ export const WIDE = 0.12;
 export interface JourneyOptions {
   label: string;
   /** The view as the background has it stored now (read at each check). */
-  stored: () => Promise<ClusterView>;
+  stored: () => Promise<ClusterView | null>;
   /** Where the chart's own candles end: the live price the badge must use. */
   price: number;
   /** Skip the switch to log (the chart already is, or a log range cannot be set for this price). */
@@ -51,10 +52,10 @@ function expectBothSides(state: OverlayState, label: string, edges = 4): void {
  */
 export async function alignedJourney(page: Page, options: JourneyOptions): Promise<void> {
   const { label, price } = options;
-  const view = await options.stored();
   await waitForMode(page, 'aligned');
+  const { state: first, view } = await badgeWithStored(page, options.stored);
   await expect(overlayRoot(page)).toHaveAttribute('data-asset', view.asset);
-  const first = await alignedNow(page, `${label} at load`);
+  expectAligned(first, `${label} at load`);
   expectBadgeMatchesView(first, view, { price, source: 'chart' });
 
   await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
@@ -120,10 +121,8 @@ export async function alignedJourney(page: Page, options: JourneyOptions): Promi
   const traded = Number((price * 1.004).toPrecision(8));
   await onFixture(page, 'tick', traded);
   await expect(page.locator('[data-liqlens-badge]')).toHaveAttribute('data-price', String(traded));
-  expectBadgeMatchesView(await settledOverlay(page), await options.stored(), {
-    price: traded,
-    source: 'chart',
-  });
+  const after = await badgeWithStored(page, options.stored);
+  expectBadgeMatchesView(after.state, after.view, { price: traded, source: 'chart' });
 }
 
 /** The docked ladder: no band on the chart, its own scale around the price, the badge with its figures. */

@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { formatUsd } from '../../../lib/format';
 import { atRiskNotional } from '../../../lib/model/at-risk';
 import type { ClusterView } from '../../../lib/model/cluster-view';
+import { DEFAULT_PARAMS } from '../../../lib/model/params';
 import { aggregateFunding } from '../../../lib/overlay/funding';
 
 export interface Rect {
@@ -250,6 +251,35 @@ export function expectAligned(state: OverlayState, label: string): AlignmentSumm
 }
 
 /**
+ * The overlay and the stored view at a moment when the badge shows that view (its own figures equal): the background
+ * may refresh at any time (an alarm, a settings change), and the push reaches the page a moment after the store.
+ * Fails if they never agree.
+ */
+export async function badgeWithStored(
+  page: Page,
+  stored: () => Promise<ClusterView | null>,
+): Promise<{ state: OverlayState; view: ClusterView }> {
+  let seen = '';
+  for (let i = 0; i < 25; i++) {
+    const state = await settledOverlay(page);
+    const view = await stored();
+    const b = state.badge;
+    if (
+      view &&
+      b &&
+      Number(b.viewPrice) === view.price &&
+      Number(b.viewMovePct) === view.atRisk.movePct &&
+      Number(b.viewUpUsd) === view.atRisk.up.notionalUsd &&
+      Number(b.viewDownUsd) === view.atRisk.down.notionalUsd
+    )
+      return { state, view };
+    seen = `badge ${JSON.stringify(b)} vs stored ${JSON.stringify(view?.atRisk)} at ${view?.price}`;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`the badge never showed the stored view: ${seen}`);
+}
+
+/**
  * The badge's figures are the stored view's: its own at-risk figures as attributes, and the live ones recomputed
  * from the view's bins at the badge's price with the model's rule (equal to the view's at the view's own price).
  */
@@ -261,7 +291,8 @@ export function expectBadgeMatchesView(
   const badge = state.badge;
   expect(badge, 'badge').not.toBeNull();
   const b = badge as Record<string, string>;
-  const move = expected.movePct ?? view.atRisk.movePct;
+  // The badge measures the settings' move (the default unless a test changes it), the view its own.
+  const move = expected.movePct ?? DEFAULT_PARAMS.movePct;
   expect(b.state).toBe('ok');
   expect(b.asset).toBe(view.asset);
   expect(b.priceSource).toBe(expected.source);

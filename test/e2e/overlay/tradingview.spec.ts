@@ -1,4 +1,3 @@
-import type { ClusterView } from '../../../lib/model/cluster-view';
 import { onFixture } from '../sites/site-server';
 import { scaledView } from './overlay-env';
 import { alignedJourney, expectLadder, timeToBadgeAsset, WIDE } from './overlay-journey';
@@ -17,7 +16,7 @@ test.describe('tradingview.com', () => {
     await alignedJourney(page, {
       label: 'tradingview',
       price: view.price,
-      stored: async () => (await env.storedEntry('BTC'))?.view as ClusterView,
+      stored: () => env.storedView('BTC'),
       shot: 'tradingview.png',
       testInfo,
     });
