@@ -26,7 +26,9 @@ export function overlayRunCases(run: OverlayRun): ImportedCase[] {
       name: 'overlay-frame',
       description:
         'binance fixture (CL v29 blob iframe, btc-all replay), range set on every animation frame; per painted frame: ' +
-        'snapshot validation + layout + paint (isolated world), and the same with the bridge reads (MAIN world)',
+        'snapshot validation + layout + paint (isolated world), and the same with the bridge reads (MAIN world). ' +
+        'Headless Chromium with --disable-gpu (canvas in software); performance.now() is coarsened to 0.1 ms in a ' +
+        'page that is not cross-origin isolated',
       metrics: [
         count('animation frames panned', run.rangeFrames),
         count('frames painted', range.overlay.length),
