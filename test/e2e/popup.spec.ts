@@ -127,12 +127,17 @@ test('exports the view and the liqlens.series/1 input as JSON files', async ({ o
   const series = SeriesDocSchema.parse(JSON.parse(fs.readFileSync(await seriesFile.path(), 'utf8')));
   expect(series.format).toBe('liqlens.series/1');
   expect(series.asset).toBe('BTC');
+  // The model's input: venues whose data was used, and context-only ones (no open interest yet).
   expect(series.venues.map((v) => v.venue).sort()).toEqual(
     (entry?.view?.venues ?? [])
-      .filter((v) => v.status === 'ok')
+      .filter((v) => v.status === 'ok' || v.status === 'no-ledger')
       .map((v) => v.venue)
       .sort(),
   );
+  for (const venue of series.venues) {
+    const status = entry?.view?.venues.find((v) => v.venue === venue.venue)?.status;
+    expect(venue.openInterest.length > 0, venue.venue).toBe(status === 'ok');
+  }
 });
 
 test('keyboard: every control is reachable by Tab, labelled, with a visible focus ring', async ({
