@@ -17,6 +17,8 @@ export const BinsSchema = z.object({
 });
 export type Bins = z.infer<typeof BinsSchema>;
 
+export const BandVenueSchema = z.object({ venue: VenueSchema, notionalUsd: nonNeg() });
+
 export const BandSchema = z.object({
   side: SideSchema,
   low: num(),
@@ -24,8 +26,11 @@ export const BandSchema = z.object({
   peak: num(),
   notionalUsd: nonNeg(),
   share: num().check(z.gte(0), z.lte(1)),
+  /** How the band's notional splits across the venues whose maps built it, largest first. */
+  venues: z.optional(z.array(BandVenueSchema)),
 });
 export type Band = z.infer<typeof BandSchema>;
+export type BandVenue = z.infer<typeof BandVenueSchema>;
 
 export const AtRiskPointSchema = z.object({ price: num(), notionalUsd: nonNeg() });
 export const AtRiskSchema = z.object({

@@ -1,11 +1,12 @@
 import { durationMs } from '../market/interval';
 import type { SeriesDoc, VenueSeries } from '../market/series';
+import type { Venue } from '../market/venue';
 import { atRiskNotional } from './at-risk';
 import { findBands } from './bands';
 import { makeGrid } from './bins';
 import { sortedCandleTable, T, WIDTH } from './candle-table';
 import { type BookDepthUsd, type CascadeDirection, cascade } from './cascade';
-import type { Band, Bins, Cascade, ClusterView, Diagnostics } from './cluster-view';
+import type { Band, BandVenue, Bins, Cascade, ClusterView, Diagnostics } from './cluster-view';
 import { ModelInputError } from './errors';
 import { joinOpenInterest, runLedger } from './ledger';
 import type { ModelParams } from './params';
@@ -13,6 +14,31 @@ import { readOut } from './read-out';
 
 /** What the model computes: the `ClusterView` without the engine's per-venue context. */
 export type ModelResult = Omit<ClusterView, 'venues' | 'secondOpinion' | 'fetchedAt'>;
+
+/**
+ * A band's notional per venue: each venue map summed over the band's bins, in the canonical venue order (so
+ * the sums are order-free), then largest first.
+ */
+function bandVenues(
+  band: Band,
+  low: number,
+  width: number,
+  maps: readonly { venue: Venue; long: Float64Array; short: Float64Array }[],
+): BandVenue[] {
+  const first = Math.round((band.low - low) / width);
+  const last = Math.round((band.high - low) / width) - 1;
+  const byVenue = new Map<Venue, number>();
+  for (const map of maps) {
+    const bins = band.side === 'long' ? map.long : map.short;
+    let usd = 0;
+    for (let k = first; k <= last; k++) usd += bins[k] as number;
+    byVenue.set(map.venue, (byVenue.get(map.venue) ?? 0) + usd);
+  }
+  return [...byVenue]
+    .filter(([, usd]) => usd > 0)
+    .map(([venue, notionalUsd]) => ({ venue, notionalUsd }))
+    .sort((a, b) => b.notionalUsd - a.notionalUsd || (a.venue < b.venue ? -1 : 1));
+}
 
 /** Median of the venues' mark prices (mean of the middle two when even). */
 export function medianPrice(prices: readonly number[]): number {
@@ -117,6 +143,7 @@ export function runModel(doc: SeriesDoc, modelParams: ModelParams, depth?: BookD
     spanTo: null,
   };
 
+  const venueMaps: { venue: Venue; long: Float64Array; short: Float64Array }[] = [];
   venues.forEach((venue, v) => {
     const all = tables[v] as Float64Array;
     const table = all.subarray(firstAtOrAfter(all, from) * WIDTH);
@@ -126,6 +153,7 @@ export function runModel(doc: SeriesDoc, modelParams: ModelParams, depth?: BookD
     const first = table[T] as number;
     const venueEnd = (table[(count - 1) * WIDTH + T] as number) + intervalMs;
     const map = readOut(ledger, grid, params.halfLifeHours, venueEnd);
+    venueMaps.push({ venue: venue.venue, long: map.long, short: map.short });
     for (let k = 0; k < grid.count; k++) {
       long[k] = (long[k] as number) + (map.long[k] as number);
       short[k] = (short[k] as number) + (map.short[k] as number);
@@ -143,7 +171,10 @@ export function runModel(doc: SeriesDoc, modelParams: ModelParams, depth?: BookD
   });
 
   const bins: Bins = { low: grid.low, width: grid.width, long: Array.from(long), short: Array.from(short) };
-  const bands = findBands(bins, params.minBinUsd, grid);
+  const bands = findBands(bins, params.minBinUsd, grid).map((band) => ({
+    ...band,
+    venues: bandVenues(band, grid.low, grid.width, venueMaps),
+  }));
   const up = price * (1 + params.movePct / 100);
   const down = price * (1 - params.movePct / 100);
 

@@ -251,8 +251,9 @@ describe('review: --json', () => {
     expect(Object.keys(view.atRisk)).toEqual(['movePct', 'up', 'down']);
     expect(view.atRisk.up.price).toBe(view.price * (1 + view.model.params.movePct / 100));
     expect(view.atRisk.down.price).toBe(view.price * (1 - view.model.params.movePct / 100));
+    // model.md's fields, then our addition: the split across venues.
     for (const band of view.bands)
-      expect(Object.keys(band)).toEqual(['side', 'low', 'high', 'peak', 'notionalUsd', 'share']);
+      expect(Object.keys(band)).toEqual(['side', 'low', 'high', 'peak', 'notionalUsd', 'share', 'venues']);
     expect(stdout.endsWith('}\n')).toBe(true);
   });
 });

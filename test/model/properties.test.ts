@@ -324,3 +324,22 @@ describe('properties', () => {
     );
   });
 });
+
+describe('band venue split', () => {
+  it('adds up to the band, names only the venues of the input, and is the whole band for one venue', () => {
+    fc.assert(
+      fc.property(seriesDocArb(60), paramsArb, (doc, p) => {
+        const r = runModel(doc, p);
+        const names = new Set(doc.venues.map((v) => v.venue));
+        for (const band of r.bands) {
+          const split = band.venues ?? [];
+          expect(near(sum(split.map((v) => v.notionalUsd)), band.notionalUsd, 1e-9)).toBe(true);
+          expect(split.every((v) => names.has(v.venue) && v.notionalUsd > 0)).toBe(true);
+          expect(new Set(split.map((v) => v.venue)).size).toBe(split.length);
+          if (names.size === 1)
+            expect(split).toEqual([{ venue: doc.venues[0]?.venue, notionalUsd: band.notionalUsd }]);
+        }
+      }),
+    );
+  });
+});

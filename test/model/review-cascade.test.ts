@@ -111,7 +111,15 @@ describe('review: the nearest-band push', () => {
   it('counts a band around P whose peak lies beyond it', () => {
     const r = runModel(doc, p, depth);
     expect(r.bands).toEqual([
-      { side: 'short', low: 100, high: 101, peak: 100.5, notionalUsd: 32, share: 0.8 },
+      {
+        side: 'short',
+        low: 100,
+        high: 101,
+        peak: 100.5,
+        notionalUsd: 32,
+        share: 0.8,
+        venues: [{ venue: 'binance', notionalUsd: 32 }],
+      },
     ]);
     const band = r.cascade.find((c) => c.trigger === 'nearest-band');
     expect(band).toMatchObject({ direction: 'up', fromPrice: 100.5, stop: 'converged', steps: 1 });

@@ -135,8 +135,24 @@ describe('runModel: cascade estimates', () => {
 
   it('bands are found on both sides', () => {
     expect(runModel(doc, p).bands).toEqual([
-      { side: 'long', low: 75, high: 76, peak: 75.5, notionalUsd: 48, share: 0.8 },
-      { side: 'short', low: 125, high: 126, peak: 125.5, notionalUsd: 32, share: 0.8 },
+      {
+        side: 'long',
+        low: 75,
+        high: 76,
+        peak: 75.5,
+        notionalUsd: 48,
+        share: 0.8,
+        venues: [{ venue: 'binance', notionalUsd: 48 }],
+      },
+      {
+        side: 'short',
+        low: 125,
+        high: 126,
+        peak: 125.5,
+        notionalUsd: 32,
+        share: 0.8,
+        venues: [{ venue: 'binance', notionalUsd: 32 }],
+      },
     ]);
   });
 
