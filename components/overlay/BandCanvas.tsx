@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { PaintPlan } from '../../lib/overlay/paint-plan';
-import { paintPlan } from './paint';
+import { createLabelSprites } from './label-sprites';
+import { type LabelSprites, paintPlan } from './paint';
 
 interface Props {
   plan: PaintPlan;
@@ -13,6 +14,7 @@ interface Props {
  */
 export function BandCanvas({ plan, onError }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const sprites = useRef<LabelSprites | null>(null);
   useLayoutEffect(() => {
     try {
       const canvas = ref.current;
@@ -20,7 +22,8 @@ export function BandCanvas({ plan, onError }: Props) {
       if (canvas.width !== plan.width) canvas.width = plan.width;
       if (canvas.height !== plan.height) canvas.height = plan.height;
       const ctx = canvas.getContext('2d');
-      if (ctx) paintPlan(ctx, plan);
+      sprites.current ??= createLabelSprites(canvas.ownerDocument);
+      if (ctx) paintPlan(ctx, plan, sprites.current);
     } catch (cause) {
       onError(cause);
     }

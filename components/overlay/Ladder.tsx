@@ -11,6 +11,9 @@ import { pure } from './pure';
 export const LADDER_WIDTH = 150;
 export const LADDER_MIN_HEIGHT = 160;
 export const LADDER_MAX_HEIGHT = 420;
+/** CSS px one edge note takes in its stack (10 px text × line height 1.35, the 1 px gap), 2 px from the edge. */
+const NOTE_ROW = 15;
+const NOTE_EDGE = 2;
 
 interface Props {
   view: ClusterView | null;
@@ -50,6 +53,11 @@ export const Ladder = pure(function Ladder({
     });
     if (!ladder) return null;
     const layout = layoutOverlay({ bands: view.bands, price, scale: ladder.scale, display });
+    // Band labels keep clear of the edge notes stacked in the ladder's top and bottom right corners.
+    const notes = (edge: 'top' | 'bottom') => {
+      const n = layout.edges.filter((e) => e.edge === edge).length;
+      return n ? NOTE_EDGE + n * NOTE_ROW : 0;
+    };
     const plan = planPaint(layout, {
       width: LADDER_WIDTH,
       height,
@@ -58,6 +66,7 @@ export const Ladder = pure(function Ladder({
       price,
       labels: 'short',
       rightInsetCss: 2,
+      labelMarginCss: { top: notes('top'), bottom: notes('bottom') },
       fontCss: 10,
       lineColor: '#c9ced8',
       priceLine: price,

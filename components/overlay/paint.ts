@@ -20,13 +20,28 @@ export interface Canvas2D {
   setLineDash(segments: number[]): void;
   fillText(text: string, x: number, y: number): void;
   strokeText(text: string, x: number, y: number): void;
+  drawImage(image: CanvasImageSource, dx: number, dy: number): void;
 }
+
+/**
+ * Draws a haloed label from a cache of pre-rendered sprites (one drawImage instead of strokeText + fillText each
+ * frame); returns false when it cannot, and the caller draws the text itself.
+ */
+export type LabelSprites = (
+  ctx: Canvas2D,
+  text: string,
+  x: number,
+  y: number,
+  color: string,
+  font: string,
+  dpr: number,
+) => boolean;
 
 const TEXT = '#f4f6fb';
 const HALO = 'rgba(10, 12, 18, 0.75)';
 
 /** Paints a plan as it stands, in bitmap px, with no scaling transform: the plan already did the device pixels. */
-export function paintPlan(ctx: Canvas2D, plan: PaintPlan): void {
+export function paintPlan(ctx: Canvas2D, plan: PaintPlan, sprites?: LabelSprites): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, plan.width, plan.height);
   const edge = Math.max(1, Math.round(plan.dpr));
@@ -65,10 +80,13 @@ export function paintPlan(ctx: Canvas2D, plan: PaintPlan): void {
   ctx.globalAlpha = 1;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const label of plan.labels) halo(ctx, plan.dpr, label.text, label.x, label.y, TEXT);
+  for (const label of plan.labels) {
+    if (sprites?.(ctx, label.text, label.x, label.y, TEXT, plan.font, plan.dpr)) continue;
+    halo(ctx, plan.dpr, label.text, label.x, label.y, TEXT);
+  }
 }
 
-function halo(ctx: Canvas2D, dpr: number, text: string, x: number, y: number, color: string) {
+export function halo(ctx: Canvas2D, dpr: number, text: string, x: number, y: number, color: string) {
   ctx.strokeStyle = HALO;
   ctx.lineWidth = 3 * dpr;
   ctx.strokeText(text, x, y);

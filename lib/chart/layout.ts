@@ -73,6 +73,35 @@ export function distancePct(price: number, level: number): number {
   return ((level - price) / price) * 100;
 }
 
+interface BandTexts {
+  price: number;
+  label: string;
+  edge: string;
+  short: string;
+}
+
+/**
+ * A band's texts depend on the band and the live price only, never on the pane's geometry: formatted once per
+ * (band, price), not on every frame of a pan. Keyed by the band object (a new view brings new objects).
+ */
+const textCache = new WeakMap<Band, BandTexts>();
+
+/** "Shorts $9.6B · +2.0 %", the edge marker's "↑ 96,900 · +2.0 % · $9.6B" and the ladder's "$9.6B +2.0 %". */
+export function bandTexts(band: Band, price: number): BandTexts {
+  const cached = textCache.get(band);
+  if (cached && cached.price === price) return cached;
+  const distance = formatSignedPercent(distancePct(price, band.peak));
+  const usd = formatUsd(band.notionalUsd);
+  const texts: BandTexts = {
+    price,
+    label: `${SIDE_LABEL[band.side]} ${usd} · ${distance}`,
+    edge: `${band.peak >= price ? '↑' : '↓'} ${formatPrice(band.peak)} · ${distance} · ${usd}`,
+    short: `${usd} ${distance}`,
+  };
+  textCache.set(band, texts);
+  return texts;
+}
+
 /** Bands in price space → rectangles, edge markers and move lines in pane CSS px. Pure; tested without a canvas. */
 export function layoutOverlay(input: LayoutInput): OverlayLayout {
   const { scale, price, display } = input;
@@ -88,14 +117,12 @@ export function layoutOverlay(input: LayoutInput): OverlayLayout {
     if (yHigh === null || yLow === null) continue;
     const top = Math.min(yHigh, yLow);
     const bottom = Math.max(yHigh, yLow);
-    const distance = formatSignedPercent(distancePct(price, band.peak));
     if (bottom < 0 || top > height - 1) {
-      const arrow = band.peak >= price ? '↑' : '↓';
       edges.push({
         band,
         side: band.side,
         edge: bottom < 0 ? 'top' : 'bottom',
-        text: `${arrow} ${formatPrice(band.peak)} · ${distance} · ${formatUsd(band.notionalUsd)}`,
+        text: bandTexts(band, price).edge,
       });
       continue;
     }
@@ -114,7 +141,7 @@ export function layoutOverlay(input: LayoutInput): OverlayLayout {
       bottom: clippedBottom,
       color: band.side === 'long' ? display.longColor : display.shortColor,
       alpha: display.opacity * (0.35 + 0.65 * weight),
-      label: `${SIDE_LABEL[band.side]} ${formatUsd(band.notionalUsd)} · ${distance}`,
+      label: bandTexts(band, price).label,
     });
   }
 

@@ -9,6 +9,13 @@ export type SnapshotCheck =
 
 const MAX_PANE_PX = 20_000;
 
+/** The chart's symbol string rarely changes while it pans: parse it once per distinct string. */
+let lastSymbol: { raw: string; parsed: ReturnType<typeof parseChartSymbol> } | null = null;
+function parseSymbolCached(raw: string): ReturnType<typeof parseChartSymbol> {
+  if (lastSymbol?.raw !== raw) lastSymbol = { raw, parsed: parseChartSymbol(raw) };
+  return lastSymbol.parsed;
+}
+
 /**
  * Accepts a bridge snapshot only when aligned bands drawn from it would be right; any doubt sends the overlay to
  * the docked ladder (fail closed, chart-integration.md §6.2).
@@ -46,7 +53,7 @@ export function validateSnapshot(raw: unknown, expectedAsset: string | null): Sn
     return { ok: false, reason: 'the price scale contradicts its inverted flag' };
   }
   if (expectedAsset !== null && snapshot.symbol !== null) {
-    const symbol = parseChartSymbol(snapshot.symbol);
+    const symbol = parseSymbolCached(snapshot.symbol);
     if (!symbol.supported || symbol.asset !== expectedAsset) {
       return { ok: false, reason: `the chart shows ${snapshot.symbol}, the page ${expectedAsset}` };
     }

@@ -1,6 +1,5 @@
-import type { OverlayLayout, PriceLine } from '../chart/layout';
+import { bandTexts, type OverlayLayout, type PriceLine } from '../chart/layout';
 import { type PriceScale, priceToY } from '../chart/price-to-y';
-import { formatSignedPercent, formatUsd } from '../format';
 import type { Side } from '../model/cluster-view';
 
 /** One band as painted: bitmap rows for the canvas, and the same rows in CSS px for its DOM hit element. */
@@ -72,6 +71,8 @@ export interface PlanOptions {
   rightInsetCss: number;
   fontCss: number;
   lineColor: string;
+  /** CSS px at the top and bottom kept free of labels (the ladder's edge notes sit there). */
+  labelMarginCss?: { top: number; bottom: number };
   /** Also draw a solid line at this price (the ladder's current price). */
   priceLine?: number | null;
 }
@@ -129,6 +130,8 @@ export function planPaint(layout: OverlayLayout, options: PlanOptions): PaintPla
   if (options.labels !== 'none') {
     const boxH = fontPx + Math.round(4 * dpr);
     const x = width - Math.round((options.rightInsetCss + 4) * dpr);
+    const marginTop = Math.round((options.labelMarginCss?.top ?? 0) * dpr);
+    const marginBottom = Math.round((options.labelMarginCss?.bottom ?? 0) * dpr);
     const placed: number[] = [];
     // Largest bands claim their label row first; a label that would overlap a placed one is left out.
     const order = [...layout.rects.keys()].sort(
@@ -138,11 +141,13 @@ export function planPaint(layout: OverlayLayout, options: PlanOptions): PaintPla
       const rect = layout.rects[i];
       const band = bands[i];
       if (!rect || !band) continue;
-      const centre = Math.min(Math.max(band.y + band.h / 2, boxH / 2), height - boxH / 2);
+      const centre = Math.min(
+        Math.max(band.y + band.h / 2, boxH / 2 + marginTop),
+        height - boxH / 2 - marginBottom,
+      );
       if (placed.some((y) => Math.abs(y - centre) < boxH)) continue;
       placed.push(centre);
-      const distance = formatSignedPercent(((rect.band.peak - options.price) / options.price) * 100);
-      const text = options.labels === 'full' ? rect.label : `${formatUsd(rect.band.notionalUsd)} ${distance}`;
+      const text = options.labels === 'full' ? rect.label : bandTexts(rect.band, options.price).short;
       labels.push({ text, x, y: Math.round(centre), color: rect.color });
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandAt, type DisplayOptions, layoutOverlay, visibleBands } from '../../lib/chart/layout';
+import { bandAt, bandTexts, type DisplayOptions, layoutOverlay, visibleBands } from '../../lib/chart/layout';
 import type { PriceScale } from '../../lib/chart/price-to-y';
 import type { Band } from '../../lib/model/cluster-view';
 
@@ -121,5 +121,25 @@ describe('layoutOverlay', () => {
     expect(bandAt(layout, 352)?.band.notionalUsd).toBe(4e9);
     expect(bandAt(layout, 310)?.band.notionalUsd).toBe(5e9);
     expect(bandAt(layout, 600)).toBeNull();
+  });
+});
+
+describe('bandTexts', () => {
+  const b: Band = { side: 'short', low: 96_800, high: 97_000, peak: 96_900, notionalUsd: 9.6e9, share: 0.5 };
+
+  it('formats the label, edge and ladder texts from the band and the live price', () => {
+    // (96,900 − 95,000) / 95,000 = +2.0 %.
+    expect(bandTexts(b, 95_000)).toMatchObject({
+      label: 'Shorts $9.6B · +2.0 %',
+      edge: '↑ 96,900 · +2.0 % · $9.6B',
+      short: '$9.6B +2.0 %',
+    });
+  });
+
+  it('reuses the texts while the price holds and formats anew when it moves', () => {
+    const first = bandTexts(b, 95_000);
+    expect(bandTexts(b, 95_000)).toBe(first);
+    // (96,900 − 98,000) / 98,000 = −1.1 %: now below the price.
+    expect(bandTexts(b, 98_000).edge).toBe('↓ 96,900 · −1.1 % · $9.6B');
   });
 });

@@ -104,6 +104,18 @@ describe('planPaint at devicePixelRatio 2', () => {
     expect(plan(bands, { labels: 'none' }).labels).toEqual([]);
   });
 
+  it('keeps labels out of the margins asked for (the ladder edge notes)', () => {
+    // Band 99,950–100,000 is rows 0–5 → device 0–10; the label box is 22 + 8 = 30 device px tall.
+    const bands = [band('short', 99_950, 100_000, 1e9)];
+    expect(plan(bands).labels[0]?.y).toBe(15);
+    // 17 CSS px kept free at the top → 34 device px, so the box's centre is at 34 + 15.
+    expect(plan(bands, { labelMarginCss: { top: 17, bottom: 0 } }).labels[0]?.y).toBe(49);
+    // Band 90,000–90,050 is rows 995–1001 → clamped to 2002 − 15; a 10 px bottom margin lifts it 20 more.
+    const low = [band('long', 90_000, 90_050, 1e9)];
+    expect(plan(low).labels[0]?.y).toBe(1987);
+    expect(plan(low, { labelMarginCss: { top: 0, bottom: 10 } }).labels[0]?.y).toBe(1967);
+  });
+
   it('adds a solid current-price line when asked', () => {
     const line = plan([], { priceLine: 95_000 }).lines.find((l) => l.kind === 'price');
     expect(line).toMatchObject({ y: 1000, dash: [], label: null });

@@ -123,3 +123,27 @@ describe('paintPlan at devicePixelRatio 2', () => {
     ]);
   });
 });
+
+describe('paintPlan with label sprites', () => {
+  const labels = [{ text: 'Shorts $1.0B · +2.0 %', x: 1564, y: 624, color: '#f2994a' }];
+
+  it('draws each label from a sprite when one can be made, with the plan font and dpr', () => {
+    const { ctx, calls } = recorder();
+    const asked: unknown[][] = [];
+    paintPlan(ctx, plan({ labels }), (_c, ...args) => {
+      asked.push(args);
+      return true;
+    });
+    expect(asked).toEqual([['Shorts $1.0B · +2.0 %', 1564, 624, '#f4f6fb', '22px system-ui', 2]]);
+    expect(calls.filter((c) => c[0] === 'fillText' || c[0] === 'strokeText')).toEqual([]);
+  });
+
+  it('falls back to stroked and filled text when the sprite cannot be made', () => {
+    const { ctx, calls } = recorder();
+    paintPlan(ctx, plan({ labels }), () => false);
+    expect(calls.filter((c) => c[0] === 'fillText' || c[0] === 'strokeText')).toEqual([
+      ['strokeText', 'Shorts $1.0B · +2.0 %', 1564, 624],
+      ['fillText', 'Shorts $1.0B · +2.0 %', 1564, 624, 'right'],
+    ]);
+  });
+});
