@@ -1,4 +1,5 @@
 import { formatPrice, formatShare, formatSignedPercent, formatUsd } from '../../lib/format';
+import { VENUE_LABEL } from '../../lib/market/venue';
 import type { PaintBand } from '../../lib/overlay/paint-plan';
 
 interface Props {
@@ -13,10 +14,7 @@ interface Props {
   centreY: number;
 }
 
-/**
- * Range, notional, share of its side and distance of one band. The ClusterView has no per-venue split of a band
- * yet, so none is shown (rather than an invented one).
- */
+/** Range, notional, share of its side, distance and split across venues of one band. */
 export function HoverCard({ band, price, step, color, right, centreY }: Props) {
   const who = band.side === 'long' ? 'Longs' : 'Shorts';
   const mid = (band.low + band.high) / 2;
@@ -44,6 +42,18 @@ export function HoverCard({ band, price, step, color, right, centreY }: Props) {
         </span>
       </div>
       <div class="muted">{formatSignedPercent(((mid - price) / price) * 100)} from the price</div>
+      {band.venues.length > 0 && (
+        <div class="venues" data-liqlens-hover-venues="">
+          {band.venues.map((v) => (
+            <div key={v.venue} data-venue={v.venue} data-usd={v.notionalUsd}>
+              {VENUE_LABEL[v.venue]} <b>{formatUsd(v.notionalUsd)}</b>{' '}
+              <span class="muted">
+                {formatShare(band.notionalUsd > 0 ? v.notionalUsd / band.notionalUsd : 0)}
+              </span>
+            </div>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

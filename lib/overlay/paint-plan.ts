@@ -1,6 +1,6 @@
 import { bandTexts, type OverlayLayout, type PriceLine } from '../chart/layout';
 import { type PriceScale, priceToY } from '../chart/price-to-y';
-import type { Side } from '../model/cluster-view';
+import type { BandVenue, Side } from '../model/cluster-view';
 
 /** One band as painted: bitmap rows for the canvas, and the same rows in CSS px for its DOM hit element. */
 export interface PaintBand {
@@ -9,6 +9,8 @@ export interface PaintBand {
   high: number;
   notionalUsd: number;
   share: number;
+  /** The band's split across venues, largest first (empty for views stored before the model had it). */
+  venues: readonly BandVenue[];
   color: string;
   alpha: number;
   /** Bitmap px: the painted rows are [y, y + h). */
@@ -113,6 +115,7 @@ export function planPaint(layout: OverlayLayout, options: PlanOptions): PaintPla
       high: rect.band.high,
       notionalUsd: rect.band.notionalUsd,
       share: rect.band.share,
+      venues: rect.band.venues ?? [],
       color: rect.color,
       alpha: rect.alpha,
       y: y0,

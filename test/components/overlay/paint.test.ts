@@ -34,6 +34,7 @@ const band = (overrides: Partial<PaintBand>): PaintBand => ({
   high: 96_900,
   notionalUsd: 1e9,
   share: 0.5,
+  venues: [],
   color: '#f2994a',
   alpha: 0.4,
   y: 620,

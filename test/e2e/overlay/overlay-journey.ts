@@ -106,6 +106,14 @@ export async function alignedJourney(page: Page, options: JourneyOptions): Promi
     expect(band, 'the hovered band is one of the view').toBeDefined();
     await expect(card).toHaveAttribute('data-usd', String(band?.notionalUsd));
     await expect(card).toHaveAttribute('data-share', String(band?.share));
+    // Its split across venues is the view's, venue by venue.
+    const split = await card
+      .locator('[data-venue]')
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.getAttribute('data-venue'), Number(r.getAttribute('data-usd'))]),
+      );
+    expect(split).toEqual((band?.venues ?? []).map((v) => [v.venue, v.notionalUsd]));
+    expect(split.length, 'the view splits the band by venue').toBeGreaterThan(0);
     await page.mouse.move(pane.left + pane.width / 2, pane.top + pane.height / 2);
     await expect(card).toHaveCount(0);
   }
