@@ -42,14 +42,14 @@ export async function bybitOpenInterestHistory(
   if (!intervalTime) return err(unsupportedInterval('open-interest', interval));
   const symbol = bybitInstrument(asset);
   const step = durationMs(interval);
-  const window = timeChunks(fromMs + step, toMs + step, step, Number.MAX_SAFE_INTEGER)[0];
-  if (!window) return ok([]);
-  const limit = Math.min(OI_PAGE, window.count);
+  const span = timeChunks(fromMs + step, toMs + step, step, Number.MAX_SAFE_INTEGER)[0];
+  if (!span) return ok([]);
+  const limit = Math.min(OI_PAGE, span.count);
   const points = await collectPages<OiPoint, string>({
     first: '',
     key: (p) => p.t,
     // 30 days of 5m are 8,640 points: 44 pages of 200.
-    maxPages: pagesFor(window.count, limit),
+    maxPages: pagesFor(span.count, limit),
     fetchPage: async (cursor) => {
       const page = await get({
         endpoint: 'open-interest',
@@ -58,8 +58,8 @@ export async function bybitOpenInterestHistory(
           category: 'linear',
           symbol,
           intervalTime,
-          startTime: window.start,
-          endTime: window.end,
+          startTime: span.start,
+          endTime: span.end,
           limit,
         },
         raw: { cursor: cursor ? cursorParam(cursor) : undefined },
@@ -69,7 +69,7 @@ export async function bybitOpenInterestHistory(
       if (!page.ok) return page;
       const { list, nextPageCursor } = page.value.value.result;
       const oldest = Math.min(...list.map((row) => row.timestamp));
-      const done = list.length < limit || !nextPageCursor || oldest <= window.start;
+      const done = list.length < limit || !nextPageCursor || oldest <= span.start;
       const items = list.map((row) => ({ t: alignDown(row.timestamp, step) - step, oi: oneSide(row) }));
       return ok({ items, next: done ? null : (nextPageCursor as string) });
     },
