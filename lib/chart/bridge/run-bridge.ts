@@ -17,9 +17,12 @@ export const BRIDGE_MEASURE = 'liqlens:bridge';
  * The MAIN-world side of the page bridge: waits for the isolated script's `hello`, then finds the chart, reads it
  * on every animation frame while the tab is visible, and posts a snapshot only when something changed. Never throws
  * into the page. Returns a stop function.
+ *
+ * Every channel that said hello gets the snapshots until it pauses or stops: a second listener (another copy of
+ * the isolated script during an update, or a test) must not silently take the bridge from the first.
  */
 export function runBridge(win: Window): () => void {
-  let channel: string | null = null;
+  const channels = new Set<string>();
   let handle: ChartHandle | null = null;
   let unwatch: (() => void) | null = null;
   let crosshair: CrosshairSample | null = null;
@@ -42,9 +45,11 @@ export function runBridge(win: Window): () => void {
 
   const publish = (snapshot: unknown) => {
     const key = JSON.stringify(snapshot);
-    if (key === lastKey || !channel) return;
+    if (key === lastKey || channels.size === 0) return;
     lastKey = key;
-    post({ tag: BRIDGE_TAG, from: 'bridge', type: 'snapshot', channel, seq: seq++, snapshot });
+    const n = seq++;
+    for (const channel of channels)
+      post({ tag: BRIDGE_TAG, from: 'bridge', type: 'snapshot', channel, seq: n, snapshot });
   };
 
   /** The chart the handle points at is gone when its frame left the DOM or the frame now holds another widget. */
@@ -114,21 +119,22 @@ export function runBridge(win: Window): () => void {
     const data = event.data as { tag?: unknown; from?: unknown; type?: unknown; channel?: unknown } | null;
     if (!data || data.tag !== BRIDGE_TAG || data.from !== 'isolated' || typeof data.channel !== 'string')
       return;
+    const channel = data.channel;
     if (data.type === 'hello') {
-      if (channel !== data.channel) lastKey = '';
-      channel = data.channel;
+      // A newcomer gets the current snapshot at once, even if nothing changed.
+      if (!channels.has(channel)) lastKey = '';
+      channels.add(channel);
       post({ tag: BRIDGE_TAG, from: 'bridge', type: 'ready', channel });
       schedule();
-    } else if (data.type === 'pause' && data.channel === channel) {
-      pause();
-    } else if (data.type === 'stop' && data.channel === channel) {
-      stop();
+    } else if (data.type === 'pause' && channels.delete(channel)) {
+      if (channels.size === 0) pause();
+    } else if (data.type === 'stop' && channels.delete(channel)) {
+      if (channels.size === 0) stop();
     }
   };
 
   /** Idle until the next hello: no frames, no timers, no hold on the chart. */
   function pause() {
-    channel = null;
     lastKey = '';
     if (frame) win.cancelAnimationFrame(frame);
     frame = 0;

@@ -118,4 +118,27 @@ describe('runBridge', () => {
     // Benching changes nothing else: the same single snapshot as without it.
     expect(page.posted.filter((m) => m.type === 'snapshot')).toHaveLength(1);
   });
+
+  it('serves every channel that said hello until it pauses or stops', () => {
+    const page = fakeWindow();
+    runBridge(page.win);
+    const msg = (type: string, channel: string) => ({ tag: BRIDGE_TAG, from: 'isolated', type, channel });
+    page.send(msg('hello', 'first-channel'));
+    page.runFrame();
+    page.send(msg('hello', 'second-channel'));
+    page.runFrame();
+    const to = (channel: string) =>
+      page.posted.filter((m) => m.type === 'snapshot' && m.channel === channel).map((m) => m.seq);
+    // The newcomer gets the current snapshot at once; the first hears it again, harmlessly.
+    expect([to('first-channel'), to('second-channel')]).toEqual([[0, 1], [1]]);
+    page.send(msg('pause', 'first-channel'));
+    page.setRange({ from: 91_000, to: 99_000 });
+    page.runFrame();
+    expect([to('first-channel'), to('second-channel')]).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
+    page.send(msg('stop', 'second-channel'));
+    expect(page.listening()).toBe(false);
+  });
 });
