@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackground } from '../../lib/background/create-background';
 import { createBackgroundEngine } from '../../lib/background/live-engine';
-import { NOTIFICATION_ICON } from '../../lib/background/notification-icon';
 
 // Wiring only: the logic is lib/background/create-background.ts. Every listener is registered synchronously
 // in main(), so that an event which wakes the worker finds its listener.
@@ -28,7 +27,7 @@ export default defineBackground(() => {
     notify: async (id, notice) => {
       await browser.notifications.create(id, {
         type: 'basic',
-        iconUrl: NOTIFICATION_ICON,
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
         title: notice.title,
         message: notice.message,
       });

@@ -1,14 +1,5 @@
-/** Mulberry32: a small, fast, seeded PRNG. Same seed → same sequence, on every machine. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32, the synthetic generator's own: same seed → same sequence, on every machine. */
+export { mulberry32 as createRandom } from '../../lib/model/synthetic';
 
 /** Standard normal from a uniform source (Box–Muller, one value per call). */
 export function normal(random: () => number): number {
