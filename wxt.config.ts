@@ -4,7 +4,8 @@ import { defineConfig } from 'wxt';
 // https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
-  outDir: '.output',
+  // A private build directory (LIQLENS_OUT_DIR) lets parallel builds and e2e runs keep out of each other's way.
+  outDir: process.env.LIQLENS_OUT_DIR ?? '.output',
   manifestVersion: 3,
   imports: false,
   vite: () => ({ plugins: [preact()] }),

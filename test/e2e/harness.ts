@@ -6,7 +6,8 @@ import { type HarDocument, parseHar } from '../../lib/http/har';
 import { createHarFetch } from '../../lib/http/har-replay';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+/** Where `wxt build` writes the extension (LIQLENS_OUT_DIR moves it, as in wxt.config.ts). */
+export const EXTENSION_DIR = path.join(ROOT, process.env.LIQLENS_OUT_DIR ?? '.output', 'chrome-mv3');
 /** The extension the browsers load: the run's private copy (global-setup.ts) when there is one. */
 export const loadedExtensionDir = () => process.env.LIQLENS_E2E_EXTENSION_DIR ?? EXTENSION_DIR;
 export const CHROMIUM = process.env.LIQLENS_CHROMIUM ?? '/usr/bin/chromium';

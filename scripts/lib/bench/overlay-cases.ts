@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { EXTENSION_DIR } from '../../../test/e2e/harness';
 import type { ImportedBench } from './imported';
 import { IMPORT_DIR } from './imported';
 import type { OverlayRun } from './overlay-browser';
@@ -11,7 +12,7 @@ export const OVERLAY_JSON = join(IMPORT_DIR, 'overlay.json');
 export const FRAME_TARGET_MS = 1;
 /** Symbol switches and SPA navigations are followed within a second (issue 5). */
 export const SWITCH_TARGET_MS = 1_000;
-const BUILD_DIR = '.output/chrome-mv3';
+const BUILD_DIR = relative(process.cwd(), EXTENSION_DIR);
 
 type ImportedCase = ImportedBench['cases'][number];
 
@@ -118,7 +119,7 @@ export function createOverlayCases(): BenchCase[] {
     {
       kind: 'metrics',
       name: 'bundle-size',
-      description: 'content scripts and the page bridge as built (.output/chrome-mv3)',
+      description: `content scripts and the page bridge as built (${BUILD_DIR})`,
       measure: async () => {
         const c = await bundleCase();
         if (!c) note(`bundle-size skipped: no build at ${BUILD_DIR} (run npx wxt build)`);
