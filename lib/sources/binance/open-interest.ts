@@ -15,6 +15,8 @@ const OI_PAGE = 500;
 /**
  * A chunk that starts before the 30 days Binance keeps is refused (HTTP 400, -1130 "Data sent for parameter
  * 'startTime' is not valid") rather than answered empty: that is the end of the history, not a failure.
+ * The chunk is asked once more without its start (its newest `limit` points up to its end, which the venue
+ * cuts at its 30 days), so the kept part of a chunk that straddles the limit is not lost with it.
  */
 function tooOld(f: SourceFailure): boolean {
   return f.status === 400 && /-1130|starttime/i.test(f.message);
@@ -44,20 +46,28 @@ export async function binanceOpenInterestHistory(
     key: (p) => p.t,
     fetchPage: async (index) => {
       const { start, end, count } = chunks[index] as (typeof chunks)[number];
-      const page = await get({
-        endpoint: 'openInterestHist',
-        path: '/futures/data/openInterestHist',
-        params: { symbol, period: interval, limit: count, startTime: start, endTime: end },
-        weight: OPEN_INTEREST_HIST_WEIGHT,
-        schema: OpenInterestHistSchema,
-        symbol,
-      });
-      if (!page.ok) return tooOld(page.error) ? ok({ items: [], next: null }) : page;
+      const request = (startTime: number | undefined) =>
+        get({
+          endpoint: 'openInterestHist',
+          path: '/futures/data/openInterestHist',
+          params: { symbol, period: interval, limit: count, startTime, endTime: end },
+          weight: OPEN_INTEREST_HIST_WEIGHT,
+          schema: OpenInterestHistSchema,
+          symbol,
+        });
+      let page = await request(start);
+      let last = index + 1 >= chunks.length;
+      if (!page.ok && tooOld(page.error)) {
+        page = await request(undefined);
+        last = true;
+        if (!page.ok) return ok({ items: [], next: null });
+      }
+      if (!page.ok) return page;
       const items = page.value.value.map((row) => ({
         t: alignDown(row.timestamp, step) - step,
         oi: row.sumOpenInterest,
       }));
-      return ok({ items, next: index + 1 < chunks.length ? index + 1 : null });
+      return ok({ items, next: last ? null : index + 1 });
     },
   });
   if (!points.ok) return points;

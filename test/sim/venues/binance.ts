@@ -108,7 +108,9 @@ export const binanceHandler: VenueHandler = {
             const step = INTERVALS[period] as number;
             const startTime = intParam(url, 'startTime');
             const endTime = intParam(url, 'endTime');
-            // Stamped T = measured at the instant T; only the last 30 days are kept.
+            // Only the last 30 days are kept, and a start before them is refused rather than trimmed.
+            if (startTime !== undefined && !(startTime >= now - THIRTY_DAYS)) return badParam('startTime');
+            // Stamped T = measured at the instant T.
             const first = Math.max(startTime ?? 0, now - THIRTY_DAYS, market.start + MINUTE);
             const last = Math.min(endTime ?? now, now);
             const times = pick(
