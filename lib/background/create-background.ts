@@ -280,6 +280,9 @@ export function createBackground(deps: BackgroundDeps): Background {
       async getSeries({ asset }) {
         return { series: await cache.getSeries(asset) };
       },
+      async getTabAsset({ tabId }) {
+        return { asset: await watches.assetOf(`tab:${tabId}`) };
+      },
       async testAlert({ ruleId }) {
         if (!deps.notify) return { shown: false, message: 'notifications are not available in this browser' };
         let notice: Notice = { title: 'LiqLens', message: 'Test notification: alerts will look like this.' };

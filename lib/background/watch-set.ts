@@ -26,6 +26,8 @@ export interface WatchSet {
   removeWatcher(watcher: string): Promise<void>;
   /** Watched assets with their live watchers; expired watches are dropped (and the drop stored). */
   active(): Promise<Map<string, string[]>>;
+  /** The asset `watcher` watches now (the latest-expiring of its live watches), or null; read only. */
+  assetOf(watcher: string): Promise<string | null>;
   /** Assets nobody has watched since `before` (ms). */
   idleSince(before: number): Promise<string[]>;
   forget(asset: string): Promise<void>;
@@ -96,6 +98,17 @@ export function createWatchSet(deps: { area: StorageAreaLike; now: () => number 
       return new Map(
         Object.entries(watches.watchers).map(([asset, watchers]) => [asset, Object.keys(watchers)]),
       );
+    },
+    async assetOf(watcher) {
+      const { watchers } = (await item.load()).value;
+      const now = deps.now();
+      let best: { asset: string; expires: number } | null = null;
+      for (const [asset, byWatcher] of Object.entries(watchers)) {
+        const expires = byWatcher[watcher];
+        if (expires !== undefined && expires > now && (!best || expires > best.expires))
+          best = { asset, expires };
+      }
+      return best?.asset ?? null;
     },
     async idleSince(before) {
       const { watchers, lastWatched } = (await item.load()).value;

@@ -28,6 +28,11 @@ export const REQUESTS = {
     data: z.strictObject({ asset: AssetSchema }),
     reply: z.strictObject({ series: z.nullable(SeriesDocSchema) }),
   },
+  /** The asset the chart in tab `tabId` watches (its content script's live watch), or null: for the popup. */
+  getTabAsset: {
+    data: z.strictObject({ tabId: z.int().check(z.nonnegative()) }),
+    reply: z.strictObject({ asset: z.nullable(AssetSchema) }),
+  },
   /** Shows a notification now: for one rule with its current figure, or a plain test without `ruleId`. */
   testAlert: {
     data: z.strictObject({ ruleId: z.optional(z.string()) }),

@@ -27,6 +27,7 @@ function setup() {
       return reply(data.asset);
     },
     getSeries: async () => ({ series: null }),
+    getTabAsset: async ({ tabId }) => ({ asset: tabId === 7 ? 'BTC' : null }),
     testAlert: async () => ({ shown: true, message: 'ok' }),
   };
   const dispatcher = createDispatcher(handlers, (m) => logs.push(m));
@@ -113,6 +114,41 @@ describe('messenger', () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     });
     expect((await gone.request('testAlert', {})).ok).toBe(false);
+  });
+});
+
+describe('getTabAsset', () => {
+  it('takes a tab id (a whole number ≥ 0) and answers an asset or null', async () => {
+    const { dispatcher, logs } = setup();
+    expect(await dispatcher.handle({ type: 'getTabAsset', data: { tabId: 7 } }, {})).toEqual({
+      ok: true,
+      data: { asset: 'BTC' },
+    });
+    expect(await dispatcher.handle({ type: 'getTabAsset', data: { tabId: 0 } }, {})).toEqual({
+      ok: true,
+      data: { asset: null },
+    });
+    for (const data of [{ tabId: -1 }, { tabId: 1.5 }, { tabId: '7' }, {}, { tabId: 7, url: 'x' }]) {
+      expect(dispatcher.handle({ type: 'getTabAsset', data }, {})).toBeUndefined();
+    }
+    expect(logs).toEqual([
+      'LiqLens: ignored malformed getTabAsset: data.tabId: Too small: expected number to be >=0',
+    ]);
+  });
+
+  it('the popup side refuses a bad tab id before sending and a reply that is not an asset', async () => {
+    const sent: unknown[] = [];
+    const messenger = createMessenger(async (message) => {
+      sent.push(message);
+      return { ok: true, data: { asset: 'btc' } };
+    });
+    expect((await messenger.request('getTabAsset', { tabId: Number.NaN })).ok).toBe(false);
+    expect(sent).toEqual([]);
+    expect(await messenger.request('getTabAsset', { tabId: 3 })).toEqual({
+      ok: false,
+      error: 'getTabAsset: malformed reply: data.asset: expected an upper-case base asset such as BTC',
+    });
+    expect(sent).toEqual([{ type: 'getTabAsset', data: { tabId: 3 } }]);
   });
 });
 
