@@ -148,6 +148,13 @@ async function activeTab(): Promise<{ tabId: number | undefined; url: string | u
   return { tabId: tab?.id, url: tab?.url };
 }
 
+/** The background owns the watch record; a missing or malformed answer means "cannot tell". */
+async function watchedBy(tabId: number): Promise<string | null> {
+  const reply = await messenger.request('getTabAsset', { tabId });
+  if (!reply.ok) console.warn(`LiqLens: ${reply.error}`);
+  return reply.ok ? reply.value.asset : null;
+}
+
 async function main(): Promise<void> {
   const [loadedSettings, remembered, tab] = await Promise.all([
     settingsStore.load(),
@@ -158,7 +165,7 @@ async function main(): Promise<void> {
   periodMs.value = loadedSettings.settings.refreshSeconds * 1000;
   recent.value = remembered.recent;
   const forced = AssetSchema.safeParse(params.get('asset'));
-  const onTab = forced.success ? null : await tabAsset({ ...tab, area: local, now: Date.now() });
+  const onTab = forced.success ? null : await tabAsset({ ...tab, watchedBy });
   asset.value = forced.success ? forced.data : (onTab ?? remembered.last);
   fromTab.value = onTab !== null;
   entry.value = await cache.get(asset.value);

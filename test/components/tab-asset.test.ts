@@ -3,29 +3,38 @@ import { createPopupPrefs } from '../../entrypoints/popup/popup-prefs';
 import { tabAsset } from '../../entrypoints/popup/tab-asset';
 import { createMemoryArea } from '../../lib/storage/area';
 
-const NOW = 1_000_000;
-const watches = (watchers: Record<string, Record<string, number>>) =>
-  createMemoryArea({ 'liqlens:watches': { v: 1, data: { watchers, lastWatched: {} } } });
+/** A stand-in for the background's `getTabAsset` answer: tab 7 shows BTC; every question is recorded. */
+function background() {
+  const asked: number[] = [];
+  const watchedBy = async (tabId: number) => {
+    asked.push(tabId);
+    return tabId === 7 ? 'BTC' : null;
+  };
+  return { asked, watchedBy };
+}
 
 describe('tabAsset', () => {
-  it('reads a supported chart URL through the site registry', async () => {
-    const area = createMemoryArea();
+  it('reads a supported chart URL through the site registry, without asking the background', async () => {
+    const bg = background();
     const url = 'https://www.tradingview.com/chart/abc/?symbol=BINANCE%3AETHUSDT.P';
-    expect(await tabAsset({ tabId: 7, url, area, now: NOW })).toBe('ETH');
+    expect(await tabAsset({ tabId: 7, url, watchedBy: bg.watchedBy })).toBe('ETH');
+    expect(bg.asked).toEqual([]);
   });
 
-  it("without a URL, takes the asset the tab's content script watches, if its watch is live", async () => {
-    const area = watches({ BTC: { 'tab:7': NOW + 1, popup: NOW + 5 }, SOL: { 'tab:8': NOW + 9 } });
-    expect(await tabAsset({ tabId: 7, url: undefined, area, now: NOW })).toBe('BTC');
-    expect(await tabAsset({ tabId: 9, url: undefined, area, now: NOW })).toBeNull();
-    const expired = watches({ BTC: { 'tab:7': NOW - 1 } });
-    expect(await tabAsset({ tabId: 7, url: undefined, area: expired, now: NOW })).toBeNull();
+  it("without a usable URL, asks the background which asset the tab's chart watches", async () => {
+    const bg = background();
+    expect(await tabAsset({ tabId: 7, url: undefined, watchedBy: bg.watchedBy })).toBe('BTC');
+    expect(await tabAsset({ tabId: 9, url: 'https://example.com/', watchedBy: bg.watchedBy })).toBeNull();
+    expect(bg.asked).toEqual([7, 9]);
   });
 
-  it('answers null for an unsupported page or an unreadable record', async () => {
-    const area = createMemoryArea({ 'liqlens:watches': { nonsense: true } });
-    expect(await tabAsset({ tabId: 7, url: 'https://example.com/', area, now: NOW })).toBeNull();
-    expect(await tabAsset({ tabId: undefined, url: undefined, area, now: NOW })).toBeNull();
+  it('answers null without a tab, or for a page no content script runs on, without asking', async () => {
+    const bg = background();
+    expect(await tabAsset({ tabId: undefined, url: undefined, watchedBy: bg.watchedBy })).toBeNull();
+    const own = 'chrome-extension://abcdefghijklmnop/popup.html';
+    expect(await tabAsset({ tabId: 7, url: own, watchedBy: bg.watchedBy })).toBeNull();
+    expect(await tabAsset({ tabId: 7, url: 'chrome://newtab/', watchedBy: bg.watchedBy })).toBeNull();
+    expect(bg.asked).toEqual([]);
   });
 });
 

@@ -207,6 +207,12 @@ test('opens on the asset of the chart in the active tab, else the last one shown
     .toBe('ETH');
   const popup = await openPage('popup.html', `?tab=${tabId}`);
   await expect(popup.locator('[data-field="from-tab"]')).toBeVisible();
+  // The background answers for the tab from its watch record (the popup's way when it cannot read the URL).
+  const answer = await popup.evaluate(
+    (id) => chrome.runtime.sendMessage({ type: 'getTabAsset', data: { tabId: id } }),
+    tabId,
+  );
+  expect(answer).toEqual({ ok: true, data: { asset: 'ETH' } });
   await popup.close();
 
   // A tab that is not a chart (here, the popup's own): the last asset shown, ETH, with no tab mark.
