@@ -18,7 +18,7 @@ export interface ChartHandle {
 }
 
 /** Calls `obj[name]()` if it is a function; any throw or absence gives undefined. */
-function call(obj: unknown, name: string, ...args: unknown[]): unknown {
+export function call(obj: unknown, name: string, ...args: unknown[]): unknown {
   try {
     const fn = (obj as Record<string, unknown> | null | undefined)?.[name];
     return typeof fn === 'function' ? (fn as Fn).apply(obj, args) : undefined;
@@ -27,7 +27,7 @@ function call(obj: unknown, name: string, ...args: unknown[]): unknown {
   }
 }
 
-function get(obj: unknown, name: string): unknown {
+export function get(obj: unknown, name: string): unknown {
   try {
     return (obj as Record<string, unknown> | null | undefined)?.[name];
   } catch {
@@ -36,7 +36,8 @@ function get(obj: unknown, name: string): unknown {
 }
 
 const isWidget = (x: unknown): x is object => typeof get(x, 'activeChart') === 'function';
-const finiteOrNull = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+export const finiteOrNull = (x: unknown): number | null =>
+  typeof x === 'number' && Number.isFinite(x) ? x : null;
 
 function visibleArea(el: Element): number {
   const r = el.getBoundingClientRect();

@@ -1,3 +1,4 @@
+import type { LwcRegistry } from './lwc-hook';
 import { BRIDGE_TAG, type BridgeToIsolated } from './protocol';
 import {
   type ChartHandle,
@@ -7,8 +8,11 @@ import {
   watchCrosshair,
   watchLastPrice,
 } from './read-chart';
+import { findLwcChart, type LwcHandle, lwcGone, readLwcSnapshot } from './read-lwc';
 
 const PROBE_MS = 500;
+/** While a lightweight-charts chart is read, look this often (frames) for a Charting Library, which comes first. */
+const RECHECK_FRAMES = 30;
 export const BENCH_ATTRIBUTE = 'data-liqlens-bench';
 /** The performance measure of one frame's read (find, read, compare, post), recorded only under the bench. */
 export const BRIDGE_MEASURE = 'liqlens:bridge';
@@ -20,10 +24,14 @@ export const BRIDGE_MEASURE = 'liqlens:bridge';
  *
  * Every channel that said hello gets the snapshots until it pauses or stops: a second listener (another copy of
  * the isolated script during an update, or a test) must not silently take the bridge from the first.
+ *
+ * Adapters in order: the TradingView site API, the Charting Library in a chart iframe, then a lightweight-charts
+ * chart the hook saw being made (`lwc`, from lwc-hook.ts at document_start).
  */
-export function runBridge(win: Window): () => void {
+export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => void {
   const channels = new Set<string>();
-  let handle: ChartHandle | null = null;
+  let handle: ChartHandle | LwcHandle | null = null;
+  let frames = 0;
   let unwatch: (() => void) | null = null;
   let crosshair: CrosshairSample | null = null;
   let lastTick: { price: number; symbol: string | null } | null = null;
@@ -53,7 +61,8 @@ export function runBridge(win: Window): () => void {
   };
 
   /** The chart the handle points at is gone when its frame left the DOM or the frame now holds another widget. */
-  const stale = (h: ChartHandle) => {
+  const stale = (h: ChartHandle | LwcHandle) => {
+    if (h.kind === 'lwc') return lwcGone(h, win.document);
     if (!h.frame) return (win as unknown as Record<string, unknown>).TradingViewApi !== h.widget;
     try {
       return (
@@ -79,19 +88,24 @@ export function runBridge(win: Window): () => void {
     if (stopped) return;
     try {
       if (handle && stale(handle)) release();
-      if (!handle) {
-        handle = findChart(win);
-        if (handle) {
-          const found = handle;
+      if (!handle || (handle.kind === 'lwc' && ++frames % RECHECK_FRAMES === 0)) {
+        const found = findChart(win);
+        if (found) {
+          release();
+          handle = found;
           const offCrosshair = watchCrosshair(found, (sample) => (crosshair = sample));
           const offTick = watchLastPrice(found, (price, symbol) => (lastTick = { price, symbol }));
           unwatch = () => {
             offCrosshair();
             offTick();
           };
-        }
+        } else if (!handle) handle = findLwcChart(lwc, win.document);
       }
-      const snapshot = handle ? readSnapshot(handle, win, crosshair, lastTick?.price ?? null) : null;
+      const snapshot = !handle
+        ? null
+        : handle.kind === 'lwc'
+          ? readLwcSnapshot(handle, lwc as LwcRegistry, win)
+          : readSnapshot(handle, win, crosshair, lastTick?.price ?? null);
       // A tick from before a symbol change is the old symbol's price.
       if (snapshot && lastTick && lastTick.symbol !== snapshot.symbol) snapshot.lastPrice = null;
       publish(snapshot);

@@ -13,6 +13,7 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   },
   'fake-cl.js': { file: path.join(SITES_DIR, 'assets/fake-cl.js'), type: 'text/javascript' },
   'host-page.js': { file: path.join(SITES_DIR, 'assets/host-page.js'), type: 'text/javascript' },
+  'lwc-page.js': { file: path.join(SITES_DIR, 'assets/lwc-page.js'), type: 'text/javascript' },
   'cl-frame.html': { file: path.join(SITES_DIR, 'assets/cl-frame.html'), type: 'text/html' },
   'charting_library/sameorigin.html': {
     file: path.join(SITES_DIR, 'assets/cl-frame.html'),
@@ -20,7 +21,8 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   },
 };
 
-export type ChartMode = 'site' | 'blob' | 'about-blank' | 'sameorigin' | 'native' | 'none';
+/** `lwc`: the page draws its own chart with the lightweight-charts standalone global, no TradingView API. */
+export type ChartMode = 'site' | 'blob' | 'about-blank' | 'sameorigin' | 'native' | 'none' | 'lwc';
 
 export interface ChartOptions {
   price: number;
@@ -34,6 +36,11 @@ export interface ChartOptions {
   log?: boolean;
   /** An API that lies: its range shifted by a fraction, or its pane height off by some px. */
   lie?: { rangeShift?: number; heightDelta?: number };
+  /**
+   * Mode `lwc` only: the library arrives late (a script the page inserts after load), or the page's own
+   * `LightweightCharts` is hostile (createChart throws, or returns an object without the chart API).
+   */
+  lwc?: 'late' | 'throws' | 'no-api';
 }
 
 export interface SiteFixture {
@@ -68,9 +75,15 @@ function pageHtml(fixture: SiteFixture): string {
   const attributes = Object.entries(fixture.htmlAttributes ?? {})
     .map(([name, value]) => ` ${name.replace(/[^a-z0-9-]/gi, '')}="${value.replace(/[&"<]/g, '')}"`)
     .join('');
-  return template
+  let html = template
     .replace('<html lang="en"', `<html lang="en"${attributes}`)
     .replace('{{FIXTURE}}', `${below}<script>window.__FIXTURE__ = ${json};</script>`);
+  if (fixture.mode === 'lwc') {
+    const library = '<script src="/__liqlens_fixtures__/lightweight-charts.js"></script>';
+    if (fixture.chart.lwc) html = html.replace(library, '');
+    html = html.replace('</body>', '<script src="/__liqlens_fixtures__/lwc-page.js"></script>\n  </body>');
+  }
+  return html;
 }
 
 /**
@@ -114,7 +127,7 @@ export async function routeSite(
 /** Waits until the fixture's chart exists (top document or the chart iframe). */
 export async function chartReady(page: Page, mode: ChartMode): Promise<void> {
   if (mode === 'native' || mode === 'none') return;
-  if (mode === 'site') {
+  if (mode === 'site' || mode === 'lwc') {
     await page.waitForFunction(() => document.documentElement.dataset.fixtureChart === 'ready');
     return;
   }
