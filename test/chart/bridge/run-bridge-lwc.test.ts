@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { LwcRegistry } from '../../../lib/chart/bridge/lwc-hook';
+import { BRIDGE_TAG } from '../../../lib/chart/bridge/protocol';
+import { runBridge } from '../../../lib/chart/bridge/run-bridge';
+import { fakeChartV5, fakeSeries } from './fake-lwc';
+
+function fakePage() {
+  const frames: (() => void)[] = [];
+  const posted: Record<string, unknown>[] = [];
+  let listener: ((e: { source: unknown; data: unknown }) => void) | null = null;
+  const tvPane = {
+    hasMainSeries: () => true,
+    getHeight: () => 400,
+    getMainSourcePriceScale: () => ({
+      getVisiblePriceRange: () => ({ from: 1, to: 2 }),
+      getMode: () => 0,
+      isInverted: () => false,
+    }),
+  };
+  const tvChart = { symbol: () => 'BINANCE:BTCUSDT.P', resolution: () => '15', getPanes: () => [tvPane] };
+  const tvPaneEl = { getBoundingClientRect: () => ({ left: 0, top: 50, width: 800, height: 400 }) };
+  const doc = {
+    visibilityState: 'visible',
+    querySelector: () => null,
+    querySelectorAll: (s: string) => (s === '.chart-markup-table.pane' ? [tvPaneEl] : []),
+  };
+  const win: Record<string, unknown> = {
+    document: doc,
+    location: { origin: 'https://app.hyperliquid.xyz' },
+    innerWidth: 1280,
+    innerHeight: 800,
+    requestAnimationFrame: (cb: () => void) => frames.push(cb),
+    cancelAnimationFrame: () => {},
+    postMessage: (data: Record<string, unknown>) => posted.push(data),
+    addEventListener: (_: string, cb: typeof listener) => {
+      listener = cb;
+    },
+    removeEventListener: () => {},
+  };
+  const connected = { value: true };
+  const chart = fakeChartV5({ panes: [[fakeSeries()]], doc });
+  const element = chart.chartElement() as unknown as { isConnected: boolean };
+  Object.defineProperty(element, 'isConnected', { get: () => connected.value });
+  const registry: LwcRegistry = { charts: () => [chart], series: () => [] };
+  const snapshots = () =>
+    posted
+      .filter((m) => m.type === 'snapshot')
+      .map((m) => m.snapshot as { kind: string; scale: unknown } | null);
+  return {
+    win: win as unknown as Window,
+    registry,
+    snapshots,
+    hello: () =>
+      listener?.({
+        source: win,
+        data: { tag: BRIDGE_TAG, from: 'isolated', type: 'hello', channel: 'abcdef123456' },
+      }),
+    runFrames: (n: number) => {
+      for (let i = 0; i < n; i++) frames.shift()?.();
+    },
+    remove: () => {
+      connected.value = false;
+    },
+    addTradingViewApi: () => {
+      win.TradingViewApi = { activeChart: () => tvChart };
+    },
+  };
+}
+
+describe('runBridge with a lightweight-charts chart', () => {
+  it('posts the chart the hook saw when the page has no TradingView API', () => {
+    const page = fakePage();
+    runBridge(page.win, page.registry);
+    page.hello();
+    page.runFrames(2);
+    expect(page.snapshots()).toHaveLength(1);
+    expect(page.snapshots()[0]?.kind).toBe('lwc');
+    expect(page.snapshots()[0]?.scale).toEqual({ from: 90_025, to: 100_000, mode: 0, inverted: false });
+  });
+
+  it('lets go of a chart whose element left the page: no chart', () => {
+    const page = fakePage();
+    runBridge(page.win, page.registry);
+    page.hello();
+    page.runFrames(1);
+    page.remove();
+    page.runFrames(1);
+    expect(page.snapshots().map((s) => s?.kind ?? null)).toEqual(['lwc', null]);
+  });
+
+  it('gives way to a TradingView API that appears later (checked every 30 frames)', () => {
+    const page = fakePage();
+    runBridge(page.win, page.registry);
+    page.hello();
+    page.runFrames(1);
+    page.addTradingViewApi();
+    page.runFrames(28);
+    expect(page.snapshots().map((s) => s?.kind)).toEqual(['lwc']);
+    page.runFrames(2);
+    expect(page.snapshots().map((s) => s?.kind)).toEqual(['lwc', 'tv-site']);
+  });
+
+  it('without a registry (no hook) there is no chart', () => {
+    const page = fakePage();
+    runBridge(page.win);
+    page.hello();
+    page.runFrames(1);
+    expect(page.snapshots()).toEqual([null]);
+  });
+});
