@@ -1,5 +1,5 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { PaintPlan } from '../../lib/overlay/paint-plan';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { type PaintPlan, samePaint } from '../../lib/overlay/paint-plan';
 import { createLabelSprites } from './label-sprites';
 import { type LabelSprites, paintPlan } from './paint';
 
@@ -8,31 +8,50 @@ interface Props {
   onError(cause: unknown): void;
 }
 
+interface Painter {
+  ctx: CanvasRenderingContext2D | null;
+  sprites: LabelSprites;
+  /** What the bitmap shows now (null: nothing yet). */
+  painted: PaintPlan | null;
+}
+
 /**
  * A canvas sized in device pixels (CSS size = bitmap / dpr, so one bitmap row is one device row) that repaints only
- * when its plan object changes.
+ * when its plan would put other pixels on it (`samePaint`): a new plan object with the same rows keeps the bitmap.
  */
 export function BandCanvas({ plan, onError }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const sprites = useRef<LabelSprites | null>(null);
+  const painter = useRef<Painter | null>(null);
   useLayoutEffect(() => {
     try {
       const canvas = ref.current;
       if (!canvas) return;
-      if (canvas.width !== plan.width) canvas.width = plan.width;
-      if (canvas.height !== plan.height) canvas.height = plan.height;
-      const ctx = canvas.getContext('2d');
-      sprites.current ??= createLabelSprites(canvas.ownerDocument);
-      if (ctx) paintPlan(ctx, plan, sprites.current);
+      // Resizing clears the bitmap (and the context's state): then it is painted afresh.
+      let cleared = false;
+      if (canvas.width !== plan.width) {
+        canvas.width = plan.width;
+        cleared = true;
+      }
+      if (canvas.height !== plan.height) {
+        canvas.height = plan.height;
+        cleared = true;
+      }
+      painter.current ??= {
+        ctx: canvas.getContext('2d'),
+        sprites: createLabelSprites(canvas.ownerDocument),
+        painted: null,
+      };
+      const p = painter.current;
+      if (!p.ctx || (!cleared && samePaint(p.painted, plan))) return;
+      p.painted = null;
+      paintPlan(p.ctx, plan, p.sprites);
+      p.painted = plan;
     } catch (cause) {
       onError(cause);
     }
   }, [plan]);
-  return (
-    <canvas
-      ref={ref}
-      class="bands"
-      style={{ width: `${plan.width / plan.dpr}px`, height: `${plan.height / plan.dpr}px` }}
-    />
-  );
+  const cssWidth = plan.width / plan.dpr;
+  const cssHeight = plan.height / plan.dpr;
+  const style = useMemo(() => ({ width: `${cssWidth}px`, height: `${cssHeight}px` }), [cssWidth, cssHeight]);
+  return <canvas ref={ref} class="bands" style={style} />;
 }

@@ -9,6 +9,7 @@ import { Badge, RestoreButton } from './Badge';
 import { HoverCard } from './HoverCard';
 import { LADDER_MAX_HEIGHT, LADDER_MIN_HEIGHT, LADDER_WIDTH, Ladder } from './Ladder';
 import { bandKey, HIT_WIDTH, PaneLayer } from './PaneLayer';
+import { pure } from './pure';
 
 export interface OverlayEnv {
   viewport: { width: number; height: number };
@@ -30,6 +31,78 @@ interface Props {
   /** Keep the same object from render to render: the badge and ladder skip re-rendering on equal props. */
   actions: OverlayActions;
 }
+
+interface DockProps {
+  right: boolean;
+  bottom: boolean;
+  left: number | undefined;
+  rightPx: number | undefined;
+  top: number | undefined;
+  bottomPx: number | undefined;
+  maxHeight: number;
+  userHidden: boolean;
+  badge: OverlayViewState['badge'];
+  collapsed: boolean;
+  ladder: boolean;
+  view: OverlayViewState['view'];
+  price: number | null;
+  display: OverlayViewState['display'];
+  rangePct: number;
+  ladderHeight: number;
+  dpr: number;
+  reason: string | null;
+  onLadderHover(band: PaintBand | null, centreY: number): void;
+  actions: OverlayActions;
+}
+
+const px = (n: number | undefined) => (n === undefined ? undefined : `${n}px`);
+
+/**
+ * The badge (and the ladder, or the restore button) in a column at the badge's corner. Its props are plain values
+ * and kept objects: while the chart pans none of them changes, and it is not re-rendered.
+ */
+const Dock = pure(function Dock(p: DockProps) {
+  return (
+    <div
+      class={`dock${p.bottom ? ' from-bottom' : ''}${p.right ? ' from-right' : ''}`}
+      style={{
+        left: px(p.left),
+        right: px(p.rightPx),
+        top: px(p.top),
+        bottom: px(p.bottomPx),
+        maxHeight: `${p.maxHeight}px`,
+      }}
+    >
+      {p.userHidden ? (
+        <RestoreButton onRestore={p.actions.restore} />
+      ) : (
+        <>
+          <Badge
+            model={p.badge}
+            collapsed={p.collapsed}
+            longColor={p.display.longColor}
+            shortColor={p.display.shortColor}
+            onToggle={p.actions.toggleCollapsed}
+            onHide={p.actions.hide}
+          />
+          {p.ladder && (
+            <Ladder
+              view={p.view}
+              price={p.price}
+              display={p.display}
+              rangePct={p.rangePct}
+              height={p.ladderHeight}
+              dpr={p.dpr}
+              reason={p.reason}
+              onHover={p.onLadderHover}
+              onError={p.actions.onError}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+});
 
 /** Room the badge takes above the ladder in the docked column. */
 const BADGE_ROOM = { expanded: 140, collapsed: 40 };
@@ -103,50 +176,35 @@ export function OverlayRoot({ state, env, actions }: Props) {
           corner={state.corner}
           plan={drawn.plan}
           edges={drawn.layout.edges}
-          colors={colors}
+          longColor={display.longColor}
+          shortColor={display.shortColor}
           onHover={setHoverKey}
           onError={actions.onError}
         />
       )}
       {(state.showBadge || state.hiddenBy === 'user') && (
-        <div
-          class={`dock${bottom ? ' from-bottom' : ''}${right ? ' from-right' : ''}`}
-          style={{
-            left: placement.left === undefined ? undefined : `${placement.left}px`,
-            right: placement.right === undefined ? undefined : `${placement.right}px`,
-            top: placement.top === undefined ? undefined : `${placement.top}px`,
-            bottom: placement.bottom === undefined ? undefined : `${placement.bottom}px`,
-            maxHeight: `${placement.maxHeight}px`,
-          }}
-        >
-          {state.hiddenBy === 'user' ? (
-            <RestoreButton onRestore={actions.restore} />
-          ) : (
-            <>
-              <Badge
-                model={state.badge}
-                collapsed={state.collapsed}
-                longColor={display.longColor}
-                shortColor={display.shortColor}
-                onToggle={actions.toggleCollapsed}
-                onHide={actions.hide}
-              />
-              {state.mode === 'ladder' && (
-                <Ladder
-                  view={view}
-                  price={price?.price ?? null}
-                  display={display}
-                  rangePct={state.rangePct}
-                  height={ladderHeight}
-                  dpr={env.dpr}
-                  reason={state.reason}
-                  onHover={onLadderHover}
-                  onError={actions.onError}
-                />
-              )}
-            </>
-          )}
-        </div>
+        <Dock
+          right={right}
+          bottom={bottom}
+          left={placement.left}
+          rightPx={placement.right}
+          top={placement.top}
+          bottomPx={placement.bottom}
+          maxHeight={placement.maxHeight}
+          userHidden={state.hiddenBy === 'user'}
+          badge={state.badge}
+          collapsed={state.collapsed}
+          ladder={state.mode === 'ladder'}
+          view={view}
+          price={price?.price ?? null}
+          display={display}
+          rangePct={state.rangePct}
+          ladderHeight={ladderHeight}
+          dpr={env.dpr}
+          reason={state.reason}
+          onLadderHover={onLadderHover}
+          actions={actions}
+        />
       )}
       {hovered && aligned && price && (
         <HoverCard

@@ -1,8 +1,10 @@
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { EdgeMarker } from '../../lib/chart/layout';
 import type { Rect } from '../../lib/chart/snapshot';
 import type { PaintBand, PaintPlan } from '../../lib/overlay/paint-plan';
 import type { BadgeCorner } from '../../lib/settings/schema';
 import { BandCanvas } from './BandCanvas';
+import { pure } from './pure';
 
 /** Width of the hover strip at the pane's right edge: the only part of the pane layer that takes the pointer. */
 export const HIT_WIDTH = 14;
@@ -14,55 +16,108 @@ function edgeClass(edge: 'top' | 'bottom', corner: BadgeCorner): string {
 
 export const bandKey = (b: Pick<PaintBand, 'side' | 'low' | 'high'>) => `${b.side}:${b.low}:${b.high}`;
 
-interface Props {
-  pane: Rect;
-  /** The badge's corner: markers on its edge move to the other side, out of its way. */
-  corner: BadgeCorner;
-  plan: PaintPlan;
-  edges: readonly EdgeMarker[];
-  colors: { long: string; short: string };
+/** What a hit strip says about its band, fixed while the chart pans: a new one only with other bands or figures. */
+const stripKey = (b: PaintBand) => `${bandKey(b)}:${b.notionalUsd}`;
+const edgeKey = (e: EdgeMarker) => `${e.side}:${e.band.low}:${e.band.high}:${e.edge}:${e.text}`;
+
+/** The strip's attributes that follow the pane's geometry, written straight to the element on every change. */
+interface Placed {
+  top: string;
+  height: string;
+  yHigh: string | null;
+  yLow: string | null;
+  clipped: string | null;
+  widened: string | null;
+}
+
+const placement = (band: PaintBand): Placed => ({
+  top: `${band.cssTop}px`,
+  height: `${band.cssHeight}px`,
+  yHigh: band.yHigh === null ? null : String(band.yHigh),
+  yLow: band.yLow === null ? null : String(band.yLow),
+  clipped: band.clipped,
+  widened: band.widened ? 'true' : null,
+});
+
+function setData(el: HTMLElement, name: string, value: string | null) {
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
+}
+
+const placedAt = new WeakMap<HTMLElement, Placed>();
+
+/** Moves a strip onto its band's painted rows, touching only what changed. */
+function place(el: HTMLElement, band: PaintBand) {
+  const next = placement(band);
+  const prev = placedAt.get(el);
+  if (prev?.top !== next.top) el.style.top = next.top;
+  if (prev?.height !== next.height) el.style.height = next.height;
+  if (prev?.yHigh !== next.yHigh) setData(el, 'data-y-high', next.yHigh);
+  if (prev?.yLow !== next.yLow) setData(el, 'data-y-low', next.yLow);
+  if (prev?.clipped !== next.clipped) setData(el, 'data-clipped', next.clipped);
+  if (prev?.widened !== next.widened) setData(el, 'data-widened', next.widened);
+  placedAt.set(el, next);
+}
+
+/** The first value seen for a key, until the key changes: a list re-rendered only when what it shows changes. */
+function useKept<T>(value: T, key: string): T {
+  const kept = useRef<{ key: string; value: T } | null>(null);
+  if (kept.current?.key !== key) kept.current = { key, value };
+  return kept.current.value;
+}
+
+interface StripsProps {
+  bands: readonly PaintBand[];
+  strips: Map<string, HTMLElement>;
   onHover(key: string | null): void;
-  onError(cause: unknown): void;
 }
 
 /**
- * The aligned layer: fixed over the chart's pane and clipped to it, pointer-transparent except for one hit strip
- * per band. Each strip has exactly the painted rows of its band, so tests can measure the DOM for what was drawn.
+ * One hover strip per band, rendered only when the set of bands changes; their rows are written by the pane layer
+ * (`place`) on every geometry change, outside Preact's diff.
  */
-export function PaneLayer({ pane, corner, plan, edges, colors, onHover, onError }: Props) {
+const HitStrips = pure(function HitStrips({ bands, strips, onHover }: StripsProps) {
+  return (
+    <>
+      {bands.map((band) => {
+        const key = bandKey(band);
+        return (
+          <div
+            key={key}
+            ref={(el) => {
+              if (el) strips.set(key, el);
+              else strips.delete(key);
+            }}
+            class="hit"
+            role="img"
+            aria-label={`${band.side === 'long' ? 'Longs' : 'Shorts'} ${band.low}–${band.high}`}
+            data-liqlens-band={band.side}
+            data-low={band.low}
+            data-high={band.high}
+            data-usd={band.notionalUsd}
+            style={{ width: `${HIT_WIDTH}px` }}
+            onMouseEnter={() => onHover(key)}
+            onMouseLeave={() => onHover(null)}
+          />
+        );
+      })}
+    </>
+  );
+});
+
+interface EdgesProps {
+  edges: readonly EdgeMarker[];
+  corner: BadgeCorner;
+  longColor: string;
+  shortColor: string;
+}
+
+/** The markers for bands beyond the pane's edges: re-rendered only when their list or texts change. */
+const EdgeMarkers = pure(function EdgeMarkers({ edges, corner, longColor, shortColor }: EdgesProps) {
   const top = edges.filter((e) => e.edge === 'top');
   const bottom = edges.filter((e) => e.edge === 'bottom');
   return (
-    <div
-      class="pane"
-      data-liqlens-pane=""
-      style={{
-        left: `${pane.left}px`,
-        top: `${pane.top}px`,
-        width: `${pane.width}px`,
-        height: `${pane.height}px`,
-      }}
-    >
-      <BandCanvas plan={plan} onError={onError} />
-      {plan.bands.map((band) => (
-        <div
-          key={bandKey(band)}
-          class="hit"
-          role="img"
-          aria-label={`${band.side === 'long' ? 'Longs' : 'Shorts'} ${band.low}–${band.high}`}
-          data-liqlens-band={band.side}
-          data-low={band.low}
-          data-high={band.high}
-          data-usd={band.notionalUsd}
-          data-y-high={band.yHigh ?? undefined}
-          data-y-low={band.yLow ?? undefined}
-          data-clipped={band.clipped ?? undefined}
-          data-widened={band.widened ? 'true' : undefined}
-          style={{ top: `${band.cssTop}px`, height: `${band.cssHeight}px`, width: `${HIT_WIDTH}px` }}
-          onMouseEnter={() => onHover(bandKey(band))}
-          onMouseLeave={() => onHover(null)}
-        />
-      ))}
+    <>
       {[top, bottom].map((list, i) =>
         list.length ? (
           <div class={edgeClass(i === 0 ? 'top' : 'bottom', corner)} key={i === 0 ? 'top' : 'bottom'}>
@@ -74,7 +129,7 @@ export function PaneLayer({ pane, corner, plan, edges, colors, onHover, onError 
                 data-edge={e.edge}
                 data-low={e.band.low}
                 data-high={e.band.high}
-                style={{ borderColor: e.side === 'long' ? colors.long : colors.short }}
+                style={{ borderColor: e.side === 'long' ? longColor : shortColor }}
               >
                 {e.text}
               </div>
@@ -82,6 +137,60 @@ export function PaneLayer({ pane, corner, plan, edges, colors, onHover, onError 
           </div>
         ) : null,
       )}
+    </>
+  );
+});
+
+interface Props {
+  pane: Rect;
+  /** The badge's corner: markers on its edge move to the other side, out of its way. */
+  corner: BadgeCorner;
+  plan: PaintPlan;
+  edges: readonly EdgeMarker[];
+  longColor: string;
+  shortColor: string;
+  onHover(key: string | null): void;
+  onError(cause: unknown): void;
+}
+
+/**
+ * The aligned layer: fixed over the chart's pane and clipped to it, pointer-transparent except for one hit strip
+ * per band. Each strip has exactly the painted rows of its band, so tests can measure the DOM for what was drawn.
+ * While the chart pans only the canvas and the strips' rows change: the strips and markers are not re-rendered.
+ */
+export const PaneLayer = pure(function PaneLayer({
+  pane,
+  corner,
+  plan,
+  edges,
+  longColor,
+  shortColor,
+  onHover,
+  onError,
+}: Props) {
+  const strips = useRef(new Map<string, HTMLElement>()).current;
+  const bands = useKept(plan.bands, plan.bands.map(stripKey).join('|'));
+  const shownEdges = useKept(edges, edges.map(edgeKey).join('|'));
+  const { left, top, width, height } = pane;
+  const style = useMemo(
+    () => ({ left: `${left}px`, top: `${top}px`, width: `${width}px`, height: `${height}px` }),
+    [left, top, width, height],
+  );
+  useLayoutEffect(() => {
+    try {
+      for (const band of plan.bands) {
+        const el = strips.get(bandKey(band));
+        if (el) place(el, band);
+      }
+    } catch (cause) {
+      onError(cause);
+    }
+  }, [plan, strips, onError]);
+  return (
+    <div class="pane" data-liqlens-pane="" style={style}>
+      <BandCanvas plan={plan} onError={onError} />
+      <HitStrips bands={bands} strips={strips} onHover={onHover} />
+      <EdgeMarkers edges={shownEdges} corner={corner} longColor={longColor} shortColor={shortColor} />
     </div>
   );
-}
+});

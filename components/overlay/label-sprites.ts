@@ -1,8 +1,8 @@
-import { type Canvas2D, halo, type LabelSprites } from './paint';
+import { type Canvas2D, halo, type LabelAnchor, type LabelSprites } from './paint';
 
 interface Sprite {
   canvas: HTMLCanvasElement;
-  /** Where the text's right-aligned, middle-baseline anchor sits in the sprite (whole px). */
+  /** Where the text's anchor (right and middle, or left and alphabetic baseline) sits in the sprite (whole px). */
   ax: number;
   ay: number;
 }
@@ -11,12 +11,18 @@ interface Sprite {
 const MAX_SPRITES = 64;
 
 /**
- * Right-aligned, vertically-centred band labels rendered once to small canvases, then drawImage'd at whole bitmap px.
+ * Band labels (right-aligned, vertically centred) and move-line labels (left-aligned on their baseline) rendered once to small canvases, then drawImage'd at whole bitmap px.
  * The anchor is a whole pixel both here and on the pane, so the glyphs rasterise exactly as a direct fillText would.
  */
 export function createLabelSprites(doc: Document): LabelSprites {
   const cache = new Map<string, Sprite>();
-  const build = (text: string, color: string, font: string, dpr: number): Sprite | null => {
+  const build = (
+    text: string,
+    color: string,
+    font: string,
+    dpr: number,
+    anchor: LabelAnchor,
+  ): Sprite | null => {
     const canvas = doc.createElement('canvas');
     const sctx = canvas.getContext('2d');
     if (!sctx) return null;
@@ -31,18 +37,19 @@ export function createLabelSprites(doc: Document): LabelSprites {
     // Resizing resets the context's state.
     sctx.font = font;
     sctx.lineJoin = 'round';
-    sctx.textAlign = 'right';
-    sctx.textBaseline = 'middle';
-    const sprite = { canvas, ax: width + pad, ay: half };
+    // Room for a full font height above and below the anchor row: enough for centred text and for ascent/descent.
+    sctx.textAlign = anchor;
+    sctx.textBaseline = anchor === 'right' ? 'middle' : 'alphabetic';
+    const sprite = { canvas, ax: anchor === 'right' ? width + pad : pad, ay: half };
     halo(sctx as unknown as Canvas2D, dpr, text, sprite.ax, sprite.ay, color);
     return sprite;
   };
-  return (ctx, text, x, y, color, font, dpr) => {
+  return (ctx, text, x, y, color, font, dpr, anchor) => {
     if (!Number.isInteger(x) || !Number.isInteger(y)) return false;
-    const key = `${font}|${dpr}|${color}|${text}`;
+    const key = `${anchor}|${font}|${dpr}|${color}|${text}`;
     let sprite = cache.get(key);
     if (!sprite) {
-      const built = build(text, color, font, dpr);
+      const built = build(text, color, font, dpr, anchor);
       if (!built) return false;
       sprite = built;
       if (cache.size >= MAX_SPRITES) {

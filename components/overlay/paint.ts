@@ -23,6 +23,9 @@ export interface Canvas2D {
   drawImage(image: CanvasImageSource, dx: number, dy: number): void;
 }
 
+/** `right`: right-aligned, vertically centred (band labels); `left`: left-aligned on the alphabetic baseline (lines). */
+export type LabelAnchor = 'right' | 'left';
+
 /**
  * Draws a haloed label from a cache of pre-rendered sprites (one drawImage instead of strokeText + fillText each
  * frame); returns false when it cannot, and the caller draws the text itself.
@@ -35,6 +38,7 @@ export type LabelSprites = (
   color: string,
   font: string,
   dpr: number,
+  anchor: LabelAnchor,
 ) => boolean;
 
 const TEXT = '#f4f6fb';
@@ -71,9 +75,11 @@ export function paintPlan(ctx: Canvas2D, plan: PaintPlan, sprites?: LabelSprites
     ctx.stroke();
     if (line.label) {
       ctx.setLineDash([]);
+      const { text, x, y } = line.label;
+      if (sprites?.(ctx, text, x, y, line.color, plan.font, plan.dpr, 'left')) continue;
       ctx.textAlign = 'left';
       ctx.textBaseline = 'alphabetic';
-      halo(ctx, plan.dpr, line.label.text, line.label.x, line.label.y, line.color);
+      halo(ctx, plan.dpr, text, x, y, line.color);
     }
   }
   ctx.setLineDash([]);
@@ -81,7 +87,7 @@ export function paintPlan(ctx: Canvas2D, plan: PaintPlan, sprites?: LabelSprites
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   for (const label of plan.labels) {
-    if (sprites?.(ctx, label.text, label.x, label.y, TEXT, plan.font, plan.dpr)) continue;
+    if (sprites?.(ctx, label.text, label.x, label.y, TEXT, plan.font, plan.dpr, 'right')) continue;
     halo(ctx, plan.dpr, label.text, label.x, label.y, TEXT);
   }
 }

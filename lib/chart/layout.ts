@@ -69,6 +69,39 @@ export function visibleBands(bands: readonly Band[], display: DisplayOptions): B
   return out;
 }
 
+/** The visible bands and the largest one's notional, per (bands, threshold, count): the same while the chart pans. */
+const shownCache = new WeakMap<
+  readonly Band[],
+  { minBandUsd: number; bandsPerSide: number; shown: Band[]; largest: number }
+>();
+
+function shownBands(bands: readonly Band[], display: DisplayOptions) {
+  const cached = shownCache.get(bands);
+  if (cached && cached.minBandUsd === display.minBandUsd && cached.bandsPerSide === display.bandsPerSide)
+    return cached;
+  const shown = visibleBands(bands, display);
+  const entry = {
+    minBandUsd: display.minBandUsd,
+    bandsPerSide: display.bandsPerSide,
+    shown,
+    largest: shown.reduce((max, b) => Math.max(max, b.notionalUsd), 0),
+  };
+  shownCache.set(bands, entry);
+  return entry;
+}
+
+/** The move lines' labels depend on the price and the move only: formatted once per pair, not every frame. */
+let moveLabels: { price: number; movePct: number; up: string; down: string } | null = null;
+
+function moveLabel(price: number, movePct: number, sign: 1 | -1): string {
+  if (moveLabels?.price !== price || moveLabels.movePct !== movePct) {
+    const text = (s: number) =>
+      `${formatSignedPercent(s * movePct)} ${formatPrice(price * (1 + (s * movePct) / 100))}`;
+    moveLabels = { price, movePct, up: text(1), down: text(-1) };
+  }
+  return sign === 1 ? moveLabels.up : moveLabels.down;
+}
+
 export function distancePct(price: number, level: number): number {
   return ((level - price) / price) * 100;
 }
@@ -106,8 +139,7 @@ export function bandTexts(band: Band, price: number): BandTexts {
 export function layoutOverlay(input: LayoutInput): OverlayLayout {
   const { scale, price, display } = input;
   const height = scale.height;
-  const shown = visibleBands(input.bands, display);
-  const largest = shown.reduce((max, b) => Math.max(max, b.notionalUsd), 0);
+  const { shown, largest } = shownBands(input.bands, display);
   const rects: BandRect[] = [];
   const edges: EdgeMarker[] = [];
 
@@ -157,7 +189,7 @@ export function layoutOverlay(input: LayoutInput): OverlayLayout {
       kind,
       price: level,
       y,
-      label: `${formatSignedPercent(sign * display.movePct)} ${formatPrice(level)}`,
+      label: moveLabel(price, display.movePct, sign),
     });
   }
   return { rects, edges, lines };

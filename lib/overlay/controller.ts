@@ -6,13 +6,13 @@ import type { Messenger } from '../messages/client';
 import type { ViewReply } from '../messages/view-entry';
 import type { ClusterView } from '../model/cluster-view';
 import type { BadgeCorner, Settings } from '../settings/schema';
-import { parseChartSymbol } from '../sites/symbol';
+import { type ChartSymbol, parseChartSymbol } from '../sites/symbol';
 import type { SiteDefinition } from '../sites/types';
 import { type BadgeModel, badgeModel } from './badge-model';
 import type { Guard } from './guard';
 import { chooseLivePrice, type LivePrice } from './live-price';
 import { decideMode, type HiddenBy, type OverlayMode } from './overlay-state';
-import { type PageSymbol, resolvePageSymbol } from './page-symbol';
+import { type PageSymbol, type ResolvedPageSymbol, resolvePageSymbol } from './page-symbol';
 
 /** Everything the renderer needs; a new object only when something in it changed. */
 export interface OverlayViewState {
@@ -90,6 +90,19 @@ const sameRect = (a: Rect | null, b: Rect | null) =>
 const sameScale = (a: PriceScale, b: PriceScale) =>
   a.from === b.from && a.to === b.to && a.mode === b.mode && a.height === b.height;
 
+const sameSymbol = (a: PageSymbol, b: PageSymbol) =>
+  a === b ||
+  (a.status === 'ok' && b.status === 'ok'
+    ? a.asset === b.asset && a.raw === b.raw && a.source === b.source
+    : a.status === 'unsupported' && b.status === 'unsupported'
+      ? a.raw === b.raw && a.reason === b.reason && a.source === b.source
+      : a.status === 'unknown' && b.status === 'unknown');
+
+function sameDisplay(a: DisplayOptions, b: DisplayOptions): boolean {
+  for (const key of Object.keys(b) as (keyof DisplayOptions)[]) if (a[key] !== b[key]) return false;
+  return Object.keys(a).length === Object.keys(b).length;
+}
+
 function apiSymbolOf(raw: unknown): string | null {
   const symbol = (raw as { symbol?: unknown } | null)?.symbol;
   return typeof symbol === 'string' && symbol.length <= 64 ? symbol : null;
@@ -133,6 +146,13 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
   let badgeKey: unknown[] = [];
   let badge: BadgeModel | null = null;
   let state: OverlayViewState | null = null;
+  // While the chart pans only the geometry changes: everything derived from the page, the chart's symbol and the
+  // settings is kept, by identity, until its inputs change (so `changed` compares identities, not JSON).
+  let resolved: { url: URL | null; title: string; api: string | null; value: ResolvedPageSymbol } | null =
+    null;
+  let titleInfo: { title: string; asset: ChartSymbol | null; price: number | null } | null = null;
+  let apiInfo: { symbol: string; asset: ChartSymbol } | null = null;
+  let display: { settings: Settings | null; movePct: number; value: DisplayOptions } | null = null;
   const sub: {
     asset: string | null;
     reply: ViewReply | null;
@@ -200,20 +220,63 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     return check;
   }
 
+  function resolveSymbol(apiSymbol: string | null): ResolvedPageSymbol {
+    if (resolved?.url !== url || resolved.title !== title || resolved.api !== apiSymbol) {
+      resolved = { url, title, api: apiSymbol, value: resolvePageSymbol({ site, url, title, apiSymbol }) };
+    }
+    return resolved.value;
+  }
+
+  function titleOf(): { asset: ChartSymbol | null; price: number | null } {
+    if (titleInfo?.title !== title) {
+      const symbol = site.symbolFromTitle(title);
+      titleInfo = {
+        title,
+        asset: symbol === null ? null : parseChartSymbol(symbol),
+        price: site.priceFromTitle(title),
+      };
+    }
+    return titleInfo;
+  }
+
+  function apiAssetOf(symbol: string): ChartSymbol {
+    if (apiInfo?.symbol !== symbol) apiInfo = { symbol, asset: parseChartSymbol(symbol) };
+    return apiInfo.asset;
+  }
+
+  function displayOf(movePct: number): DisplayOptions {
+    if (!display || display.settings !== settings || display.movePct !== movePct) {
+      const value: DisplayOptions = settings
+        ? { ...settings.display, movePct }
+        : {
+            minBandUsd: 0,
+            bandsPerSide: 3,
+            longColor: '#2f80ed',
+            shortColor: '#f2994a',
+            opacity: 0.35,
+            movePct,
+          };
+      // New settings of equal display values keep the old object (a settings change elsewhere repaints nothing).
+      const same = display !== null && sameDisplay(display.value, value);
+      display = { settings, movePct, value: same && display ? display.value : value };
+    }
+    return display.value;
+  }
+
   function livePriceCandidate(view: ClusterView | null, symbol: PageSymbol): LivePrice | null {
     if (!view || symbol.status !== 'ok') return null;
     const apiSymbol = apiSymbolOf(raw);
-    const apiAsset = apiSymbol === null ? null : parseChartSymbol(apiSymbol);
+    const apiAsset = apiSymbol === null ? null : apiAssetOf(apiSymbol);
     const chartMatches = apiAsset
       ? apiAsset.supported && apiAsset.asset === symbol.asset
       : check?.ok === true;
-    const titleSymbol = site.symbolFromTitle(title);
-    const titleAsset = titleSymbol === null ? null : parseChartSymbol(titleSymbol);
+    const fromTitle = titleOf();
+    const titleAsset = fromTitle.asset;
     const titleMatches = !titleAsset || (titleAsset.supported && titleAsset.asset === symbol.asset);
     return chooseLivePrice({
       view,
       chartPrice: hasRaw && chartMatches ? lastPriceOf(raw) : null,
-      titlePrice: titleMatches ? site.priceFromTitle(title) : null,
+      titlePrice: titleMatches ? fromTitle.price : null,
     });
   }
 
@@ -243,10 +306,10 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       const siteEnabled = settings?.sites[site.id] ?? false;
       const active = chartPage && settings !== null && siteEnabled && !userHidden;
       deps.bridge.setActive(active);
-      const resolved = resolvePageSymbol({ site, url, title, apiSymbol: hasRaw ? apiSymbolOf(raw) : null });
-      const symbol = resolved.symbol;
+      const page = resolveSymbol(hasRaw ? apiSymbolOf(raw) : null);
+      const symbol = page.symbol;
       follow(active && symbol.status === 'ok' ? symbol.asset : null);
-      const checked = currentCheck(resolved.expectedAsset);
+      const checked = currentCheck(page.expectedAsset);
       const decision = decideMode({
         chartPage,
         settingsLoaded: settings !== null,
@@ -327,16 +390,6 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
         );
       }
 
-      const display: DisplayOptions = settings
-        ? { ...settings.display, movePct }
-        : {
-            minBandUsd: 0,
-            bandsPerSide: 3,
-            longColor: '#2f80ed',
-            shortColor: '#f2994a',
-            opacity: 0.35,
-            movePct,
-          };
       const next: OverlayViewState = {
         mode: decision.mode,
         reason: decision.reason,
@@ -348,7 +401,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
         snapshotPane,
         view,
         price: shownPrice,
-        display,
+        display: displayOf(movePct),
         rangePct: view?.model.params.rangePct ?? settings?.model.rangePct ?? 25,
         corner: settings?.display.badgeCorner ?? 'top-right',
         badge,
@@ -367,12 +420,12 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       a.mode !== b.mode ||
       a.reason !== b.reason ||
       a.hiddenBy !== b.hiddenBy ||
-      JSON.stringify(a.symbol) !== JSON.stringify(b.symbol) ||
+      !sameSymbol(a.symbol, b.symbol) ||
       a.geometry !== b.geometry ||
       a.snapshotPane !== b.snapshotPane ||
       a.view !== b.view ||
       a.price !== b.price ||
-      JSON.stringify(a.display) !== JSON.stringify(b.display) ||
+      a.display !== b.display ||
       a.rangePct !== b.rangePct ||
       a.corner !== b.corner ||
       a.badge !== b.badge ||

@@ -164,10 +164,13 @@ export function planPaint(layout: OverlayLayout, options: PlanOptions): PaintPla
     width: lineWidth,
     dash: [4 * dpr, 4 * dpr],
     color: options.lineColor,
+    // The label's baseline on a whole bitmap row (the line itself may sit at a pixel centre): drawn from a sprite.
     label: {
       text: line.label,
       x: Math.round(4 * dpr),
-      y: crisp(line.y) + (line.kind === 'move-up' ? -Math.round(3 * dpr) : Math.round(3 * dpr) + fontPx),
+      y:
+        Math.round(line.y * dpr) +
+        (line.kind === 'move-up' ? -Math.round(3 * dpr) : Math.round(3 * dpr) + fontPx),
     },
   }));
   if (options.priceLine != null) {
@@ -193,4 +196,54 @@ export function planPaint(layout: OverlayLayout, options: PlanOptions): PaintPla
     labels,
     lines,
   };
+}
+
+function sameBand(a: PaintBand, b: PaintBand): boolean {
+  return a.y === b.y && a.h === b.h && a.color === b.color && a.alpha === b.alpha && a.clipped === b.clipped;
+}
+
+function sameLabel(a: PaintLabel, b: PaintLabel): boolean {
+  return a.text === b.text && a.x === b.x && a.y === b.y && a.color === b.color;
+}
+
+function sameLine(a: PaintLine, b: PaintLine): boolean {
+  return (
+    a.kind === b.kind &&
+    a.y === b.y &&
+    a.width === b.width &&
+    a.color === b.color &&
+    a.dash.length === b.dash.length &&
+    a.dash.every((d, i) => d === b.dash[i]) &&
+    (a.label === b.label ||
+      (a.label !== null &&
+        b.label !== null &&
+        a.label.text === b.label.text &&
+        a.label.x === b.label.x &&
+        a.label.y === b.label.y))
+  );
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i] as T, b[i] as T)) return false;
+  return true;
+}
+
+/**
+ * True when painting `next` would put exactly the pixels of `prev` on the canvas (same size, rows, colours, texts
+ * and places; prices and notionals that paint nothing are not compared): the canvas keeps its bitmap. A pan by less
+ * than a device pixel, or a new view with the same rows, repaints nothing.
+ */
+export function samePaint(prev: PaintPlan | null, next: PaintPlan): boolean {
+  if (prev === next) return true;
+  return (
+    prev !== null &&
+    prev.width === next.width &&
+    prev.height === next.height &&
+    prev.dpr === next.dpr &&
+    prev.font === next.font &&
+    sameList(prev.bands, next.bands, sameBand) &&
+    sameList(prev.labels, next.labels, sameLabel) &&
+    sameList(prev.lines, next.lines, sameLine)
+  );
 }

@@ -137,6 +137,38 @@ describe('overlay controller', () => {
     expect(t.last().geometry?.scale.from).toBe(91_000);
   });
 
+  it('keeps everything but the geometry, object for object, while the chart pans', async () => {
+    const t = await started();
+    t.controller.onBridgeReady();
+    t.controller.onSnapshot(makeSnapshot());
+    const before = t.last();
+    for (const from of [90_100, 90_200, 90_300]) {
+      t.controller.onSnapshot(makeSnapshot({ scale: { from, to: from + 10_000, mode: 0, inverted: false } }));
+    }
+    const after = t.last();
+    expect(after.geometry?.scale.from).toBe(90_300);
+    expect(after.geometry).not.toBe(before.geometry);
+    // The renderer skips what it shows from these by identity (the badge, the dock, the band texts).
+    expect(after.symbol).toBe(before.symbol);
+    expect(after.display).toBe(before.display);
+    expect(after.badge).toBe(before.badge);
+    expect(after.view).toBe(before.view);
+    expect(after.price).toBe(before.price);
+  });
+
+  it('keeps the display object through a settings change that leaves the display as it was', async () => {
+    const t = await started();
+    t.controller.onBridgeReady();
+    t.controller.onSnapshot(makeSnapshot());
+    const before = t.last().display;
+    const settings = defaultSettings();
+    t.setSettings({ ...settings, display: { ...settings.display } });
+    expect(t.last().display).toBe(before);
+    t.setSettings({ ...settings, display: { ...settings.display, bandsPerSide: 5 } });
+    expect(t.last().display).not.toBe(before);
+    expect(t.last().display).toMatchObject({ bandsPerSide: 5, movePct: 3 });
+  });
+
   it('falls back to the ladder with the reason after the grace period', async () => {
     const t = await started();
     t.controller.onBridgeReady();

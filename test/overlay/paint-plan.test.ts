@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type DisplayOptions, layoutOverlay } from '../../lib/chart/layout';
 import type { PriceScale } from '../../lib/chart/price-to-y';
 import type { Band } from '../../lib/model/cluster-view';
-import { type PlanOptions, planPaint, usableDpr } from '../../lib/overlay/paint-plan';
+import { type PlanOptions, planPaint, samePaint, usableDpr } from '../../lib/overlay/paint-plan';
 
 const display: DisplayOptions = {
   minBandUsd: 0,
@@ -89,6 +89,17 @@ describe('planPaint at devicePixelRatio 2', () => {
     expect(p1.lines.map((l) => l.y)).toEqual([215.5, 785.5]);
   });
 
+  it('sets move-line labels on whole rows, 3 px above the up line and a font height + 3 px below the down line', () => {
+    // dpr 1: lines at rows 215 and 785 (drawn at 215.5 and 785.5); font 11 px.
+    const p1 = plan([], { dpr: 1 });
+    expect(p1.lines.map((l) => l.label)).toEqual([
+      { text: '+3.0 % 97,850', x: 4, y: 212 },
+      { text: '−3.0 % 92,150', x: 4, y: 799 },
+    ]);
+    // dpr 2: rows 430 and 1570, font 22 px, offsets 6 px.
+    expect(plan([]).lines.map((l) => l.label?.y)).toEqual([424, 1598]);
+  });
+
   it('right-aligns labels left of the hover strip, largest first, without overlaps', () => {
     // Two bands 2 px apart: only the larger one's label fits.
     const p = plan([band('short', 96_800, 96_900, 1e9), band('short', 96_900, 97_000, 3e9)]);
@@ -127,5 +138,48 @@ describe('usableDpr', () => {
     expect([usableDpr(2), usableDpr(1.25), usableDpr(0), usableDpr(Number.NaN), usableDpr(20)]).toEqual([
       2, 1.25, 1, 1, 8,
     ]);
+  });
+});
+
+describe('samePaint', () => {
+  const bands = [band('short', 96_855, 96_900, 1e9), band('long', 93_000, 93_400, 2e9)];
+  const at = (from: number, to: number, overrides: Partial<PlanOptions> = {}) => {
+    const moved: PriceScale = { ...scale, from, to };
+    return planPaint(
+      layoutOverlay({ bands, price: 95_000, scale: moved, display }),
+      options({ scale: moved, ...overrides }),
+    );
+  };
+
+  it('is true for a plan with the same rows, texts and size, though computed afresh', () => {
+    expect(samePaint(at(90_000, 100_000), at(90_000, 100_000))).toBe(true);
+  });
+
+  it('is true for a pan by less than half a device pixel (every row rounds the same)', () => {
+    // 10 px per 100 USD at dpr 2: 0.1 USD is 0.02 device px.
+    expect(samePaint(at(90_000, 100_000), at(90_000.1, 100_000.1))).toBe(true);
+  });
+
+  it('is false when a band moves by a device row', () => {
+    // 5 USD = 0.5 CSS px = 1 device px.
+    const a = at(90_000, 100_000);
+    const b = at(90_005, 100_005);
+    expect(b.bands[0]?.y).toBe((a.bands[0]?.y ?? 0) + 1);
+    expect(samePaint(a, b)).toBe(false);
+  });
+
+  it('is false when the canvas size, a colour, a band opacity or a label text changes', () => {
+    const a = at(90_000, 100_000);
+    expect(samePaint(a, at(90_000, 100_000, { width: 801 }))).toBe(false);
+    expect(samePaint(a, at(90_000, 100_000, { lineColor: '#ffffff' }))).toBe(false);
+    expect(samePaint(a, { ...a, bands: a.bands.map((x, i) => (i ? x : { ...x, alpha: x.alpha / 2 })) })).toBe(
+      false,
+    );
+    expect(samePaint(a, { ...a, labels: a.labels.map((l) => ({ ...l, text: `${l.text}!` })) })).toBe(false);
+    expect(samePaint(a, { ...a, lines: a.lines.slice(1) })).toBe(false);
+  });
+
+  it('is false against no previous paint', () => {
+    expect(samePaint(null, at(90_000, 100_000))).toBe(false);
   });
 });

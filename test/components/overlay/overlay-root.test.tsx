@@ -114,6 +114,45 @@ describe('OverlayRoot: the DOM contract', () => {
     expect([canvas?.style.width, canvas?.style.height]).toEqual(['800px', '401px']);
   });
 
+  it('follows a pan: the same strips move to the new rows, the badge and dock are left alone', () => {
+    const first = state();
+    const root = mount(first);
+    const strips = [...root.querySelectorAll<HTMLElement>('[data-liqlens-band]')];
+    const badge = root.querySelector('[data-liqlens-badge]');
+    const observed: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target as HTMLElement;
+        if (!el.hasAttribute('data-liqlens-band')) observed.push(`${el.className || el.nodeName} ${r.type}`);
+      }
+    });
+    observer.observe(root, { subtree: true, attributes: true, childList: true, characterData: true });
+    // The scale 250 USD lower (99,750 on row 0): every price 0.04 × 250 = 10 px higher up the pane.
+    const panned = state({
+      geometry: { pane, scale: { from: 89_750, to: 99_750, mode: 0, height: 401 } },
+      badge: first.badge,
+      display: first.display,
+      price: first.price,
+    });
+    render(<OverlayRoot state={panned} env={{ viewport, dpr: 2, domDock: null }} actions={actions} />, root);
+    const moved = [...root.querySelectorAll<HTMLElement>('[data-liqlens-band]')];
+    expect(moved).toHaveLength(strips.length);
+    expect(moved.every((el, i) => el === strips[i])).toBe(true);
+    expect(moved.map((h) => [h.dataset.low, h.style.top, h.style.height])).toEqual([
+      ['93000', '258px', '12px'],
+      ['91500', '322px', '8px'],
+      ['96800', '106px', '12px'],
+      ['98000', '62px', '8px'],
+    ]);
+    expect(Number(moved[0]?.dataset.yHigh)).toBeCloseTo(258, 9);
+    expect(Number(moved[0]?.dataset.yLow)).toBeCloseTo(270, 9);
+    expect(root.querySelector('[data-liqlens-badge]')).toBe(badge);
+    observer.takeRecords();
+    observer.disconnect();
+    // Nothing but the strips was touched in the DOM (the canvas repaints through its context).
+    expect(observed).toEqual([]);
+  });
+
   it('puts the badge figures in data attributes', () => {
     const root = mount(state());
     const badge = root.querySelector<HTMLElement>('[data-liqlens-badge]');

@@ -135,7 +135,32 @@ describe('paintPlan with label sprites', () => {
       asked.push(args);
       return true;
     });
-    expect(asked).toEqual([['Shorts $1.0B · +2.0 %', 1564, 624, '#f4f6fb', '22px system-ui', 2]]);
+    expect(asked).toEqual([['Shorts $1.0B · +2.0 %', 1564, 624, '#f4f6fb', '22px system-ui', 2, 'right']]);
+    expect(calls.filter((c) => c[0] === 'fillText' || c[0] === 'strokeText')).toEqual([]);
+  });
+
+  it('draws move-line labels from left-anchored sprites in the line colour, after the line', () => {
+    const { ctx, calls } = recorder();
+    const asked: unknown[][] = [];
+    const line = {
+      kind: 'move-down' as const,
+      price: 92_150,
+      y: 1270.5,
+      width: 1,
+      dash: [4, 4],
+      color: '#c9ced8',
+      label: { text: '−3.0 % 92,150', x: 4, y: 1285 },
+    };
+    paintPlan(ctx, plan({ lines: [line, { ...line, kind: 'move-up', y: 100.5 }] }), (_c, ...args) => {
+      asked.push(args);
+      return true;
+    });
+    expect(asked).toEqual([
+      ['−3.0 % 92,150', 4, 1285, '#c9ced8', '22px system-ui', 2, 'left'],
+      ['−3.0 % 92,150', 4, 1285, '#c9ced8', '22px system-ui', 2, 'left'],
+    ]);
+    // Both lines are still stroked; no text is drawn directly.
+    expect(calls.filter((c) => c[0] === 'stroke')).toHaveLength(2);
     expect(calls.filter((c) => c[0] === 'fillText' || c[0] === 'strokeText')).toEqual([]);
   });
 
