@@ -5,7 +5,8 @@ import { VENUE_LABEL, VENUES } from '../../lib/market/venue';
 import { BADGE_CORNERS, REFRESH_SECONDS, type Settings, SITE_IDS } from '../../lib/settings/schema';
 import { AlertRulesEditor } from './AlertRulesEditor';
 import { BandPreview } from './BandPreview';
-import { CheckboxField, ColorField, NumberField, type OnField, SelectField, TextField } from './fields';
+import { FieldRows, type FieldSpec } from './FieldRows';
+import { CheckboxField, NumberField, type OnField, TextField } from './fields';
 import { errorsUnder, type Path, setAt, validateDraft } from './form-state';
 import { TiersEditor } from './TiersEditor';
 
@@ -31,17 +32,6 @@ export interface OptionsProps {
   newId?: () => string;
 }
 
-const MODEL_FIELDS_SHOWN: Path[] = [
-  'mmr',
-  'split',
-  'halfLifeHours',
-  'window',
-  'interval',
-  'binPct',
-  'rangePct',
-  'minBinUsd',
-  'movePct',
-].map((k) => ['model', k]);
 const WINDOWS = ['1d', '3d', '7d', '14d', '30d'];
 const CORNER_LABEL: Record<(typeof BADGE_CORNERS)[number], string> = {
   'top-left': 'Top left',
@@ -49,6 +39,97 @@ const CORNER_LABEL: Record<(typeof BADGE_CORNERS)[number], string> = {
   'bottom-left': 'Bottom left',
   'bottom-right': 'Bottom right',
 };
+
+/** Choices whose label is their value. */
+const plain = (choices: readonly string[]) => choices.map((c) => ({ value: c, label: c }));
+
+const DISPLAY_FIELDS: FieldSpec[] = [
+  {
+    kind: 'number',
+    path: ['model', 'movePct'],
+    label: 'At-risk move',
+    unit: '%',
+    hint: 'The move of the at-risk badges: shorts liquidated by a rise of this much, longs by a fall',
+  },
+  {
+    kind: 'number',
+    path: ['display', 'minBandUsd'],
+    label: 'Smallest band shown',
+    unit: 'USD',
+    readout: formatUsd,
+    hint: 'Bands below this notional are hidden; the model still computes them',
+  },
+  { kind: 'number', path: ['display', 'bandsPerSide'], label: 'Bands per side', integer: true },
+  { kind: 'color', path: ['display', 'longColor'], label: 'Long colour' },
+  { kind: 'color', path: ['display', 'shortColor'], label: 'Short colour' },
+  {
+    kind: 'number',
+    path: ['display', 'opacity'],
+    label: 'Band opacity',
+    hint: '0.05 to 1, for the largest band',
+  },
+  {
+    kind: 'select',
+    path: ['display', 'badgeCorner'],
+    label: 'Badge corner',
+    options: () => BADGE_CORNERS.map((c) => ({ value: c, label: CORNER_LABEL[c] })),
+  },
+];
+
+const MODEL_FIELDS_LEFT: FieldSpec[] = [
+  {
+    kind: 'number',
+    path: ['model', 'mmr'],
+    label: 'Maintenance margin rate',
+    hint: 'a fraction: 0.004 = 0.4 %',
+  },
+  {
+    kind: 'select',
+    path: ['model', 'split'],
+    label: 'Long share of new positions',
+    options: () => [
+      { value: 'taker', label: 'Taker-buy share' },
+      { value: 'even', label: 'One half' },
+    ],
+  },
+  {
+    kind: 'number',
+    path: ['model', 'halfLifeHours'],
+    label: 'Age half-life',
+    unit: 'h',
+    hint: '0 turns decay off',
+  },
+  {
+    kind: 'select',
+    path: ['model', 'window'],
+    label: 'Look-back',
+    options: (current) => plain(withCurrent(WINDOWS, current)),
+  },
+];
+
+const MODEL_FIELDS_RIGHT: FieldSpec[] = [
+  {
+    kind: 'select',
+    path: ['model', 'interval'],
+    label: 'Candle interval',
+    options: (current) => plain(withCurrent(INTERVALS, current)),
+  },
+  { kind: 'number', path: ['model', 'binPct'], label: 'Bin width', unit: '% of price' },
+  { kind: 'number', path: ['model', 'rangePct'], label: 'Map range', unit: '± %' },
+  {
+    kind: 'number',
+    path: ['model', 'minBinUsd'],
+    label: 'Smallest dense bin',
+    unit: 'USD',
+    readout: formatUsd,
+    hint: "A bin counts toward a band only at or above this notional (0: twice the side's mean decides)",
+  },
+];
+
+/** The model fields that show their own errors; the others' are listed under the model section. */
+const MODEL_FIELDS_SHOWN: Path[] = [...DISPLAY_FIELDS, ...MODEL_FIELDS_LEFT, ...MODEL_FIELDS_RIGHT]
+  .map((spec) => spec.path)
+  .filter((path) => path[0] === 'model');
 
 export function Options(props: OptionsProps) {
   const { saved } = props;
@@ -105,46 +186,7 @@ export function Options(props: OptionsProps) {
         <legend>Display</legend>
         <div class="cols">
           <div>
-            <NumberField
-              {...f}
-              path={['model', 'movePct']}
-              label="At-risk move"
-              unit="%"
-              hint="The move of the at-risk badges: shorts liquidated by a rise of this much, longs by a fall"
-              value={m.movePct}
-            />
-            <NumberField
-              {...f}
-              path={['display', 'minBandUsd']}
-              label="Smallest band shown"
-              unit="USD"
-              readout={formatUsd}
-              hint="Bands below this notional are hidden; the model still computes them"
-              value={d.minBandUsd}
-            />
-            <NumberField
-              {...f}
-              path={['display', 'bandsPerSide']}
-              label="Bands per side"
-              integer
-              value={d.bandsPerSide}
-            />
-            <ColorField {...f} path={['display', 'longColor']} label="Long colour" value={d.longColor} />
-            <ColorField {...f} path={['display', 'shortColor']} label="Short colour" value={d.shortColor} />
-            <NumberField
-              {...f}
-              path={['display', 'opacity']}
-              label="Band opacity"
-              hint="0.05 to 1, for the largest band"
-              value={d.opacity}
-            />
-            <SelectField
-              {...f}
-              path={['display', 'badgeCorner']}
-              label="Badge corner"
-              value={d.badgeCorner}
-              options={BADGE_CORNERS.map((c) => ({ value: c, label: CORNER_LABEL[c] }))}
-            />
+            <FieldRows {...f} draft={draft} specs={DISPLAY_FIELDS} />
           </div>
           <BandPreview display={d} movePct={Number.isFinite(m.movePct) ? m.movePct : 0} />
         </div>
@@ -189,70 +231,10 @@ export function Options(props: OptionsProps) {
         <TiersEditor tiers={m.tiers} errors={errors} onChange={set} />
         <div class="cols">
           <div>
-            <NumberField
-              {...f}
-              path={['model', 'mmr']}
-              label="Maintenance margin rate"
-              hint="a fraction: 0.004 = 0.4 %"
-              value={m.mmr}
-            />
-            <SelectField
-              {...f}
-              path={['model', 'split']}
-              label="Long share of new positions"
-              value={m.split}
-              options={[
-                { value: 'taker', label: 'Taker-buy share' },
-                { value: 'even', label: 'One half' },
-              ]}
-            />
-            <NumberField
-              {...f}
-              path={['model', 'halfLifeHours']}
-              label="Age half-life"
-              unit="h"
-              hint="0 turns decay off"
-              value={m.halfLifeHours}
-            />
-            <SelectField
-              {...f}
-              path={['model', 'window']}
-              label="Look-back"
-              value={m.window}
-              options={withCurrent(WINDOWS, m.window).map((w) => ({ value: w, label: w }))}
-            />
+            <FieldRows {...f} draft={draft} specs={MODEL_FIELDS_LEFT} />
           </div>
           <div>
-            <SelectField
-              {...f}
-              path={['model', 'interval']}
-              label="Candle interval"
-              value={m.interval}
-              options={withCurrent(INTERVALS, m.interval).map((w) => ({ value: w, label: w }))}
-            />
-            <NumberField
-              {...f}
-              path={['model', 'binPct']}
-              label="Bin width"
-              unit="% of price"
-              value={m.binPct}
-            />
-            <NumberField
-              {...f}
-              path={['model', 'rangePct']}
-              label="Map range"
-              unit="± %"
-              value={m.rangePct}
-            />
-            <NumberField
-              {...f}
-              path={['model', 'minBinUsd']}
-              label="Smallest dense bin"
-              unit="USD"
-              readout={formatUsd}
-              hint="A bin counts toward a band only at or above this notional (0: twice the side's mean decides)"
-              value={m.minBinUsd}
-            />
+            <FieldRows {...f} draft={draft} specs={MODEL_FIELDS_RIGHT} />
           </div>
         </div>
         {modelOther.map((e) => (
