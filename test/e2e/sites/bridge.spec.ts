@@ -136,6 +136,22 @@ const cases: (Omit<SiteFixture, 'chart'> & { chart?: Partial<SiteFixture['chart'
     below: 1500,
     frameBorder: 3,
   },
+  {
+    name: 'hyperliquid, the page’s own lightweight-charts chart with a volume overlay',
+    site: 'hyperliquid',
+    url: 'https://app.hyperliquid.xyz/trade/BTC',
+    mode: 'lwc',
+    symbol: 'BTC',
+    chart: { volumePane: true },
+  },
+  {
+    name: 'binance, the page’s own lightweight-charts chart, log, prices near 1e-5',
+    site: 'binance',
+    url: 'https://www.binance.com/en/futures/PEPEUSDT',
+    mode: 'lwc',
+    symbol: 'PEPEUSDT',
+    chart: { log: true, tiny: true, price: 1.2e-5 },
+  },
 ];
 
 for (const c of cases) {
@@ -148,6 +164,10 @@ for (const c of cases) {
     await listen(page);
     const prices = [price * 0.995, price, price * 1.004];
     await expectAligned(page, prices);
+    // A page with no TradingView API is read through the lightweight-charts hook.
+    expect((await latest(page))?.kind).toBe(
+      c.mode === 'lwc' ? 'lwc' : c.mode === 'site' ? 'tv-site' : 'tv-cl-iframe',
+    );
 
     if (c.below) {
       await page.mouse.wheel(0, 300);
