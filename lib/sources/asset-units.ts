@@ -61,6 +61,14 @@ function resolve(asset: string): { token: string; units: number } | undefined {
   return undefined;
 }
 
+/**
+ * The token an asset name stands for and how many of it one unit of that name is: PEPE → (PEPE, 1),
+ * 1000PEPE / KPEPE → (PEPE, 1000); a name not in the table is its own token, one to one.
+ */
+export function assetToken(asset: string): { token: string; units: number } {
+  return resolve(asset) ?? { token: asset.toUpperCase(), units: 1 };
+}
+
 export function assetOnVenue(asset: string, venue: Venue): AssetOnVenue {
   const found = resolve(asset);
   const listing = found ? ASSET_UNITS[found.token]?.[venue] : undefined;

@@ -1,12 +1,15 @@
 import type { HttpClient } from '../../http/types';
+import { ok } from '../../util/result';
 import type { SourceResult } from '../types';
 import { type CoinglassRange, coinglassAggregatedMap, type LiquidationLevel } from './aggregated-map';
+import { coinglassCoin, toAskedUnits } from './coin';
 
 export {
   COINGLASS_RANGES,
   type CoinglassRange,
   type LiquidationLevel,
 } from './aggregated-map';
+export { type CoinglassCoin, coinglassCoin } from './coin';
 export { COINGLASS_BASE, PLAN_MESSAGE } from './request';
 export { failedSecondOpinion, toSecondOpinion } from './second-opinion';
 
@@ -18,6 +21,10 @@ export interface CoinglassSource {
 
 export function createCoinglassSource(http: HttpClient, apiKey: string): CoinglassSource {
   return {
-    aggregatedMap: (asset, range = '7d') => coinglassAggregatedMap(http, apiKey, asset.toUpperCase(), range),
+    async aggregatedMap(asset, range = '7d') {
+      const coin = coinglassCoin(asset);
+      const levels = await coinglassAggregatedMap(http, apiKey, coin.symbol, range);
+      return levels.ok ? ok(toAskedUnits(levels.value, coin.units)) : levels;
+    },
   };
 }
