@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpClient, type HttpClientOptions } from '../../lib/http/client';
+import type { HttpClientOptions } from '../../lib/http/client';
 import type { HostPauses } from '../../lib/http/pauses';
-import type { HttpRequest, HttpResult, SourceFailure } from '../../lib/http/types';
-import { fakeTime, response, scriptedFetch, T0, utcClock } from './fakes';
+import type { HttpRequest } from '../../lib/http/types';
+import {
+  BINANCE_KLINES,
+  failure,
+  response,
+  type ScriptedAnswer,
+  scriptedClient,
+  T0,
+  utcClock,
+} from './fakes';
 
-const binanceKlines: HttpRequest = {
-  host: 'binance',
-  endpoint: 'klines',
-  method: 'GET',
-  url: 'https://fapi.binance.com/fapi/v1/klines?symbol=BTCUSDT&interval=15m&limit=50',
-};
 const binanceDepth: HttpRequest = {
   host: 'binance',
   endpoint: 'depth',
@@ -35,28 +37,9 @@ const okxBooks: HttpRequest = {
   url: 'https://www.okx.com/api/v5/market/books?instId=BTC-USDT-SWAP&sz=400',
 };
 
-type Answer = Parameters<typeof scriptedFetch>[0][number];
-
-function setup(answers: Answer[], extra: Partial<HttpClientOptions> = {}) {
-  const time = fakeTime();
-  const { fetch, calls } = scriptedFetch(answers, time.now);
-  const http = createHttpClient({
-    fetch,
-    now: time.now,
-    sleep: time.sleep,
-    random: () => 0.5,
-    setTimer: () => () => {},
-    formatTime: utcClock,
-    ...extra,
-  });
-  const request = (req: HttpRequest) => time.run(http.request(req));
-  return { time, calls, http, request };
-}
-
-function failure(result: HttpResult): SourceFailure {
-  if (result.ok) throw new Error(`expected a failure, got HTTP ${result.value.status}`);
-  return result.error;
-}
+/** The failure messages carry times: in UTC, so that they do not depend on the machine's zone. */
+const setup = (answers: ScriptedAnswer[], extra: Partial<HttpClientOptions> = {}) =>
+  scriptedClient(answers, { formatTime: utcClock, ...extra });
 
 const CLOUDFRONT_403 = `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">
 <HTML><HEAD><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=iso-8859-1"><TITLE>ERROR: The request could not be satisfied</TITLE></HEAD><BODY>
@@ -70,7 +53,7 @@ describe('rate limits and bans pause the host', () => {
       response(429, { code: -1003, msg: 'Too many requests.' }, { 'Retry-After': '120' }),
       response(200, []),
     ]);
-    const first = failure(await request(binanceKlines));
+    const first = failure(await request(BINANCE_KLINES));
     expect(first).toMatchObject({ kind: 'rate-limited', host: 'binance', endpoint: 'klines', status: 429 });
     expect(first.retryAt).toBe(T0 + 120_000);
     expect(first.message).toBe('Binance is rate-limiting requests (klines); retrying after 14:02:10');
@@ -92,7 +75,7 @@ describe('rate limits and bans pause the host', () => {
       (url) =>
         url.includes('binance') ? response(429, '', { 'Retry-After': '60' }) : response(200, { retCode: 0 }),
     ]);
-    expect(failure(await request(binanceKlines)).kind).toBe('rate-limited');
+    expect(failure(await request(BINANCE_KLINES)).kind).toBe('rate-limited');
     expect((await request(bybitKline)).ok).toBe(true);
     expect(calls).toHaveLength(2);
   });
@@ -101,7 +84,7 @@ describe('rate limits and bans pause the host', () => {
     const { request, calls } = setup([
       response(418, { code: -1003, msg: 'banned' }, { 'retry-after': '7200' }),
     ]);
-    const f = failure(await request(binanceKlines));
+    const f = failure(await request(BINANCE_KLINES));
     expect(f).toMatchObject({ kind: 'banned', retryAt: T0 + 7_200_000, status: 418 });
     expect(f.message).toBe(
       'Binance has temporarily banned this IP address for too many requests (klines); retrying after 16:00:10',
@@ -114,7 +97,7 @@ describe('rate limits and bans pause the host', () => {
     const { request, calls } = setup([
       response(451, { code: 0, msg: 'Service unavailable from a restricted location according to …' }),
     ]);
-    const f = failure(await request(binanceKlines));
+    const f = failure(await request(BINANCE_KLINES));
     expect(f).toMatchObject({ kind: 'region', status: 451 });
     expect(f.message).toBe('Binance is unavailable in your region (klines)');
     expect(calls).toHaveLength(1);
@@ -182,16 +165,16 @@ describe('rate limits and bans pause the host', () => {
         saved = p;
       },
     });
-    await first.request(binanceKlines);
+    await first.request(BINANCE_KLINES);
     expect(saved).toEqual({
       binance: { until: T0 + 60_000, kind: 'rate-limited', host: 'binance', status: 429 },
     });
     const second = setup([response(200, [])], { pauses: JSON.parse(JSON.stringify(saved)) });
-    expect(failure(await second.request(binanceKlines)).retryAt).toBe(T0 + 60_000);
+    expect(failure(await second.request(BINANCE_KLINES)).retryAt).toBe(T0 + 60_000);
     expect(second.calls).toHaveLength(0);
     // Unreadable saved state is ignored rather than trusted.
     const third = setup([response(200, [])], { pauses: { binance: { until: 'soon' } } });
-    expect((await third.request(binanceKlines)).ok).toBe(true);
+    expect((await third.request(BINANCE_KLINES)).ok).toBe(true);
   });
 });
 
@@ -202,11 +185,11 @@ describe('nothing throws out of request()', () => {
         throw new Error('QUOTA_BYTES quota exceeded');
       },
     });
-    expect(failure(await request(binanceKlines))).toMatchObject({
+    expect(failure(await request(BINANCE_KLINES))).toMatchObject({
       kind: 'rate-limited',
       retryAt: T0 + 60_000,
     });
-    expect(failure(await request(binanceKlines)).kind).toBe('rate-limited');
+    expect(failure(await request(BINANCE_KLINES)).kind).toBe('rate-limited');
     expect(calls).toHaveLength(1);
   });
 
@@ -227,7 +210,7 @@ describe('nothing throws out of request()', () => {
     const broken = setup([response(503, '')], {
       sleep: () => Promise.reject(new Error('timer gone')),
     });
-    expect(failure(await broken.request(binanceKlines)).message).toBe(
+    expect(failure(await broken.request(BINANCE_KLINES)).message).toBe(
       'Binance could not be reached (klines): timer gone',
     );
   });
@@ -259,7 +242,7 @@ describe('CoinGlass', () => {
 describe('bodies that are not JSON', () => {
   it('an HTML page', async () => {
     const { request } = setup([response(200, '<!DOCTYPE html><html><body>Maintenance</body></html>')]);
-    expect(failure(await request(binanceKlines))).toMatchObject({
+    expect(failure(await request(BINANCE_KLINES))).toMatchObject({
       kind: 'bad-response',
       message: 'Binance klines: the response was not JSON (an HTML page)',
     });
@@ -267,14 +250,14 @@ describe('bodies that are not JSON', () => {
 
   it('truncated JSON', async () => {
     const { request } = setup([response(200, '[[1700000000000,"37000.1","37010.0",')]);
-    expect(failure(await request(binanceKlines)).message).toBe(
+    expect(failure(await request(BINANCE_KLINES)).message).toBe(
       'Binance klines: the response was not JSON (it was cut off or malformed)',
     );
   });
 
   it('an empty body', async () => {
     const { request } = setup([response(200, '')]);
-    expect(failure(await request(binanceKlines)).message).toBe(
+    expect(failure(await request(BINANCE_KLINES)).message).toBe(
       'Binance klines: the response was not JSON (it was empty)',
     );
   });
@@ -289,7 +272,7 @@ describe('bodies that are not JSON', () => {
       },
     };
     const { request, calls } = setup([huge]);
-    expect(failure(await request(binanceKlines))).toMatchObject({
+    expect(failure(await request(BINANCE_KLINES))).toMatchObject({
       kind: 'bad-response',
       host: 'binance',
       endpoint: 'klines',
@@ -301,16 +284,16 @@ describe('bodies that are not JSON', () => {
 
   it('a body without Content-Length is measured once read', async () => {
     const { request } = setup([response(200, `[${'1,'.repeat(600)}1]`)], { maxBodyBytes: 1000 });
-    expect(failure(await request(binanceKlines)).message).toBe(
+    expect(failure(await request(BINANCE_KLINES)).message).toBe(
       'Binance klines: the response was too large to read (1 KB)',
     );
     const small = setup([response(200, '[1,2]')], { maxBodyBytes: 1000 });
-    expect((await small.request(binanceKlines)).ok).toBe(true);
+    expect((await small.request(BINANCE_KLINES)).ok).toBe(true);
   });
 
   it('JSON is parsed once and handed over with lower-case headers', async () => {
     const { request } = setup([response(200, [[1, '2']], { 'X-MBX-USED-WEIGHT-1M': '7' })]);
-    const r = await request(binanceKlines);
+    const r = await request(BINANCE_KLINES);
     expect(r).toEqual({
       ok: true,
       value: { status: 200, headers: { 'x-mbx-used-weight-1m': '7' }, json: [[1, '2']] },
@@ -322,7 +305,7 @@ describe('bodies that are not JSON', () => {
     const listed = response(200, [], { Date: date, 'X-MBX-USED-WEIGHT-1M': '7', 'X-Other': 'x' });
     const unlisted = { ...listed, headers: { get: listed.headers.get } };
     const { request } = setup([unlisted]);
-    const r = await request(binanceKlines);
+    const r = await request(BINANCE_KLINES);
     expect(r.ok && r.value.headers).toEqual({ date, 'x-mbx-used-weight-1m': '7' });
   });
 });
@@ -330,7 +313,7 @@ describe('bodies that are not JSON', () => {
 describe('other 4xx: no retry', () => {
   it('Binance -1121 invalid symbol → unsupported-symbol', async () => {
     const { request, calls } = setup([response(400, { code: -1121, msg: 'Invalid symbol.' })]);
-    const f = failure(await request(binanceKlines));
+    const f = failure(await request(BINANCE_KLINES));
     expect(f).toMatchObject({ kind: 'unsupported-symbol', status: 400 });
     expect(f.message).toBe('Binance does not list this symbol (klines): Invalid symbol.');
     expect(calls).toHaveLength(1);

@@ -1,36 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpClient, type HttpClientOptions } from '../../lib/http/client';
+import { createHttpClient } from '../../lib/http/client';
 import { HarMissError } from '../../lib/http/har-replay';
-import type { FetchLike, HttpRequest, HttpResult, SourceFailure } from '../../lib/http/types';
-import { fakeTime, response, scriptedFetch } from './fakes';
+import type { FetchLike } from '../../lib/http/types';
+import { BINANCE_KLINES, failure, fakeTime, response, scriptedClient } from './fakes';
 
-const klines: HttpRequest = {
-  host: 'binance',
-  endpoint: 'klines',
-  method: 'GET',
-  url: 'https://fapi.binance.com/fapi/v1/klines?symbol=BTCUSDT&interval=15m&limit=50',
-};
-
-type Answer = Parameters<typeof scriptedFetch>[0][number];
-
-function setup(answers: Answer[], extra: Partial<HttpClientOptions> = {}) {
-  const time = fakeTime();
-  const { fetch, calls } = scriptedFetch(answers, time.now);
-  const http = createHttpClient({
-    fetch,
-    now: time.now,
-    sleep: time.sleep,
-    random: () => 0.5,
-    setTimer: () => () => {},
-    ...extra,
-  });
-  return { time, calls, http, request: (req: HttpRequest) => time.run(http.request(req)) };
-}
-
-function failure(result: HttpResult): SourceFailure {
-  if (result.ok) throw new Error(`expected a failure, got HTTP ${result.value.status}`);
-  return result.error;
-}
+const klines = BINANCE_KLINES;
+const setup = scriptedClient;
 
 describe('retries', () => {
   it('5xx twice, then success: three attempts, exponential back-off with jitter', async () => {

@@ -1,4 +1,5 @@
-import type { FetchLike } from '../../lib/http/types';
+import { createHttpClient, type HttpClientOptions } from '../../lib/http/client';
+import type { FetchLike, HttpRequest, HttpResult, SourceFailure } from '../../lib/http/types';
 
 export const T0 = Date.UTC(2026, 10, 2, 14, 0, 10); // 14:00:10 UTC
 
@@ -90,4 +91,39 @@ export function scriptedFetch(
     return value;
   };
   return { fetch, calls };
+}
+
+/** A Binance candles request, the client tests' usual guinea pig. */
+export const BINANCE_KLINES: HttpRequest = {
+  host: 'binance',
+  endpoint: 'klines',
+  method: 'GET',
+  url: 'https://fapi.binance.com/fapi/v1/klines?symbol=BTCUSDT&interval=15m&limit=50',
+};
+
+export type ScriptedAnswer = Parameters<typeof scriptedFetch>[0][number];
+
+/**
+ * An HTTP client over a scripted fetch on fake time, with jitter fixed at the middle and no real timers;
+ * `request` runs one request through the fake clock.
+ */
+export function scriptedClient(answers: ScriptedAnswer[], extra: Partial<HttpClientOptions> = {}) {
+  const time = fakeTime();
+  const { fetch, calls } = scriptedFetch(answers, time.now);
+  const http = createHttpClient({
+    fetch,
+    now: time.now,
+    sleep: time.sleep,
+    random: () => 0.5,
+    setTimer: () => () => {},
+    ...extra,
+  });
+  const request = (req: HttpRequest) => time.run(http.request(req));
+  return { time, calls, http, request };
+}
+
+/** The failure of a result that must have failed. */
+export function failure(result: HttpResult): SourceFailure {
+  if (result.ok) throw new Error(`expected a failure, got HTTP ${result.value.status}`);
+  return result.error;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../lib/http/client';
 import type { HttpRequest } from '../../lib/http/types';
-import { fakeTime, response, scriptedFetch, T0, utcClock } from './fakes';
+import { BINANCE_KLINES, response, scriptedClient, scriptedFetch, T0, utcClock } from './fakes';
 
 /** The most any window of `windowMs` starting at a request holds, in the given units. */
 function busiestWindow(calls: { at: number; units: number }[], windowMs: number): number {
@@ -14,19 +14,7 @@ function busiestWindow(calls: { at: number; units: number }[], windowMs: number)
   return most;
 }
 
-function setup(answer = response(200, [])) {
-  const time = fakeTime();
-  const { fetch, calls } = scriptedFetch([answer], time.now);
-  const http = createHttpClient({
-    fetch,
-    now: time.now,
-    sleep: time.sleep,
-    random: () => 0.5,
-    setTimer: () => () => {},
-    formatTime: utcClock,
-  });
-  return { time, calls, http };
-}
+const setup = (answer = response(200, [])) => scriptedClient([answer], { formatTime: utcClock });
 
 describe('per-host limiters never exceed the published budget', () => {
   it('Binance: 2400 weight a minute, with weights taken from the klines/depth limit', async () => {
@@ -142,12 +130,7 @@ describe('per-host limiters never exceed the published budget', () => {
 });
 
 describe('Binance X-MBX-USED-WEIGHT-1M', () => {
-  const klines: HttpRequest = {
-    host: 'binance',
-    endpoint: 'klines',
-    method: 'GET',
-    url: 'https://fapi.binance.com/fapi/v1/klines?symbol=BTCUSDT&interval=15m&limit=50',
-  };
+  const klines = BINANCE_KLINES;
 
   it('waits for the next minute when the reported weight is at our cap', async () => {
     const { time, calls, http } = setup(response(200, [], { 'X-MBX-USED-WEIGHT-1M': '1950' }));
