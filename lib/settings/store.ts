@@ -1,26 +1,14 @@
 import type { StorageAreaLike } from '../storage/area';
 import { parseWithFallback } from '../storage/repair';
-import { defineVersionedItem, type ItemIssue } from '../storage/versioned-item';
+import { defineVersionedItem } from '../storage/versioned-item';
 import { err, ok, type Result } from '../util/result';
 import { describeZodError, z } from '../util/zod';
 import { exportSettings, type ImportedSettings, parseSettingsImport } from './import-export';
-import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
-import {
-  CoinglassKeySchema,
-  defaultSettings,
-  LOCAL_ONLY_FIELDS,
-  type Settings,
-  SettingsSchema,
-} from './schema';
+import { defineSharedSettingsItem, type LoadedSettings, withoutLocalFields } from './read';
+import { CoinglassKeySchema, defaultSettings, type Settings, SettingsSchema } from './schema';
 
-export const SETTINGS_KEY = 'liqlens:settings';
+export { type LoadedSettings, SETTINGS_KEY } from './read';
 export const SECRETS_KEY = 'liqlens:secrets';
-
-export interface LoadedSettings {
-  settings: Settings;
-  /** Stored fields that were invalid and fell back to their defaults, by path (`display.opacity`). */
-  issues: ItemIssue[];
-}
 
 export interface SettingsStore {
   load(): Promise<LoadedSettings>;
@@ -42,12 +30,6 @@ export interface SettingsStore {
 const SecretsSchema = z.strictObject({ coinglassKey: z._default(z.nullable(CoinglassKeySchema), null) });
 type Secrets = z.infer<typeof SecretsSchema>;
 
-function withoutLocalFields(settings: Record<string, unknown>): Record<string, unknown> {
-  const shared = { ...settings };
-  for (const field of LOCAL_ONLY_FIELDS) delete shared[field];
-  return shared;
-}
-
 /**
  * Settings in two areas: everything but secrets in `shared` (storage.sync, so they follow the user), the
  * CoinGlass key in `local` (storage.local, never synced).
@@ -56,20 +38,7 @@ export function createSettingsStore(areas: {
   shared: StorageAreaLike;
   local: StorageAreaLike;
 }): SettingsStore {
-  const sharedItem = defineVersionedItem<Settings>({
-    area: areas.shared,
-    key: SETTINGS_KEY,
-    version: SETTINGS_VERSION,
-    migrations: SETTINGS_MIGRATIONS,
-    parse: (data) => {
-      const shared =
-        typeof data === 'object' && data !== null && !Array.isArray(data)
-          ? withoutLocalFields(data as Record<string, unknown>)
-          : data;
-      return parseWithFallback(SettingsSchema, shared, defaultSettings());
-    },
-    fallback: defaultSettings,
-  });
+  const sharedItem = defineSharedSettingsItem(areas.shared);
   const secretsItem = defineVersionedItem<Secrets>({
     area: areas.local,
     key: SECRETS_KEY,
