@@ -1,8 +1,8 @@
-import { en } from 'zod/locales';
 import * as z from 'zod/mini';
+import { localeError } from './zod-locale';
 
 // zod/mini ships without a locale; without one every message reads "Invalid input".
-z.config(en());
+z.config({ localeError });
 
 export { z };
 
