@@ -1,6 +1,8 @@
 import { describeZodError } from '../util/zod';
+import { MessageSchema } from './envelope';
 import { createLogOnce, type Log } from './log-once';
-import { isPushType, isRequestType, MessageSchema, PUSHES, type PushData, type PushType } from './protocol';
+import { isPushType, PUSHES, type PushData, type PushType } from './pushes';
+import { isRequestType } from './request-types';
 
 export type PushHandlers = { [K in PushType]?: (data: PushData<K>) => void };
 
