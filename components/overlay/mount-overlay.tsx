@@ -1,16 +1,18 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { createMessenger } from '../../lib/messages/client';
 import { createPushReceiver } from '../../lib/messages/push';
+import { createRequester } from '../../lib/messages/requester';
+import { WATCH_REQUESTS } from '../../lib/messages/watch-requests';
 import { type BridgeWindow, createBridgeClient } from '../../lib/overlay/bridge-client';
 import { findChartRect, usableDock } from '../../lib/overlay/chart-rect';
 import { createOverlayController, type OverlayController } from '../../lib/overlay/controller';
 import { createGuard } from '../../lib/overlay/guard';
-import { createSettingsStore } from '../../lib/settings/store';
+import { createSettingsReader } from '../../lib/settings/read';
 import type { SiteDefinition } from '../../lib/sites/types';
 import type { StorageAreaLike } from '../../lib/storage/area';
 import { type OverlayActions, type OverlayEnv, OverlayRoot } from './OverlayRoot';
+import overlayCss from './overlay.css?inline';
+import { createShadowHost } from './shadow-host';
 
 /** The part of `browser` the overlay uses; the entrypoint passes WXT's `browser`. */
 export interface OverlayBrowser {
@@ -30,16 +32,6 @@ const POLL_MS = 250;
 const DOCK_MS = 1_000;
 
 /**
- * The settings store reads the CoinGlass key from this second area; a content script never needs the key, so it
- * gets an empty one and the key never enters the page's process.
- */
-const NO_SECRETS: StorageAreaLike = {
-  get: async () => ({}),
-  set: async () => {},
-  remove: async () => {},
-};
-
-/**
  * Mounts the overlay for one site: a shadow root in the top document (a fixed 0 × 0 host, nothing in the page
  * flow), the page bridge client, the controller, and a renderer that paints at most once per animation frame.
  * Everything runs behind a guard: the page never sees an exception, and "Extension context invalidated" tears the
@@ -55,37 +47,30 @@ export function mountOverlay(ctx: ContentScriptContext, site: SiteDefinition, br
   guard.run('mount', () => {
     start(ctx, site, browser, guard, (fn) => {
       teardown = fn;
-    }).catch((cause) => guard.report('mount', cause));
+    });
   });
 }
 
-async function start(
+function start(
   ctx: ContentScriptContext,
   site: SiteDefinition,
   browser: OverlayBrowser,
   guard: ReturnType<typeof createGuard>,
   setTeardown: (fn: (quiet: boolean) => void) => void,
-): Promise<void> {
+): void {
   if (ctx.isInvalid) return;
-  let root: HTMLElement | null = null;
-  const ui: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
+  // The style sheet travels inside this script (Vite's `?inline`): no CSS file is injected into the page or
+  // exposed to it as a web-accessible resource.
+  const ui = createShadowHost(document, {
     name: 'liqlens-overlay',
-    position: 'inline',
-    anchor: document.documentElement,
-    append: 'last',
-    isolateEvents: true,
-    onMount: (container) => {
-      const el = document.createElement('div');
-      container.append(el);
-      root = el;
-      return el;
-    },
-    onRemove: (el) => {
-      if (el) render(null, el);
-      root = null;
-    },
+    css: overlayCss,
+    onRemove: (el) => render(null, el),
   });
-  if (ctx.isInvalid) return;
+  let root: HTMLElement | null = null;
+  const unmount = () => {
+    ui.remove();
+    root = null;
+  };
 
   let done = false;
   let frame = 0;
@@ -93,8 +78,9 @@ async function start(
   let domDockAt = 0;
   const view = () => ({ width: window.innerWidth, height: window.innerHeight });
 
-  const store = createSettingsStore({ shared: browser.storage.sync, local: NO_SECRETS });
-  const messenger = createMessenger((message) => browser.runtime.sendMessage(message));
+  // Only storage.sync: the CoinGlass key (storage.local) never enters the page's process.
+  const store = createSettingsReader(browser.storage.sync);
+  const messenger = createRequester((message) => browser.runtime.sendMessage(message), WATCH_REQUESTS);
   const bridge = createBridgeClient({
     win: window as unknown as BridgeWindow,
     channel: crypto.randomUUID(),
@@ -127,14 +113,11 @@ async function start(
   const paintState = (state: NonNullable<OverlayController['state']>) => {
     const needed = state.showBadge || state.hiddenBy === 'user' || state.mode === 'aligned';
     if (!needed) {
-      if (root) ui.remove();
+      if (root) unmount();
       return;
     }
-    if (!root || !ui.shadowHost.isConnected) {
-      if (root) ui.remove();
-      ui.mount();
-    }
-    if (!root) return;
+    // Mounted afresh when the page removed the host.
+    if (!root || !ui.host.isConnected) root = ui.mount();
     const viewport = view();
     if (state.mode === 'ladder' && !usableDock(state.snapshotPane, viewport)) {
       const now = Date.now();
@@ -217,7 +200,7 @@ async function start(
       browser.runtime.onMessage.removeListener(onMessage);
     });
     if (frame) cancelAnimationFrame(frame);
-    guard.run('teardown-ui', () => ui.remove());
+    guard.run('teardown-ui', unmount);
   };
   setTeardown(stop);
   // WXT invalidates the context on an extension update or reload, and when a newer copy of this script starts.

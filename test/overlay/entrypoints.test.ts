@@ -14,7 +14,9 @@ describe('every site adapter has its overlay content script (style.md item 9)', 
       expect(text).toContain(`from '../../lib/sites/${site.id}'`);
       expect(text).toContain(`import { ${site.id} as site }`);
       expect(text).toContain('matches: site.matches');
-      expect(text).toContain("cssInjectionMode: 'ui'");
+      // The style sheet goes into the overlay's shadow root from the script itself: nothing injected into the page.
+      expect(text).toContain("cssInjectionMode: 'manual'");
+      expect(text).not.toContain('.css');
       expect(text).toContain('mountOverlay(ctx, site, browser)');
     });
   }
