@@ -2,7 +2,7 @@ import { durationMs } from '../../market/interval';
 import type { Candle } from '../../market/types';
 import { err, ok } from '../../util/result';
 import { completeCandles } from '../shared/candles';
-import { collectPages, timeChunks } from '../shared/paging';
+import { collectChunks, timeChunks } from '../shared/paging';
 import type { SourceResult } from '../types';
 import { type BinanceGet, binanceInstrument, dateHeader, unsupportedInterval } from './request';
 import { KlinesSchema } from './schemas';
@@ -31,12 +31,10 @@ export async function binanceCandles(
   if (!whole) return ok([]);
   const chunks = timeChunks(fromMs, toMs, step, klinesPageSize(whole.count));
   let serverNow: number | undefined;
-  const rows = await collectPages<Candle, number>({
-    first: 0,
-    maxPages: chunks.length,
-    key: (c) => c.t,
-    fetchPage: async (index) => {
-      const { start, end, count } = chunks[index] as (typeof chunks)[number];
+  const rows = await collectChunks<Candle>(
+    chunks,
+    (c) => c.t,
+    async ({ start, end, count }) => {
       const page = await get({
         endpoint: 'klines',
         path: '/fapi/v1/klines',
@@ -60,9 +58,9 @@ export async function binanceCandles(
           takerBuyVolume,
         }),
       );
-      return ok({ items, next: index + 1 < chunks.length ? index + 1 : null });
+      return ok({ items });
     },
-  });
+  );
   if (!rows.ok) return rows;
   return ok(completeCandles(rows.value, step, fromMs, toMs, serverNow ?? now()));
 }

@@ -2,7 +2,7 @@ import type { SourceFailure } from '../../http/types';
 import { durationMs } from '../../market/interval';
 import type { OiPoint } from '../../market/types';
 import { err, ok } from '../../util/result';
-import { alignDown, collectPages, timeChunks } from '../shared/paging';
+import { alignDown, collectChunks, timeChunks } from '../shared/paging';
 import type { SourceResult } from '../types';
 import { type BinanceGet, binanceInstrument, unsupportedInterval } from './request';
 import { OpenInterestHistSchema } from './schemas';
@@ -40,12 +40,10 @@ export async function binanceOpenInterestHistory(
   const step = durationMs(interval);
   const chunks = timeChunks(fromMs + step, toMs + step, step, OI_PAGE);
   if (chunks.length === 0) return ok([]);
-  const points = await collectPages<OiPoint, number>({
-    first: 0,
-    maxPages: chunks.length,
-    key: (p) => p.t,
-    fetchPage: async (index) => {
-      const { start, end, count } = chunks[index] as (typeof chunks)[number];
+  const points = await collectChunks<OiPoint>(
+    chunks,
+    (p) => p.t,
+    async ({ start, end, count }) => {
       const request = (startTime: number | undefined) =>
         get({
           endpoint: 'openInterestHist',
@@ -56,20 +54,20 @@ export async function binanceOpenInterestHistory(
           symbol,
         });
       let page = await request(start);
-      let last = index + 1 >= chunks.length;
-      if (!page.ok && tooOld(page.error)) {
+      // Refused as too old: the chunk's kept part, if any, is the oldest there is.
+      const refused = !page.ok && tooOld(page.error);
+      if (refused) {
         page = await request(undefined);
-        last = true;
-        if (!page.ok) return ok({ items: [], next: null });
+        if (!page.ok) return ok({ items: [], end: true });
       }
       if (!page.ok) return page;
       const items = page.value.value.map((row) => ({
         t: alignDown(row.timestamp, step) - step,
         oi: row.sumOpenInterest,
       }));
-      return ok({ items, next: last ? null : index + 1 });
+      return ok({ items, end: refused });
     },
-  });
+  );
   if (!points.ok) return points;
   return ok(points.value.filter((p) => p.t >= fromMs && p.t <= toMs));
 }

@@ -2,7 +2,7 @@ import { durationMs } from '../../market/interval';
 import type { Candle } from '../../market/types';
 import { err, ok } from '../../util/result';
 import { completeCandles } from '../shared/candles';
-import { collectPages, timeChunks } from '../shared/paging';
+import { collectChunks, timeChunks } from '../shared/paging';
 import type { SourceResult } from '../types';
 import { type BybitGet, bybitInstrument, KLINE_INTERVAL, unsupportedInterval } from './request';
 import { KlineSchema } from './schemas';
@@ -30,12 +30,10 @@ export async function bybitCandles(
   const chunks = timeChunks(fromMs, toMs, step, KLINE_PAGE);
   if (chunks.length === 0) return ok([]);
   let serverNow = 0;
-  const rows = await collectPages<Candle, number>({
-    first: 0,
-    maxPages: chunks.length,
-    key: (c) => c.t,
-    fetchPage: async (index) => {
-      const { start, end, count } = chunks[index] as (typeof chunks)[number];
+  const rows = await collectChunks<Candle>(
+    chunks,
+    (c) => c.t,
+    async ({ start, end, count }) => {
       const page = await get({
         endpoint: 'kline',
         path: '/v5/market/kline',
@@ -57,9 +55,9 @@ export async function bybitCandles(
           takerBuyVolume: null,
         }),
       );
-      return ok({ items, next: index + 1 < chunks.length ? index + 1 : null });
+      return ok({ items });
     },
-  });
+  );
   if (!rows.ok) return rows;
   return ok(completeCandles(rows.value, step, fromMs, toMs, serverNow));
 }

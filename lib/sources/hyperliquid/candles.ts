@@ -2,7 +2,7 @@ import type { HttpClient, SourceFailure } from '../../http/types';
 import { durationMs } from '../../market/interval';
 import type { Candle } from '../../market/types';
 import { err, ok, type Result } from '../../util/result';
-import { collectPages, completeCandles, failure, timeChunks } from '../shared';
+import { collectChunks, completeCandles, failure, timeChunks } from '../shared';
 import { dateHeader, hyperliquidInfo } from './request';
 import { HlCandlesSchema } from './schemas';
 import type { Universe } from './universe';
@@ -35,12 +35,10 @@ export async function hyperliquidCandles(
   if (chunks.length === 0) return ok([]);
   let serverNow: number | undefined;
   let unknownCoin = false;
-  const rows = await collectPages<Candle, number>({
-    first: 0,
-    key: (c) => c.t,
-    maxPages: chunks.length,
-    fetchPage: async (index) => {
-      const { start, end } = chunks[index] as (typeof chunks)[number];
+  const rows = await collectChunks<Candle>(
+    chunks,
+    (c) => c.t,
+    async ({ start, end }) => {
       // endTime covers the whole of the last candle, whichever of its times Hyperliquid compares.
       const req = { coin, interval, startTime: start, endTime: end + step - 1 };
       const page = await hyperliquidInfo(http, { type: 'candleSnapshot', req }, HlCandlesSchema);
@@ -60,9 +58,9 @@ export async function hyperliquidCandles(
           takerBuyVolume: null,
         }),
       );
-      return ok({ items, next: index + 1 < chunks.length ? index + 1 : null });
+      return ok({ items });
     },
-  });
+  );
   if (!rows.ok) return rows;
   if (rows.value.length === 0 || unknownCoin) {
     const listed = await universe.check(coin, 'candleSnapshot');

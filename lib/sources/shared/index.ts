@@ -8,7 +8,8 @@
  * - `getJson(http, {host, endpoint, url, weight}, schema, inspect?)`: request + status check + parse.
  * - `failure(kind, host, endpoint, detail)`, `unsupportedSymbol(host, endpoint, instrument, market)`, `hostLabel`.
  * - `collectPages({first, fetchPage, key})`: page until none left / nothing new; dedupe + sort ascending.
- *   `timeChunks(from, to, step, perChunk)` (newest first), `alignDown`, `alignUp`.
+ *   `timeChunks(from, to, step, perChunk)` (newest first), `collectChunks(chunks, key, fetchChunk)` (one request
+ *   a chunk through `collectPages`), `alignDown`, `alignUp`.
  * - `completeCandles`, `makeFunding` (8 h equivalent), `normaliseDepth` (bids desc, asks asc), `buildUrl`.
  */
 export { completeCandles } from './candles';
@@ -23,6 +24,7 @@ export {
   alignDown,
   alignUp,
   type CollectOptions,
+  collectChunks,
   collectPages,
   type Page,
   pagesFor,

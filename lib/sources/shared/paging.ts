@@ -76,3 +76,25 @@ export function timeChunks(fromMs: number, toMs: number, step: number, perChunk:
   }
   return chunks;
 }
+
+/**
+ * Fetches time chunks (from `timeChunks`, newest first) through `collectPages`: one request a chunk, until the
+ * last chunk, a chunk that brings nothing new, or one that says it reached the end of the venue's history.
+ */
+export function collectChunks<T>(
+  chunks: readonly TimeChunk[],
+  key: (item: T) => number,
+  fetchChunk: (chunk: TimeChunk) => Promise<Result<{ items: T[]; end?: boolean }, SourceFailure>>,
+): Promise<Result<T[], SourceFailure>> {
+  return collectPages<T, number>({
+    first: 0,
+    maxPages: chunks.length,
+    key,
+    fetchPage: async (index) => {
+      const page = await fetchChunk(chunks[index] as TimeChunk);
+      if (!page.ok) return page;
+      const last = page.value.end === true || index + 1 >= chunks.length;
+      return ok({ items: page.value.items, next: last ? null : index + 1 });
+    },
+  });
+}
