@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceFailure } from '../../../lib/http/types';
-import { alignDown, alignUp, collectPages, type Page, timeChunks } from '../../../lib/sources/shared/paging';
+import {
+  alignDown,
+  alignUp,
+  collectChunks,
+  collectPages,
+  type Page,
+  type TimeChunk,
+  timeChunks,
+} from '../../../lib/sources/shared/paging';
 import { ok, type Result } from '../../../lib/util/result';
 
 type Item = { t: number; v: string };
@@ -107,5 +115,49 @@ describe('time chunks', () => {
 
   it('no aligned point in the window → no chunk', () => {
     expect(timeChunks(11, 19, 10, 4)).toEqual([]);
+  });
+});
+
+describe('collectChunks', () => {
+  // Points 1…25 by 1, chunks of 10 newest first: [16, 25], [6, 15], [1, 5].
+  const chunks = timeChunks(1, 25, 1, 10);
+  const points = (c: TimeChunk) => Array.from({ length: c.count }, (_, i) => c.start + i);
+
+  it('asks every chunk once, newest first, and returns the points ascending', async () => {
+    const asked: number[] = [];
+    const r = await collectChunks<number>(
+      chunks,
+      (t) => t,
+      async (c) => {
+        asked.push(c.start);
+        return ok({ items: points(c) });
+      },
+    );
+    expect(asked).toEqual([16, 6, 1]);
+    expect(r).toEqual({ ok: true, value: Array.from({ length: 25 }, (_, i) => i + 1) });
+  });
+
+  it('stops after a chunk that says the history ends there, keeping its points', async () => {
+    const asked: number[] = [];
+    const r = await collectChunks<number>(
+      chunks,
+      (t) => t,
+      async (c) => {
+        asked.push(c.start);
+        return ok({ items: c.start === 6 ? [14, 15] : points(c), end: c.start === 6 });
+      },
+    );
+    expect(asked).toEqual([16, 6]);
+    expect(r.ok && r.value).toEqual([14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
+  });
+
+  it('fails with the first failing chunk', async () => {
+    const failure: SourceFailure = { kind: 'network', host: 'binance', endpoint: 'klines', message: 'down' };
+    const r = await collectChunks<number>(
+      chunks,
+      (t) => t,
+      async (c) => (c.start === 6 ? { ok: false, error: failure } : ok({ items: points(c) })),
+    );
+    expect(r).toEqual({ ok: false, error: failure });
   });
 });
