@@ -193,3 +193,17 @@ export const paramsArb: fc.Arbitrary<ModelParams> = fc
       interval: '1h',
     });
   });
+
+/** One venue, two flat hourly candles at 100, open interest 10 then 11: one opening of 1 at entry 100. */
+export function oneOpeningAt100(): SeriesDoc {
+  return seriesDoc([
+    venueSeries(
+      'binance',
+      [flat(0, 100), flat(HOUR, 100)],
+      [
+        [0, 10],
+        [HOUR, 11],
+      ],
+    ),
+  ]);
+}

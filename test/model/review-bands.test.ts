@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findBands } from '../../lib/model/bands';
 import { runModel } from '../../lib/model/run-model';
-import { bins, flat, HOUR, params, SIMPLE, seriesDoc, venueSeries } from './helpers';
+import { bins, oneOpeningAt100, params, SIMPLE } from './helpers';
 
 describe('review: band merging', () => {
   // 24 bins of width 1 from 0, all non-empty: eight 10s and sixteen 1s, mean 96/24 = 4, dense ≥ 8.
@@ -59,16 +59,7 @@ describe('review: a liquidation price exactly on a bin edge', () => {
   // the long liquidates at exactly 75 = lo, the first bin's lower edge, and counts in bin 0; the short at
   // exactly 125 = hi, outside [lo, hi): dropped. With rangePct 30 (lo 70) 125 is the lower edge of bin 55
   // and counts there, not in bin 54.
-  const doc = seriesDoc([
-    venueSeries(
-      'binance',
-      [flat(0, 100), flat(HOUR, 100)],
-      [
-        [0, 10],
-        [HOUR, 11],
-      ],
-    ),
-  ]);
+  const doc = oneOpeningAt100();
 
   it('counts an edge in the bin above it: lo is in, hi is out', () => {
     const r = runModel(doc, params({ ...SIMPLE, binPct: 1, rangePct: 25 }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { VenueSeries } from '../../lib/market/series';
 import { type BookDepthUsd, cascade } from '../../lib/model/cascade';
 import { runModel } from '../../lib/model/run-model';
-import { bins, flat, HOUR, params, SIMPLE, seriesDoc, venueSeries } from './helpers';
+import { bins, flat, HOUR, oneOpeningAt100, params, SIMPLE, seriesDoc, venueSeries } from './helpers';
 
 // P = 100, 20 bins of 1 on [90, 110). Shorts: 50 in [101, 102), 30 in [104, 105). Longs: 20 in [99, 100),
 // 60 in [98, 99).
@@ -53,16 +53,7 @@ describe('review: cascade with no depth on one side', () => {
 });
 
 describe('review: runModel cascades with one side of the book empty', () => {
-  const doc = seriesDoc([
-    venueSeries(
-      'binance',
-      [flat(0, 100), flat(HOUR, 100)],
-      [
-        [0, 10],
-        [HOUR, 11],
-      ],
-    ),
-  ]);
+  const doc = oneOpeningAt100();
   it('marks the up cascades beyond depth and still estimates down', () => {
     const p = params({ ...SIMPLE, binPct: 1, rangePct: 30 });
     const r = runModel(doc, p, {

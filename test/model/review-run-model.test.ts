@@ -7,6 +7,7 @@ import {
   candle,
   flat,
   HOUR,
+  oneOpeningAt100,
   openBuckets,
   params,
   paramsArb,
@@ -233,16 +234,7 @@ describe('review: unsorted and repeated candles', () => {
 
 describe('review: the parameters carried in the result', () => {
   it('are the ones given, with the interval the candles really have', () => {
-    const doc = seriesDoc([
-      venueSeries(
-        'binance',
-        [flat(0, 100), flat(HOUR, 100)],
-        [
-          [0, 10],
-          [HOUR, 11],
-        ],
-      ),
-    ]);
+    const doc = oneOpeningAt100();
     const given = params({ ...SIMPLE, interval: '15m' });
     const r = runModel(doc, given);
     expect(r.model.params).toEqual({ ...given, interval: '1h' });
