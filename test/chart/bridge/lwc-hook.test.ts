@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { hookLightweightCharts } from '../../../lib/chart/bridge/lwc-hook';
 
@@ -136,5 +139,41 @@ describe('hookLightweightCharts', () => {
       },
     );
     expect(hookLightweightCharts(hostile).charts()).toEqual([]);
+  });
+});
+
+describe('hookLightweightCharts with the real standalone build', () => {
+  it('catches its frozen exports as the build assigns them, and keeps every export', () => {
+    const file = path.join(
+      process.cwd(),
+      'node_modules/lightweight-charts/dist/lightweight-charts.standalone.production.js',
+    );
+    const win: Lib = {};
+    hookLightweightCharts(win);
+    // The build only defines its classes and ends with `window.LightweightCharts = Object.freeze({…})`.
+    vm.runInNewContext(readFileSync(file, 'utf8'), {
+      window: win,
+      navigator: { userAgent: '', platform: '' },
+    });
+    const lib = win.LightweightCharts as Lib & { version(): string };
+    expect(Object.isFrozen(lib)).toBe(true);
+    expect(lib.version()).toBe('5.2.1');
+    expect((lib.ColorType as Record<string, string>).Solid).toBe('solid');
+    expect(Object.keys(lib)).toContain('CandlestickSeries');
+    expect(Object.keys(lib).length).toBeGreaterThan(20);
+    for (const name of ['createChart', 'createChartEx', 'createOptionsChart', 'createYieldCurveChart'])
+      expect(typeof lib[name]).toBe('function');
+    // Ours, not the library's own: the accessor stayed, and the factories are not the plain build's.
+    expect(typeof Object.getOwnPropertyDescriptor(win, 'LightweightCharts')?.set).toBe('function');
+    const plain: Lib = {};
+    vm.runInNewContext(readFileSync(file, 'utf8'), {
+      window: plain,
+      navigator: { userAgent: '', platform: '' },
+    });
+    const plainLib = plain.LightweightCharts as Lib;
+    expect(String(lib.createChart)).not.toBe(String(plainLib.createChart));
+    expect(Object.keys(lib)).toEqual(Object.keys(plainLib));
+    // The wrapper calls the library's own factory: without a DOM it fails as the library fails, not as ours.
+    expect(() => (lib.createChart as Factory)('#no-such-container')).toThrow();
   });
 });
