@@ -11,6 +11,20 @@ const noPermissions: PermissionsLike = {
   remove: async () => false,
 };
 
+/** The background harness with the real engine over `fetch`, no host permissions, no real waits. */
+const realEngineOver = (fetch: FetchLike) =>
+  harness({
+    createEngine: (settings, now) =>
+      createBackgroundEngine({
+        settings,
+        fetch,
+        local: fakeBrowser.storage.local,
+        permissions: noPermissions,
+        now,
+        sleep: async () => {},
+      }),
+  });
+
 describe('background with the real engine', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -20,17 +34,7 @@ describe('background with the real engine', () => {
       urls.push(url);
       throw new TypeError('Failed to fetch');
     };
-    const h = harness({
-      createEngine: (settings, now) =>
-        createBackgroundEngine({
-          settings,
-          fetch: offline,
-          local: fakeBrowser.storage.local,
-          permissions: noPermissions,
-          now,
-          sleep: async () => {},
-        }),
-    });
+    const h = realEngineOver(offline);
     const bg = h.boot();
     await request(bg, 'subscribeAsset', { asset: 'BTC' }, 3);
     await settle(bg);
@@ -64,17 +68,7 @@ describe('background with the real engine', () => {
       headers: { get: (name: string) => (name.toLowerCase() === 'retry-after' ? '120' : null) },
       text: async () => '{}',
     });
-    const h = harness({
-      createEngine: (settings, now) =>
-        createBackgroundEngine({
-          settings,
-          fetch: limited,
-          local: fakeBrowser.storage.local,
-          permissions: noPermissions,
-          now,
-          sleep: async () => {},
-        }),
-    });
+    const h = realEngineOver(limited);
     const bg = h.boot();
     await bg.refresh('BTC');
     const stored = (await fakeBrowser.storage.local.get(HTTP_PAUSES_KEY))[HTTP_PAUSES_KEY];
