@@ -3,9 +3,13 @@ import { type PaintPlan, samePaint } from '../../lib/overlay/paint-plan';
 import { createLabelSprites } from './label-sprites';
 import { type LabelSprites, paintPlan } from './paint';
 
+/** Paints a plan on the canvas now, outside a render (a pan frame); set while the canvas is mounted. */
+export type CanvasHandleRef = { current: ((plan: PaintPlan) => void) | null };
+
 interface Props {
   plan: PaintPlan;
   onError(cause: unknown): void;
+  handle?: CanvasHandleRef;
 }
 
 interface Painter {
@@ -19,37 +23,47 @@ interface Painter {
  * A canvas sized in device pixels (CSS size = bitmap / dpr, so one bitmap row is one device row) that repaints only
  * when its plan would put other pixels on it (`samePaint`): a new plan object with the same rows keeps the bitmap.
  */
-export function BandCanvas({ plan, onError }: Props) {
+export function BandCanvas({ plan, onError, handle }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const painter = useRef<Painter | null>(null);
+  const paint = useRef((next: PaintPlan) => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    // Resizing clears the bitmap (and the context's state): then it is painted afresh.
+    let cleared = false;
+    if (canvas.width !== next.width) {
+      canvas.width = next.width;
+      cleared = true;
+    }
+    if (canvas.height !== next.height) {
+      canvas.height = next.height;
+      cleared = true;
+    }
+    painter.current ??= {
+      ctx: canvas.getContext('2d'),
+      sprites: createLabelSprites(canvas.ownerDocument),
+      painted: null,
+    };
+    const p = painter.current;
+    if (!p.ctx || (!cleared && samePaint(p.painted, next))) return;
+    p.painted = null;
+    paintPlan(p.ctx, next, p.sprites);
+    p.painted = next;
+  }).current;
   useLayoutEffect(() => {
     try {
-      const canvas = ref.current;
-      if (!canvas) return;
-      // Resizing clears the bitmap (and the context's state): then it is painted afresh.
-      let cleared = false;
-      if (canvas.width !== plan.width) {
-        canvas.width = plan.width;
-        cleared = true;
-      }
-      if (canvas.height !== plan.height) {
-        canvas.height = plan.height;
-        cleared = true;
-      }
-      painter.current ??= {
-        ctx: canvas.getContext('2d'),
-        sprites: createLabelSprites(canvas.ownerDocument),
-        painted: null,
-      };
-      const p = painter.current;
-      if (!p.ctx || (!cleared && samePaint(p.painted, plan))) return;
-      p.painted = null;
-      paintPlan(p.ctx, plan, p.sprites);
-      p.painted = plan;
+      paint(plan);
     } catch (cause) {
       onError(cause);
     }
   }, [plan]);
+  useLayoutEffect(() => {
+    if (!handle) return;
+    handle.current = paint;
+    return () => {
+      if (handle.current === paint) handle.current = null;
+    };
+  }, [handle]);
   const cssWidth = plan.width / plan.dpr;
   const cssHeight = plan.height / plan.dpr;
   const style = useMemo(() => ({ width: `${cssWidth}px`, height: `${cssHeight}px` }), [cssWidth, cssHeight]);

@@ -1,14 +1,16 @@
-import { useCallback, useMemo, useState } from 'preact/hooks';
-import { layoutOverlay } from '../../lib/chart/layout';
+import { Component } from 'preact';
+import { useMemo } from 'preact/hooks';
+import { layoutOverlay, type OverlayLayout } from '../../lib/chart/layout';
 import type { Rect } from '../../lib/chart/snapshot';
 import { cornerPlacement, viewportRect } from '../../lib/overlay/anchor';
 import { usableDock } from '../../lib/overlay/chart-rect';
 import type { OverlayViewState } from '../../lib/overlay/controller';
-import { type PaintBand, planPaint } from '../../lib/overlay/paint-plan';
+import { type PaintBand, type PaintPlan, planPaint } from '../../lib/overlay/paint-plan';
+import { onlyScaleMoved, sameRect } from '../../lib/overlay/pan-frame';
 import { Badge, RestoreButton } from './Badge';
 import { HoverCard } from './HoverCard';
 import { LADDER_MAX_HEIGHT, LADDER_MIN_HEIGHT, LADDER_WIDTH, Ladder } from './Ladder';
-import { bandKey, HIT_WIDTH, PaneLayer } from './PaneLayer';
+import { bandKey, HIT_WIDTH, type PaneHandleRef, PaneLayer } from './PaneLayer';
 import { pure } from './pure';
 
 export interface OverlayEnv {
@@ -107,37 +109,101 @@ const Dock = pure(function Dock(p: DockProps) {
 /** Room the badge takes above the ladder in the docked column. */
 const BADGE_ROOM = { expanded: 140, collapsed: 40 };
 
+type LadderHover = { band: PaintBand; centreY: number } | null;
+
+interface Hover {
+  hoverKey: string | null;
+  ladderHover: LadderHover;
+}
+
+/** Layout and paint plan of the aligned pane: in the render, and straight from a pan frame (`OverlayRoot.follow`). */
+function drawPane(
+  aligned: OverlayViewState['geometry'],
+  { view, price, display }: Pick<OverlayViewState, 'view' | 'price' | 'display'>,
+  dpr: number,
+): { layout: OverlayLayout; plan: PaintPlan } | null {
+  if (!aligned || !view || !price) return null;
+  const layout = layoutOverlay({ bands: view.bands, price: price.price, scale: aligned.scale, display });
+  const plan = planPaint(layout, {
+    width: aligned.pane.width,
+    height: aligned.pane.height,
+    dpr,
+    scale: aligned.scale,
+    price: price.price,
+    labels: 'full',
+    rightInsetCss: HIT_WIDTH,
+    fontCss: 11,
+    lineColor: '#c9ced8',
+  });
+  return { layout, plan };
+}
+
+const sameEnv = (a: OverlayEnv, b: OverlayEnv) =>
+  a === b ||
+  (a.dpr === b.dpr &&
+    a.viewport.width === b.viewport.width &&
+    a.viewport.height === b.viewport.height &&
+    sameRect(a.domDock, b.domDock));
+
 /**
- * The whole overlay, from one state object: the root element carries the mode (and the reason when not aligned) for
- * tests and for people reading the DOM; below it the aligned pane layer, or the docked ladder, the badge, the hover
- * card, or the restore button after a one-click hide.
+ * The whole overlay, from one state object. A frame of a pan (only the aligned pane's price scale moved, the pane
+ * in place, nothing hovered) does not go through Preact at all: the pane layer repaints its canvas and moves its hit
+ * strips itself, as long as the same bands and edge markers are shown; anything else renders as usual.
  */
-export function OverlayRoot({ state, env, actions }: Props) {
-  const [hoverKey, setHoverKey] = useState<string | null>(null);
-  const [ladderHover, setLadderHover] = useState<{ band: PaintBand; centreY: number } | null>(null);
-  const onLadderHover = useCallback(
-    (band: PaintBand | null, centreY: number) => setLadderHover(band ? { band, centreY } : null),
-    [],
-  );
+export class OverlayRoot extends Component<Props, Hover> {
+  override state: Hover = { hoverKey: null, ladderHover: null };
+  private readonly pane: PaneHandleRef = { current: null };
+  private readonly onHover = (hoverKey: string | null) => this.setState({ hoverKey });
+  private readonly onLadderHover = (band: PaintBand | null, centreY: number) =>
+    this.setState({ ladderHover: band ? { band, centreY } : null });
+
+  override shouldComponentUpdate(next: Props, hover: Hover): boolean {
+    const prev = this.props;
+    if (hover.hoverKey !== this.state.hoverKey || hover.ladderHover !== this.state.ladderHover) return true;
+    if (hover.hoverKey !== null || next.actions !== prev.actions || !sameEnv(prev.env, next.env)) return true;
+    if (!onlyScaleMoved(prev.state, next.state)) return true;
+    try {
+      const drawn = drawPane(next.state.geometry, next.state, next.env.dpr);
+      return !(drawn && this.pane.current?.follow(drawn.plan, drawn.layout.edges));
+    } catch (cause) {
+      next.actions.onError(cause);
+      return true;
+    }
+  }
+
+  override render() {
+    return (
+      <OverlayView
+        {...this.props}
+        hover={this.state}
+        pane={this.pane}
+        onHover={this.onHover}
+        onLadderHover={this.onLadderHover}
+      />
+    );
+  }
+}
+
+interface ViewProps extends Props {
+  hover: Hover;
+  pane: PaneHandleRef;
+  onHover(key: string | null): void;
+  onLadderHover(band: PaintBand | null, centreY: number): void;
+}
+
+/**
+ * The root element carries the mode (and the reason when not aligned) for tests and for people reading the DOM;
+ * below it the aligned pane layer, or the docked ladder, the badge, the hover card, or the restore button after a
+ * one-click hide.
+ */
+function OverlayView({ state, env, actions, hover, pane, onHover, onLadderHover }: ViewProps) {
+  const { hoverKey, ladderHover } = hover;
   const { geometry, view, price, display } = state;
   const aligned = state.mode === 'aligned' ? geometry : null;
-
-  const drawn = useMemo(() => {
-    if (!aligned || !view || !price) return null;
-    const layout = layoutOverlay({ bands: view.bands, price: price.price, scale: aligned.scale, display });
-    const plan = planPaint(layout, {
-      width: aligned.pane.width,
-      height: aligned.pane.height,
-      dpr: env.dpr,
-      scale: aligned.scale,
-      price: price.price,
-      labels: 'full',
-      rightInsetCss: HIT_WIDTH,
-      fontCss: 11,
-      lineColor: '#c9ced8',
-    });
-    return { layout, plan };
-  }, [aligned, view, price, display, env.dpr]);
+  const drawn = useMemo(
+    () => drawPane(aligned, { view, price, display }, env.dpr),
+    [aligned, view, price, display, env.dpr],
+  );
 
   const anchor: Rect =
     aligned?.pane ??
@@ -178,8 +244,9 @@ export function OverlayRoot({ state, env, actions }: Props) {
           edges={drawn.layout.edges}
           longColor={display.longColor}
           shortColor={display.shortColor}
-          onHover={setHoverKey}
+          onHover={onHover}
           onError={actions.onError}
+          handle={pane}
         />
       )}
       {(state.showBadge || state.hiddenBy === 'user') && (

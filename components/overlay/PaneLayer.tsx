@@ -3,7 +3,7 @@ import type { EdgeMarker } from '../../lib/chart/layout';
 import type { Rect } from '../../lib/chart/snapshot';
 import type { PaintBand, PaintPlan } from '../../lib/overlay/paint-plan';
 import type { BadgeCorner } from '../../lib/settings/schema';
-import { BandCanvas } from './BandCanvas';
+import { BandCanvas, type CanvasHandleRef } from './BandCanvas';
 import { pure } from './pure';
 
 /** Width of the hover strip at the pane's right edge: the only part of the pane layer that takes the pointer. */
@@ -64,6 +64,13 @@ function useKept<T>(value: T, key: string): T {
   const kept = useRef<{ key: string; value: T } | null>(null);
   if (kept.current?.key !== key) kept.current = { key, value };
   return kept.current.value;
+}
+
+function placeAll(strips: Map<string, HTMLElement>, plan: PaintPlan) {
+  for (const band of plan.bands) {
+    const el = strips.get(bandKey(band));
+    if (el) place(el, band);
+  }
 }
 
 interface StripsProps {
@@ -141,6 +148,15 @@ const EdgeMarkers = pure(function EdgeMarkers({ edges, corner, longColor, shortC
   );
 });
 
+/**
+ * Redraws the layer for a plan of the same pane, bands and edge markers as rendered (a pan frame): paints the
+ * canvas and moves the strips, and says true; false when the plan needs a render (other bands or markers).
+ */
+export interface PaneHandle {
+  follow(plan: PaintPlan, edges: readonly EdgeMarker[]): boolean;
+}
+export type PaneHandleRef = { current: PaneHandle | null };
+
 interface Props {
   pane: Rect;
   /** The badge's corner: markers on its edge move to the other side, out of its way. */
@@ -151,6 +167,7 @@ interface Props {
   shortColor: string;
   onHover(key: string | null): void;
   onError(cause: unknown): void;
+  handle?: PaneHandleRef;
 }
 
 /**
@@ -167,10 +184,40 @@ export const PaneLayer = pure(function PaneLayer({
   shortColor,
   onHover,
   onError,
+  handle,
 }: Props) {
   const strips = useRef(new Map<string, HTMLElement>()).current;
-  const bands = useKept(plan.bands, plan.bands.map(stripKey).join('|'));
-  const shownEdges = useKept(edges, edges.map(edgeKey).join('|'));
+  const canvas: CanvasHandleRef = useRef<CanvasHandleRef['current']>(null);
+  const stripsKey = plan.bands.map(stripKey).join('|');
+  const edgesKey = edges.map(edgeKey).join('|');
+  const bands = useKept(plan.bands, stripsKey);
+  const shownEdges = useKept(edges, edgesKey);
+  const shown = useRef({ stripsKey, edgesKey, planWidth: plan.width, planHeight: plan.height });
+  shown.current = { stripsKey, edgesKey, planWidth: plan.width, planHeight: plan.height };
+  const api = useRef<PaneHandle>({
+    follow(next, nextEdges) {
+      const now = shown.current;
+      const paint = canvas.current;
+      if (
+        !paint ||
+        next.width !== now.planWidth ||
+        next.height !== now.planHeight ||
+        next.bands.map(stripKey).join('|') !== now.stripsKey ||
+        nextEdges.map(edgeKey).join('|') !== now.edgesKey
+      )
+        return false;
+      paint(next);
+      placeAll(strips, next);
+      return true;
+    },
+  }).current;
+  useLayoutEffect(() => {
+    if (!handle) return;
+    handle.current = api;
+    return () => {
+      if (handle.current === api) handle.current = null;
+    };
+  }, [handle, api]);
   const { left, top, width, height } = pane;
   const style = useMemo(
     () => ({ left: `${left}px`, top: `${top}px`, width: `${width}px`, height: `${height}px` }),
@@ -178,17 +225,14 @@ export const PaneLayer = pure(function PaneLayer({
   );
   useLayoutEffect(() => {
     try {
-      for (const band of plan.bands) {
-        const el = strips.get(bandKey(band));
-        if (el) place(el, band);
-      }
+      placeAll(strips, plan);
     } catch (cause) {
       onError(cause);
     }
   }, [plan, strips, onError]);
   return (
     <div class="pane" data-liqlens-pane="" style={style}>
-      <BandCanvas plan={plan} onError={onError} />
+      <BandCanvas plan={plan} onError={onError} handle={canvas} />
       <HitStrips bands={bands} strips={strips} onHover={onHover} />
       <EdgeMarkers edges={shownEdges} corner={corner} longColor={longColor} shortColor={shortColor} />
     </div>

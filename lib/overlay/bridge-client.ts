@@ -14,8 +14,13 @@ export interface BridgeClientOptions {
   /** Random per page load (`crypto.randomUUID()`): the page cannot guess it before the first hello. */
   channel: string;
   onReady(): void;
-  /** `snapshot` is untrusted page data (null when the bridge sees no chart): validate it before use. */
-  onSnapshot(seq: number, snapshot: unknown): void;
+  /**
+   * `snapshot` is untrusted page data (null when the bridge sees no chart): validate it before use. `receivedAt` is
+   * `now()` when the message reached the listener (before it was read and its envelope checked), for measuring the
+   * whole cost of a snapshot; NaN without a `now`.
+   */
+  onSnapshot(seq: number, snapshot: unknown, receivedAt: number): void;
+  now?(): number;
   setInterval(fn: () => void, ms: number): unknown;
   clearInterval(handle: unknown): void;
   /** How often to say hello until the bridge answers; slower after `fastHellos` tries. */
@@ -70,6 +75,7 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
   };
 
   const onMessage = (event: { source: unknown; data: unknown }) => {
+    const receivedAt = options.now ? options.now() : Number.NaN;
     if (stopped || !active || event.source !== win) return;
     const data = event.data as { tag?: unknown; from?: unknown; channel?: unknown } | null;
     // Cheap checks first: the page posts plenty of messages of its own.
@@ -88,7 +94,7 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
     }
     if (message.seq <= lastSeq) return;
     lastSeq = message.seq;
-    options.onSnapshot(message.seq, message.snapshot);
+    options.onSnapshot(message.seq, message.snapshot, receivedAt);
   };
 
   win.addEventListener('message', onMessage);

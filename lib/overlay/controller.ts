@@ -13,6 +13,7 @@ import type { Guard } from './guard';
 import { chooseLivePrice, type LivePrice } from './live-price';
 import { decideMode, type HiddenBy, type OverlayMode } from './overlay-state';
 import { type PageSymbol, type ResolvedPageSymbol, resolvePageSymbol } from './page-symbol';
+import { sameRect } from './pan-frame';
 
 /** Everything the renderer needs; a new object only when something in it changed. */
 export interface OverlayViewState {
@@ -77,15 +78,6 @@ export const PRICE_MS = 250;
 export const AGE_TICK_MS = 5_000;
 const RETRY_MS = 5_000;
 const MIN_RENEW_MS = 15_000;
-
-const sameRect = (a: Rect | null, b: Rect | null) =>
-  a === b ||
-  (a !== null &&
-    b !== null &&
-    a.left === b.left &&
-    a.top === b.top &&
-    a.width === b.width &&
-    a.height === b.height);
 
 const sameScale = (a: PriceScale, b: PriceScale) =>
   a.from === b.from && a.to === b.to && a.mode === b.mode && a.height === b.height;

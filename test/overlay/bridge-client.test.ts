@@ -124,3 +124,54 @@ describe('createBridgeClient', () => {
     expect(t.posted).toHaveLength(2);
   });
 });
+
+describe('createBridgeClient: timing a snapshot', () => {
+  it('hands on the clock reading from before the message was read, and NaN without a clock', () => {
+    let clock = 100;
+    let listener: ((e: { source: unknown; data: unknown }) => void) | null = null;
+    const win = {
+      postMessage: () => {},
+      addEventListener: (_: 'message', l: typeof listener) => {
+        listener = l;
+      },
+      removeEventListener: () => {},
+      location: { origin: 'https://www.binance.com' },
+    };
+    const received: [number, unknown, number][] = [];
+    const make = (now?: () => number) =>
+      createBridgeClient({
+        win,
+        channel: CHANNEL,
+        onReady: () => {},
+        onSnapshot: (seq, snapshot, receivedAt) => received.push([seq, snapshot, receivedAt]),
+        setInterval: () => 1,
+        clearInterval: () => {},
+        ...(now ? { now } : {}),
+      });
+    const send = (seq: number) => {
+      const data = {
+        tag: BRIDGE_TAG,
+        from: 'bridge',
+        channel: CHANNEL,
+        type: 'snapshot',
+        seq,
+        snapshot: null,
+      };
+      // Reading a posted message's data is part of its cost (the browser deserialises it on first access).
+      listener?.({
+        source: win,
+        get data() {
+          clock += 5;
+          return data;
+        },
+      });
+    };
+    make(() => clock).setActive(true);
+    send(1);
+    expect(received).toEqual([[1, null, 100]]);
+    expect(clock).toBe(105);
+    make().setActive(true);
+    send(2);
+    expect(received[1]?.[2]).toBeNaN();
+  });
+});

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
+import { options, render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type OverlayActions, OverlayRoot } from '../../../components/overlay/OverlayRoot';
 import { badgeModel } from '../../../lib/overlay/badge-model';
@@ -151,6 +151,71 @@ describe('OverlayRoot: the DOM contract', () => {
     observer.disconnect();
     // Nothing but the strips was touched in the DOM (the canvas repaints through its context).
     expect(observed).toEqual([]);
+  });
+
+  describe('a frame of a pan (only the scale moved)', () => {
+    /** Element vnodes Preact diffs during `work`: none when the frame bypasses the render. */
+    function diffedElements(work: () => void): number {
+      const previous = options.diffed;
+      let count = 0;
+      options.diffed = (vnode) => {
+        if (typeof vnode.type === 'string') count += 1;
+        previous?.(vnode);
+      };
+      try {
+        work();
+      } finally {
+        options.diffed = previous;
+      }
+      return count;
+    }
+    const scaled = (s: OverlayViewState, from: number) => ({
+      ...s,
+      geometry: { pane, scale: { from, to: from + 10_000, mode: 0 as const, height: 401 } },
+    });
+    const env = { viewport, dpr: 2, domDock: null };
+
+    it('moves the strips and repaints without a render', () => {
+      const first = state();
+      const root = mount(first);
+      const strips = [...root.querySelectorAll<HTMLElement>('[data-liqlens-band]')];
+      const diffed = diffedElements(() =>
+        render(<OverlayRoot state={scaled(first, 89_750)} env={{ ...env }} actions={actions} />, root),
+      );
+      expect(diffed).toBe(0);
+      const moved = [...root.querySelectorAll<HTMLElement>('[data-liqlens-band]')];
+      expect(moved.every((el, i) => el === strips[i])).toBe(true);
+      expect(moved.map((h) => h.style.top)).toEqual(['258px', '322px', '106px', '62px']);
+      expect(Number(moved[3]?.dataset.yLow)).toBeCloseTo(0.04 * (99_750 - 98_000), 9);
+    });
+
+    it('renders when a band leaves the pane for an edge marker', () => {
+      const first = state();
+      const root = mount(first);
+      // 102,000 on row 0: 91,500–91,700 maps to rows 412–420, below the pane.
+      const diffed = diffedElements(() =>
+        render(<OverlayRoot state={scaled(first, 92_000)} env={{ ...env }} actions={actions} />, root),
+      );
+      expect(diffed).toBeGreaterThan(0);
+      expect(root.querySelector('[data-liqlens-band][data-low="91500"]')).toBeNull();
+      const edge = root.querySelector<HTMLElement>('[data-liqlens-edge][data-low="91500"]');
+      expect(edge?.dataset.edge).toBe('bottom');
+    });
+
+    it('renders while a band is hovered, so that the hover card follows its band', async () => {
+      const first = state();
+      const root = mount(first);
+      root
+        .querySelector('[data-liqlens-band="short"][data-low="96800"]')
+        ?.dispatchEvent(new MouseEvent('mouseenter'));
+      await rerendered();
+      const before = root.querySelector<HTMLElement>('[data-liqlens-hover]')?.style.top;
+      render(<OverlayRoot state={scaled(first, 89_750)} env={{ ...env }} actions={actions} />, root);
+      const after = root.querySelector<HTMLElement>('[data-liqlens-hover]')?.style.top;
+      expect(before).toBeDefined();
+      // The band's rows 116–128 became 106–118: its centre moved up 10 px.
+      expect(Number.parseFloat(after ?? '')).toBeCloseTo(Number.parseFloat(before ?? '') - 10, 9);
+    });
   });
 
   it('puts the badge figures in data attributes', () => {
