@@ -85,10 +85,11 @@ function start(
     win: window as unknown as BridgeWindow,
     channel: crypto.randomUUID(),
     onReady: guard.wrap('bridge', () => controller.onBridgeReady()),
-    onSnapshot: guard.wrap('snapshot', (_seq: number, raw: unknown) => {
-      const start = performance.now();
+    // Measured from the message's arrival: reading it and checking its envelope are the overlay's work too.
+    now: () => performance.now(),
+    onSnapshot: guard.wrap('snapshot', (_seq: number, raw: unknown, receivedAt: number) => {
       controller.onSnapshot(raw);
-      measure('liqlens:snapshot', start);
+      measure('liqlens:snapshot', receivedAt);
     }),
     setInterval: (fn, ms) => ctx.setInterval(guard.wrap('hello', fn), ms),
     clearInterval: (handle) => clearInterval(handle as number),
@@ -142,7 +143,9 @@ function start(
     onError: (cause) => guard.report('paint', cause),
   };
   const schedule = () => {
-    if (!done && !frame) frame = ctx.requestAnimationFrame(guard.wrap('paint', paint));
+    // The window's rAF: ctx.requestAnimationFrame adds an invalidation listener per call and never removes it (one
+    // per frame while the chart pans). `stop` cancels the pending frame, and `paint` checks `done`.
+    if (!done && !frame) frame = requestAnimationFrame(guard.wrap('paint', paint));
   };
 
   const controller: OverlayController = createOverlayController({
