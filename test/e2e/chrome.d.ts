@@ -34,5 +34,6 @@ declare namespace chrome {
   namespace runtime {
     function sendMessage(message: unknown): Promise<unknown>;
     function getURL(path: string): string;
+    function reload(): void;
   }
 }
