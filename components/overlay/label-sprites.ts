@@ -1,7 +1,8 @@
 import { type Canvas2D, halo, type LabelAnchor, type LabelSprites } from './paint';
 
 interface Sprite {
-  canvas: HTMLCanvasElement;
+  /** An ImageBitmap where the browser has OffscreenCanvas (cheaper to draw than a canvas), else the canvas. */
+  image: CanvasImageSource;
   /** Where the text's anchor (right and middle, or left and alphabetic baseline) sits in the sprite (whole px). */
   ax: number;
   ay: number;
@@ -9,13 +10,26 @@ interface Sprite {
 
 /** More distinct labels than any pane shows at once (bands per side × 2, a few price changes): an LRU-ish cap. */
 const MAX_SPRITES = 64;
+/** Labels looked up without a key: a pane's band labels and move lines (10 bands per side at most, and 2 lines). */
+const RECENT = 24;
 
 /**
- * Band labels (right-aligned, vertically centred) and move-line labels (left-aligned on their baseline) rendered once to small canvases, then drawImage'd at whole bitmap px.
- * The anchor is a whole pixel both here and on the pane, so the glyphs rasterise exactly as a direct fillText would.
+ * Band labels (right-aligned, vertically centred) and move-line labels (left-aligned on their baseline) rendered once
+ * to small canvases, then drawImage'd at whole bitmap px. The anchor is a whole pixel both here and on the pane, so
+ * the glyphs rasterise exactly as a direct fillText would.
  */
 export function createLabelSprites(doc: Document): LabelSprites {
   const cache = new Map<string, Sprite>();
+  const Offscreen = doc.defaultView?.OffscreenCanvas;
+  /** The sprite as an ImageBitmap (drawn without taking a snapshot of a canvas each time), or null. */
+  const toBitmap = (canvas: HTMLCanvasElement): ImageBitmap | null => {
+    if (!Offscreen) return null;
+    const off = new Offscreen(canvas.width, canvas.height);
+    const octx = off.getContext('2d');
+    if (!octx) return null;
+    octx.drawImage(canvas, 0, 0);
+    return off.transferToImageBitmap();
+  };
   const build = (
     text: string,
     color: string,
@@ -40,12 +54,27 @@ export function createLabelSprites(doc: Document): LabelSprites {
     // Room for a full font height above and below the anchor row: enough for centred text and for ascent/descent.
     sctx.textAlign = anchor;
     sctx.textBaseline = anchor === 'right' ? 'middle' : 'alphabetic';
-    const sprite = { canvas, ax: anchor === 'right' ? width + pad : pad, ay: half };
+    const sprite = { ax: anchor === 'right' ? width + pad : pad, ay: half };
     halo(sctx as unknown as Canvas2D, dpr, text, sprite.ax, sprite.ay, color);
-    return sprite;
+    return { image: toBitmap(canvas) ?? canvas, ax: sprite.ax, ay: sprite.ay };
   };
+  // The same few labels come back frame after frame: the last lookups by their inputs, before building a key.
+  const recent: {
+    text: string;
+    color: string;
+    font: string;
+    dpr: number;
+    anchor: LabelAnchor;
+    sprite: Sprite;
+  }[] = [];
   return (ctx, text, x, y, color, font, dpr, anchor) => {
     if (!Number.isInteger(x) || !Number.isInteger(y)) return false;
+    for (const r of recent) {
+      if (r.text === text && r.color === color && r.font === font && r.dpr === dpr && r.anchor === anchor) {
+        ctx.drawImage(r.sprite.image, x - r.sprite.ax, y - r.sprite.ay);
+        return true;
+      }
+    }
     const key = `${anchor}|${font}|${dpr}|${color}|${text}`;
     let sprite = cache.get(key);
     if (!sprite) {
@@ -58,7 +87,9 @@ export function createLabelSprites(doc: Document): LabelSprites {
       }
       cache.set(key, sprite);
     }
-    ctx.drawImage(sprite.canvas, x - sprite.ax, y - sprite.ay);
+    recent.unshift({ text, color, font, dpr, anchor, sprite });
+    if (recent.length > RECENT) recent.pop();
+    ctx.drawImage(sprite.image, x - sprite.ax, y - sprite.ay);
     return true;
   };
 }

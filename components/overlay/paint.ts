@@ -61,9 +61,6 @@ export function paintPlan(ctx: Canvas2D, plan: PaintPlan, sprites?: LabelSprites
       ctx.fillRect(0, band.y + band.h - edge, plan.width, edge);
     }
   }
-  ctx.globalAlpha = 1;
-  ctx.font = plan.font;
-  ctx.lineJoin = 'round';
   for (const line of plan.lines) {
     ctx.globalAlpha = line.kind === 'price' ? 0.9 : 0.75;
     ctx.strokeStyle = line.color;
@@ -74,22 +71,31 @@ export function paintPlan(ctx: Canvas2D, plan: PaintPlan, sprites?: LabelSprites
     ctx.lineTo(plan.width, line.y);
     ctx.stroke();
     if (line.label) {
-      ctx.setLineDash([]);
       const { text, x, y } = line.label;
+      // A sprite is an image: the dash does not apply to it. Text drawn directly needs the text state.
       if (sprites?.(ctx, text, x, y, line.color, plan.font, plan.dpr, 'left')) continue;
-      ctx.textAlign = 'left';
-      ctx.textBaseline = 'alphabetic';
+      ctx.setLineDash([]);
+      textState(ctx, plan.font, 'left', 'alphabetic');
       halo(ctx, plan.dpr, text, x, y, line.color);
     }
   }
-  ctx.setLineDash([]);
+  if (plan.lines.length) ctx.setLineDash([]);
   ctx.globalAlpha = 1;
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
+  let direct = false;
   for (const label of plan.labels) {
     if (sprites?.(ctx, label.text, label.x, label.y, TEXT, plan.font, plan.dpr, 'right')) continue;
+    if (!direct) textState(ctx, plan.font, 'right', 'middle');
+    direct = true;
     halo(ctx, plan.dpr, label.text, label.x, label.y, TEXT);
   }
+}
+
+/** The state for text drawn directly (set only when a label has no sprite: each setter costs a call per frame). */
+function textState(ctx: Canvas2D, font: string, align: CanvasTextAlign, baseline: CanvasTextBaseline) {
+  ctx.font = font;
+  ctx.lineJoin = 'round';
+  ctx.textAlign = align;
+  ctx.textBaseline = baseline;
 }
 
 export function halo(ctx: Canvas2D, dpr: number, text: string, x: number, y: number, color: string) {

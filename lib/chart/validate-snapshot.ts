@@ -1,5 +1,5 @@
 import { parseChartSymbol } from '../sites/symbol';
-import { describeZodError } from '../util/zod';
+import { describeZodError, z } from '../util/zod';
 import { isUsableScale, type PriceScale, priceToY } from './price-to-y';
 import { type ChartSnapshot, ChartSnapshotSchema } from './snapshot';
 
@@ -16,12 +16,64 @@ function parseSymbolCached(raw: string): ReturnType<typeof parseChartSymbol> {
   return lastSymbol.parsed;
 }
 
+/** The fields that change while the chart pans, with the full schema's own rules. */
+const MovingSchema = z.pick(ChartSnapshotSchema, { scale: true, lastPrice: true, crosshair: true });
+
+/** The last snapshot the full schema accepted: its other fields are compared with each new one's. */
+let lastParsed: ChartSnapshot | null = null;
+
+const sameNumber = (a: unknown, b: number | null) => Object.is(a, b);
+
+/** `raw` has exactly the still fields of `parsed`, as values (the raw data holds no getters: it was cloned). */
+function stillAsBefore(raw: unknown, parsed: ChartSnapshot): boolean {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const r = raw as Record<string, unknown>;
+  const pane = r.pane as Record<string, unknown> | null | undefined;
+  const viewport = r.viewport as Record<string, unknown> | null | undefined;
+  return (
+    r.kind === parsed.kind &&
+    r.symbol === parsed.symbol &&
+    r.interval === parsed.interval &&
+    sameNumber(r.apiPaneHeight, parsed.apiPaneHeight) &&
+    typeof pane === 'object' &&
+    pane !== null &&
+    sameNumber(pane.left, parsed.pane.left) &&
+    sameNumber(pane.top, parsed.pane.top) &&
+    sameNumber(pane.width, parsed.pane.width) &&
+    sameNumber(pane.height, parsed.pane.height) &&
+    typeof viewport === 'object' &&
+    viewport !== null &&
+    sameNumber(viewport.width, parsed.viewport.width) &&
+    sameNumber(viewport.height, parsed.viewport.height)
+  );
+}
+
+/**
+ * `ChartSnapshotSchema.safeParse`, with the same result, cheaper while the chart pans: when every field but the
+ * scale, the last price and the crosshair equals (by value) the last snapshot the full schema accepted, only those
+ * three are parsed, by the same rules, and the rest is taken from that snapshot. Anything else, or a failure, goes
+ * through the full schema (which words the error).
+ */
+export function parseSnapshot(
+  raw: unknown,
+): { success: true; data: ChartSnapshot } | { success: false; error: z.core.$ZodError } {
+  const previous = lastParsed;
+  if (previous && stillAsBefore(raw, previous)) {
+    const moving = MovingSchema.safeParse(raw);
+    if (moving.success) return { success: true, data: { ...previous, ...moving.data } };
+  }
+  const parsed = ChartSnapshotSchema.safeParse(raw);
+  if (!parsed.success) return { success: false, error: parsed.error };
+  lastParsed = parsed.data;
+  return { success: true, data: parsed.data };
+}
+
 /**
  * Accepts a bridge snapshot only when aligned bands drawn from it would be right; any doubt sends the overlay to
  * the docked ladder (fail closed, chart-integration.md §6.2).
  */
 export function validateSnapshot(raw: unknown, expectedAsset: string | null): SnapshotCheck {
-  const parsed = ChartSnapshotSchema.safeParse(raw);
+  const parsed = parseSnapshot(raw);
   if (!parsed.success) return { ok: false, reason: `bad snapshot: ${describeZodError(parsed.error)}` };
   const snapshot = parsed.data;
   const { pane, viewport } = snapshot;

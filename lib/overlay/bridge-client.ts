@@ -1,5 +1,11 @@
 import { BridgeToIsolatedSchema } from '../chart/bridge/bridge-schema';
 import { BRIDGE_TAG, type IsolatedToBridge } from '../chart/bridge/protocol';
+import { z } from '../util/zod';
+
+const SnapshotEnvelopeSchema = z.object({
+  type: z.literal('snapshot'),
+  seq: z.int().check(z.nonnegative()),
+});
 
 /** The part of `window` the client uses; the isolated world's own window in the content script, a fake in tests. */
 export interface BridgeWindow {
@@ -81,6 +87,15 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
     // Cheap checks first: the page posts plenty of messages of its own.
     if (!data || typeof data !== 'object' || data.tag !== BRIDGE_TAG || data.from !== 'bridge') return;
     if (data.channel !== channel) return;
+    // A snapshot (every frame while the chart moves): with tag, origin and channel checked above, only its type and
+    // seq are left to the schema; the snapshot itself is validated by the controller. Anything else: the full one.
+    const snapshot = SnapshotEnvelopeSchema.safeParse(data);
+    if (snapshot.success) {
+      if (snapshot.data.seq <= lastSeq) return;
+      lastSeq = snapshot.data.seq;
+      options.onSnapshot(snapshot.data.seq, (data as { snapshot?: unknown }).snapshot, receivedAt);
+      return;
+    }
     const parsed = BridgeToIsolatedSchema.safeParse(data);
     if (!parsed.success) return;
     const message = parsed.data;

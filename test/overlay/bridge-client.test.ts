@@ -93,10 +93,16 @@ describe('createBridgeClient', () => {
     t.fromBridge({ type: 'snapshot', seq: 4, snapshot: null }, {});
     t.fromBridge({ type: 'snapshot', seq: 5, snapshot: null, channel: 'someone-else-123' });
     t.fromBridge({ type: 'snapshot', seq: -1, snapshot: null });
+    t.fromBridge({ type: 'snapshot', seq: 7.5, snapshot: null });
+    t.fromBridge({ type: 'snapshot', seq: '8', snapshot: null });
+    t.fromBridge({ type: 'snapshot', seq: 9, snapshot: null, from: 'isolated' });
+    t.fromBridge({ type: 'snapshots', seq: 10, snapshot: null });
     t.fromBridge({ type: 'snapshot', seq: 6, snapshot: null });
+    t.fromBridge({ type: 'snapshot', seq: 11 });
     expect(t.snapshots).toEqual([
       [3, { a: 1 }],
       [6, null],
+      [11, undefined],
     ]);
   });
 
