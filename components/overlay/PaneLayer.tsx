@@ -20,24 +20,8 @@ export const bandKey = (b: Pick<PaintBand, 'side' | 'low' | 'high'>) => `${b.sid
 const stripKey = (b: PaintBand) => `${bandKey(b)}:${b.notionalUsd}`;
 const edgeKey = (e: EdgeMarker) => `${e.side}:${e.band.low}:${e.band.high}:${e.edge}:${e.text}`;
 
-/** The strip's attributes that follow the pane's geometry, written straight to the element on every change. */
-interface Placed {
-  top: string;
-  height: string;
-  yHigh: string | null;
-  yLow: string | null;
-  clipped: string | null;
-  widened: string | null;
-}
-
-const placement = (band: PaintBand): Placed => ({
-  top: `${band.cssTop}px`,
-  height: `${band.cssHeight}px`,
-  yHigh: band.yHigh === null ? null : String(band.yHigh),
-  yLow: band.yLow === null ? null : String(band.yLow),
-  clipped: band.clipped,
-  widened: band.widened ? 'true' : null,
-});
+/** What a strip shows of its band's geometry, as last written to the element. */
+type Placed = Pick<PaintBand, 'cssTop' | 'cssHeight' | 'yHigh' | 'yLow' | 'clipped' | 'widened'>;
 
 function setData(el: HTMLElement, name: string, value: string | null) {
   if (value === null) el.removeAttribute(name);
@@ -45,18 +29,41 @@ function setData(el: HTMLElement, name: string, value: string | null) {
 }
 
 const placedAt = new WeakMap<HTMLElement, Placed>();
+const NOTHING_PLACED: Placed = {
+  cssTop: Number.NaN,
+  cssHeight: Number.NaN,
+  yHigh: Number.NaN,
+  yLow: Number.NaN,
+  clipped: null,
+  widened: false,
+};
 
-/** Moves a strip onto its band's painted rows, touching only what changed. */
+/** Moves a strip onto its band's painted rows, writing only what changed (a pan changes the rows and exact ys). */
 function place(el: HTMLElement, band: PaintBand) {
-  const next = placement(band);
-  const prev = placedAt.get(el);
-  if (prev?.top !== next.top) el.style.top = next.top;
-  if (prev?.height !== next.height) el.style.height = next.height;
-  if (prev?.yHigh !== next.yHigh) setData(el, 'data-y-high', next.yHigh);
-  if (prev?.yLow !== next.yLow) setData(el, 'data-y-low', next.yLow);
-  if (prev?.clipped !== next.clipped) setData(el, 'data-clipped', next.clipped);
-  if (prev?.widened !== next.widened) setData(el, 'data-widened', next.widened);
-  placedAt.set(el, next);
+  let was = placedAt.get(el);
+  if (!was) {
+    was = { ...NOTHING_PLACED };
+    placedAt.set(el, was);
+    // A new element: every attribute is written once, whatever its value.
+    setData(el, 'data-clipped', band.clipped);
+    setData(el, 'data-widened', band.widened ? 'true' : null);
+    was.clipped = band.clipped;
+    was.widened = band.widened;
+  }
+  if (was.cssTop !== band.cssTop) el.style.top = `${band.cssTop}px`;
+  if (was.cssHeight !== band.cssHeight) el.style.height = `${band.cssHeight}px`;
+  if (!Object.is(was.yHigh, band.yHigh))
+    setData(el, 'data-y-high', band.yHigh === null ? null : String(band.yHigh));
+  if (!Object.is(was.yLow, band.yLow))
+    setData(el, 'data-y-low', band.yLow === null ? null : String(band.yLow));
+  if (was.clipped !== band.clipped) setData(el, 'data-clipped', band.clipped);
+  if (was.widened !== band.widened) setData(el, 'data-widened', band.widened ? 'true' : null);
+  was.cssTop = band.cssTop;
+  was.cssHeight = band.cssHeight;
+  was.yHigh = band.yHigh;
+  was.yLow = band.yLow;
+  was.clipped = band.clipped;
+  was.widened = band.widened;
 }
 
 /** The first value seen for a key, until the key changes: a list re-rendered only when what it shows changes. */

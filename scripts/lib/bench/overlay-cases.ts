@@ -27,7 +27,9 @@ export function overlayRunCases(run: OverlayRun): ImportedCase[] {
       name: 'overlay-frame',
       description:
         'binance fixture (CL v29 blob iframe, btc-all replay), range set on every animation frame; per painted frame: ' +
-        'snapshot validation + layout + paint (isolated world), and the same with the bridge reads (MAIN world). ' +
+        'the snapshots since the last paint, each from its arrival at the listener (reading the message, envelope ' +
+        'and snapshot validation, state), + layout + paint (isolated world), and the same with the bridge reads ' +
+        '(MAIN world). Browser style, layout and raster after the frame are not in these figures. ' +
         'Headless Chromium with --disable-gpu (canvas in software); performance.now() is coarsened to 0.1 ms in a ' +
         'page that is not cross-origin isolated',
       metrics: [
