@@ -24,25 +24,25 @@ let lastParsed: ChartSnapshot | null = null;
 
 const sameNumber = (a: unknown, b: number | null) => Object.is(a, b);
 
+/** A plain object as zod's `z.object` takes one: an array is not (a structured clone keeps its named properties). */
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
 /** `raw` has exactly the still fields of `parsed`, as values (the raw data holds no getters: it was cloned). */
 function stillAsBefore(raw: unknown, parsed: ChartSnapshot): boolean {
-  if (typeof raw !== 'object' || raw === null) return false;
-  const r = raw as Record<string, unknown>;
-  const pane = r.pane as Record<string, unknown> | null | undefined;
-  const viewport = r.viewport as Record<string, unknown> | null | undefined;
+  if (!isRecord(raw)) return false;
+  const { pane, viewport } = raw;
   return (
-    r.kind === parsed.kind &&
-    r.symbol === parsed.symbol &&
-    r.interval === parsed.interval &&
-    sameNumber(r.apiPaneHeight, parsed.apiPaneHeight) &&
-    typeof pane === 'object' &&
-    pane !== null &&
+    raw.kind === parsed.kind &&
+    raw.symbol === parsed.symbol &&
+    raw.interval === parsed.interval &&
+    sameNumber(raw.apiPaneHeight, parsed.apiPaneHeight) &&
+    isRecord(pane) &&
     sameNumber(pane.left, parsed.pane.left) &&
     sameNumber(pane.top, parsed.pane.top) &&
     sameNumber(pane.width, parsed.pane.width) &&
     sameNumber(pane.height, parsed.pane.height) &&
-    typeof viewport === 'object' &&
-    viewport !== null &&
+    isRecord(viewport) &&
     sameNumber(viewport.width, parsed.viewport.width) &&
     sameNumber(viewport.height, parsed.viewport.height)
   );

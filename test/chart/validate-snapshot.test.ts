@@ -86,6 +86,13 @@ describe('parseSnapshot: the full schema, cheaper while only the scale moves', (
       { ...(panned(90_500) as object), extra: 1, scale: { ...good.scale, extra: 2 } },
     ],
     ['not an object', null],
+    // Structured clone keeps an array's named properties: arrays that look like the still fields are not objects.
+    ['a pane that is an array with the same fields', { ...good, pane: Object.assign([], good.pane) }],
+    [
+      'a viewport that is an array with the same fields',
+      { ...good, viewport: Object.assign([], good.viewport) },
+    ],
+    ['a snapshot that is an array with the same fields', Object.assign([], panned(90_500))],
   ])('agrees with the full schema after a good snapshot: %s', (_what, raw) => {
     parseSnapshot(good);
     expect(light(raw)).toEqual(full(raw));
