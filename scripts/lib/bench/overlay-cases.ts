@@ -22,6 +22,7 @@ export function overlayRunCases(run: OverlayRun): ImportedCase[] {
   const drag = frameCosts(run.dragPan);
   const count = (label: string, value: number, unit = 'frames'): Metric => ({ label, value, unit });
   const switches = summarize(run.switches);
+  const over = (samples: readonly number[]) => samples.filter((x) => x > FRAME_TARGET_MS).length;
   return [
     {
       name: 'overlay-frame',
@@ -36,6 +37,7 @@ export function overlayRunCases(run: OverlayRun): ImportedCase[] {
         count('animation frames panned', run.rangeFrames),
         count('frames painted', range.overlay.length),
         ...summaryMetrics('overlay per frame', range.overlay, FRAME_TARGET_MS),
+        count(`overlay frames over ${FRAME_TARGET_MS} ms`, over(range.overlay)),
         ...summaryMetrics('paint', range.paint),
         ...summaryMetrics('snapshot handling', range.snapshot),
         ...summaryMetrics('bridge read per frame', range.bridge),
@@ -48,6 +50,7 @@ export function overlayRunCases(run: OverlayRun): ImportedCase[] {
       metrics: [
         count('frames painted', drag.overlay.length),
         ...summaryMetrics('overlay per frame', drag.overlay, FRAME_TARGET_MS),
+        count(`overlay frames over ${FRAME_TARGET_MS} ms`, over(drag.overlay)),
         ...summaryMetrics('bridge + overlay per frame', drag.total, FRAME_TARGET_MS),
         count(`paints while the chart held still for ${run.idleMs / 1000} s`, run.idlePaints, 'paints'),
       ],
