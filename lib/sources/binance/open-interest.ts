@@ -58,7 +58,9 @@ export async function binanceOpenInterestHistory(
       const refused = !page.ok && tooOld(page.error);
       if (refused) {
         page = await request(undefined);
-        if (!page.ok) return ok({ items: [], end: true });
+        // Refused again: nothing of the chunk is kept. Any other failure (a pause, an outage) is one like every
+        // chunk's: said, not passed off as the end of the history.
+        if (!page.ok && tooOld(page.error)) return ok({ items: [], end: true });
       }
       if (!page.ok) return page;
       const items = page.value.value.map((row) => ({

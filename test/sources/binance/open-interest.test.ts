@@ -112,6 +112,28 @@ describe('Binance open-interest history', () => {
     expect(r).toEqual({ ok: true, value: [{ t: END, oi: 5 }] });
   });
 
+  it('a refused chunk asked again and failing for another reason fails the history, not ends it', async () => {
+    const from = END - 1200 * M15; // pages 500, 500, 201; the second starts before Binance's 30 days
+    const first = hist(END + M15 - 499 * M15, END + M15, 500);
+    const second = hist(END + M15 - 999 * M15, END + M15 - 500 * M15, 500);
+    const again = second.replace(/&startTime=\d+/, '');
+    const http = fakeHttp({
+      [first]: { json: [row(END + M15, '5')] },
+      [second]: {
+        failure: {
+          kind: 'http',
+          status: 400,
+          message: "Binance rejected the request: -1130 Data sent for parameter 'startTime' is not valid.",
+        },
+      },
+      [again]: { failure: { kind: 'rate-limited', status: 429, message: 'Binance: rate limited' } },
+    });
+    const r = await createBinanceSource(http).openInterestHistory('BTC', '15m', from, END);
+    expect(http.paths()).toEqual([first, second, again]);
+    // A pause is the venue's state, not the end of its history: the older part was not had, and that is said.
+    expect(r?.ok || r?.error.kind).toBe('rate-limited');
+  });
+
   it('any other HTTP 400 still fails the history', async () => {
     const path = hist(END + M15, END + M15, 1);
     const http = fakeHttp({
