@@ -59,29 +59,46 @@ const hasData = (series: unknown) =>
   get(call(series, 'options'), 'visible') !== false &&
   finiteOrNull(call(series, 'coordinateToPrice', 0)) !== null;
 
+/**
+ * Which series can be the price series: `ohlc` a candlestick or bar series, `other` any but a histogram (a volume
+ * overlay's scale holds volumes; pages add it first to draw it under the candles, so "the first" is not enough).
+ */
+type Pick = 'ohlc' | 'other';
+function isPriceSeries(series: unknown, pick: Pick): boolean {
+  if (!hasData(series)) return false;
+  const type = call(series, 'seriesType');
+  return pick === 'ohlc' ? type === 'Candlestick' || type === 'Bar' : type !== 'Histogram';
+}
+const PICKS: readonly Pick[] = ['ohlc', 'other'];
+
 function paneCell(row: unknown): Element | null {
   const cells = get(row, 'children') as HTMLCollection | undefined;
   const cell = cells?.length === 3 ? cells[1] : null;
   return cell && cell.tagName === 'TD' ? cell : null;
 }
 
-/** v5: the first visible series with data, pane by pane from the top. */
+/** v5: the first visible candlestick or bar series with data, pane by pane from the top; else any but a histogram. */
 function mainSeriesV5(chart: unknown, panes: unknown[]): MainSeries | null {
-  for (let index = 0; index < panes.length; index++) {
-    const list = call(panes[index], 'getSeries');
-    const series = Array.isArray(list) ? list.find(hasData) : undefined;
-    if (series === undefined) continue;
-    const cell = paneCell(call(panes[index], 'getHTMLElement'));
-    const size = call(chart, 'paneSize', index);
-    const height = finiteOrNull(get(size, 'height'));
-    return cell && height !== null ? { series, cell, height, width: finiteOrNull(get(size, 'width')) } : null;
+  for (const pick of PICKS) {
+    for (let index = 0; index < panes.length; index++) {
+      const list = call(panes[index], 'getSeries');
+      const series = Array.isArray(list) ? list.find((s) => isPriceSeries(s, pick)) : undefined;
+      if (series === undefined) continue;
+      const cell = paneCell(call(panes[index], 'getHTMLElement'));
+      const size = call(chart, 'paneSize', index);
+      const height = finiteOrNull(get(size, 'height'));
+      return cell && height !== null
+        ? { series, cell, height, width: finiteOrNull(get(size, 'width')) }
+        : null;
+    }
   }
   return null;
 }
 
 /** v4 has one pane: the first row of the chart's table; its height is the chart's less the time axis. */
 function mainSeriesV4(chart: unknown, registry: LwcRegistry): MainSeries | null {
-  const series = registry.series(chart as object).find(hasData);
+  const noted = registry.series(chart as object);
+  const series = noted.find((s) => isPriceSeries(s, 'ohlc')) ?? noted.find((s) => isPriceSeries(s, 'other'));
   const el = chartElement(chart);
   const cell = paneCell(el?.querySelector('tr'));
   const axis = finiteOrNull(call(call(chart, 'timeScale'), 'height'));

@@ -11,6 +11,8 @@ export interface SeriesOptions {
   mode?: number;
   inverted?: boolean;
   last?: Record<string, unknown> | null;
+  /** `seriesType()`: Candlestick unless said. */
+  type?: string;
 }
 
 export function fakeSeries(o: SeriesOptions = {}) {
@@ -20,6 +22,7 @@ export function fakeSeries(o: SeriesOptions = {}) {
     coordinateToPrice: (y: number) => (o.data === false ? null : top - y * perPx),
     priceScale: () => ({ options: () => ({ mode: o.mode ?? 0, invertScale: o.inverted ?? false }) }),
     options: () => ({ visible: o.visible ?? true }),
+    seriesType: () => o.type ?? 'Candlestick',
     dataByIndex: (index: number, direction: number) =>
       direction === -1 && index >= 1e6 ? (o.last === undefined ? { close: 95_000 } : o.last) : null,
   };

@@ -54,6 +54,31 @@ describe('readLwcSnapshot', () => {
     expect(read(chart)?.scale.to).toBe(100_000);
   });
 
+  it('never takes a histogram (volume) for the price series, even added first to be drawn under the candles', () => {
+    // The volume overlay's scale holds volumes: bands drawn on it would sit at the wrong rows.
+    const volumeFirst = fakeChartV5({
+      panes: [[fakeSeries({ type: 'Histogram', top: 5_000, perPx: 10 }), fakeSeries({ top: 100_000 })]],
+      doc,
+    });
+    expect(read(volumeFirst)?.scale.to).toBe(100_000);
+    // A volume pane above the candles' pane: the candles' pane is read.
+    const volumePane = fakeChartV5({
+      panes: [[fakeSeries({ type: 'Histogram', top: 5_000 })], [fakeSeries({ type: 'Line', top: 50 })]],
+      doc,
+    });
+    expect(read(volumePane)?.scale.to).toBe(50);
+    expect(read(volumePane)?.pane.top).toBe(451);
+    // An indicator line on its own pane above the candles: the candles are the price series.
+    const indicatorAbove = fakeChartV5({
+      panes: [[fakeSeries({ type: 'Line', top: 100 })], [fakeSeries({ top: 100_000 })]],
+      doc,
+    });
+    expect(read(indicatorAbove)?.scale.to).toBe(100_000);
+    // Only histograms: no price series, no snapshot (the ladder).
+    const onlyVolume = fakeChartV5({ panes: [[fakeSeries({ type: 'Histogram' })]], doc });
+    expect(read(onlyVolume)).toBeNull();
+  });
+
   it('carries an inverted scale (from above to) and the percentage and indexed modes', () => {
     const inverted = fakeChartV5({ panes: [[fakeSeries({ top: 90_000, perPx: -25, inverted: true })]], doc });
     expect(read(inverted)?.scale).toEqual({ from: 99_975, to: 90_000, mode: 0, inverted: true });
@@ -119,6 +144,10 @@ describe('readLwcSnapshot', () => {
     expect(snapshot?.apiPaneHeight).toBe(400);
     expect(snapshot?.scale).toEqual({ from: 90_025, to: 100_000, mode: 0, inverted: false });
     expect(read(chart, registryOf([chart], []))).toBeNull();
+    // v4 too: a histogram the hook saw added first is not the price series.
+    const volumeFirst = registryOf([chart], [fakeSeries({ type: 'Histogram', top: 5_000 }), fakeSeries()]);
+    expect(read(chart, volumeFirst)?.scale.to).toBe(100_000);
+    expect(read(chart, registryOf([chart], [fakeSeries({ type: 'Histogram' })]))).toBeNull();
   });
 });
 
