@@ -91,6 +91,19 @@ describe('overlay bench cases', () => {
       m(PAINT, 4, 0.75),
     ],
     dragPan: [m(SNAPSHOT, 1, 0.125), m(PAINT, 2, 0.25)],
+    rangeThread: {
+      ok: true as const,
+      overlay: [0.5, 1.25, 0.75],
+      total: [1, 1.5, 0.75],
+      sums: {
+        overlay: { thread: 2.5, wall: 3, calls: 6, untimed: 0, clamped: 0 },
+        bridge: { thread: 0.75, wall: 2, calls: 3, untimed: 0, clamped: 0 },
+      },
+    },
+    dragThread: {
+      ok: false as const,
+      reason: 'the trace has no thread times (tdur) for the extension’s calls',
+    },
     rangeFrames: 3,
     idlePaints: 0,
     idleMs: 2000,
@@ -125,6 +138,34 @@ describe('overlay bench cases', () => {
     await writeOverlayJson(cases, file);
     const parsed = ImportedBenchSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     expect(parsed.success).toBe(true);
+  });
+
+  it('reports thread time beside the wall time, or says why it is missing instead of printing zeros', () => {
+    const [frame, drag] = overlayRunCases(run);
+    const value = (label: string) => frame?.metrics.find((x) => x.label === label);
+    expect(value('overlay per frame: median')?.value).toBe(1);
+    expect(value('overlay thread time per frame: median')).toEqual({
+      label: 'overlay thread time per frame: median',
+      value: 0.75,
+      unit: 'ms',
+      targetMax: 1,
+    });
+    expect(value('overlay thread time per frame: max')?.value).toBe(1.25);
+    expect(value('overlay frames over 1 ms of thread time')?.value).toBe(1);
+    expect(value('bridge + overlay thread time per frame: median')?.value).toBe(1);
+    expect(value('bridge + overlay frames over 1 ms of thread time')?.value).toBe(1);
+    // (2.5 + 0.75) / (3 + 2) of the calls' wall time.
+    expect(value('thread time / wall time of our calls')).toEqual({
+      label: 'thread time / wall time of our calls',
+      value: 65,
+      unit: '%',
+    });
+    expect(frame?.description).not.toContain('not reported');
+    expect(drag?.metrics.some((x) => x.label.includes('thread'))).toBe(false);
+    expect(drag?.metrics.find((x) => x.label === 'overlay per frame: median')?.value).toBe(0.375);
+    expect(drag?.description).toContain(
+      'Thread time not reported: the trace has no thread times (tdur) for the extension’s calls.',
+    );
   });
 
   it('registers the overlay cases in npm run bench', () => {

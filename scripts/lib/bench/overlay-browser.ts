@@ -1,18 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { CHROMIUM, EXTENSION_DIR } from '../../../test/e2e/harness';
 import { openOverlayEnv, scaledView } from '../../../test/e2e/overlay/overlay-env';
 import { timeToBadgeAsset } from '../../../test/e2e/overlay/overlay-probe';
 import { siteFixture } from '../../../test/e2e/overlay/overlay-sites';
 import { onFixture } from '../../../test/e2e/sites/site-server';
 import type { MeasureEntry } from './overlay-frames';
+import {
+  isUsefulTraceEvent,
+  type ScriptUrls,
+  type ThreadCosts,
+  TRACE_CATEGORIES,
+  type TraceEvent,
+  threadFrameCosts,
+} from './overlay-trace';
 
 export interface OverlayRun {
   /** Measures recorded while the chart was panned by setting its range on every frame. */
   rangePan: MeasureEntry[];
   /** Measures recorded while the chart was dragged with the mouse. */
   dragPan: MeasureEntry[];
+  /** Thread (CPU) time of the same frames, from a Chrome trace recorded over the pan. */
+  rangeThread: ThreadCosts;
+  dragThread: ThreadCosts;
   /** Animation frames the page ran during the range pan (the overlay should paint about as often). */
   rangeFrames: number;
   /** Paints while the chart held still (the overlay repaints only on change). */
@@ -45,6 +56,29 @@ const readMeasures = (page: Page): Promise<MeasureEntry[]> =>
 const clearMeasures = (page: Page) => page.evaluate(() => performance.clearMeasures());
 
 /**
+ * Records a Chrome trace (over CDP, events reported as they come) until the returned function is called, which
+ * resolves to the events {@link threadFrameCosts} reads; the rest is dropped as it arrives.
+ */
+async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: unknown[] }) => {
+    for (const x of e.value as TraceEvent[]) if (isUsefulTraceEvent(x)) events.push(x);
+  };
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: TRACE_CATEGORIES },
+  });
+  return async () => {
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+    return events;
+  };
+}
+
+/**
  * The binance fixture (CL v29 in a blob iframe, BTC replayed from btc-all.har) with `data-liqlens-bench` on <html>:
  * the chart is panned by a range change on every animation frame for `panMs`, then dragged with the mouse, then left
  * alone; the overlay's and the bridge's performance measures are read back from the page. Then a few pushState
@@ -69,8 +103,14 @@ export async function runOverlayBrowser(
       .waitFor({ state: 'attached', timeout: 15_000 });
     await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
     await page.waitForTimeout(300);
+    const scripts: ScriptUrls = {
+      overlay: `chrome-extension://${env.extensionId}/content-scripts/binance.js`,
+      bridge: `chrome-extension://${env.extensionId}/content-scripts/chart-bridge.js`,
+    };
+    const cdp = await env.context.newCDPSession(page);
 
     await clearMeasures(page);
+    let endTrace = await startTrace(cdp);
     const rangeFrames = await page.evaluate(
       ({ duration, lo, hi }) =>
         new Promise<number>((resolve) => {
@@ -98,8 +138,10 @@ export async function runOverlayBrowser(
     );
     await page.waitForTimeout(100);
     const rangePan = await readMeasures(page);
+    const rangeThread = threadFrameCosts(await endTrace(), scripts);
 
     await clearMeasures(page);
+    endTrace = await startTrace(cdp);
     const box = await page.locator('iframe[id^="tradingview_"]').boundingBox();
     if (!box) throw new Error('no chart iframe on the bench page');
     const x = box.x + box.width / 2;
@@ -113,6 +155,8 @@ export async function runOverlayBrowser(
     await page.mouse.up();
     await page.waitForTimeout(100);
     const dragPan = await readMeasures(page);
+    const dragThread = threadFrameCosts(await endTrace(), scripts);
+    await cdp.detach();
 
     await clearMeasures(page);
     const idleMs = 2_000;
@@ -132,7 +176,7 @@ export async function runOverlayBrowser(
       await page.waitForTimeout(500);
     }
     await page.close();
-    return { rangePan, dragPan, rangeFrames, idlePaints, idleMs, switches };
+    return { rangePan, dragPan, rangeThread, dragThread, rangeFrames, idlePaints, idleMs, switches };
   } finally {
     await env.close();
   }

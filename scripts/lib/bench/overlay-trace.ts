@@ -1,0 +1,154 @@
+import { PAINT } from './overlay-frames';
+
+/**
+ * A Chrome trace event as `Tracing.dataCollected` reports it (JSON trace format). Times are microseconds: `ts` and
+ * `dur` on the trace's wall clock, `tdur` the thread's CPU clock over the same span (absent on platforms without
+ * thread clocks).
+ */
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  pid: number;
+  tid: number;
+  cat?: string;
+  dur?: number;
+  tdur?: number;
+  args?: { data?: { url?: string }; callTime?: number };
+}
+
+/** Where the extension's two scripts come from: the site's content script (isolated world) and the bridge (MAIN). */
+export interface ScriptUrls {
+  overlay: string;
+  bridge: string;
+}
+
+/** The trace categories that carry what {@link threadFrameCosts} reads, and no more (tracing costs time too). */
+export const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing'];
+
+/** Only these are read: V8 entry points into a script, and the overlay's user timing (to find the paints). */
+export const isUsefulTraceEvent = (e: TraceEvent): boolean =>
+  (e.name === 'FunctionCall' && e.ph === 'X') || e.name === PAINT;
+
+export type ThreadCosts =
+  | {
+      ok: true;
+      /** Per painted frame, thread milliseconds in the content script since the previous paint (this one's included). */
+      overlay: number[];
+      /** The same plus the bridge's thread milliseconds. */
+      total: number[];
+      /**
+       * Over all the script's calls in the trace (after the last paint too): thread and wall milliseconds, calls, and
+       * calls without a thread duration (counted as 0: Chrome omits it when the thread clock did not move), and calls
+       * whose thread duration exceeded their wall duration (held to it).
+       */
+      sums: Record<
+        keyof ScriptUrls,
+        { thread: number; wall: number; calls: number; untimed: number; clamped: number }
+      >;
+    }
+  | { ok: false; reason: string };
+
+type Kind = keyof ScriptUrls;
+interface Call {
+  kind: Kind;
+  event: TraceEvent;
+  paints: boolean;
+}
+
+const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
+
+/**
+ * The extension's own calls: complete `FunctionCall` events (V8 entering a function from a task: a listener, an
+ * animation frame or timer callback, an observer) whose script is one of ours, the outermost on their thread only,
+ * so that a call of ours made inside another of ours is not counted twice. A page script's call is never counted;
+ * a call of ours inside one (a listener of ours that page code reaches synchronously) is, for its own span only.
+ */
+function outermostCalls(events: readonly TraceEvent[], urls: ScriptUrls): Call[] {
+  const kindOf = (url: string | undefined): Kind | null =>
+    url === urls.overlay ? 'overlay' : url === urls.bridge ? 'bridge' : null;
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.name !== 'FunctionCall' || e.ph !== 'X') continue;
+    const list = byThread.get(thread(e)) ?? [];
+    list.push(e);
+    byThread.set(thread(e), list);
+  }
+  const calls: Call[] = [];
+  for (const list of byThread.values()) {
+    // Parents before children: by start, the longer first on a tie.
+    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    let open: TraceEvent | null = null;
+    for (const e of list) {
+      const kind = kindOf(e.args?.data?.url);
+      if (!kind) continue;
+      if (open && e.ts < end(open)) continue;
+      open = e;
+      calls.push({ kind, event: e, paints: false });
+    }
+  }
+  return calls.sort((a, b) => a.event.ts - b.event.ts);
+}
+
+/**
+ * Thread (CPU) time of the overlay per painted frame, from a trace of the panned page: a preempted thread's clock
+ * stands still, so unlike the performance measures' wall time this does not grow with the machine's load.
+ * Frames are cut as frameCosts() cuts the measures: a frame is the content-script call that painted (the one during
+ * which `liqlens:paint` was measured) and every call of ours since the previous painting one; calls after the last
+ * paint have no frame yet. Counted: everything on the main thread inside our calls (our JS, the chart API reads the
+ * bridge makes, style or layout our JS forces, garbage collection it triggers, the canvas commands). Not counted: the
+ * browser's own style, layout, paint and raster after the frame, and anything of the page's.
+ * Not ok when the trace has none of our calls, or none with a thread duration: the figure would be a made-up 0.
+ */
+export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls): ThreadCosts {
+  const calls = outermostCalls(events, urls);
+  if (!calls.length) return { ok: false, reason: 'no call into the extension’s scripts in the trace' };
+  const timed = (c: Call) => typeof c.event.tdur === 'number' && Number.isFinite(c.event.tdur);
+  // Chrome leaves tdur out of a span whose thread clock did not move (a few microseconds); a trace where no call of
+  // ours has one comes from a platform without thread clocks.
+  if (!calls.some(timed))
+    return { ok: false, reason: 'the trace has no thread times (tdur) for the extension’s calls' };
+  for (const e of events) {
+    if (e.name !== PAINT || (e.ph !== 'b' && e.ph !== 'X')) continue;
+    // callTime is when performance.measure() ran, on the trace's clock: inside the painting call. The measure's own
+    // start is coarsened to 0.1 ms and may fall before the call began.
+    const at = e.args?.callTime ?? end(e);
+    const call = calls.find(
+      (c) => c.kind === 'overlay' && c.event.pid === e.pid && c.event.ts <= at && at <= end(c.event),
+    );
+    if (call) call.paints = true;
+  }
+  const ms = (us: number) => us / 1000;
+  const sums: Record<
+    Kind,
+    { thread: number; wall: number; calls: number; untimed: number; clamped: number }
+  > = {
+    overlay: { thread: 0, wall: 0, calls: 0, untimed: 0, clamped: 0 },
+    bridge: { thread: 0, wall: 0, calls: 0, untimed: 0, clamped: 0 },
+  };
+  const overlay: number[] = [];
+  const total: number[] = [];
+  const frame: Record<Kind, number> = { overlay: 0, bridge: 0 };
+  for (const c of calls) {
+    const sum = sums[c.kind];
+    const dur = c.event.dur ?? 0;
+    // A thread cannot run longer than the wall clock: the rare tdur above dur (seen up to a few ms in these traces,
+    // a clock glitch) is held to dur.
+    const raw = timed(c) ? (c.event.tdur as number) : 0;
+    const tdur = Math.min(raw, dur);
+    if (!timed(c)) sum.untimed++;
+    if (raw > dur) sum.clamped++;
+    sum.thread += ms(tdur);
+    sum.wall += ms(dur);
+    sum.calls++;
+    frame[c.kind] += tdur;
+    if (c.paints) {
+      overlay.push(ms(frame.overlay));
+      total.push(ms(frame.overlay + frame.bridge));
+      frame.overlay = 0;
+      frame.bridge = 0;
+    }
+  }
+  return { ok: true, overlay, total, sums };
+}

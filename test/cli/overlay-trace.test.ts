@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { PAINT } from '../../scripts/lib/bench/overlay-frames';
+import {
+  isUsefulTraceEvent,
+  type ScriptUrls,
+  type TraceEvent,
+  threadFrameCosts,
+} from '../../scripts/lib/bench/overlay-trace';
+
+const EXT = 'chrome-extension://abcdefghijklmnop/content-scripts';
+const urls: ScriptUrls = { overlay: `${EXT}/binance.js`, bridge: `${EXT}/chart-bridge.js` };
+const PAGE = 'https://www.binance.com/__liqlens_fixtures__/lightweight-charts.js';
+
+/** A FunctionCall on the main thread (pid 1, tid 1 unless told): times in microseconds. */
+const call = (url: string, ts: number, dur: number, tdur: number | null, tid = 1): TraceEvent => {
+  const e: TraceEvent = { name: 'FunctionCall', ph: 'X', ts, dur, pid: 1, tid, args: { data: { url } } };
+  if (tdur !== null) e.tdur = tdur;
+  return e;
+};
+/** The overlay's paint measure as blink.user_timing reports it: start coarsened, callTime exact. */
+const paint = (callTime: number, ts = callTime - 150): TraceEvent => ({
+  name: PAINT,
+  ph: 'b',
+  ts,
+  pid: 1,
+  tid: 1,
+  args: { callTime },
+});
+
+const ok = (events: TraceEvent[]) => {
+  const costs = threadFrameCosts(events, urls);
+  if (!costs.ok) throw new Error(costs.reason);
+  return costs;
+};
+const round = (xs: number[]) => xs.map((x) => Number(x.toFixed(6)));
+
+describe('overlay thread time from a trace', () => {
+  it('charges each painting call with our calls since the previous one, the bridge apart', () => {
+    const costs = ok([
+      call(urls.bridge, 0, 500, 400),
+      call(urls.overlay, 1_000, 300, 250), // the snapshot listener
+      call(urls.overlay, 2_000, 600, 500), // the animation frame that paints
+      paint(2_500, 1_950), // measure start coarsened to before the call: callTime decides
+      call(urls.bridge, 16_000, 450, 300),
+      call(urls.overlay, 17_000, 200, 100),
+      call(urls.overlay, 18_000, 700, 650),
+      paint(18_600),
+      // After the last paint: no frame yet.
+      call(urls.bridge, 33_000, 500, 500),
+    ]);
+    // Frame 1: 250 + 500 = 750 µs, + bridge 400 = 1150; frame 2: 100 + 650 = 750, + 300 = 1050.
+    expect(round(costs.overlay)).toEqual([0.75, 0.75]);
+    expect(round(costs.total)).toEqual([1.15, 1.05]);
+    expect(costs.sums.bridge).toEqual({ thread: 1.2, wall: 1.45, calls: 3, untimed: 0, clamped: 0 });
+    expect(costs.sums.overlay.calls).toBe(4);
+    expect(Number(costs.sums.overlay.thread.toFixed(6))).toBe(1.5);
+  });
+
+  it('counts the outermost of nested calls of ours once, whatever the inner one is', () => {
+    const costs = ok([
+      call(urls.overlay, 1_000, 1_000, 800),
+      call(urls.overlay, 1_100, 300, 250), // a listener of ours reached synchronously from our own code
+      call(urls.bridge, 1_500, 200, 150), // the bridge's listener, reached from the overlay's dispatch
+      paint(1_900),
+      // Same start, the parent listed after its child: still the parent that counts.
+      call(urls.bridge, 5_000, 100, 90),
+      call(urls.bridge, 5_000, 400, 350),
+      call(urls.overlay, 6_000, 500, 400),
+      paint(6_400),
+    ]);
+    expect(round(costs.overlay)).toEqual([0.8, 0.4]);
+    expect(round(costs.total)).toEqual([0.8, 0.75]);
+    expect(costs.sums.bridge.calls).toBe(1);
+  });
+
+  it('leaves out the page’s own scripts and other extensions, but counts ours called from inside page code', () => {
+    const costs = ok([
+      call(PAGE, 0, 3_000, 2_800), // the chart's animation frame
+      call(urls.overlay, 500, 200, 180), // our listener, reached from the chart's synchronous dispatch
+      call('', 3_000, 400, 400), // an inline page script
+      call('chrome-extension://zzzz/content-scripts/binance.js', 3_500, 900, 900),
+      call(`${EXT}/bybit.js`, 4_500, 900, 900), // another site's content script is not this page's
+      call(urls.overlay, 5_500, 300, 280),
+      paint(5_700),
+    ]);
+    expect(round(costs.overlay)).toEqual([0.46]);
+    expect(round(costs.total)).toEqual([0.46]);
+  });
+
+  it('nests calls per thread: a call on another thread at the same time is not inside ours', () => {
+    const costs = ok([
+      call(urls.overlay, 0, 1_000, 900),
+      call(urls.bridge, 100, 200, 150, 2),
+      call(urls.overlay, 2_000, 300, 250),
+      paint(2_100),
+    ]);
+    // 900 + 250 µs of overlay; the bridge's 150 on thread 2 is a call of its own, not part of the first.
+    expect(round(costs.overlay)).toEqual([1.15]);
+    expect(round(costs.total)).toEqual([1.3]);
+  });
+
+  it('a paint measured outside any call of ours, or by the bridge, cuts no frame', () => {
+    const costs = ok([
+      call(urls.bridge, 0, 500, 400),
+      paint(300), // inside the bridge's call: not a paint of the overlay
+      call(urls.overlay, 1_000, 300, 200),
+      paint(2_000), // in no call
+      call(urls.overlay, 3_000, 300, 250),
+      paint(3_100),
+    ]);
+    expect(round(costs.overlay)).toEqual([0.45]);
+    expect(round(costs.total)).toEqual([0.85]);
+  });
+
+  it('a call without tdur counts 0 (Chrome drops a zero thread span) and is reported', () => {
+    const costs = ok([call(urls.overlay, 0, 5, null), call(urls.overlay, 100, 300, 200), paint(200)]);
+    expect(round(costs.overlay)).toEqual([0.2]);
+    expect(costs.sums.overlay.untimed).toBe(1);
+  });
+
+  it('holds a thread time above its call’s wall time to the wall time', () => {
+    const costs = ok([call(urls.bridge, 0, 1_477, 5_332), call(urls.overlay, 2_000, 400, 420), paint(2_300)]);
+    expect(round(costs.overlay)).toEqual([0.4]);
+    expect(round(costs.total)).toEqual([1.877]);
+    expect(costs.sums.overlay.clamped + costs.sums.bridge.clamped).toBe(2);
+  });
+
+  it('is not ok, saying why, when no call of ours has a thread time or there is no call of ours', () => {
+    const untimed = threadFrameCosts(
+      [
+        call(urls.overlay, 0, 300, null),
+        call(urls.bridge, 400, 300, null),
+        paint(100),
+        call(PAGE, 900, 50, 40),
+      ],
+      urls,
+    );
+    expect(untimed).toEqual({
+      ok: false,
+      reason: 'the trace has no thread times (tdur) for the extension’s calls',
+    });
+    const none = threadFrameCosts([call(PAGE, 0, 300, 200), paint(100)], urls);
+    expect(none).toEqual({ ok: false, reason: 'no call into the extension’s scripts in the trace' });
+  });
+
+  it('keeps only complete FunctionCall events and the paint measures while collecting', () => {
+    const kept = [
+      call(PAGE, 0, 1, 1),
+      { ...call(PAGE, 0, 1, 1), ph: 'B' },
+      paint(5),
+      { name: 'liqlens:snapshot', ph: 'b', ts: 0, pid: 1, tid: 1 },
+      { name: 'Paint', ph: 'X', ts: 0, dur: 9, pid: 1, tid: 1 },
+    ].filter(isUsefulTraceEvent);
+    expect(kept.map((e) => `${e.name} ${e.ph}`)).toEqual(['FunctionCall X', `${PAINT} b`]);
+  });
+});
