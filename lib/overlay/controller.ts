@@ -14,6 +14,7 @@ import { chooseLivePrice, type LivePrice } from './live-price';
 import { decideMode, type HiddenBy, type OverlayMode } from './overlay-state';
 import { type PageSymbol, type ResolvedPageSymbol, resolvePageSymbol } from './page-symbol';
 import { sameRect } from './pan-frame';
+import { confirmUnnamedChart } from './unnamed-chart';
 
 /** Everything the renderer needs; a new object only when something in it changed. */
 export interface OverlayViewState {
@@ -301,7 +302,10 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       const page = resolveSymbol(hasRaw ? apiSymbolOf(raw) : null);
       const symbol = page.symbol;
       follow(active && symbol.status === 'ok' ? symbol.asset : null);
-      const checked = currentCheck(page.expectedAsset);
+      const reply = sub.reply && sub.reply.asset === sub.asset ? sub.reply : null;
+      const view =
+        symbol.status === 'ok' && reply?.entry?.view?.asset === symbol.asset ? reply.entry.view : null;
+      const checked = confirmUnnamedChart(currentCheck(page.expectedAsset), view);
       const decision = decideMode({
         chartPage,
         settingsLoaded: settings !== null,
@@ -337,9 +341,6 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       const nextPane = pane?.success ? pane.data.pane : null;
       if (!sameRect(snapshotPane, nextPane)) snapshotPane = nextPane;
 
-      const reply = sub.reply && sub.reply.asset === sub.asset ? sub.reply : null;
-      const view =
-        symbol.status === 'ok' && reply?.entry?.view?.asset === symbol.asset ? reply.entry.view : null;
       throttlePrice(livePriceCandidate(view, symbol));
       const movePct = settings?.model.movePct ?? 3;
       const asset = symbol.status === 'ok' ? symbol.asset : null;

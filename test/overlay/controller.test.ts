@@ -183,6 +183,25 @@ describe('overlay controller', () => {
     });
   });
 
+  it('aligns a chart that names no instrument only while its last price could be the page asset', async () => {
+    const t = await started();
+    t.controller.onBridgeReady();
+    const lwc = (lastPrice: number | null) =>
+      makeSnapshot({ kind: 'lwc', symbol: null, apiPaneHeight: null, lastPrice });
+    t.controller.onSnapshot(lwc(95_200));
+    expect(t.last().mode).toBe('aligned');
+    // The page's chart now shows another market (ETH prices on a BTC page): never drawn on, then the ladder.
+    t.controller.onSnapshot(lwc(3_112.4));
+    expect(t.last()).toMatchObject({ mode: 'hidden', hiddenBy: 'pending', geometry: null });
+    await t.advance(GRACE_MS + 1);
+    expect(t.last()).toMatchObject({
+      mode: 'ladder',
+      reason: "the chart names no instrument and its last price 3,112.4 is not BTC's (95,000)",
+    });
+    t.controller.onSnapshot(lwc(95_300));
+    expect(t.last().mode).toBe('aligned');
+  });
+
   it('follows an in-page symbol switch: new watch, ladder until the rebuilt chart shows the new symbol', async () => {
     const t = await started();
     t.controller.onBridgeReady();

@@ -102,6 +102,14 @@ test.describe('lightweight-charts pages (no TradingView API)', () => {
     expect((await pageView(page)).frozen).toBe(true);
   });
 
+  test('a chart of another market on a BTC page (ETH prices, no symbol to say so): the ladder, never its bands', async ({
+    env,
+    open,
+  }) => {
+    const { page } = await open(siteFixture('hyperliquid', 3_112.4, { mode: 'lwc' }));
+    await expectLadder(page, /names no instrument and its last price 3,112\.4 is not BTC's/, env.btc);
+  });
+
   test('the chart removed by the page: the ladder, the chart let go', async ({ env, open }) => {
     const { page } = await open(siteFixture('hyperliquid', env.btc.price, { mode: 'lwc' }));
     await waitForMode(page, 'aligned');
