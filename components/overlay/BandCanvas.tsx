@@ -26,7 +26,9 @@ interface Painter {
 export function BandCanvas({ plan, onError, handle }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const painter = useRef<Painter | null>(null);
+  const latest = useRef<PaintPlan | null>(null);
   const paint = useRef((next: PaintPlan) => {
+    latest.current = next;
     const canvas = ref.current;
     if (!canvas) return;
     // Resizing clears the bitmap (and the context's state): then it is painted afresh.
@@ -57,6 +59,22 @@ export function BandCanvas({ plan, onError, handle }: Props) {
       onError(cause);
     }
   }, [plan]);
+  // Chrome may drop a 2D canvas's bitmap under memory pressure and hand it back blank: paint it again then, since
+  // `samePaint` would otherwise keep skipping a bitmap that is no longer there.
+  useLayoutEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    const restored = () => {
+      if (painter.current) painter.current.painted = null;
+      try {
+        if (latest.current) paint(latest.current);
+      } catch (cause) {
+        onError(cause);
+      }
+    };
+    canvas.addEventListener('contextrestored', restored);
+    return () => canvas.removeEventListener('contextrestored', restored);
+  }, [onError]);
   useLayoutEffect(() => {
     if (!handle) return;
     handle.current = paint;
