@@ -145,6 +145,14 @@ const cases: (Omit<SiteFixture, 'chart'> & { chart?: Partial<SiteFixture['chart'
     chart: { volumePane: true },
   },
   {
+    name: 'hyperliquid, lightweight-charts with the volume series added before the candles',
+    site: 'hyperliquid',
+    url: 'https://app.hyperliquid.xyz/trade/BTC',
+    mode: 'lwc',
+    symbol: 'BTC',
+    chart: { volumePane: true, volumeFirst: true },
+  },
+  {
     name: 'binance, the page’s own lightweight-charts chart, log, prices near 1e-5',
     site: 'binance',
     url: 'https://www.binance.com/en/futures/PEPEUSDT',

@@ -30,6 +30,8 @@ export interface ChartOptions {
   tiny?: boolean;
   margins?: boolean;
   volumePane?: boolean;
+  /** lwc: the volume series is added before the candles (it draws under them; the bridge must still take the candles). */
+  volumeFirst?: boolean;
   mainInPane1?: boolean;
   leftScale?: boolean;
   inverted?: boolean;
