@@ -151,6 +151,7 @@ describe('overlay bench cases', () => {
       targetMax: 1,
     });
     expect(value('overlay thread time per frame: max')?.value).toBe(1.25);
+    expect(value('frames painted under the trace')?.value).toBe(3);
     expect(value('overlay frames over 1 ms of thread time')?.value).toBe(1);
     expect(value('bridge + overlay thread time per frame: median')?.value).toBe(1);
     expect(value('bridge + overlay frames over 1 ms of thread time')?.value).toBe(1);

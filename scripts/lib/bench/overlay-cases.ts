@@ -30,6 +30,7 @@ function threadMetrics(thread: ThreadCosts): { metrics: Metric[]; note: string }
   const share = calls > 0 ? (thread.sums.overlay.thread + thread.sums.bridge.thread) / calls : Number.NaN;
   return {
     metrics: [
+      count('frames painted under the trace', thread.overlay.length),
       // Below 100 % by what preemption added to the wall time of the same calls.
       { label: 'thread time / wall time of our calls', value: Math.round(share * 100), unit: '%' },
       ...summaryMetrics('overlay thread time per frame', thread.overlay, FRAME_TARGET_MS),
@@ -44,12 +45,14 @@ function threadMetrics(thread: ThreadCosts): { metrics: Metric[]; note: string }
 /** What the thread-time figures hold, for the case descriptions. */
 const THREAD_NOTE =
   ' Thread time (judge by it on a loaded machine: a preempted thread’s clock stands still) is the main thread’s CPU ' +
-  'time inside the extension’s own calls, from a Chrome trace over the same pan (devtools.timeline FunctionCall ' +
-  'events of content-scripts/binance.js and of the bridge, the outermost only, their tdur), cut into frames at the ' +
-  'painting call as the measures are; it counts all of our JS (listeners, animation-frame and timer callbacks, the ' +
-  'bridge hearing its own posts too, which the measures miss), chart API reads the bridge makes, style or layout our ' +
-  'JS forces, GC inside our calls and the canvas commands; not the browser’s style, layout, paint and raster after ' +
-  'the frame, nor the page’s chart work. Tracing is on during the pan, adding a little to both figures';
+  'time inside the extension’s own calls, from a Chrome trace of the same pan run again after the measured one ' +
+  '(devtools.timeline FunctionCall events of content-scripts/binance.js and of chart-bridge.js, the outermost only, ' +
+  'their tdur), cut into frames at the call that painted as the measures are. Counted: all of our JS (listeners, ' +
+  'animation-frame and timer callbacks, the bridge’s listener hearing its own posts, the code around the measured ' +
+  'spans and the performance.measure calls themselves), the chart API reads the bridge makes, style or layout our ' +
+  'JS forces, GC inside our calls, recording the canvas commands, and tracing’s own cost (about 0.05 ms a frame). ' +
+  'Not counted: the browser’s style, layout, paint, canvas raster and compositing after the frame, microtasks run ' +
+  'after our calls return (none of note during a pan), and the page’s own work (its chart, lightweight-charts)';
 
 /** The browser run as bench cases: per-frame cost while panning (two ways), and the symbol switch. */
 export function overlayRunCases(run: OverlayRun): ImportedCase[] {
