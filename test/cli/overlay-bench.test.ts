@@ -96,8 +96,8 @@ describe('overlay bench cases', () => {
       overlay: [0.5, 1.25, 0.75],
       total: [1, 1.5, 0.75],
       sums: {
-        overlay: { thread: 2.5, wall: 3, calls: 6, untimed: 0, clamped: 0 },
-        bridge: { thread: 0.75, wall: 2, calls: 3, untimed: 0, clamped: 0 },
+        overlay: { thread: 2.5, measuring: 0, wall: 3, calls: 6, untimed: 0, clamped: 0 },
+        bridge: { thread: 0.75, measuring: 0, wall: 2, calls: 3, untimed: 0, clamped: 0 },
       },
     },
     dragThread: {

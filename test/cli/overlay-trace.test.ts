@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PAINT } from '../../scripts/lib/bench/overlay-frames';
 import {
   isUsefulTraceEvent,
+  MEASURE_CALL,
   type ScriptUrls,
   type TraceEvent,
   threadFrameCosts,
@@ -51,7 +52,14 @@ describe('overlay thread time from a trace', () => {
     // Frame 1: 250 + 500 = 750 µs, + bridge 400 = 1150; frame 2: 100 + 650 = 750, + 300 = 1050.
     expect(round(costs.overlay)).toEqual([0.75, 0.75]);
     expect(round(costs.total)).toEqual([1.15, 1.05]);
-    expect(costs.sums.bridge).toEqual({ thread: 1.2, wall: 1.45, calls: 3, untimed: 0, clamped: 0 });
+    expect(costs.sums.bridge).toEqual({
+      thread: 1.2,
+      measuring: 0,
+      wall: 1.45,
+      calls: 3,
+      untimed: 0,
+      clamped: 0,
+    });
     expect(costs.sums.overlay.calls).toBe(4);
     expect(Number(costs.sums.overlay.thread.toFixed(6))).toBe(1.5);
   });
@@ -118,6 +126,34 @@ describe('overlay thread time from a trace', () => {
     expect(costs.sums.overlay.untimed).toBe(1);
   });
 
+  it('takes the bench’s own performance.measure() calls out of the call that made them', () => {
+    const measure = (ts: number, dur: number, tdur: number, tid = 1): TraceEvent => ({
+      name: MEASURE_CALL,
+      ph: 'X',
+      ts,
+      dur,
+      tdur,
+      pid: 1,
+      tid,
+    });
+    const costs = ok([
+      call(urls.bridge, 0, 500, 400),
+      measure(450, 20, 20),
+      call(urls.overlay, 1_000, 600, 500),
+      call(urls.overlay, 1_100, 100, 90), // nested: its measure belongs to the outer call
+      measure(1_150, 30, 25),
+      measure(1_550, 20, 19),
+      paint(1_550),
+      measure(3_000, 20, 20), // in no call of ours (a page's measure): nothing to take out
+      measure(450, 20, 20, 2), // on another thread
+    ]);
+    // Overlay 500 − 25 − 19 = 456 µs; bridge 400 − 20 = 380.
+    expect(round(costs.overlay)).toEqual([0.456]);
+    expect(round(costs.total)).toEqual([0.836]);
+    expect(costs.sums.overlay.thread).toBe(0.5);
+    expect(Number(costs.sums.overlay.measuring.toFixed(6))).toBe(0.044);
+  });
+
   it('holds a thread time above its call’s wall time to the wall time', () => {
     const costs = ok([call(urls.bridge, 0, 1_477, 5_332), call(urls.overlay, 2_000, 400, 420), paint(2_300)]);
     expect(round(costs.overlay)).toEqual([0.4]);
@@ -150,7 +186,12 @@ describe('overlay thread time from a trace', () => {
       paint(5),
       { name: 'liqlens:snapshot', ph: 'b', ts: 0, pid: 1, tid: 1 },
       { name: 'Paint', ph: 'X', ts: 0, dur: 9, pid: 1, tid: 1 },
+      { name: MEASURE_CALL, ph: 'X', ts: 0, dur: 9, pid: 1, tid: 1 },
     ].filter(isUsefulTraceEvent);
-    expect(kept.map((e) => `${e.name} ${e.ph}`)).toEqual(['FunctionCall X', `${PAINT} b`]);
+    expect(kept.map((e) => `${e.name} ${e.ph}`)).toEqual([
+      'FunctionCall X',
+      `${PAINT} b`,
+      `${MEASURE_CALL} X`,
+    ]);
   });
 });

@@ -26,12 +26,12 @@ const over = (samples: readonly number[]) => samples.filter((x) => x > FRAME_TAR
  */
 function threadMetrics(thread: ThreadCosts): { metrics: Metric[]; note: string } {
   if (!thread.ok) return { metrics: [], note: ` Thread time not reported: ${thread.reason}.` };
+  // The same spans on both clocks (measure() calls included): below 100 % by what preemption added to the wall time.
   const calls = thread.sums.overlay.wall + thread.sums.bridge.wall;
   const share = calls > 0 ? (thread.sums.overlay.thread + thread.sums.bridge.thread) / calls : Number.NaN;
   return {
     metrics: [
       count('frames painted under the trace', thread.overlay.length),
-      // Below 100 % by what preemption added to the wall time of the same calls.
       { label: 'thread time / wall time of our calls', value: Math.round(share * 100), unit: '%' },
       ...summaryMetrics('overlay thread time per frame', thread.overlay, FRAME_TARGET_MS),
       count(`overlay frames over ${FRAME_TARGET_MS} ms of thread time`, over(thread.overlay)),
@@ -49,10 +49,11 @@ const THREAD_NOTE =
   '(devtools.timeline FunctionCall events of content-scripts/binance.js and of chart-bridge.js, the outermost only, ' +
   'their tdur), cut into frames at the call that painted as the measures are. Counted: all of our JS (listeners, ' +
   'animation-frame and timer callbacks, the bridge’s listener hearing its own posts, the code around the measured ' +
-  'spans and the performance.measure calls themselves), the chart API reads the bridge makes, style or layout our ' +
+  'spans), the chart API reads the bridge makes, style or layout our ' +
   'JS forces, GC inside our calls, recording the canvas commands, and tracing’s own cost (about 0.05 ms a frame). ' +
   'Not counted: the browser’s style, layout, paint, canvas raster and compositing after the frame, microtasks run ' +
-  'after our calls return (none of note during a pan), and the page’s own work (its chart, lightweight-charts)';
+  'after our calls return (none of note during a pan), the bench’s performance.measure calls (~20 µs each, taken ' +
+  'out), and the page’s own work (its chart, lightweight-charts)';
 
 /** The browser run as bench cases: per-frame cost while panning (two ways), and the symbol switch. */
 export function overlayRunCases(run: OverlayRun): ImportedCase[] {

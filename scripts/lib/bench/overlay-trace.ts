@@ -26,9 +26,12 @@ export interface ScriptUrls {
 /** The trace categories that carry what {@link threadFrameCosts} reads, and no more (tracing costs time too). */
 export const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing'];
 
-/** Only these are read: V8 entry points into a script, and the overlay's user timing (to find the paints). */
+/** The bench's own `performance.measure()` calls, inside ours: instrumentation, not the overlay's work. */
+export const MEASURE_CALL = 'UserTiming::Measure';
+
+/** Only these are read: V8 entry points into a script, the measure calls, and the paint measures (frame cuts). */
 export const isUsefulTraceEvent = (e: TraceEvent): boolean =>
-  (e.name === 'FunctionCall' && e.ph === 'X') || e.name === PAINT;
+  ((e.name === 'FunctionCall' || e.name === MEASURE_CALL) && e.ph === 'X') || e.name === PAINT;
 
 export type ThreadCosts =
   | {
@@ -38,13 +41,14 @@ export type ThreadCosts =
       /** The same plus the bridge's thread milliseconds. */
       total: number[];
       /**
-       * Over all the script's calls in the trace (after the last paint too): thread and wall milliseconds, calls, and
-       * calls without a thread duration (counted as 0: Chrome omits it when the thread clock did not move), and calls
-       * whose thread duration exceeded their wall duration (held to it).
+       * Over all the script's calls in the trace (after the last paint too): thread milliseconds (measure() calls
+       * included), those of the measure() calls, wall milliseconds, calls, calls without a thread duration (counted as
+       * 0: Chrome omits it when the thread clock did not move), and calls whose thread duration exceeded their wall
+       * duration (held to it).
        */
       sums: Record<
         keyof ScriptUrls,
-        { thread: number; wall: number; calls: number; untimed: number; clamped: number }
+        { thread: number; measuring: number; wall: number; calls: number; untimed: number; clamped: number }
       >;
     }
   | { ok: false; reason: string };
@@ -54,6 +58,8 @@ interface Call {
   kind: Kind;
   event: TraceEvent;
   paints: boolean;
+  /** Thread µs of the bench's measure() calls inside this one. */
+  measuring: number;
 }
 
 const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
@@ -85,7 +91,7 @@ function outermostCalls(events: readonly TraceEvent[], urls: ScriptUrls): Call[]
       if (!kind) continue;
       if (open && e.ts < end(open)) continue;
       open = e;
-      calls.push({ kind, event: e, paints: false });
+      calls.push({ kind, event: e, paints: false, measuring: 0 });
     }
   }
   return calls.sort((a, b) => a.event.ts - b.event.ts);
@@ -96,7 +102,7 @@ function outermostCalls(events: readonly TraceEvent[], urls: ScriptUrls): Call[]
  * stands still, so unlike the performance measures' wall time this does not grow with the machine's load.
  * Frames are cut as frameCosts() cuts the measures: a frame is the content-script call that painted (the one during
  * which `liqlens:paint` was measured) and every call of ours since the previous painting one; calls after the last
- * paint have no frame yet. Counted: everything on the main thread inside our calls (our JS, the chart API reads the
+ * paint have no frame yet. The bench's own performance.measure() calls inside ours are taken out (~20 µs each). Counted: everything on the main thread inside our calls (our JS, the chart API reads the
  * bridge makes, style or layout our JS forces, garbage collection it triggers, the canvas commands). Not counted: the
  * browser's own style, layout, paint and raster after the frame, and anything of the page's.
  * Not ok when the trace has none of our calls, or none with a thread duration: the figure would be a made-up 0.
@@ -119,13 +125,20 @@ export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls
     );
     if (call) call.paints = true;
   }
+  for (const e of events) {
+    if (e.name !== MEASURE_CALL || e.ph !== 'X') continue;
+    const call = calls.find(
+      (c) => thread(c.event) === thread(e) && c.event.ts <= e.ts && end(e) <= end(c.event),
+    );
+    if (call) call.measuring += Math.min(e.tdur ?? 0, e.dur ?? 0);
+  }
   const ms = (us: number) => us / 1000;
   const sums: Record<
     Kind,
-    { thread: number; wall: number; calls: number; untimed: number; clamped: number }
+    { thread: number; measuring: number; wall: number; calls: number; untimed: number; clamped: number }
   > = {
-    overlay: { thread: 0, wall: 0, calls: 0, untimed: 0, clamped: 0 },
-    bridge: { thread: 0, wall: 0, calls: 0, untimed: 0, clamped: 0 },
+    overlay: { thread: 0, measuring: 0, wall: 0, calls: 0, untimed: 0, clamped: 0 },
+    bridge: { thread: 0, measuring: 0, wall: 0, calls: 0, untimed: 0, clamped: 0 },
   };
   const overlay: number[] = [];
   const total: number[] = [];
@@ -136,10 +149,13 @@ export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls
     // A thread cannot run longer than the wall clock: the rare tdur above dur (seen up to a few ms in these traces,
     // a clock glitch) is held to dur.
     const raw = timed(c) ? (c.event.tdur as number) : 0;
-    const tdur = Math.min(raw, dur);
+    const gross = Math.min(raw, dur);
+    const measuring = Math.min(c.measuring, gross);
+    const tdur = gross - measuring;
     if (!timed(c)) sum.untimed++;
     if (raw > dur) sum.clamped++;
-    sum.thread += ms(tdur);
+    sum.thread += ms(gross);
+    sum.measuring += ms(measuring);
     sum.wall += ms(dur);
     sum.calls++;
     frame[c.kind] += tdur;
