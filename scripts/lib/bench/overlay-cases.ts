@@ -137,7 +137,14 @@ export function createOverlayCases(): BenchCase[] {
         note(`overlay cases skipped: ${blocker}`);
         return null;
       }
-      const cases = [...overlayRunCases(await runOverlayBrowser()), await bundleCase()].filter(
+      const browserRun = await runOverlayBrowser();
+      for (const [pan, thread] of [
+        ['range pan', browserRun.rangeThread],
+        ['drag', browserRun.dragThread],
+      ] as const) {
+        if (!thread.ok) note(`overlay thread time (${pan}) not reported: ${thread.reason}`);
+      }
+      const cases = [...overlayRunCases(browserRun), await bundleCase()].filter(
         (c): c is ImportedCase => c !== null,
       );
       await writeOverlayJson(cases);
