@@ -102,9 +102,10 @@ function outermostCalls(events: readonly TraceEvent[], urls: ScriptUrls): Call[]
  * stands still, so unlike the performance measures' wall time this does not grow with the machine's load.
  * Frames are cut as frameCosts() cuts the measures: a frame is the content-script call that painted (the one during
  * which `liqlens:paint` was measured) and every call of ours since the previous painting one; calls after the last
- * paint have no frame yet. The bench's own performance.measure() calls inside ours are taken out (~20 µs each). Counted: everything on the main thread inside our calls (our JS, the chart API reads the
- * bridge makes, style or layout our JS forces, garbage collection it triggers, the canvas commands). Not counted: the
- * browser's own style, layout, paint and raster after the frame, and anything of the page's.
+ * paint have no frame yet. Counted: everything on the main thread inside our calls (our JS, the chart API reads the
+ * bridge makes, style or layout our JS forces, garbage collection it triggers, the canvas commands) but the bench's
+ * own performance.measure() calls (~20 µs each). Not counted: the browser's own style, layout, paint and raster
+ * after the frame, and anything of the page's.
  * Not ok when the trace has none of our calls, or none with a thread duration: the figure would be a made-up 0.
  */
 export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls): ThreadCosts {
