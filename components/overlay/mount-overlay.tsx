@@ -93,6 +93,7 @@ function start(
     }),
     setInterval: (fn, ms) => ctx.setInterval(guard.wrap('hello', fn), ms),
     clearInterval: (handle) => clearInterval(handle as number),
+    newChannel: () => new MessageChannel(),
   });
 
   // `npm run bench` sets this attribute on the page to read the overlay's per-frame cost as performance measures;

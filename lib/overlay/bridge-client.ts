@@ -9,10 +9,16 @@ const SnapshotEnvelopeSchema = z.object({
 
 /** The part of `window` the client uses; the isolated world's own window in the content script, a fake in tests. */
 export interface BridgeWindow {
-  postMessage(message: unknown, targetOrigin: string): void;
-  addEventListener(type: 'message', listener: (event: { source: unknown; data: unknown }) => void): void;
-  removeEventListener(type: 'message', listener: (event: { source: unknown; data: unknown }) => void): void;
+  postMessage(message: unknown, targetOrigin: string, transfer: BridgePort[]): void;
   location: { origin: string };
+}
+
+/** The part of a `MessagePort` the client uses. */
+export interface BridgePort {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  start(): void;
+  close(): void;
 }
 
 export interface BridgeClientOptions {
@@ -26,6 +32,8 @@ export interface BridgeClientOptions {
    * whole cost of a snapshot; NaN without a `now`.
    */
   onSnapshot(seq: number, snapshot: unknown, receivedAt: number): void;
+  /** A new `MessageChannel` for each hello (`() => new MessageChannel()`): a transferred port cannot be sent again. */
+  newChannel(): { port1: BridgePort; port2: BridgePort };
   now?(): number;
   setInterval(fn: () => void, ms: number): unknown;
   clearInterval(handle: unknown): void;
@@ -39,14 +47,16 @@ export interface BridgeClient {
   /** Active: say hello until ready, then take snapshots. Inactive: ask the bridge to pause its read loop. */
   setActive(active: boolean): void;
   readonly ready: boolean;
-  /** For good: tells the bridge to stop and removes the listener. */
+  /** For good: tells the bridge to stop and closes the port. */
   stop(): void;
 }
 
 /**
  * The isolated side of the page bridge (lib/chart/bridge/protocol.ts): the two scripts load in no set order, so it
- * repeats `hello` until `ready` arrives on its channel. Only messages from this window, with the bridge's tag and
- * this channel, are parsed at all; snapshots older than the last one are dropped.
+ * repeats `hello` on the window, each with the far end of a new `MessageChannel`, until `ready` arrives on the latest
+ * port (the earlier ports are closed). Everything else goes over that port and nothing is read from the window. What
+ * arrives on the port is still untrusted (a page script can take the port from a hello): only messages with the
+ * bridge's tag and this channel are parsed at all; snapshots older than the last one are dropped.
  */
 export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
   const { win, channel } = options;
@@ -59,10 +69,25 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
   let lastSeq = -1;
   let timer: unknown = null;
   let hellos = 0;
+  let port: BridgePort | null = null;
 
-  const post = (type: IsolatedToBridge['type']) => {
-    const message: IsolatedToBridge = { tag: BRIDGE_TAG, from: 'isolated', type, channel };
-    win.postMessage(message, win.location.origin);
+  const message = (type: IsolatedToBridge['type']): IsolatedToBridge => ({
+    tag: BRIDGE_TAG,
+    from: 'isolated',
+    type,
+    channel,
+  });
+
+  /** Tells the bridge over the port (pause, stop) and lets go of it. */
+  const closePort = (last?: 'pause' | 'stop') => {
+    if (!port) return;
+    const closing = port;
+    port = null;
+    try {
+      if (last) closing.postMessage(message(last));
+    } finally {
+      closing.close();
+    }
   };
 
   const clearTimer = () => {
@@ -72,7 +97,13 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
 
   const sayHello = () => {
     if (!active || ready || stopped) return clearTimer();
-    post('hello');
+    // A bridge that answers late answers on the port of the hello it saw: only the latest one is kept open.
+    closePort();
+    const { port1, port2 } = options.newChannel();
+    port = port1;
+    port1.addEventListener('message', (event) => onMessage(port1, event));
+    port1.start();
+    win.postMessage(message('hello'), win.location.origin, [port2]);
     hellos += 1;
     if (hellos === fastHellos) {
       clearTimer();
@@ -80,14 +111,14 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
     }
   };
 
-  const onMessage = (event: { source: unknown; data: unknown }) => {
+  const onMessage = (from: BridgePort, event: { data: unknown }) => {
     const receivedAt = options.now ? options.now() : Number.NaN;
-    if (stopped || !active || event.source !== win) return;
+    if (stopped || !active || from !== port) return;
     const data = event.data as { tag?: unknown; from?: unknown; channel?: unknown } | null;
-    // Cheap checks first: the page posts plenty of messages of its own.
+    // Cheap checks first: whoever holds the other end may send anything.
     if (!data || typeof data !== 'object' || data.tag !== BRIDGE_TAG || data.from !== 'bridge') return;
     if (data.channel !== channel) return;
-    // A snapshot (every frame while the chart moves): with tag, origin and channel checked above, only its type and
+    // A snapshot (every frame while the chart moves): with tag, port and channel checked above, only its type and
     // seq are left to the schema; the snapshot itself is validated by the controller. Anything else: the full one.
     const snapshot = SnapshotEnvelopeSchema.safeParse(data);
     if (snapshot.success) {
@@ -112,8 +143,6 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
     options.onSnapshot(message.seq, message.snapshot, receivedAt);
   };
 
-  win.addEventListener('message', onMessage);
-
   return {
     setActive(next) {
       if (stopped || next === active) return;
@@ -126,7 +155,7 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
         sayHello();
       } else {
         ready = false;
-        post('pause');
+        closePort('pause');
       }
     },
     get ready() {
@@ -136,9 +165,8 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
       if (stopped) return;
       stopped = true;
       clearTimer();
-      win.removeEventListener('message', onMessage);
       try {
-        post('stop');
+        closePort('stop');
       } catch {
         // The page may already be going away.
       }

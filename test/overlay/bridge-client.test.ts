@@ -4,22 +4,41 @@ import { createBridgeClient } from '../../lib/overlay/bridge-client';
 
 const CHANNEL = '0f8e2b6c-1d2e-4f00-9a1b-123456789abc';
 
+/** One end of a fake `MessageChannel`: what is posted on it is recorded; `receive` plays the bridge's side. */
+function fakePort() {
+  const sent: Record<string, unknown>[] = [];
+  let listener: ((event: { data: unknown }) => void) | null = null;
+  const port = {
+    sent,
+    closed: false,
+    started: false,
+    postMessage: (message: unknown) => sent.push(message as Record<string, unknown>),
+    addEventListener: (_: 'message', l: (event: { data: unknown }) => void) => {
+      listener = l;
+    },
+    start: () => {
+      port.started = true;
+    },
+    close: () => {
+      port.closed = true;
+    },
+    receive: (data: unknown) => listener?.({ data }),
+  };
+  return port;
+}
+type FakePort = ReturnType<typeof fakePort>;
+
 function setup(options: { fastHellos?: number } = {}) {
-  const posted: { message: Record<string, unknown>; origin: string }[] = [];
-  let listener: ((e: { source: unknown; data: unknown }) => void) | null = null;
+  const posted: { message: Record<string, unknown>; origin: string; transfer: FakePort[] }[] = [];
   const timers = new Map<number, { fn: () => void; ms: number }>();
   let nextTimer = 1;
   const win = {
-    postMessage: (message: unknown, origin: string) =>
-      posted.push({ message: message as Record<string, unknown>, origin }),
-    addEventListener: (_: 'message', l: typeof listener) => {
-      listener = l;
-    },
-    removeEventListener: () => {
-      listener = null;
-    },
+    postMessage: (message: unknown, origin: string, transfer: FakePort[]) =>
+      posted.push({ message: message as Record<string, unknown>, origin, transfer }),
     location: { origin: 'https://www.binance.com' },
   };
+  /** The near end of every channel made, in order; the far end went with the hello. */
+  const ports: FakePort[] = [];
   const snapshots: [number, unknown][] = [];
   let ready = 0;
   const client = createBridgeClient({
@@ -37,29 +56,28 @@ function setup(options: { fastHellos?: number } = {}) {
     clearInterval: (id) => {
       timers.delete(id as number);
     },
+    newChannel: () => {
+      const pair = { port1: fakePort(), port2: fakePort() };
+      ports.push(pair.port1);
+      return pair;
+    },
     ...options,
   });
-  const fromBridge = (data: Record<string, unknown>, source: unknown = win) =>
-    listener?.({ source, data: { tag: BRIDGE_TAG, from: 'bridge', channel: CHANNEL, ...data } });
+  /** The bridge answering on the latest hello's port (or on `port`). */
+  const fromBridge = (data: Record<string, unknown>, port: FakePort | undefined = ports.at(-1)) =>
+    port?.receive({ tag: BRIDGE_TAG, from: 'bridge', channel: CHANNEL, ...data });
   const tickAll = () => {
     for (const t of [...timers.values()]) t.fn();
   };
-  return {
-    client,
-    posted,
-    snapshots,
-    fromBridge,
-    tickAll,
-    timers,
-    ready: () => ready,
-    listening: () => listener !== null,
-  };
+  /** Everything the client sent on any port: pause and stop. */
+  const onPorts = () => ports.flatMap((p) => p.sent.map((m) => m.type));
+  return { client, posted, ports, snapshots, fromBridge, tickAll, timers, onPorts, ready: () => ready };
 }
 
 const types = (posted: { message: Record<string, unknown> }[]) => posted.map((p) => p.message.type);
 
 describe('createBridgeClient', () => {
-  it('says hello to its own origin until ready, then stops', () => {
+  it('says hello to its own origin with a new port each time until ready, then stops', () => {
     const t = setup();
     t.client.setActive(true);
     t.tickAll();
@@ -67,13 +85,23 @@ describe('createBridgeClient', () => {
     expect(t.posted[0]).toEqual({
       message: { tag: BRIDGE_TAG, from: 'isolated', type: 'hello', channel: CHANNEL },
       origin: 'https://www.binance.com',
+      transfer: [expect.objectContaining({ closed: false })],
     });
+    // Each hello hands over the far end of a new channel; the client listens on the near end of the latest only.
+    expect(t.posted[0]?.transfer[0]).not.toBe(t.posted[1]?.transfer[0]);
+    expect(t.ports.map((p) => [p.started, p.closed])).toEqual([
+      [true, true],
+      [true, false],
+    ]);
+    t.fromBridge({ type: 'ready' }, t.ports[0]);
+    expect(t.ready()).toBe(0);
     t.fromBridge({ type: 'ready' });
     expect(t.ready()).toBe(1);
     expect(t.client.ready).toBe(true);
     expect(t.timers.size).toBe(0);
     t.tickAll();
     expect(t.posted).toHaveLength(2);
+    expect(t.onPorts()).toEqual([]);
   });
 
   it('slows down when no bridge answers', () => {
@@ -90,13 +118,15 @@ describe('createBridgeClient', () => {
     t.fromBridge({ type: 'ready' });
     t.fromBridge({ type: 'snapshot', seq: 3, snapshot: { a: 1 } });
     t.fromBridge({ type: 'snapshot', seq: 2, snapshot: { a: 0 } });
-    t.fromBridge({ type: 'snapshot', seq: 4, snapshot: null }, {});
     t.fromBridge({ type: 'snapshot', seq: 5, snapshot: null, channel: 'someone-else-123' });
+    t.fromBridge({ type: 'snapshot', seq: 5, snapshot: null, tag: 'liqlens-bridge/0' });
     t.fromBridge({ type: 'snapshot', seq: -1, snapshot: null });
     t.fromBridge({ type: 'snapshot', seq: 7.5, snapshot: null });
     t.fromBridge({ type: 'snapshot', seq: '8', snapshot: null });
     t.fromBridge({ type: 'snapshot', seq: 9, snapshot: null, from: 'isolated' });
     t.fromBridge({ type: 'snapshots', seq: 10, snapshot: null });
+    t.ports[0]?.receive(null);
+    t.ports[0]?.receive('snapshot');
     t.fromBridge({ type: 'snapshot', seq: 6, snapshot: null });
     t.fromBridge({ type: 'snapshot', seq: 11 });
     expect(t.snapshots).toEqual([
@@ -106,43 +136,80 @@ describe('createBridgeClient', () => {
     ]);
   });
 
-  it('asks the bridge to pause when inactive, and says hello again when active', () => {
+  it('ignores a closed earlier port, even after ready', () => {
+    const t = setup();
+    t.client.setActive(true);
+    t.tickAll();
+    t.fromBridge({ type: 'ready' });
+    t.fromBridge({ type: 'snapshot', seq: 1, snapshot: 'old port' }, t.ports[0]);
+    t.fromBridge({ type: 'snapshot', seq: 2, snapshot: 'latest port' });
+    expect(t.snapshots).toEqual([[2, 'latest port']]);
+  });
+
+  it('pauses the bridge over the port and closes it when inactive, and says hello again when active', () => {
     const t = setup();
     t.client.setActive(true);
     t.fromBridge({ type: 'ready' });
     t.client.setActive(false);
-    expect(types(t.posted)).toEqual(['hello', 'pause']);
+    expect(types(t.posted)).toEqual(['hello']);
+    expect(t.ports[0]?.sent).toEqual([
+      { tag: BRIDGE_TAG, from: 'isolated', type: 'pause', channel: CHANNEL },
+    ]);
+    expect(t.ports[0]?.closed).toBe(true);
     expect(t.client.ready).toBe(false);
     t.fromBridge({ type: 'snapshot', seq: 1, snapshot: null });
     expect(t.snapshots).toEqual([]);
     t.client.setActive(true);
-    expect(types(t.posted)).toEqual(['hello', 'pause', 'hello']);
+    expect(types(t.posted)).toEqual(['hello', 'hello']);
+    expect(t.ports).toHaveLength(2);
+    t.fromBridge({ type: 'ready' });
+    t.fromBridge({ type: 'snapshot', seq: 1, snapshot: null });
+    expect(t.snapshots).toEqual([[1, null]]);
   });
 
-  it('stops for good: tells the bridge and lets go of the window', () => {
+  it('stops for good: tells the bridge over the port and closes it', () => {
     const t = setup();
     t.client.setActive(true);
     t.client.stop();
-    expect(types(t.posted)).toEqual(['hello', 'stop']);
-    expect(t.listening()).toBe(false);
+    expect(types(t.posted)).toEqual(['hello']);
+    expect(t.onPorts()).toEqual(['stop']);
+    expect(t.ports.map((p) => p.closed)).toEqual([true]);
     expect(t.timers.size).toBe(0);
     t.client.setActive(true);
-    expect(t.posted).toHaveLength(2);
+    t.client.stop();
+    expect(t.posted).toHaveLength(1);
+    expect(t.onPorts()).toEqual(['stop']);
+  });
+
+  it('has no port to close when stopped before it was ever active', () => {
+    const t = setup();
+    t.client.stop();
+    expect(t.posted).toEqual([]);
+    expect(t.ports).toEqual([]);
+  });
+
+  it('never posts anything on the window but hellos, whatever the bridge sends', () => {
+    const t = setup();
+    t.client.setActive(true);
+    t.fromBridge({ type: 'ready' });
+    for (let seq = 0; seq < 5; seq++) t.fromBridge({ type: 'snapshot', seq, snapshot: null });
+    t.client.setActive(false);
+    t.client.setActive(true);
+    t.client.stop();
+    expect(types(t.posted)).toEqual(['hello', 'hello']);
+    expect(t.onPorts()).toEqual(['pause', 'stop']);
   });
 });
 
 describe('createBridgeClient: timing a snapshot', () => {
   it('hands on the clock reading from before the message was read, and NaN without a clock', () => {
     let clock = 100;
-    let listener: ((e: { source: unknown; data: unknown }) => void) | null = null;
-    const win = {
-      postMessage: () => {},
-      addEventListener: (_: 'message', l: typeof listener) => {
-        listener = l;
-      },
-      removeEventListener: () => {},
-      location: { origin: 'https://www.binance.com' },
+    const port = fakePort();
+    let listener: ((event: { data: unknown }) => void) | null = null;
+    port.addEventListener = (_, l) => {
+      listener = l;
     };
+    const win = { postMessage: () => {}, location: { origin: 'https://www.binance.com' } };
     const received: [number, unknown, number][] = [];
     const make = (now?: () => number) =>
       createBridgeClient({
@@ -152,6 +219,7 @@ describe('createBridgeClient: timing a snapshot', () => {
         onSnapshot: (seq, snapshot, receivedAt) => received.push([seq, snapshot, receivedAt]),
         setInterval: () => 1,
         clearInterval: () => {},
+        newChannel: () => ({ port1: port, port2: fakePort() }),
         ...(now ? { now } : {}),
       });
     const send = (seq: number) => {
@@ -165,7 +233,6 @@ describe('createBridgeClient: timing a snapshot', () => {
       };
       // Reading a posted message's data is part of its cost (the browser deserialises it on first access).
       listener?.({
-        source: win,
         get data() {
           clock += 5;
           return data;

@@ -1,18 +1,24 @@
 /**
- * The page bridge: a MAIN-world script reads the chart's API and posts plain-data snapshots to the isolated content
- * script over `window.postMessage`, on a channel id the isolated side picks per page load. The isolated side says
- * `hello` until the bridge answers (the two scripts have no load-order guarantee). This file has no zod so that the
- * MAIN-world bundle stays tiny; the isolated side parses with `bridge-schema.ts`.
+ * The page bridge: a MAIN-world script reads the chart's API and sends plain-data snapshots to the isolated content
+ * script over a private `MessageChannel`. The isolated side picks a channel id per page load and says `hello` on the
+ * window (the only thing the two worlds share), transferring one end of a fresh `MessageChannel`; it repeats the
+ * hello, each time with a new channel, until `ready` arrives on one (the two scripts have no load-order guarantee).
+ * Everything after the hello (`ready`, snapshots, `pause`, `stop`) goes over that port, so the page's own `message`
+ * listeners see only the hellos, never the per-frame traffic. The port is still untrusted: a page script sees the
+ * hello and can take the port. This file has no zod so that the MAIN-world bundle stays tiny; the isolated side
+ * parses with `bridge-schema.ts`.
  */
 export const BRIDGE_TAG = 'liqlens-bridge/1';
 
 export type IsolatedToBridge =
+  /** On the window, with the isolated side's new port transferred (`postMessage(hello, origin, [port])`). */
   | { tag: typeof BRIDGE_TAG; from: 'isolated'; type: 'hello'; channel: string }
-  /** Stop reading the chart until the next `hello` (the overlay is hidden or switched off). */
+  /** On the port: stop reading the chart until the next `hello` (the overlay is hidden or switched off). */
   | { tag: typeof BRIDGE_TAG; from: 'isolated'; type: 'pause'; channel: string }
-  /** Stop for good: the isolated script is going away (extension update or unload). */
+  /** On the port: stop for good, the isolated script is going away (extension update or unload). */
   | { tag: typeof BRIDGE_TAG; from: 'isolated'; type: 'stop'; channel: string };
 
+/** On the port of the channel's latest hello. */
 export type BridgeToIsolated =
   | { tag: typeof BRIDGE_TAG; from: 'bridge'; type: 'ready'; channel: string }
   /** `snapshot` is null when the bridge can see no usable chart. */

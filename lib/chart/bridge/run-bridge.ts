@@ -23,13 +23,15 @@ export const BRIDGE_MEASURE = 'liqlens:bridge';
  * into the page. Returns a stop function.
  *
  * Every channel that said hello gets the snapshots until it pauses or stops: a second listener (another copy of
- * the isolated script during an update, or a test) must not silently take the bridge from the first.
+ * the isolated script during an update, or a test) must not silently take the bridge from the first. A channel's
+ * messages go over the port its latest hello transferred (a repeated hello replaces the port); a hello without a port
+ * gets no answer (see protocol.ts), so nothing but the hellos ever crosses the page's window.
  *
  * Adapters in order: the TradingView site API, the Charting Library in a chart iframe, then a lightweight-charts
  * chart the hook saw being made (`lwc`, from lwc-hook.ts at document_start).
  */
 export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => void {
-  const channels = new Set<string>();
+  const channels = new Map<string, MessagePort>();
   let handle: ChartHandle | LwcHandle | null = null;
   let frames = 0;
   let unwatch: (() => void) | null = null;
@@ -41,7 +43,12 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   let probeTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
-  const post = (message: BridgeToIsolated) => win.postMessage(message, win.location.origin);
+  const send = (port: MessagePort, message: BridgeToIsolated) => port.postMessage(message);
+
+  const close = (port: MessagePort) => {
+    port.onmessage = null;
+    port.close();
+  };
 
   const release = () => {
     unwatch?.();
@@ -56,8 +63,8 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
     if (key === lastKey || channels.size === 0) return;
     lastKey = key;
     const n = seq++;
-    for (const channel of channels)
-      post({ tag: BRIDGE_TAG, from: 'bridge', type: 'snapshot', channel, seq: n, snapshot });
+    for (const [channel, port] of channels)
+      send(port, { tag: BRIDGE_TAG, from: 'bridge', type: 'snapshot', channel, seq: n, snapshot });
   };
 
   /** The chart the handle points at is gone when its frame left the DOM or the frame now holds another widget. */
@@ -131,20 +138,40 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   const onMessage = (event: MessageEvent) => {
     if (event.source !== win) return;
     const data = event.data as { tag?: unknown; from?: unknown; type?: unknown; channel?: unknown } | null;
-    if (!data || data.tag !== BRIDGE_TAG || data.from !== 'isolated' || typeof data.channel !== 'string')
+    const port = event.ports?.[0];
+    if (
+      !port ||
+      !data ||
+      data.tag !== BRIDGE_TAG ||
+      data.from !== 'isolated' ||
+      data.type !== 'hello' ||
+      typeof data.channel !== 'string'
+    )
       return;
     const channel = data.channel;
-    if (data.type === 'hello') {
-      // A newcomer gets the current snapshot at once, even if nothing changed.
-      if (!channels.has(channel)) lastKey = '';
-      channels.add(channel);
-      post({ tag: BRIDGE_TAG, from: 'bridge', type: 'ready', channel });
-      schedule();
-    } else if (data.type === 'pause' && channels.delete(channel)) {
-      if (channels.size === 0) pause();
-    } else if (data.type === 'stop' && channels.delete(channel)) {
-      if (channels.size === 0) stop();
-    }
+    const old = channels.get(channel);
+    if (old && old !== port) close(old);
+    // A newcomer (or a new port) gets the current snapshot at once, even if nothing changed.
+    lastKey = '';
+    channels.set(channel, port);
+    port.onmessage = (e) => onPortMessage(channel, port, e.data);
+    send(port, { tag: BRIDGE_TAG, from: 'bridge', type: 'ready', channel });
+    schedule();
+  };
+
+  const onPortMessage = (
+    channel: string,
+    port: MessagePort,
+    data: { tag?: unknown; from?: unknown; type?: unknown } | null,
+  ) => {
+    if (channels.get(channel) !== port || !data || data.tag !== BRIDGE_TAG || data.from !== 'isolated')
+      return;
+    if (data.type !== 'pause' && data.type !== 'stop') return;
+    channels.delete(channel);
+    close(port);
+    if (channels.size > 0) return;
+    if (data.type === 'pause') pause();
+    else stop();
   };
 
   /** Idle until the next hello: no frames, no timers, no hold on the chart. */
@@ -161,6 +188,8 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
     if (frame) win.cancelAnimationFrame(frame);
     clearTimeout(probeTimer);
     win.removeEventListener('message', onMessage);
+    for (const port of channels.values()) close(port);
+    channels.clear();
     release();
   }
 

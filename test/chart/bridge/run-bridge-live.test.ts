@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_TAG } from '../../../lib/chart/bridge/protocol';
 import { runBridge } from '../../../lib/chart/bridge/run-bridge';
+import { type FakePort, fakePort, isolated, snapshotsOn } from './fake-port';
 
 /** A tradingview.com page whose widget has the public `subscribe('onTick', …)`. */
 function fakePage() {
   const frames: (() => void)[] = [];
   const posted: Record<string, unknown>[] = [];
-  let listener: ((e: { source: unknown; data: unknown }) => void) | null = null;
+  let listener: ((e: { source: unknown; data: unknown; ports: unknown[] }) => void) | null = null;
+  const ports: FakePort[] = [];
+  let port = fakePort();
   const ticks = new Set<(bar: unknown) => void>();
   let symbol = 'BINANCE:BTCUSDT.P';
   const pane = {
@@ -53,7 +55,15 @@ function fakePage() {
   };
   return {
     win: win as unknown as Window,
-    send: (data: unknown) => listener?.({ source: win, data }),
+    /** Says hello with a new port, which then takes the snapshots. */
+    hello: () => {
+      port = fakePort();
+      ports.push(port);
+      listener?.({ source: win, data: isolated('hello'), ports: [port] });
+    },
+    /** Sends on the latest hello's port. */
+    send: (type: string) => port.receive(isolated(type)),
+    ports,
     runFrame: () => frames.shift()?.(),
     pendingFrames: () => frames.length,
     tick: (bar: unknown) => {
@@ -63,21 +73,16 @@ function fakePage() {
     setSymbol: (s: string) => {
       symbol = s;
     },
-    snapshots: () =>
-      posted
-        .filter((m) => m.type === 'snapshot')
-        .map((m) => m.snapshot as { lastPrice: number | null } | null),
+    snapshots: () => ports.flatMap((p) => snapshotsOn<{ lastPrice: number | null } | null>(p)),
     posted,
   };
 }
-
-const message = (type: string) => ({ tag: BRIDGE_TAG, from: 'isolated', type, channel: 'abcdef123456' });
 
 describe('runBridge live price and pause', () => {
   it('posts the close of the last onTick bar as lastPrice', () => {
     const page = fakePage();
     const stop = runBridge(page.win);
-    page.send(message('hello'));
+    page.hello();
     page.runFrame();
     expect(page.snapshots().at(-1)?.lastPrice).toBeNull();
     expect(page.tickListeners()).toBe(1);
@@ -95,7 +100,7 @@ describe('runBridge live price and pause', () => {
   it('drops a tick that belongs to the symbol shown before a change', () => {
     const page = fakePage();
     const stop = runBridge(page.win);
-    page.send(message('hello'));
+    page.hello();
     page.runFrame();
     page.tick({ close: 95_000 });
     page.runFrame();
@@ -112,17 +117,21 @@ describe('runBridge live price and pause', () => {
   it('pauses on pause, lets go of the chart, and resumes on the next hello', () => {
     const page = fakePage();
     const stop = runBridge(page.win);
-    page.send(message('hello'));
+    page.hello();
     page.runFrame();
     expect(page.snapshots()).toHaveLength(1);
-    page.send(message('pause'));
+    page.send('pause');
     expect(page.pendingFrames()).toBe(0);
     expect(page.tickListeners()).toBe(0);
-    page.send(message('hello'));
+    page.hello();
     page.runFrame();
     // The resumed channel gets the current snapshot again, though nothing changed.
     expect(page.snapshots()).toHaveLength(2);
-    expect(page.posted.filter((m) => m.type === 'ready')).toHaveLength(2);
+    expect(page.ports.map((p) => [p.closed, p.sent.filter((m) => m.type === 'ready').length])).toEqual([
+      [true, 1],
+      [false, 1],
+    ]);
+    expect(page.posted).toEqual([]);
     stop();
   });
 });

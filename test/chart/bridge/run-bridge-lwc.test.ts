@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LwcRegistry } from '../../../lib/chart/bridge/lwc-hook';
-import { BRIDGE_TAG } from '../../../lib/chart/bridge/protocol';
 import { runBridge } from '../../../lib/chart/bridge/run-bridge';
 import { fakeChartV5, fakeSeries } from './fake-lwc';
+import { fakePort, isolated, snapshotsOn } from './fake-port';
 
 function fakePage() {
   const frames: (() => void)[] = [];
   const posted: Record<string, unknown>[] = [];
-  let listener: ((e: { source: unknown; data: unknown }) => void) | null = null;
+  let listener: ((e: { source: unknown; data: unknown; ports: unknown[] }) => void) | null = null;
   const tvPane = {
     hasMainSeries: () => true,
     getHeight: () => 400,
@@ -42,19 +42,14 @@ function fakePage() {
   const element = chart.chartElement() as unknown as { isConnected: boolean };
   Object.defineProperty(element, 'isConnected', { get: () => connected.value });
   const registry: LwcRegistry = { charts: () => [chart], series: () => [] };
-  const snapshots = () =>
-    posted
-      .filter((m) => m.type === 'snapshot')
-      .map((m) => m.snapshot as { kind: string; scale: unknown } | null);
+  const port = fakePort();
+  const snapshots = () => snapshotsOn<{ kind: string; scale: unknown } | null>(port);
   return {
     win: win as unknown as Window,
     registry,
     snapshots,
-    hello: () =>
-      listener?.({
-        source: win,
-        data: { tag: BRIDGE_TAG, from: 'isolated', type: 'hello', channel: 'abcdef123456' },
-      }),
+    hello: () => listener?.({ source: win, data: isolated('hello'), ports: [port] }),
+    posted,
     runFrames: (n: number) => {
       for (let i = 0; i < n; i++) frames.shift()?.();
     },
@@ -106,5 +101,6 @@ describe('runBridge with a lightweight-charts chart', () => {
     page.hello();
     page.runFrames(1);
     expect(page.snapshots()).toEqual([null]);
+    expect(page.posted).toEqual([]);
   });
 });

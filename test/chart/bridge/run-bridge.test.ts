@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BRIDGE_TAG } from '../../../lib/chart/bridge/protocol';
 import { runBridge } from '../../../lib/chart/bridge/run-bridge';
+import { type FakePort, fakePort, isolated, snapshotsOn } from './fake-port';
 
 function fakeWindow() {
   const frames: (() => void)[] = [];
   const posted: Record<string, unknown>[] = [];
-  let listener: ((e: { source: unknown; data: unknown }) => void) | null = null;
+  let listener: ((e: { source: unknown; data: unknown; ports: unknown[] }) => void) | null = null;
   let range = { from: 90_000, to: 100_000 };
   const pane = {
     hasMainSeries: () => true,
@@ -41,7 +42,14 @@ function fakeWindow() {
   return {
     win: win as unknown as Window,
     posted,
-    send: (data: unknown, source: unknown = win) => listener?.({ source, data }),
+    send: (data: unknown, source: unknown = win, ports: unknown[] = []) =>
+      listener?.({ source, data, ports }),
+    /** A hello on the window with a new port; returns the port. */
+    hello: (channel = 'abcdef123456') => {
+      const port = fakePort();
+      listener?.({ source: win, data: isolated('hello', channel), ports: [port] });
+      return port;
+    },
     runFrame: () => frames.shift()?.(),
     setRange: (r: typeof range) => {
       range = r;
@@ -50,44 +58,75 @@ function fakeWindow() {
   };
 }
 
-const hello = { tag: BRIDGE_TAG, from: 'isolated', type: 'hello', channel: 'abcdef123456' };
+const hello = isolated('hello');
+const seqs = (port: FakePort) => port.sent.filter((m) => m.type === 'snapshot').map((m) => m.seq);
 
 describe('runBridge', () => {
-  it('answers hello, then posts snapshots only when the chart changed', () => {
+  it('answers hello on its port, then sends snapshots there only when the chart changed; nothing on the window', () => {
     const page = fakeWindow();
     runBridge(page.win);
-    page.send(hello);
-    expect(page.posted).toEqual([
-      { tag: BRIDGE_TAG, from: 'bridge', type: 'ready', channel: 'abcdef123456' },
-    ]);
+    const port = page.hello();
+    expect(port.sent).toEqual([{ tag: BRIDGE_TAG, from: 'bridge', type: 'ready', channel: 'abcdef123456' }]);
     page.runFrame();
     page.runFrame();
-    const snapshots = page.posted.filter((m) => m.type === 'snapshot');
+    const snapshots = snapshotsOn<{ scale?: unknown }>(port);
     expect(snapshots).toHaveLength(1);
-    expect((snapshots[0]?.snapshot as { scale?: unknown } | undefined)?.scale).toEqual({
-      from: 90_000,
-      to: 100_000,
-      mode: 0,
-      inverted: false,
-    });
+    expect(snapshots[0]?.scale).toEqual({ from: 90_000, to: 100_000, mode: 0, inverted: false });
+    expect(port.sent[1]).toMatchObject({ tag: BRIDGE_TAG, from: 'bridge', channel: 'abcdef123456', seq: 0 });
     page.setRange({ from: 91_000, to: 99_000 });
     page.runFrame();
-    expect(page.posted.filter((m) => m.type === 'snapshot').map((m) => m.seq)).toEqual([0, 1]);
+    expect(seqs(port)).toEqual([0, 1]);
+    expect(page.posted).toEqual([]);
   });
 
-  it('ignores messages from other sources, other tags and other channels', () => {
+  it('ignores hellos from other sources, with other tags, or without a port (an older isolated script)', () => {
     const page = fakeWindow();
     const stop = runBridge(page.win);
-    page.send(hello, {});
-    page.send({ ...hello, tag: 'other' });
-    page.send({ ...hello, from: 'bridge' });
-    expect(page.posted).toHaveLength(0);
+    const port = fakePort();
+    page.send(hello, {}, [port]);
+    page.send({ ...hello, tag: 'other' }, undefined, [port]);
+    page.send({ ...hello, from: 'bridge' }, undefined, [port]);
+    page.send({ ...hello, channel: 42 }, undefined, [port]);
     page.send(hello);
-    page.send({ tag: BRIDGE_TAG, from: 'isolated', type: 'stop', channel: 'someone-else' });
-    expect(page.listening()).toBe(true);
-    page.send({ tag: BRIDGE_TAG, from: 'isolated', type: 'stop', channel: 'abcdef123456' });
-    expect(page.listening()).toBe(false);
+    page.send(null, undefined, [port]);
+    page.runFrame();
+    expect([port.sent, port.onmessage, page.posted]).toEqual([[], null, []]);
+    // Not even a frame was asked for: the bridge is idle until a hello it can answer.
+    expect(page.runFrame()).toBeUndefined();
     stop();
+  });
+
+  it('takes pause and stop only on the port of the channel’s latest hello, never on the window', () => {
+    const page = fakeWindow();
+    runBridge(page.win);
+    const first = page.hello();
+    const latest = page.hello();
+    // A repeated hello (the isolated side had not heard ready yet) replaces the port and gets the current snapshot.
+    expect(first.closed).toBe(true);
+    expect(first.onmessage).toBeNull();
+    page.runFrame();
+    expect([seqs(first), seqs(latest)]).toEqual([[], [0]]);
+    page.send(isolated('stop'));
+    page.send(isolated('stop'), undefined, [latest]);
+    first.receive(isolated('stop'));
+    latest.receive({ ...isolated('stop'), tag: 'other' });
+    latest.receive({ ...isolated('stop'), from: 'bridge' });
+    latest.receive(isolated('hello'));
+    latest.receive(null);
+    expect(page.listening()).toBe(true);
+    expect(latest.closed).toBe(false);
+    latest.receive(isolated('stop'));
+    expect(page.listening()).toBe(false);
+    expect(latest.closed).toBe(true);
+  });
+
+  it('stopped from the page (its stop function): closes every port', () => {
+    const page = fakeWindow();
+    const stop = runBridge(page.win);
+    const a = page.hello('first-channel');
+    const b = page.hello('second-channel');
+    stop();
+    expect([a.closed, b.closed, page.listening()]).toEqual([true, true, false]);
   });
 
   it('records one liqlens:bridge measure per frame only while <html> has data-liqlens-bench', () => {
@@ -102,7 +141,7 @@ describe('runBridge', () => {
       measure: (name: string, options: { start: number; end: number }) => measures.push({ name, ...options }),
     };
     runBridge(page.win);
-    page.send(hello);
+    const port = page.hello();
     page.runFrame();
     expect(measures).toEqual([]);
     attributes.add('data-liqlens-bench');
@@ -116,29 +155,29 @@ describe('runBridge', () => {
     page.runFrame();
     expect(measures).toHaveLength(2);
     // Benching changes nothing else: the same single snapshot as without it.
-    expect(page.posted.filter((m) => m.type === 'snapshot')).toHaveLength(1);
+    expect(snapshotsOn(port)).toHaveLength(1);
   });
 
-  it('serves every channel that said hello until it pauses or stops', () => {
+  it('serves every channel that said hello, each on its own port, until it pauses or stops', () => {
     const page = fakeWindow();
     runBridge(page.win);
-    const msg = (type: string, channel: string) => ({ tag: BRIDGE_TAG, from: 'isolated', type, channel });
-    page.send(msg('hello', 'first-channel'));
+    const first = page.hello('first-channel');
     page.runFrame();
-    page.send(msg('hello', 'second-channel'));
+    const second = page.hello('second-channel');
     page.runFrame();
-    const to = (channel: string) =>
-      page.posted.filter((m) => m.type === 'snapshot' && m.channel === channel).map((m) => m.seq);
     // The newcomer gets the current snapshot at once; the first hears it again, harmlessly.
-    expect([to('first-channel'), to('second-channel')]).toEqual([[0, 1], [1]]);
-    page.send(msg('pause', 'first-channel'));
+    expect([seqs(first), seqs(second)]).toEqual([[0, 1], [1]]);
+    expect(second.sent.every((m) => m.channel === 'second-channel')).toBe(true);
+    first.receive(isolated('pause', 'first-channel'));
+    expect(first.closed).toBe(true);
     page.setRange({ from: 91_000, to: 99_000 });
     page.runFrame();
-    expect([to('first-channel'), to('second-channel')]).toEqual([
+    expect([seqs(first), seqs(second)]).toEqual([
       [0, 1],
       [1, 2],
     ]);
-    page.send(msg('stop', 'second-channel'));
-    expect(page.listening()).toBe(false);
+    second.receive(isolated('stop', 'second-channel'));
+    expect([second.closed, page.listening()]).toEqual([true, false]);
+    expect(page.posted).toEqual([]);
   });
 });

@@ -7,23 +7,32 @@ import { type ChartMode, chartReady, chartY, onFixture, routeSite, type SiteFixt
 
 test.use({ har: null });
 
-/** Speaks the isolated side of the bridge protocol from the test, and keeps every snapshot. */
+/**
+ * Speaks the isolated side of the bridge protocol from the test: says hello on the window with a port of its own, as
+ * the overlay does, and keeps every snapshot the bridge sends on that port.
+ */
 async function listen(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __snaps: unknown[] };
     w.__snaps = [];
     const channel = 'e2e-bridge-test';
     let ready = false;
-    addEventListener('message', (event) => {
-      const data = event.data as { tag?: string; type?: string; channel?: string; snapshot?: unknown };
-      if (data?.tag !== 'liqlens-bridge/1' || data.channel !== channel) return;
-      if (data.type === 'ready') ready = true;
-      if (data.type === 'snapshot') w.__snaps.push(data.snapshot);
-    });
-    // The bridge may load after this runs: say hello until it answers.
+    let port: MessagePort | null = null;
+    // The bridge may load after this runs: say hello, each time with a new port, until it answers.
     const hello = () => {
       if (ready) return;
-      postMessage({ tag: 'liqlens-bridge/1', from: 'isolated', type: 'hello', channel }, location.origin);
+      port?.close();
+      const pair = new MessageChannel();
+      port = pair.port1;
+      port.onmessage = (event) => {
+        const data = event.data as { tag?: string; type?: string; channel?: string; snapshot?: unknown };
+        if (data?.tag !== 'liqlens-bridge/1' || data.channel !== channel) return;
+        if (data.type === 'ready') ready = true;
+        if (data.type === 'snapshot') w.__snaps.push(data.snapshot);
+      };
+      postMessage({ tag: 'liqlens-bridge/1', from: 'isolated', type: 'hello', channel }, location.origin, [
+        pair.port2,
+      ]);
       setTimeout(hello, 100);
     };
     hello();
@@ -239,4 +248,66 @@ test('a lying API fails validation', async ({ context, exchanges, page }) => {
   await settle(page);
   const check = validateSnapshot(await latest(page), 'BTC');
   expect(check.ok ? 'ok' : check.reason).toContain('disagrees');
+});
+
+test('the page’s own message listeners see only the hellos, never a snapshot, while the chart pans', async ({
+  context,
+  exchanges,
+  page,
+}) => {
+  void exchanges;
+  await routeSite(context, {
+    site: 'binance',
+    url: 'https://www.binance.com/en/futures/BTCUSDT',
+    mode: 'blob',
+    symbol: 'BTCUSDT',
+    chart: { price: BTC },
+  });
+  // A listener of the page's own, there before any other script: what every exchange's `message` handlers get.
+  await page.addInitScript(() => {
+    const seen: { tag: unknown; type: unknown; channel: unknown; ports: number; snapshot: boolean }[] = [];
+    (window as unknown as { __pageSaw: typeof seen }).__pageSaw = seen;
+    addEventListener('message', (event) => {
+      const data = Object(event.data) as Record<string, unknown>;
+      seen.push({
+        tag: data.tag,
+        type: data.type,
+        channel: data.channel,
+        ports: event.ports.length,
+        snapshot: 'snapshot' in data,
+      });
+    });
+  });
+  await page.goto('https://www.binance.com/en/futures/BTCUSDT');
+  await chartReady(page, 'blob');
+  await listen(page);
+  await expectAligned(page, [BTC]);
+  const count = () => page.evaluate(() => (window as unknown as { __snaps: unknown[] }).__snaps.length);
+  const before = await count();
+  const { left, top, width, height } = ((await latest(page)) as ChartSnapshot).pane;
+  await page.mouse.move(left + width / 2, top + height / 2);
+  await page.mouse.down();
+  await page.mouse.move(left + width / 2 + 160, top + height / 2 + 80, { steps: 12 });
+  await page.mouse.up();
+  await expectAligned(page, [BTC]);
+  // The bridge did send the pan, frame by frame, on the test's port...
+  expect(await count()).toBeGreaterThan(before + 3);
+  // ...and the page heard nothing of it: only hellos, each handing over a port, and no bridge message of any other
+  // kind (the overlay's own client says hello on the window too).
+  const saw = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __pageSaw: { tag: unknown; type: unknown; channel: unknown; ports: number; snapshot: boolean }[];
+        }
+      ).__pageSaw,
+  );
+  const ours = saw.filter((m) => m.tag === 'liqlens-bridge/1');
+  expect(ours.filter((m) => m.type !== 'hello' || m.ports !== 1)).toEqual([]);
+  expect(ours.some((m) => m.channel === 'e2e-bridge-test')).toBe(true);
+  expect(
+    ours.some((m) => m.channel !== 'e2e-bridge-test'),
+    'the overlay said hello',
+  ).toBe(true);
+  expect(saw.filter((m) => m.snapshot)).toEqual([]);
 });

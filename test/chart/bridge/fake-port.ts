@@ -1,0 +1,34 @@
+import { BRIDGE_TAG } from '../../../lib/chart/bridge/protocol';
+
+/**
+ * The far end of the isolated side's `MessageChannel`, as the bridge gets it with a hello: what the bridge sends on
+ * it is kept in `sent`; `receive` plays the isolated side sending over it (delivered only while the bridge listens).
+ */
+export function fakePort() {
+  const sent: Record<string, unknown>[] = [];
+  const port = {
+    sent,
+    closed: false,
+    onmessage: null as ((event: { data: unknown }) => void) | null,
+    postMessage: (message: unknown) => {
+      if (!port.closed) sent.push(message as Record<string, unknown>);
+    },
+    close: () => {
+      port.closed = true;
+    },
+    receive: (data: unknown) => port.onmessage?.({ data }),
+  };
+  return port;
+}
+export type FakePort = ReturnType<typeof fakePort>;
+
+export const isolated = (type: string, channel = 'abcdef123456') => ({
+  tag: BRIDGE_TAG,
+  from: 'isolated',
+  type,
+  channel,
+});
+
+/** The snapshots the bridge sent on a port, in order. */
+export const snapshotsOn = <T = unknown>(port: FakePort) =>
+  port.sent.filter((m) => m.type === 'snapshot').map((m) => m.snapshot as T);
