@@ -98,6 +98,22 @@ export const DiagnosticsSchema = z.object({
 });
 export type Diagnostics = z.infer<typeof DiagnosticsSchema>;
 
+/** Diagnostics before any candle is read: every count zero, no span. */
+export function emptyDiagnostics(): Diagnostics {
+  return {
+    skippedIntervals: 0,
+    droppedNotionalUsd: 0,
+    openedNotionalUsd: 0,
+    liquidatedNotionalUsd: 0,
+    shrunkNotionalUsd: 0,
+    openNotionalUsd: 0,
+    decayedNotionalUsd: 0,
+    candles: 0,
+    spanFrom: null,
+    spanTo: null,
+  };
+}
+
 /** The CoinGlass aggregated map on the same bins: a second opinion, never mixed into the model. */
 export const SecondOpinionSchema = z.object({
   source: z.literal('coinglass'),

@@ -6,7 +6,15 @@ import { findBands } from './bands';
 import { makeGrid } from './bins';
 import { sortedCandleTable, T, WIDTH } from './candle-table';
 import { type BookDepthUsd, type CascadeDirection, cascade } from './cascade';
-import type { Band, BandVenue, Bins, Cascade, ClusterView, Diagnostics } from './cluster-view';
+import {
+  type Band,
+  type BandVenue,
+  type Bins,
+  type Cascade,
+  type ClusterView,
+  type Diagnostics,
+  emptyDiagnostics,
+} from './cluster-view';
 import { ModelInputError } from './errors';
 import { joinOpenInterest, runLedger } from './ledger';
 import type { ModelParams } from './params';
@@ -130,18 +138,7 @@ export function runModel(doc: SeriesDoc, modelParams: ModelParams, depth?: BookD
   const grid = makeGrid(price, params.binPct, params.rangePct);
   const long = new Float64Array(grid.count);
   const short = new Float64Array(grid.count);
-  const diagnostics: Diagnostics = {
-    skippedIntervals: 0,
-    droppedNotionalUsd: 0,
-    openedNotionalUsd: 0,
-    liquidatedNotionalUsd: 0,
-    shrunkNotionalUsd: 0,
-    openNotionalUsd: 0,
-    decayedNotionalUsd: 0,
-    candles: 0,
-    spanFrom: null,
-    spanTo: null,
-  };
+  const diagnostics: Diagnostics = emptyDiagnostics();
 
   const venueMaps: { venue: Venue; long: Float64Array; short: Float64Array }[] = [];
   venues.forEach((venue, v) => {

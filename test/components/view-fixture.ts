@@ -1,3 +1,4 @@
+import { failedView } from '../../lib/engine/venue-status';
 import type { ClusterView } from '../../lib/model/cluster-view';
 import { DEFAULT_PARAMS } from '../../lib/model/params';
 
@@ -82,21 +83,7 @@ export function makeView(overrides: Partial<ClusterView> = {}): ClusterView {
         openInterestUsd: 2.9e9,
         openInterestChange24hPct: 0.3,
       }),
-      {
-        ...venue('hyperliquid', 'BTC', {}),
-        status: 'failed',
-        message: 'Hyperliquid: rate limited, retrying in 30 s',
-        failure: 'rate-limited',
-        markPrice: null,
-        fundingRate8h: null,
-        fundingRate: null,
-        openInterestUsd: null,
-        openInterestBase: null,
-        openInterestChange24hPct: null,
-        nextFundingTime: null,
-        candles: 0,
-        lastCandleTime: null,
-      },
+      failedView('hyperliquid', 'BTC', 'Hyperliquid: rate limited, retrying in 30 s', 'rate-limited'),
     ],
     diagnostics: {
       skippedIntervals: 0,

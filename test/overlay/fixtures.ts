@@ -1,6 +1,6 @@
 import type { ChartSnapshot } from '../../lib/chart/snapshot';
 import type { ViewReply } from '../../lib/messages/view-entry';
-import type { ClusterView, VenueView } from '../../lib/model/cluster-view';
+import { type ClusterView, emptyDiagnostics, type VenueView } from '../../lib/model/cluster-view';
 import { makeView as makeFullView } from '../components/view-fixture';
 
 export function venue(overrides: Partial<VenueView> & Pick<VenueView, 'venue'>): VenueView {
@@ -35,18 +35,7 @@ export function makeView(overrides: Partial<ClusterView> = {}): ClusterView {
       venue({ venue: 'binance', fundingRate8h: 0.0001, openInterestUsd: 6e9 }),
       venue({ venue: 'bybit', fundingRate8h: 0.0003, openInterestUsd: 2e9 }),
     ],
-    diagnostics: {
-      skippedIntervals: 0,
-      droppedNotionalUsd: 0,
-      openedNotionalUsd: 0,
-      liquidatedNotionalUsd: 0,
-      shrunkNotionalUsd: 0,
-      openNotionalUsd: 0,
-      decayedNotionalUsd: 0,
-      candles: 0,
-      spanFrom: null,
-      spanTo: null,
-    },
+    diagnostics: emptyDiagnostics(),
     fetchedAt: 1_000_000,
     ...overrides,
   });

@@ -1,3 +1,4 @@
+import { failedView } from '../../lib/engine/venue-status';
 import type { ClusterView } from '../../lib/model/cluster-view';
 import { DEFAULT_PARAMS } from '../../lib/model/params';
 
@@ -75,23 +76,7 @@ export function handView(): ClusterView {
         candles: 672,
         lastCandleTime: Date.UTC(2026, 9, 31, 23, 45),
       },
-      {
-        venue: 'okx',
-        instrument: 'BTC-USDT-SWAP',
-        status: 'failed',
-        message: 'unavailable in your region',
-        failure: 'geo-blocked',
-        markPrice: null,
-        fundingRate8h: null,
-        fundingRate: null,
-        fundingIntervalHours: null,
-        nextFundingTime: null,
-        openInterestBase: null,
-        openInterestUsd: null,
-        openInterestChange24hPct: null,
-        candles: 0,
-        lastCandleTime: null,
-      },
+      failedView('okx', 'BTC-USDT-SWAP', 'unavailable in your region', 'geo-blocked'),
     ],
     diagnostics: {
       skippedIntervals: 3,
