@@ -1,27 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { runBridge } from '../../../lib/chart/bridge/run-bridge';
 import { type FakePort, fakePort, isolated, snapshotsOn } from './fake-port';
+import { fakeBridgeWindow, fakeTvChart } from './fake-window';
 
 /** A tradingview.com page whose widget has the public `subscribe('onTick', …)`. */
 function fakePage() {
-  const frames: (() => void)[] = [];
-  const posted: Record<string, unknown>[] = [];
-  let listener: ((e: { source: unknown; data: unknown; ports: unknown[] }) => void) | null = null;
+  const page = fakeBridgeWindow('https://www.tradingview.com');
   const ports: FakePort[] = [];
   let port = fakePort();
   const ticks = new Set<(bar: unknown) => void>();
   let symbol = 'BINANCE:BTCUSDT.P';
-  const pane = {
-    hasMainSeries: () => true,
-    getHeight: () => 400,
-    getMainSourcePriceScale: () => ({
-      getVisiblePriceRange: () => ({ from: 90_000, to: 100_000 }),
-      getMode: () => 0,
-      isInverted: () => false,
-    }),
-  };
-  const chart = { symbol: () => symbol, resolution: () => '15', getPanes: () => [pane] };
-  const widget = {
+  const chart = fakeTvChart(
+    () => symbol,
+    () => ({ from: 90_000, to: 100_000 }),
+  );
+  page.win.TradingViewApi = {
     activeChart: () => chart,
     subscribe: (event: string, cb: (bar: unknown) => void) => {
       if (event === 'onTick') ticks.add(cb);
@@ -30,42 +23,19 @@ function fakePage() {
       if (event === 'onTick') ticks.delete(cb);
     },
   };
-  const paneEl = { getBoundingClientRect: () => ({ left: 0, top: 50, width: 800, height: 400 }) };
-  const win = {
-    TradingViewApi: widget,
-    document: {
-      visibilityState: 'visible',
-      querySelector: () => null,
-      querySelectorAll: (s: string) => (s === '.chart-markup-table.pane' ? [paneEl] : []),
-    },
-    location: { origin: 'https://www.tradingview.com' },
-    innerWidth: 1280,
-    innerHeight: 800,
-    requestAnimationFrame: (cb: () => void) => frames.push(cb),
-    cancelAnimationFrame: () => {
-      frames.length = 0;
-    },
-    postMessage: (data: Record<string, unknown>) => posted.push(data),
-    addEventListener: (_: string, cb: typeof listener) => {
-      listener = cb;
-    },
-    removeEventListener: () => {
-      listener = null;
-    },
-  };
   return {
-    win: win as unknown as Window,
+    win: page.win as unknown as Window,
     /** Says hello with a new port, which then takes the snapshots. */
     hello: () => {
       port = fakePort();
       ports.push(port);
-      listener?.({ source: win, data: isolated('hello'), ports: [port] });
+      page.hello(port);
     },
     /** Sends on the latest hello's port. */
     send: (type: string) => port.receive(isolated(type)),
     ports,
-    runFrame: () => frames.shift()?.(),
-    pendingFrames: () => frames.length,
+    runFrame: page.runFrame,
+    pendingFrames: page.pendingFrames,
     tick: (bar: unknown) => {
       for (const cb of ticks) cb(bar);
     },
@@ -74,7 +44,7 @@ function fakePage() {
       symbol = s;
     },
     snapshots: () => ports.flatMap((p) => snapshotsOn<{ lastPrice: number | null } | null>(p)),
-    posted,
+    posted: page.posted,
   };
 }
 

@@ -2,41 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { LwcRegistry } from '../../../lib/chart/bridge/lwc-hook';
 import { runBridge } from '../../../lib/chart/bridge/run-bridge';
 import { fakeChartV5, fakeSeries } from './fake-lwc';
-import { fakePort, isolated, snapshotsOn } from './fake-port';
+import { fakePort, snapshotsOn } from './fake-port';
+import { fakeBridgeWindow, fakeTvChart } from './fake-window';
 
 function fakePage() {
-  const frames: (() => void)[] = [];
-  const posted: Record<string, unknown>[] = [];
-  let listener: ((e: { source: unknown; data: unknown; ports: unknown[] }) => void) | null = null;
-  const tvPane = {
-    hasMainSeries: () => true,
-    getHeight: () => 400,
-    getMainSourcePriceScale: () => ({
-      getVisiblePriceRange: () => ({ from: 1, to: 2 }),
-      getMode: () => 0,
-      isInverted: () => false,
-    }),
-  };
-  const tvChart = { symbol: () => 'BINANCE:BTCUSDT.P', resolution: () => '15', getPanes: () => [tvPane] };
-  const tvPaneEl = { getBoundingClientRect: () => ({ left: 0, top: 50, width: 800, height: 400 }) };
-  const doc = {
-    visibilityState: 'visible',
-    querySelector: () => null,
-    querySelectorAll: (s: string) => (s === '.chart-markup-table.pane' ? [tvPaneEl] : []),
-  };
-  const win: Record<string, unknown> = {
-    document: doc,
-    location: { origin: 'https://app.hyperliquid.xyz' },
-    innerWidth: 1280,
-    innerHeight: 800,
-    requestAnimationFrame: (cb: () => void) => frames.push(cb),
-    cancelAnimationFrame: () => {},
-    postMessage: (data: Record<string, unknown>) => posted.push(data),
-    addEventListener: (_: string, cb: typeof listener) => {
-      listener = cb;
-    },
-    removeEventListener: () => {},
-  };
+  const page = fakeBridgeWindow('https://app.hyperliquid.xyz');
+  const { win, doc } = page;
+  const tvChart = fakeTvChart(
+    () => 'BINANCE:BTCUSDT.P',
+    () => ({ from: 1, to: 2 }),
+  );
   const connected = { value: true };
   const chart = fakeChartV5({ panes: [[fakeSeries()]], doc });
   const element = chart.chartElement() as unknown as { isConnected: boolean };
@@ -48,10 +23,10 @@ function fakePage() {
     win: win as unknown as Window,
     registry,
     snapshots,
-    hello: () => listener?.({ source: win, data: isolated('hello'), ports: [port] }),
-    posted,
+    hello: () => page.hello(port),
+    posted: page.posted,
     runFrames: (n: number) => {
-      for (let i = 0; i < n; i++) frames.shift()?.();
+      for (let i = 0; i < n; i++) page.runFrame();
     },
     remove: () => {
       connected.value = false;

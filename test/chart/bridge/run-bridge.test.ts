@@ -2,59 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { BRIDGE_TAG } from '../../../lib/chart/bridge/protocol';
 import { runBridge } from '../../../lib/chart/bridge/run-bridge';
 import { type FakePort, fakePort, isolated, snapshotsOn } from './fake-port';
+import { fakeBridgeWindow, fakeTvChart, type PriceRange } from './fake-window';
 
 function fakeWindow() {
-  const frames: (() => void)[] = [];
-  const posted: Record<string, unknown>[] = [];
-  let listener: ((e: { source: unknown; data: unknown; ports: unknown[] }) => void) | null = null;
-  let range = { from: 90_000, to: 100_000 };
-  const pane = {
-    hasMainSeries: () => true,
-    getHeight: () => 400,
-    getMainSourcePriceScale: () => ({
-      getVisiblePriceRange: () => range,
-      getMode: () => 0,
-      isInverted: () => false,
-    }),
-  };
-  const chart = { symbol: () => 'BINANCE:BTCUSDT.P', resolution: () => '15', getPanes: () => [pane] };
-  const paneEl = { getBoundingClientRect: () => ({ left: 0, top: 50, width: 800, height: 400 }) };
-  const win = {
-    TradingViewApi: { activeChart: () => chart },
-    document: {
-      visibilityState: 'visible',
-      querySelector: () => null,
-      querySelectorAll: (s: string) => (s === '.chart-markup-table.pane' ? [paneEl] : []),
-    },
-    location: { origin: 'https://www.tradingview.com' },
-    innerWidth: 1280,
-    innerHeight: 800,
-    requestAnimationFrame: (cb: () => void) => frames.push(cb),
-    cancelAnimationFrame: () => {},
-    postMessage: (data: Record<string, unknown>) => posted.push(data),
-    addEventListener: (_: string, cb: typeof listener) => {
-      listener = cb;
-    },
-    removeEventListener: () => {
-      listener = null;
-    },
-  };
+  let range: PriceRange = { from: 90_000, to: 100_000 };
+  const page = fakeBridgeWindow('https://www.tradingview.com');
+  const chart = fakeTvChart(
+    () => 'BINANCE:BTCUSDT.P',
+    () => range,
+  );
+  page.win.TradingViewApi = { activeChart: () => chart };
   return {
-    win: win as unknown as Window,
-    posted,
-    send: (data: unknown, source: unknown = win, ports: unknown[] = []) =>
-      listener?.({ source, data, ports }),
+    win: page.win as unknown as Window,
+    posted: page.posted,
+    send: page.send,
     /** A hello on the window with a new port; returns the port. */
     hello: (channel = 'abcdef123456') => {
       const port = fakePort();
-      listener?.({ source: win, data: isolated('hello', channel), ports: [port] });
+      page.hello(port, channel);
       return port;
     },
-    runFrame: () => frames.shift()?.(),
-    setRange: (r: typeof range) => {
+    runFrame: page.runFrame,
+    setRange: (r: PriceRange) => {
       range = r;
     },
-    listening: () => listener !== null,
+    listening: page.listening,
   };
 }
 
