@@ -1,8 +1,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createPushReceiver } from '../../lib/messages/push';
-import { createRequester } from '../../lib/messages/requester';
-import { WATCH_REQUESTS } from '../../lib/messages/watch-requests';
+import { createPushReceiver, createRequester } from '../../lib/messages/client';
+import { WATCH_REQUESTS } from '../../lib/messages/protocol';
 import { type BridgeWindow, createBridgeClient } from '../../lib/overlay/bridge-client';
 import { findChartRect, usableDock } from '../../lib/overlay/chart-rect';
 import { createOverlayController, type OverlayController } from '../../lib/overlay/controller';

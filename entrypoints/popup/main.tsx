@@ -7,15 +7,10 @@ import '../../components/shared/theme.css';
 import '../../components/popup/popup.css';
 import { downloadText, exportFileName } from '../../components/shared/download';
 import { createViewCache } from '../../lib/background/view-cache';
-import {
-  createMessenger,
-  createPushReceiver,
-  isStale,
-  type ViewEntry,
-  type ViewReply,
-} from '../../lib/messages';
+import { AssetSchema } from '../../lib/market/asset';
+import { createMessenger, createPushReceiver } from '../../lib/messages/client';
+import { isStale, type ViewEntry, type ViewReply } from '../../lib/messages/view-entry';
 import { createSettingsStore, defaultSettings, type Settings } from '../../lib/settings';
-import { AssetSchema } from '../../lib/settings/schema';
 import { createPopupPrefs, DEFAULT_ASSET } from './popup-prefs';
 import { tabAsset } from './tab-asset';
 

@@ -1,4 +1,4 @@
-import { AssetSchema } from '../../lib/settings/schema';
+import { AssetSchema } from '../../lib/market/asset';
 import type { StorageAreaLike } from '../../lib/storage/area';
 import { defineVersionedItem } from '../../lib/storage/versioned-item';
 import { z } from '../../lib/util/zod';

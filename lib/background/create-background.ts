@@ -1,6 +1,5 @@
 import { VENUES, type Venue } from '../market/venue';
-import { createDispatcher, type Dispatcher, type SenderInfo } from '../messages/dispatcher';
-import { pushMessage } from '../messages/push';
+import { createDispatcher, type Dispatcher, pushMessage, type SenderInfo } from '../messages/dispatcher';
 import { isStale, type SourceFailureNote, type ViewEntry, type ViewReply } from '../messages/view-entry';
 import type { ClusterView, VenueView } from '../model/cluster-view';
 import type { Settings } from '../settings/schema';

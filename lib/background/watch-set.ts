@@ -1,4 +1,4 @@
-import { AssetSchema } from '../settings/schema';
+import { AssetSchema } from '../market/asset';
 import type { StorageAreaLike } from '../storage/area';
 import { defineVersionedItem } from '../storage/versioned-item';
 import { z } from '../util/zod';

@@ -1,9 +1,11 @@
+import { createLogOnce, type Log } from '../util/log-once';
 import { describeZodError } from '../util/zod';
-import { createLogOnce, type Log } from './log-once';
 import {
   isPushType,
   isRequestType,
   MessageSchema,
+  type PushData,
+  type PushType,
   REQUESTS,
   type ReplyData,
   type ReplyEnvelope,
@@ -28,6 +30,11 @@ export interface Dispatcher {
    * malformed, or a push meant for the UIs): the browser wiring then leaves it unanswered.
    */
   handle(message: unknown, sender: SenderInfo): Promise<ReplyEnvelope> | undefined;
+}
+
+/** A push as the background sends it. */
+export function pushMessage<K extends PushType>(type: K, data: PushData<K>): { type: K; data: PushData<K> } {
+  return { type, data };
 }
 
 const shortType = (type: string) => type.slice(0, 40);

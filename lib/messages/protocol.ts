@@ -1,20 +1,42 @@
+import { AssetSchema } from '../market/asset';
 import { SeriesDocSchema } from '../market/series';
-import { AssetSchema } from '../settings/schema';
 import { z } from '../util/zod';
-import type { REQUEST_TYPES } from './request-types';
 import { ViewReplySchema } from './view-entry';
-import { WATCH_REQUESTS } from './watch-requests';
-
-export { MessageSchema, type ReplyEnvelope, ReplyEnvelopeSchema, type RequestSpec } from './envelope';
-export { isPushType, PUSHES, type PushData, type PushType } from './pushes';
-export { isRequestType, REQUEST_TYPES } from './request-types';
 
 /**
  * The whole protocol between contexts. A message is `{ type, data }`: one `data` argument, parsed with zod by
- * whoever receives it (the background parses requests, the sender parses replies, the UIs parse pushes). Pushes
- * are in pushes.ts, the wire envelopes in envelope.ts, the chart tabs' requests in watch-requests.ts: each context
- * bundles only the schemas it uses.
+ * whoever receives it (the background parses requests, the sender parses replies, the UIs parse pushes).
  */
+export const MessageSchema = z.object({ type: z.string().check(z.maxLength(64)), data: z.unknown() });
+
+/** Replies travel wrapped, so that a failed handler still answers in words. */
+export const ReplyEnvelopeSchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type ReplyEnvelope = z.infer<typeof ReplyEnvelopeSchema>;
+
+/** A request's two schemas: what the sender sends, what the background answers. */
+export interface RequestSpec {
+  data: z.ZodMiniType;
+  reply: z.ZodMiniType;
+}
+
+/** The requests a chart tab sends: a table of their own, so that a content script carries only these schemas. */
+export const WATCH_REQUESTS = {
+  /** A chart tab or the popup shows `asset`: start or renew its watch (expires unless renewed every period). */
+  subscribeAsset: {
+    data: z.strictObject({ asset: AssetSchema }),
+    reply: ViewReplySchema,
+  },
+  /** Stop watching `asset` for this sender (tab closed or symbol changed). */
+  unsubscribeAsset: {
+    data: z.strictObject({ asset: AssetSchema }),
+    reply: z.strictObject({ watching: z.array(AssetSchema) }),
+  },
+} as const;
+
+/** Every request, for the background's dispatcher and the popup and options pages. */
 export const REQUESTS = {
   ...WATCH_REQUESTS,
   /** The cached view at once; `refresh: true` also starts a refresh (or joins the one under way). */
@@ -43,6 +65,32 @@ export type RequestType = keyof typeof REQUESTS;
 export type RequestData<K extends RequestType> = z.infer<(typeof REQUESTS)[K]['data']>;
 export type ReplyData<K extends RequestType> = z.infer<(typeof REQUESTS)[K]['reply']>;
 
-/** Every request in REQUEST_TYPES, and nothing else: a request added above must be named there too. */
+/**
+ * The names of every request, so that a receiver of pushes can tell a request passing by from an unknown message
+ * without carrying the requests' schemas.
+ */
+export const REQUEST_TYPES = [
+  'subscribeAsset',
+  'unsubscribeAsset',
+  'getView',
+  'getSeries',
+  'getTabAsset',
+  'testAlert',
+] as const satisfies readonly RequestType[];
+
+/** Every request in REQUESTS is named in REQUEST_TYPES: a request added above must be listed there too. */
 type Unlisted = Exclude<RequestType, (typeof REQUEST_TYPES)[number]>;
 export const REQUEST_TYPES_COMPLETE: [Unlisted] extends [never] ? true : { missing: Unlisted } = true;
+
+export const isRequestType = (type: string): type is RequestType =>
+  (REQUEST_TYPES as readonly string[]).includes(type);
+
+/** Background → popup (runtime message) and → watching tabs (tabs.sendMessage). */
+export const PUSHES = {
+  viewUpdated: { data: ViewReplySchema },
+} as const;
+
+export type PushType = keyof typeof PUSHES;
+export type PushData<K extends PushType> = z.infer<(typeof PUSHES)[K]['data']>;
+
+export const isPushType = (type: string): type is PushType => Object.hasOwn(PUSHES, type);

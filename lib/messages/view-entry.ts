@@ -1,5 +1,5 @@
+import { AssetSchema } from '../market/asset';
 import { ClusterViewSchema } from '../model/cluster-view';
-import { AssetSchema } from '../settings/schema';
 import { z } from '../util/zod';
 
 const time = () => z.number().check(z.refine(Number.isFinite, 'expected a finite number'), z.nonnegative());

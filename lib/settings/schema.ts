@@ -1,3 +1,4 @@
+import { AssetSchema } from '../market/asset';
 import { durationMs, INTERVALS } from '../market/interval';
 import { DEFAULT_PARAMS, ModelParamsSchema } from '../model/params';
 import { z } from '../util/zod';
@@ -39,10 +40,6 @@ export const SettingsModelSchema = ModelParamsSchema.check(
     path: ['window'],
   }),
 );
-
-export const AssetSchema = z
-  .string()
-  .check(z.regex(/^[A-Z0-9]{1,20}$/, 'expected an upper-case base asset such as BTC'));
 
 export const HexColorSchema = z
   .string()

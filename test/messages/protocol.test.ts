@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMessenger } from '../../lib/messages/client';
-import { createDispatcher, type RequestHandlers } from '../../lib/messages/dispatcher';
-import { createPushReceiver, pushMessage } from '../../lib/messages/push';
+import { createMessenger, createPushReceiver } from '../../lib/messages/client';
+import { createDispatcher, pushMessage, type RequestHandlers } from '../../lib/messages/dispatcher';
 import { isStale, type ViewReply } from '../../lib/messages/view-entry';
 import { sampleView } from './sample-view';
 

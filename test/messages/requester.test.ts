@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_TYPES, REQUESTS } from '../../lib/messages/protocol';
-import { createPushReceiver, pushMessage } from '../../lib/messages/push';
-import { createRequester } from '../../lib/messages/requester';
+import { createPushReceiver, createRequester } from '../../lib/messages/client';
+import { pushMessage } from '../../lib/messages/dispatcher';
+import { REQUEST_TYPES, REQUESTS, WATCH_REQUESTS } from '../../lib/messages/protocol';
 import type { ViewReply } from '../../lib/messages/view-entry';
-import { WATCH_REQUESTS } from '../../lib/messages/watch-requests';
 import { sampleView } from './sample-view';
 
 const reply: ViewReply = {
