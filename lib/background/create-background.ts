@@ -5,6 +5,7 @@ import type { ClusterView, VenueView } from '../model/cluster-view';
 import type { Settings } from '../settings/schema';
 import { createSettingsStore } from '../settings/store';
 import type { StorageAreaLike } from '../storage/area';
+import { STORAGE_KEYS } from '../storage/keys';
 import { defineVersionedItem } from '../storage/versioned-item';
 import { z } from '../util/zod';
 import { type AlertState, describeRule, evaluateAlerts } from './alerts';
@@ -21,7 +22,6 @@ export const FORGET_AFTER_MS = 24 * 3_600_000;
 const DUE_TOLERANCE_MS = 5_000;
 /** Assets refreshed at once on an alarm; the HTTP client's budgets pace the requests within each. */
 const TICK_CONCURRENCY = 2;
-export const ALERT_STATE_KEY = 'liqlens:alert-state';
 
 export interface Notice {
   title: string;
@@ -95,7 +95,7 @@ export function createBackground(deps: BackgroundDeps): Background {
   const watches = createWatchSet({ area: deps.local, now: deps.now });
   const alertState = defineVersionedItem<AlertState>({
     area: deps.local,
-    key: ALERT_STATE_KEY,
+    key: STORAGE_KEYS.alertState,
     version: 1,
     parse: (data) => {
       const parsed = z.record(z.string(), z.boolean()).safeParse(data);

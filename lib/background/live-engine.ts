@@ -3,10 +3,9 @@ import type { FetchLike } from '../http/types';
 import { coinglassUsable, type PermissionsLike } from '../settings/coinglass-access';
 import type { Settings } from '../settings/schema';
 import type { StorageAreaLike } from '../storage/area';
+import { STORAGE_KEYS } from '../storage/keys';
 import type { EngineLike } from './engine-port';
 import { createStorageOiSnapshotStore } from './oi-snapshot-store';
-
-export const HTTP_PAUSES_KEY = 'liqlens:http-pauses';
 
 /**
  * The real engine for the worker: one HTTP client (per-host budgets) over the injected `fetch`, the OI snapshot
@@ -23,7 +22,7 @@ export async function createBackgroundEngine(deps: {
   sleep?: (ms: number) => Promise<void>;
   log?: (message: string) => void;
 }): Promise<EngineLike> {
-  const pauses = (await deps.local.get(HTTP_PAUSES_KEY))[HTTP_PAUSES_KEY];
+  const pauses = (await deps.local.get(STORAGE_KEYS.httpPauses))[STORAGE_KEYS.httpPauses];
   const key = (await coinglassUsable(deps.settings.coinglassKey, deps.permissions))
     ? deps.settings.coinglassKey
     : null;
@@ -35,7 +34,7 @@ export async function createBackgroundEngine(deps: {
     coinglassKey: key,
     pauses,
     onPausesChange: (next) => {
-      void deps.local.set({ [HTTP_PAUSES_KEY]: next }).catch(() => undefined);
+      void deps.local.set({ [STORAGE_KEYS.httpPauses]: next }).catch(() => undefined);
     },
   });
   return engine;

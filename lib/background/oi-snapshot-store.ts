@@ -7,10 +7,9 @@ import {
 } from '../engine/oi-snapshot-store';
 import type { Venue } from '../market/venue';
 import type { StorageAreaLike } from '../storage/area';
+import { STORAGE_KEYS } from '../storage/keys';
 import { defineVersionedItem } from '../storage/versioned-item';
 import { createSerial } from './serial';
-
-export const OI_KEY_PREFIX = 'liqlens:oi:';
 
 /**
  * The engine's open-interest history for venues that publish none (Hyperliquid), in storage.local, one key per
@@ -26,7 +25,7 @@ export function createStorageOiSnapshotStore(deps: {
   const item = (venue: Venue, asset: string) =>
     defineVersionedItem<OiSnapshot[]>({
       area: deps.area,
-      key: `${OI_KEY_PREFIX}${venue}:${asset}`,
+      key: STORAGE_KEYS.oiSnapshots(venue, asset),
       version: 1,
       parse: (data) => {
         const parsed = OiSnapshotListSchema.safeParse(data);

@@ -2,11 +2,8 @@ import { type EngineState, EngineStateSchema } from '../engine/series-cache';
 import { type SeriesDoc, SeriesDocSchema } from '../market/series';
 import { type ViewEntry, ViewEntrySchema } from '../messages/view-entry';
 import type { StorageAreaLike } from '../storage/area';
+import { STORAGE_KEYS } from '../storage/keys';
 import { defineVersionedItem, type VersionedItem } from '../storage/versioned-item';
-
-export const VIEW_KEY_PREFIX = 'liqlens:view:';
-export const SERIES_KEY_PREFIX = 'liqlens:series:';
-export const STATE_KEY_PREFIX = 'liqlens:engine-state:';
 
 export interface ViewCache {
   get(asset: string): Promise<ViewEntry | null>;
@@ -40,7 +37,7 @@ export function createViewCache(deps: { area: StorageAreaLike; log: (message: st
   const viewItem = (asset: string): VersionedItem<ViewEntry | null> =>
     defineVersionedItem({
       area: deps.area,
-      key: VIEW_KEY_PREFIX + asset,
+      key: STORAGE_KEYS.view(asset),
       version: 1,
       parse: strict<ViewEntry>(ViewEntrySchema, 'view'),
       fallback: () => null,
@@ -48,7 +45,7 @@ export function createViewCache(deps: { area: StorageAreaLike; log: (message: st
   const seriesItem = (asset: string): VersionedItem<SeriesDoc | null> =>
     defineVersionedItem({
       area: deps.area,
-      key: SERIES_KEY_PREFIX + asset,
+      key: STORAGE_KEYS.series(asset),
       version: 1,
       parse: strict<SeriesDoc>(SeriesDocSchema, 'series'),
       fallback: () => null,
@@ -56,7 +53,7 @@ export function createViewCache(deps: { area: StorageAreaLike; log: (message: st
   const stateItem = (asset: string): VersionedItem<EngineState | null> =>
     defineVersionedItem({
       area: deps.area,
-      key: STATE_KEY_PREFIX + asset,
+      key: STORAGE_KEYS.engineState(asset),
       version: 1,
       parse: strict<EngineState>(EngineStateSchema, 'engine state'),
       fallback: () => null,
@@ -69,7 +66,11 @@ export function createViewCache(deps: { area: StorageAreaLike; log: (message: st
     getState: async (asset) => (await stateItem(asset).load()).value,
     putState: (asset, state) => stateItem(asset).save(state),
     async remove(asset) {
-      await deps.area.remove([VIEW_KEY_PREFIX + asset, SERIES_KEY_PREFIX + asset, STATE_KEY_PREFIX + asset]);
+      await deps.area.remove([
+        STORAGE_KEYS.view(asset),
+        STORAGE_KEYS.series(asset),
+        STORAGE_KEYS.engineState(asset),
+      ]);
     },
   };
 }

@@ -1,10 +1,9 @@
 import { AssetSchema } from '../market/asset';
 import type { StorageAreaLike } from '../storage/area';
+import { STORAGE_KEYS } from '../storage/keys';
 import { defineVersionedItem } from '../storage/versioned-item';
 import { z } from '../util/zod';
 import { createSerial } from './serial';
-
-export const WATCHES_KEY = 'liqlens:watches';
 
 const time = () => z.number().check(z.refine(Number.isFinite, 'expected a finite number'));
 
@@ -37,7 +36,7 @@ export interface WatchSet {
 export function createWatchSet(deps: { area: StorageAreaLike; now: () => number }): WatchSet {
   const item = defineVersionedItem<Watches>({
     area: deps.area,
-    key: WATCHES_KEY,
+    key: STORAGE_KEYS.watches,
     version: 1,
     // Watches renew every period: a damaged record costs at most one period of refreshes, so start afresh.
     parse: (data) => {

@@ -1,10 +1,9 @@
 import type { StorageAreaLike } from '../storage/area';
+import { STORAGE_KEYS } from '../storage/keys';
 import { parseWithFallback } from '../storage/repair';
 import { defineVersionedItem, type ItemIssue, type VersionedItem } from '../storage/versioned-item';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
 import { defaultSettings, LOCAL_ONLY_FIELDS, type Settings, SettingsSchema } from './schema';
-
-export const SETTINGS_KEY = 'liqlens:settings';
 
 export interface LoadedSettings {
   settings: Settings;
@@ -33,7 +32,7 @@ export function withoutLocalFields(settings: Record<string, unknown>): Record<st
 export function defineSharedSettingsItem(area: StorageAreaLike): VersionedItem<Settings> {
   return defineVersionedItem<Settings>({
     area,
-    key: SETTINGS_KEY,
+    key: STORAGE_KEYS.settings,
     version: SETTINGS_VERSION,
     migrations: SETTINGS_MIGRATIONS,
     parse: (data) => {

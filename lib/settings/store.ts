@@ -1,4 +1,5 @@
 import type { StorageAreaLike } from '../storage/area';
+import { STORAGE_KEYS } from '../storage/keys';
 import { parseWithFallback } from '../storage/repair';
 import { defineVersionedItem } from '../storage/versioned-item';
 import { err, ok, type Result } from '../util/result';
@@ -7,8 +8,7 @@ import { exportSettings, type ImportedSettings, parseSettingsImport } from './im
 import { defineSharedSettingsItem, type LoadedSettings, withoutLocalFields } from './read';
 import { CoinglassKeySchema, defaultSettings, type Settings, SettingsSchema } from './schema';
 
-export { type LoadedSettings, SETTINGS_KEY } from './read';
-export const SECRETS_KEY = 'liqlens:secrets';
+export type { LoadedSettings } from './read';
 
 export interface SettingsStore {
   load(): Promise<LoadedSettings>;
@@ -41,7 +41,7 @@ export function createSettingsStore(areas: {
   const sharedItem = defineSharedSettingsItem(areas.shared);
   const secretsItem = defineVersionedItem<Secrets>({
     area: areas.local,
-    key: SECRETS_KEY,
+    key: STORAGE_KEYS.secrets,
     version: 1,
     parse: (data) => parseWithFallback(SecretsSchema, data, { coinglassKey: null }),
     fallback: () => ({ coinglassKey: null }),

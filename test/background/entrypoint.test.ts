@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background/index';
 import { REFRESH_ALARM } from '../../lib/background/scheduler';
-import { VIEW_KEY_PREFIX } from '../../lib/background/view-cache';
 import { createMessenger } from '../../lib/messages/client';
+import { STORAGE_KEYS } from '../../lib/storage/keys';
 import { sampleView } from '../messages/sample-view';
 
 describe('background entrypoint', () => {
@@ -18,7 +18,7 @@ describe('background entrypoint', () => {
       error: null,
       failures: [],
     };
-    await fakeBrowser.storage.local.set({ [`${VIEW_KEY_PREFIX}BTC`]: { v: 1, data: entry } });
+    await fakeBrowser.storage.local.set({ [STORAGE_KEYS.view('BTC')]: { v: 1, data: entry } });
     // fakeBrowser has no permissions events; the worker only registers listeners on them.
     const event = { addListener: () => {}, removeListener: () => {}, hasListener: () => false };
     Object.assign(fakeBrowser.permissions, { onAdded: event, onRemoved: event });

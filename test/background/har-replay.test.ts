@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundEngine } from '../../lib/background/live-engine';
-import { createStorageOiSnapshotStore, OI_KEY_PREFIX } from '../../lib/background/oi-snapshot-store';
-import { STATE_KEY_PREFIX } from '../../lib/background/view-cache';
+import { createStorageOiSnapshotStore } from '../../lib/background/oi-snapshot-store';
 import type { OiSnapshot } from '../../lib/engine/oi-snapshot-store';
 import { parseHarText } from '../../lib/http/har';
 import { createHarFetch, harNow } from '../../lib/http/har-replay';
 import type { ViewReply } from '../../lib/messages/view-entry';
 import { ClusterViewSchema } from '../../lib/model/cluster-view';
 import type { PermissionsLike } from '../../lib/settings/coinglass-access';
+import { STORAGE_KEYS } from '../../lib/storage/keys';
 import { harness, request, settle } from './harness';
 
 const HAR_DIR = new URL('../fixtures/har/', import.meta.url);
@@ -34,7 +34,9 @@ describe('background over the btc-all HAR replay (real engine, no network)', () 
     const start = harNow(har);
     // The history an earlier worker would have recorded, so Hyperliquid's ledger is used too.
     const seed = seedSnapshots();
-    await fakeBrowser.storage.local.set({ [`${OI_KEY_PREFIX}hyperliquid:BTC`]: { v: 1, data: seed } });
+    await fakeBrowser.storage.local.set({
+      [STORAGE_KEYS.oiSnapshots('hyperliquid', 'BTC')]: { v: 1, data: seed },
+    });
     const h = harness({
       start,
       createEngine: (settings, now) =>
@@ -89,8 +91,8 @@ describe('background over the btc-all HAR replay (real engine, no network)', () 
     expect(view?.venues.find((v) => v.venue === 'hyperliquid')?.openInterestBase).toBe(newest?.oi);
 
     // And its state, for the next (warm) refresh.
-    expect(Object.keys(await fakeBrowser.storage.local.get(`${STATE_KEY_PREFIX}BTC`))).toEqual([
-      `${STATE_KEY_PREFIX}BTC`,
+    expect(Object.keys(await fakeBrowser.storage.local.get(STORAGE_KEYS.engineState('BTC')))).toEqual([
+      STORAGE_KEYS.engineState('BTC'),
     ]);
   });
 });

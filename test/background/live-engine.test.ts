@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackgroundEngine, HTTP_PAUSES_KEY } from '../../lib/background/live-engine';
+import { createBackgroundEngine } from '../../lib/background/live-engine';
 import type { FetchLike } from '../../lib/http/types';
 import type { PermissionsLike } from '../../lib/settings/coinglass-access';
+import { STORAGE_KEYS } from '../../lib/storage/keys';
 import { harness, request, settle } from './harness';
 
 const noPermissions: PermissionsLike = {
@@ -71,7 +72,7 @@ describe('background with the real engine', () => {
     const h = realEngineOver(limited);
     const bg = h.boot();
     await bg.refresh('BTC');
-    const stored = (await fakeBrowser.storage.local.get(HTTP_PAUSES_KEY))[HTTP_PAUSES_KEY];
+    const stored = (await fakeBrowser.storage.local.get(STORAGE_KEYS.httpPauses))[STORAGE_KEYS.httpPauses];
     expect(stored).toMatchObject({
       binance: { until: h.clock.now() + 120_000, kind: 'rate-limited', status: 429 },
     });

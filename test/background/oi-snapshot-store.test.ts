@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createStorageOiSnapshotStore, OI_KEY_PREFIX } from '../../lib/background/oi-snapshot-store';
+import { createStorageOiSnapshotStore } from '../../lib/background/oi-snapshot-store';
 import { SNAPSHOT_SLOT_MS } from '../../lib/engine/oi-snapshot-store';
+import { STORAGE_KEYS } from '../../lib/storage/keys';
 
 const T = 1_800_000_000_000 - (1_800_000_000_000 % SNAPSHOT_SLOT_MS);
 
@@ -40,7 +41,7 @@ describe('OI snapshot store in extension storage', () => {
       { time: T + 3_600_000 + SNAPSHOT_SLOT_MS, oi: 2 },
     ]);
     await fakeBrowser.storage.local.set({
-      [`${OI_KEY_PREFIX}hyperliquid:BTC`]: { v: 1, data: [{ time: -1, oi: 'x' }] },
+      [STORAGE_KEYS.oiSnapshots('hyperliquid', 'BTC')]: { v: 1, data: [{ time: -1, oi: 'x' }] },
     });
     expect(await store.load('hyperliquid', 'BTC')).toEqual([]);
     expect(logs).toEqual(['LiqLens: dropped an unreadable open-interest history (hyperliquid BTC)']);

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ensureRefreshAlarm, REFRESH_ALARM } from '../../lib/background/scheduler';
-import { createViewCache, VIEW_KEY_PREFIX } from '../../lib/background/view-cache';
-import { createWatchSet, WATCHES_KEY } from '../../lib/background/watch-set';
+import { createViewCache } from '../../lib/background/view-cache';
+import { createWatchSet } from '../../lib/background/watch-set';
+import { STORAGE_KEYS } from '../../lib/storage/keys';
 import { sampleView } from '../messages/sample-view';
 
 describe('watch set', () => {
@@ -21,7 +22,7 @@ describe('watch set', () => {
     );
     now = 61_000;
     expect([...(await watches.active()).keys()]).toEqual(['BTC']);
-    const stored = (await fakeBrowser.storage.local.get(WATCHES_KEY))[WATCHES_KEY] as {
+    const stored = (await fakeBrowser.storage.local.get(STORAGE_KEYS.watches))[STORAGE_KEYS.watches] as {
       data: { watchers: object };
     };
     expect(Object.keys(stored.data.watchers)).toEqual(['BTC']);
@@ -32,7 +33,7 @@ describe('watch set', () => {
   });
 
   it('starts afresh from a damaged record', async () => {
-    await fakeBrowser.storage.local.set({ [WATCHES_KEY]: { v: 1, data: { watchers: 'x' } } });
+    await fakeBrowser.storage.local.set({ [STORAGE_KEYS.watches]: { v: 1, data: { watchers: 'x' } } });
     const watches = createWatchSet({ area: fakeBrowser.storage.local, now: () => 0 });
     expect((await watches.active()).size).toBe(0);
     await watches.renew('BTC', 'popup', 1000);
@@ -51,7 +52,7 @@ describe('view cache', () => {
     expect(await cache.get('BTC')).toEqual(entry);
     expect(await cache.get('ETH')).toBeNull();
     await fakeBrowser.storage.local.set({
-      [`${VIEW_KEY_PREFIX}BTC`]: { v: 1, data: { ...entry, viewAt: 'yesterday' } },
+      [STORAGE_KEYS.view('BTC')]: { v: 1, data: { ...entry, viewAt: 'yesterday' } },
     });
     expect(await cache.get('BTC')).toBeNull();
     expect(logs).toEqual(['LiqLens: dropped an unreadable cached view']);

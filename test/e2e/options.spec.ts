@@ -1,17 +1,16 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
+import { STORAGE_KEYS } from '../../lib/storage/keys';
 import { expect, test } from './fixtures';
 
 // The options page needs no exchange data: every exchange request fails.
 test.use({ har: null });
 
 const storedSettings = (page: Page) =>
-  page.evaluate(async () => {
-    const all = await chrome.storage.sync.get('liqlens:settings');
-    return (
-      (all['liqlens:settings'] as { data: Record<string, Record<string, unknown>> } | undefined)?.data ?? null
-    );
-  });
+  page.evaluate(async (key) => {
+    const all = await chrome.storage.sync.get(key);
+    return (all[key] as { data: Record<string, Record<string, unknown>> } | undefined)?.data ?? null;
+  }, STORAGE_KEYS.settings);
 
 test('shows zod messages beside the field and will not save an invalid form', async ({ openPage }) => {
   const page = await openPage('options.html');
@@ -128,11 +127,11 @@ test('export writes the settings without the key; a good import and a reset appl
 
 test('an invalid stored value falls back to its default and the page says which', async ({ openPage }) => {
   const page = await openPage('options.html');
-  await page.evaluate(async () => {
+  await page.evaluate(async (key) => {
     await chrome.storage.sync.set({
-      'liqlens:settings': { v: 1, data: { display: { opacity: 5, bandsPerSide: 4 }, refreshSeconds: 90 } },
+      [key]: { v: 1, data: { display: { opacity: 5, bandsPerSide: 4 }, refreshSeconds: 90 } },
     });
-  });
+  }, STORAGE_KEYS.settings);
   await page.reload();
   const notice = page.locator('[data-field="stored-issues"]');
   await expect(notice).toContainText('Some stored settings were invalid and fell back to their defaults');

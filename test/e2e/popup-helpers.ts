@@ -1,12 +1,13 @@
 import type { Page } from '@playwright/test';
 import type { ViewEntry } from '../../lib/messages/view-entry';
+import { STORAGE_KEYS } from '../../lib/storage/keys';
 
 /** The background's cached entry for `asset`, read from extension storage in an extension page. */
 export async function storedEntry(page: Page, asset = 'BTC'): Promise<ViewEntry | null> {
   return page.evaluate(async (key) => {
     const all = await chrome.storage.local.get(key);
     return ((all[key] as { data?: unknown } | undefined)?.data ?? null) as ViewEntry | null;
-  }, `liqlens:view:${asset}`);
+  }, STORAGE_KEYS.view(asset));
 }
 
 /** Rewrites the cached entry (e.g. to age it), keeping its storage envelope. */
@@ -15,7 +16,7 @@ export async function writeEntry(page: Page, entry: ViewEntry): Promise<void> {
     async ({ key, value }) => {
       await chrome.storage.local.set({ [key]: { v: 1, data: value } });
     },
-    { key: `liqlens:view:${entry.asset}`, value: entry },
+    { key: STORAGE_KEYS.view(entry.asset), value: entry },
   );
 }
 

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSettingsReader, type LoadedSettings, SETTINGS_KEY } from '../../lib/settings/read';
+import { createSettingsReader, type LoadedSettings } from '../../lib/settings/read';
 import { defaultSettings } from '../../lib/settings/schema';
-import { createSettingsStore, SECRETS_KEY } from '../../lib/settings/store';
+import { createSettingsStore } from '../../lib/settings/store';
+import { STORAGE_KEYS } from '../../lib/storage/keys';
 
 const KEY = 'abcdef0123456789abcdef0123456789';
 const reader = () => createSettingsReader(fakeBrowser.storage.sync);
@@ -19,7 +20,7 @@ describe('settings reader (the content scripts’ read-only view)', () => {
   it('reads what the store saved, but never the CoinGlass key', async () => {
     const saved = { ...defaultSettings(), refreshSeconds: 120, coinglassKey: KEY };
     expect((await store().save(saved)).ok).toBe(true);
-    expect(await fakeBrowser.storage.local.get(SECRETS_KEY)).not.toEqual({});
+    expect(await fakeBrowser.storage.local.get(STORAGE_KEYS.secrets)).not.toEqual({});
     expect(await reader().load()).toEqual({
       settings: { ...defaultSettings(), refreshSeconds: 120, coinglassKey: null },
       issues: [],
@@ -28,7 +29,7 @@ describe('settings reader (the content scripts’ read-only view)', () => {
 
   it('ignores a key found in the shared area, as the store does', async () => {
     await fakeBrowser.storage.sync.set({
-      [SETTINGS_KEY]: { v: 1, data: { ...defaultSettings(), coinglassKey: KEY } },
+      [STORAGE_KEYS.settings]: { v: 1, data: { ...defaultSettings(), coinglassKey: KEY } },
     });
     const { settings, issues } = await reader().load();
     expect(settings.coinglassKey).toBeNull();
@@ -37,7 +38,7 @@ describe('settings reader (the content scripts’ read-only view)', () => {
 
   it('falls back per field like the store, with the same issues', async () => {
     await fakeBrowser.storage.sync.set({
-      [SETTINGS_KEY]: {
+      [STORAGE_KEYS.settings]: {
         v: 1,
         data: { ...defaultSettings(), coinglassKey: undefined, sites: { binance: 'yes' }, okx: 1 },
       },
@@ -57,13 +58,15 @@ describe('settings reader (the content scripts’ read-only view)', () => {
     expect(seen[0]?.settings.sites.okx).toBe(false);
     expect(seen[0]?.settings.coinglassKey).toBeNull();
 
-    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { v: 1, data: { refreshSeconds: 'soon' } } });
+    await fakeBrowser.storage.sync.set({
+      [STORAGE_KEYS.settings]: { v: 1, data: { refreshSeconds: 'soon' } },
+    });
     expect(seen).toHaveLength(2);
     expect(seen[1]?.settings.refreshSeconds).toBe(defaultSettings().refreshSeconds);
     expect(seen[1]?.issues.map((i) => i.path)).toEqual(['refreshSeconds']);
 
     off();
-    await fakeBrowser.storage.sync.remove(SETTINGS_KEY);
+    await fakeBrowser.storage.sync.remove(STORAGE_KEYS.settings);
     expect(seen).toHaveLength(2);
   });
 });

@@ -1,12 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
-import {
-  createSettingsStore,
-  type LoadedSettings,
-  SECRETS_KEY,
-  SETTINGS_KEY,
-} from '../../lib/settings/store';
+import { createSettingsStore, type LoadedSettings } from '../../lib/settings/store';
+import { STORAGE_KEYS } from '../../lib/storage/keys';
 
 const KEY = 'abcdef0123456789abcdef0123456789';
 const store = () =>
@@ -29,14 +25,16 @@ describe('settings store', () => {
     const result = await store().save(changed(defaultSettings()));
     expect(result.ok).toBe(true);
     expect((await store().load()).settings).toEqual(changed(defaultSettings()));
-    const raw = (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as { v: number };
+    const raw = (await fakeBrowser.storage.sync.get(STORAGE_KEYS.settings))[STORAGE_KEYS.settings] as {
+      v: number;
+    };
     expect(raw.v).toBe(1);
   });
 
   it('keeps the CoinGlass key in local storage only', async () => {
     await store().save({ ...defaultSettings(), coinglassKey: KEY });
     expect(JSON.stringify(await fakeBrowser.storage.sync.get(null))).not.toContain(KEY);
-    expect(JSON.stringify(await fakeBrowser.storage.local.get(SECRETS_KEY))).toContain(KEY);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(STORAGE_KEYS.secrets))).toContain(KEY);
     expect((await store().load()).settings.coinglassKey).toBe(KEY);
   });
 
@@ -56,7 +54,7 @@ describe('settings store', () => {
       display: { ...defaultSettings().display, longColor: 'red' },
     };
     await fakeBrowser.storage.sync.set({
-      [SETTINGS_KEY]: { v: 1, data: { ...data, coinglassKey: undefined, okx: 1 } },
+      [STORAGE_KEYS.settings]: { v: 1, data: { ...data, coinglassKey: undefined, okx: 1 } },
     });
     const { settings, issues } = await store().load();
     expect(settings).toEqual(defaultSettings());
@@ -64,7 +62,7 @@ describe('settings store', () => {
   });
 
   it('reports a stored value without a version and uses the defaults', async () => {
-    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { refreshSeconds: 90 } });
+    await fakeBrowser.storage.sync.set({ [STORAGE_KEYS.settings]: { refreshSeconds: 90 } });
     const { settings, issues } = await store().load();
     expect(settings).toEqual(defaultSettings());
     expect(issues).toEqual([{ path: '', message: 'stored value has no version; defaults used' }]);

@@ -1,4 +1,5 @@
 import { defaultSettings, type Settings } from '../../../lib/settings/schema';
+import { STORAGE_KEYS } from '../../../lib/storage/keys';
 import { onFixture } from '../sites/site-server';
 import { scaledView } from './overlay-env';
 import { alignedJourney, expectLadder, shoot, timeToBadgeAsset, WIDE } from './overlay-journey';
@@ -120,9 +121,12 @@ test.describe('binance', () => {
     const before = await settledOverlay(page);
     expect(before.bands.filter((b) => b.side === 'long')).toHaveLength(3);
     const worker = await env.worker();
-    // The options page writes storage.sync; the overlay watches it (lib/settings/store.ts, key liqlens:settings).
+    // The options page writes storage.sync; the overlay watches it (lib/settings/store.ts).
     const write = (settings: Settings) =>
-      worker.evaluate((data) => chrome.storage.sync.set({ 'liqlens:settings': { v: 1, data } }), settings);
+      worker.evaluate(({ key, data }) => chrome.storage.sync.set({ [key]: { v: 1, data } }), {
+        key: STORAGE_KEYS.settings,
+        data: settings,
+      });
     const defaults = defaultSettings();
     try {
       await write({ ...defaults, display: { ...defaults.display, bandsPerSide: 1 } });
@@ -139,7 +143,7 @@ test.describe('binance', () => {
       const { state, view } = await badgeWithStored(page, () => env.storedView('BTC'));
       expectBadgeMatchesView(state, view, { price, source: 'chart', movePct: 5 });
     } finally {
-      await worker.evaluate(() => chrome.storage.sync.remove('liqlens:settings'));
+      await worker.evaluate((key) => chrome.storage.sync.remove(key), STORAGE_KEYS.settings);
     }
   });
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 import type { ViewEntry } from '../../../lib/messages/view-entry';
 import { type ClusterView, ClusterViewSchema } from '../../../lib/model/cluster-view';
+import { STORAGE_KEYS } from '../../../lib/storage/keys';
 import {
   assertBuilt,
   CHROMIUM,
@@ -50,8 +51,7 @@ export interface EnvOptions {
   headless?: boolean;
 }
 
-/** The background's storage key for an asset's cached view (lib/background/view-cache.ts). */
-const viewKey = (asset: string) => `liqlens:view:${asset}`;
+const viewKey = STORAGE_KEYS.view;
 
 export async function storedEntryIn(worker: Worker, asset: string): Promise<ViewEntry | null> {
   return worker.evaluate(async (key) => {

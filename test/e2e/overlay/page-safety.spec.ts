@@ -1,12 +1,13 @@
 import type { Page } from '@playwright/test';
 import { defaultSettings, type Settings } from '../../../lib/settings/schema';
+import { STORAGE_KEYS } from '../../../lib/storage/keys';
 import { onFixture } from '../sites/site-server';
 import { openOverlayEnv } from './overlay-env';
 import { WIDE } from './overlay-journey';
 import { settledOverlay, waitForMode } from './overlay-probe';
 import { expect, siteFixture, test } from './overlay-test';
 
-const SETTINGS_KEY = 'liqlens:settings';
+const SETTINGS_KEY = STORAGE_KEYS.settings;
 
 /** Every element of the host page (ours left out) with its box, in document order. */
 function pageBoxes(page: Page): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { symbolForUrl } from '../../lib/sites';
+import { symbolForUrl } from '../sites';
 
 /** Which asset a chart tab shows, or null when it is not a supported chart (or we cannot tell). */
 export async function tabAsset(input: {

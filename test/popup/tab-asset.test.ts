@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createPopupPrefs } from '../../entrypoints/popup/popup-prefs';
-import { tabAsset } from '../../entrypoints/popup/tab-asset';
+import { createPopupPrefs } from '../../lib/popup/popup-prefs';
+import { tabAsset } from '../../lib/popup/tab-asset';
 import { createMemoryArea } from '../../lib/storage/area';
+import { STORAGE_KEYS } from '../../lib/storage/keys';
 
 /** A stand-in for the background's `getTabAsset` answer: tab 7 shows BTC; every question is recorded. */
 function background() {
@@ -50,7 +51,7 @@ describe('popup prefs', () => {
 
   it('starts afresh from an unreadable record', async () => {
     const prefs = createPopupPrefs(
-      createMemoryArea({ 'liqlens:popup': { v: 1, data: { last: 'not an asset' } } }),
+      createMemoryArea({ [STORAGE_KEYS.popupPrefs]: { v: 1, data: { last: 'not an asset' } } }),
     );
     expect(await prefs.load()).toEqual({ last: 'BTC', recent: [] });
   });

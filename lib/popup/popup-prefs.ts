@@ -1,9 +1,8 @@
-import { AssetSchema } from '../../lib/market/asset';
-import type { StorageAreaLike } from '../../lib/storage/area';
-import { defineVersionedItem } from '../../lib/storage/versioned-item';
-import { z } from '../../lib/util/zod';
-
-export const POPUP_PREFS_KEY = 'liqlens:popup';
+import { AssetSchema } from '../market/asset';
+import type { StorageAreaLike } from '../storage/area';
+import { STORAGE_KEYS } from '../storage/keys';
+import { defineVersionedItem } from '../storage/versioned-item';
+import { z } from '../util/zod';
 
 const PopupPrefsSchema = z.object({
   /** The asset shown last, for when the active tab is not a chart. */
@@ -17,10 +16,12 @@ export const DEFAULT_ASSET = 'BTC';
 const defaults = (): PopupPrefs => ({ last: DEFAULT_ASSET, recent: [] });
 
 /** The popup's own memory, in storage.local; anything unreadable starts afresh (it is only a convenience). */
+export type PopupPrefsStore = ReturnType<typeof createPopupPrefs>;
+
 export function createPopupPrefs(area: StorageAreaLike) {
   const item = defineVersionedItem<PopupPrefs>({
     area,
-    key: POPUP_PREFS_KEY,
+    key: STORAGE_KEYS.popupPrefs,
     version: 1,
     parse: (data) => {
       const parsed = PopupPrefsSchema.safeParse(data);
