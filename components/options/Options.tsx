@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatUsd } from '../../lib/format';
 import { INTERVALS } from '../../lib/market/interval';
 import { VENUE_LABEL, VENUES } from '../../lib/market/venue';
-import { BADGE_CORNERS, REFRESH_SECONDS, type Settings, SITE_IDS } from '../../lib/settings/schema';
+import { BADGE_CORNERS, REFRESH_SECONDS, type Settings } from '../../lib/settings/schema';
+import { SITE_LIST } from '../../lib/sites/site-list';
 import { AlertRulesEditor } from './AlertRulesEditor';
 import { BandPreview } from './BandPreview';
 import { FieldRows, type FieldSpec } from './FieldRows';
@@ -24,7 +25,6 @@ export interface OptionsProps {
   coinglassGranted: boolean | null;
   status: OptionsStatus | null;
   busy: boolean;
-  siteLabels: Readonly<Record<string, string>>;
   onSave: (settings: Settings) => void;
   onImport: (text: string) => void;
   onExport: () => void;
@@ -247,14 +247,8 @@ export function Options(props: OptionsProps) {
       <fieldset id="sites">
         <legend>Sites</legend>
         <p class="hint">Draw bands on these sites' charts.</p>
-        {SITE_IDS.map((s) => (
-          <CheckboxField
-            key={s}
-            {...f}
-            path={['sites', s]}
-            label={props.siteLabels[s] ?? s}
-            value={draft.sites[s]}
-          />
+        {SITE_LIST.map((s) => (
+          <CheckboxField key={s.id} {...f} path={['sites', s.id]} label={s.label} value={draft.sites[s.id]} />
         ))}
       </fieldset>
 

@@ -4,7 +4,7 @@ import { mountOverlay } from '../../components/overlay/mount-overlay';
 import { bybit as site } from '../../lib/sites/bybit';
 
 export default defineContentScript({
-  matches: site.matches,
+  matches: [...site.matches],
   // The overlay puts its style sheet into its own shadow root (components/overlay/mount-overlay.tsx).
   cssInjectionMode: 'manual',
   main(ctx) {

@@ -6,7 +6,6 @@ import '../../components/shared/theme.css';
 import '../../components/options/options.css';
 import { downloadText } from '../../components/shared/download';
 import { coinglassUsable, createSettingsStore, type Settings, saveCoinglassKey } from '../../lib/settings';
-import { SITES } from '../../lib/sites';
 import type { ItemIssue } from '../../lib/storage/versioned-item';
 
 const store = createSettingsStore({ shared: browser.storage.sync, local: browser.storage.local });
@@ -17,7 +16,6 @@ const issues = signal<readonly ItemIssue[]>([]);
 const status = signal<OptionsStatus | null>(null);
 const busy = signal(false);
 const granted = signal<boolean | null>(null);
-const siteLabels = Object.fromEntries(SITES.map((s) => [s.id, s.label]));
 
 const refreshGranted = (key: string | null) =>
   void coinglassUsable(key, permissions).then((ok) => {
@@ -93,7 +91,6 @@ function App() {
       coinglassGranted={granted.value}
       status={status.value}
       busy={busy.value}
-      siteLabels={siteLabels}
       onSave={onSave}
       onImport={onImport}
       onExport={onExport}

@@ -1,14 +1,11 @@
 import { AssetSchema } from '../market/asset';
 import { durationMs, INTERVALS } from '../market/interval';
 import { DEFAULT_PARAMS, ModelParamsSchema } from '../model/params';
+import { SITE_IDS, type SiteId } from '../sites/site-list';
 import { z } from '../util/zod';
 
 const finite = () => z.number().check(z.refine(Number.isFinite, 'expected a finite number'));
 const on = (value: boolean) => z._default(z.boolean(), value);
-
-/** Site adapter ids (lib/sites/<id>, entrypoints/<id>.content); a test keeps them in step with the site registry. */
-export const SITE_IDS = ['tradingview', 'binance', 'bybit', 'okx', 'hyperliquid'] as const;
-export type SiteId = (typeof SITE_IDS)[number];
 
 export const BADGE_CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
 export type BadgeCorner = (typeof BADGE_CORNERS)[number];
@@ -67,13 +64,10 @@ export const DisplaySettingsSchema = z.strictObject({
   badgeCorner: z._default(z.enum(BADGE_CORNERS), 'top-right'),
 });
 
-export const SiteSettingsSchema = z.strictObject({
-  tradingview: on(true),
-  binance: on(true),
-  bybit: on(true),
-  okx: on(true),
-  hyperliquid: on(true),
-});
+/** One switch per supported site (lib/sites/site-list.ts), all on by default. */
+export const SiteSettingsSchema = z.strictObject(
+  Object.fromEntries(SITE_IDS.map((id) => [id, on(true)])) as Record<SiteId, ReturnType<typeof on>>,
+);
 
 /** "Notify me when shorts (or longs) at risk within `withinPct` % exceed `aboveUsd`." */
 export const AlertRuleSchema = z.strictObject({

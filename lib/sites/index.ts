@@ -9,8 +9,6 @@ import type { SiteDefinition, SiteId } from './types';
 /** The one registry of supported sites. */
 export const SITES: readonly SiteDefinition[] = [tradingview, binance, bybit, okx, hyperliquid];
 
-export const SITE_IDS = SITES.map((site) => site.id);
-
 export function siteById(id: SiteId): SiteDefinition {
   const site = SITES.find((s) => s.id === id);
   if (!site) throw new Error(`unknown site ${id}`);

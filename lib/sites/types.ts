@@ -1,4 +1,6 @@
-export type SiteId = 'tradingview' | 'binance' | 'bybit' | 'okx' | 'hyperliquid';
+import { type SiteEntry, type SiteId, siteEntry } from './site-list';
+
+export type { SiteId } from './site-list';
 
 export interface SiteExample {
   url: string;
@@ -15,11 +17,8 @@ export interface TitleExample {
 }
 
 /** Pure description of one supported site: data plus small functions of a URL. */
-export interface SiteDefinition {
+export interface SiteDefinition extends SiteEntry {
   id: SiteId;
-  label: string;
-  /** Manifest match patterns for the content script. */
-  matches: string[];
   /** True when the URL is a chart page of this site. */
   isChartPage(url: URL): boolean;
   /** Raw symbol from the URL, or null. */
@@ -38,4 +37,9 @@ export interface SiteDefinition {
   examples: SiteExample[];
   /** Example titles, with the symbol and price they must give. */
   titleExamples: TitleExample[];
+}
+
+/** True when `url` is on one of the site's hosts (site-list.ts). */
+export function isSiteHost(id: SiteId, url: URL): boolean {
+  return (siteEntry(id).hosts as readonly string[]).includes(url.hostname);
 }

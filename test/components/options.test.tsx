@@ -24,7 +24,6 @@ function props(overrides: Partial<OptionsProps> = {}): OptionsProps {
     coinglassGranted: null,
     status: null,
     busy: false,
-    siteLabels: { tradingview: 'TradingView' },
     onSave: vi.fn(),
     onImport: vi.fn(),
     onExport: vi.fn(),

@@ -1,14 +1,13 @@
+import { siteEntry } from '../site-list';
 import { leadingTitlePrice } from '../title-price';
-import type { SiteDefinition } from '../types';
+import { isSiteHost, type SiteDefinition } from '../types';
 
 // USDⓈ-M futures pages, optional locale: /en/futures/BTCUSDT, /zh-CN/futures/ETHUSDT, /futures/BTCUSDT.
 const PATH = /^\/(?:[a-z]{2}(?:-[A-Za-z]{2})?\/)?futures\/([A-Z0-9_]{3,})\/?$/;
 
 export const binance: SiteDefinition = {
-  id: 'binance',
-  label: 'Binance',
-  matches: ['https://www.binance.com/*'],
-  isChartPage: (url) => url.hostname === 'www.binance.com' && PATH.test(url.pathname),
+  ...siteEntry('binance'),
+  isChartPage: (url) => isSiteHost('binance', url) && PATH.test(url.pathname),
   symbolFromUrl: (url) => PATH.exec(url.pathname)?.[1] ?? null,
   symbolFromTitle: (title) => /^[\d.,]+\s*\|\s*([A-Z0-9]+)\b/.exec(title)?.[1] ?? null,
   // "97,123.4 | BTCUSDT USDⓈ-M Futures | Binance": the last price leads the title (GUESS, as symbolFromTitle).

@@ -1,13 +1,12 @@
+import { siteEntry } from '../site-list';
 import { firstTitlePrice } from '../title-price';
-import type { SiteDefinition } from '../types';
+import { isSiteHost, type SiteDefinition } from '../types';
 
 const PATH = /^\/(?:[a-z]{2}(?:-[A-Za-z]{2})?\/)?trade\/usdt\/([A-Z0-9]{3,})\/?$/;
 
 export const bybit: SiteDefinition = {
-  id: 'bybit',
-  label: 'Bybit',
-  matches: ['https://www.bybit.com/*'],
-  isChartPage: (url) => url.hostname === 'www.bybit.com' && PATH.test(url.pathname),
+  ...siteEntry('bybit'),
+  isChartPage: (url) => isSiteHost('bybit', url) && PATH.test(url.pathname),
   symbolFromUrl: (url) => PATH.exec(url.pathname)?.[1] ?? null,
   symbolFromTitle: (title) => /\b([A-Z0-9]{2,}USDT)\b/.exec(title)?.[1] ?? null,
   // The title's layout is not pinned down (GUESS): the first stand-alone number in it, sanity-checked by the overlay.

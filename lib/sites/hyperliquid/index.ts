@@ -1,13 +1,12 @@
+import { siteEntry } from '../site-list';
 import { leadingTitlePrice } from '../title-price';
-import type { SiteDefinition } from '../types';
+import { isSiteHost, type SiteDefinition } from '../types';
 
 const PATH = /^\/trade(?:\/([^/]+))?\/?$/;
 
 export const hyperliquid: SiteDefinition = {
-  id: 'hyperliquid',
-  label: 'Hyperliquid',
-  matches: ['https://app.hyperliquid.xyz/*'],
-  isChartPage: (url) => url.hostname === 'app.hyperliquid.xyz' && PATH.test(url.pathname),
+  ...siteEntry('hyperliquid'),
+  isChartPage: (url) => isSiteHost('hyperliquid', url) && PATH.test(url.pathname),
   symbolFromUrl: (url) => {
     const coin = PATH.exec(url.pathname)?.[1];
     // HIP-3 markets are dex-prefixed and percent-encoded (xyz%3ATSLA).

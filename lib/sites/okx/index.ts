@@ -1,13 +1,12 @@
+import { siteEntry } from '../site-list';
 import { firstTitlePrice } from '../title-price';
-import type { SiteDefinition } from '../types';
+import { isSiteHost, type SiteDefinition } from '../types';
 
 const PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?trade-swap\/([a-z0-9]+-[a-z0-9]+-swap)\/?$/i;
 
 export const okx: SiteDefinition = {
-  id: 'okx',
-  label: 'OKX',
-  matches: ['https://www.okx.com/*'],
-  isChartPage: (url) => url.hostname === 'www.okx.com' && PATH.test(url.pathname),
+  ...siteEntry('okx'),
+  isChartPage: (url) => isSiteHost('okx', url) && PATH.test(url.pathname),
   symbolFromUrl: (url) => PATH.exec(url.pathname)?.[1] ?? null,
   symbolFromTitle: (title) => /\b([A-Z0-9]+-USDT?-SWAP)\b/i.exec(title)?.[1] ?? null,
   // The title's layout is not pinned down (GUESS): the first stand-alone number in it, sanity-checked by the overlay.

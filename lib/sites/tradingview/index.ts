@@ -1,15 +1,14 @@
+import { siteEntry } from '../site-list';
 import { parseTitlePrice } from '../title-price';
-import type { SiteDefinition } from '../types';
+import { isSiteHost, type SiteDefinition } from '../types';
 
 // "BTCUSDT.P 67,012.5 ▲ +1.20% Unnamed": the ticker, without its exchange prefix, leads the title, then the last
 // price (chart-integration.md §2; the price is locale-formatted, and only en-US digits are read).
 const TITLE = /^(\S+)\s+(\S+)\s+[▲▼]\s+\S+%/;
 
 export const tradingview: SiteDefinition = {
-  id: 'tradingview',
-  label: 'TradingView',
-  matches: ['https://www.tradingview.com/chart/*'],
-  isChartPage: (url) => url.hostname === 'www.tradingview.com' && /^\/chart(\/|$)/.test(url.pathname),
+  ...siteEntry('tradingview'),
+  isChartPage: (url) => isSiteHost('tradingview', url) && /^\/chart(\/|$)/.test(url.pathname),
   symbolFromUrl: (url) => url.searchParams.get('symbol') || null,
   symbolFromTitle: (title) => TITLE.exec(title)?.[1] ?? null,
   priceFromTitle: (title) => parseTitlePrice(TITLE.exec(title)?.[2]),
