@@ -18,7 +18,7 @@ import {
   ROOT,
   readHar,
   routeExchanges,
-} from '../test/e2e/harness';
+} from './lib/browser/harness';
 
 const HAR = 'test/fixtures/har/btc-all.har';
 const DEMO_URL = 'https://www.tradingview.com/chart/liqlens-demo/?symbol=BINANCE%3ABTCUSDT.P';

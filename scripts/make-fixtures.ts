@@ -6,7 +6,7 @@
  *
  * - <venue>-btc.har        one venue, a cold refresh over a week of 15-minute history
  * - btc-all.har            all four venues: a cold refresh, then a warm one a minute later
- * - broken/<case>.har      all four venues over a day, one of them broken (test/sim/fixture-cases.ts)
+ * - broken/<case>.har      all four venues over a day, one of them broken (scripts/lib/sim/fixture-cases.ts)
  * - hyperliquid-btc-oi-snapshots.json  what a background refreshing every 5 min would have recorded of
  *                          Hyperliquid's open interest over the 8 days before, to seed a snapshot store
  */
@@ -26,8 +26,8 @@ import {
   FIXTURE_SEED,
   FIXTURE_WINDOW,
   WARM_AFTER_MS,
-} from '../test/sim/fixture-cases';
-import { createBtcMarket, createSimulatorFetch, type Fault, simulatedSnapshots } from '../test/sim/index';
+} from './lib/sim/fixture-cases';
+import { createBtcMarket, createSimulatorFetch, type Fault, simulatedSnapshots } from './lib/sim/index';
 
 const VENUES: Venue[] = ['binance', 'bybit', 'okx', 'hyperliquid'];
 const DAY = 86_400_000;

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM, ROOT } from '../test/e2e/harness';
+import { CHROMIUM, ROOT } from './lib/browser/harness';
 
 // Short liquidations above the price (orange), long below (blue), the price between: the map in one glance.
 const SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 128 128">

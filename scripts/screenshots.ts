@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { SiteId } from '../lib/sites/types';
-import { ROOT } from '../test/e2e/harness';
-import { openOverlayEnv } from '../test/e2e/overlay/overlay-env';
-import { type Rect, readOverlay, settledOverlay } from '../test/e2e/overlay/overlay-probe';
-import { siteFixture } from '../test/e2e/overlay/overlay-sites';
-import { onFixture } from '../test/e2e/sites/site-server';
+import { SITE_IDS, type SiteId } from '../lib/sites/site-list';
 import { overlayBenchBlocker } from './lib/bench/overlay-browser';
+import { ROOT } from './lib/browser/harness';
+import { openOverlayEnv } from './lib/browser/overlay-env';
+import { type Rect, readOverlay, settledOverlay } from './lib/browser/overlay-probe';
+import { siteFixture } from './lib/browser/overlay-sites';
+import { onFixture } from './lib/browser/site-server';
 
 /**
  * `npm run screenshots`: the README's pictures, regenerated from the site fixtures with the built extension and the
@@ -17,7 +17,6 @@ import { overlayBenchBlocker } from './lib/bench/overlay-browser';
 const OUT = path.join(ROOT, 'docs/screenshots');
 const MAX_BYTES = 150_000;
 const WIDE = 0.12;
-const SITES: SiteId[] = ['tradingview', 'binance', 'bybit', 'okx', 'hyperliquid'];
 /** The element the chart lives in, per site fixture: the picture is clipped to it. */
 const CHART: Record<SiteId, string> = {
   tradingview: '.chart-widget',
@@ -76,7 +75,7 @@ async function main(): Promise<number> {
     // tsx compiles with esbuild's keepNames: functions sent to page.evaluate need its `__name` helper there.
     await env.context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
     const { price } = env.btc;
-    for (const site of SITES) {
+    for (const site of SITE_IDS) {
       const { page, problems } = await env.open(siteFixture(site, price));
       await page
         .locator('liqlens-overlay [data-liqlens-overlay][data-mode="aligned"]')

@@ -6,7 +6,7 @@ import {
   launchWithExtension,
   readHar,
   routeExchanges,
-} from './harness';
+} from '../../scripts/lib/browser/harness';
 
 export interface ExtensionFixtures {
   /** HAR the exchange hosts are answered from (repo-relative), or null to fail every exchange request. */

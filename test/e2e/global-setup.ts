@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assertBuilt, EXTENSION_DIR } from './harness';
+import { assertBuilt, EXTENSION_DIR } from '../../scripts/lib/browser/harness';
 
 /**
  * Copies the built extension to a private directory for this run, so that a `wxt build` started

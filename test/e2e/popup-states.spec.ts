@@ -1,7 +1,7 @@
 import { formatFundingRate, formatSignedPercent } from '../../lib/format';
 import { VENUE_LABEL } from '../../lib/market/venue';
+import { EXCHANGE_HOSTS, stopServiceWorker } from '../../scripts/lib/browser/harness';
 import { expect, test } from './fixtures';
-import { EXCHANGE_HOSTS, stopServiceWorker } from './harness';
 import { popupReady, shootPopup, storedEntry, writeEntry } from './popup-helpers';
 
 test.describe('a venue fails', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VENUE_LABEL, VENUES } from '../../lib/market/venue';
-import { BROKEN_CASES, BROKEN_WINDOW, FIXTURE_NOW } from '../sim/fixture-cases';
+import { BROKEN_CASES, BROKEN_WINDOW, FIXTURE_NOW } from '../../scripts/lib/sim/fixture-cases';
 import { loadHar, params, replay, seededStore, simulated } from './helpers';
 
 /** Local wall-clock `HH:MM:SS`, as the messages show a retry time. */

@@ -5,8 +5,8 @@ import { SeriesDocSchema } from '../../lib/market/series';
 import { ClusterViewSchema } from '../../lib/model/cluster-view';
 import { runCli } from '../../scripts/lib/clusters-cli';
 import { assetFromSymbol } from '../../scripts/lib/live-run';
-import { FIXTURE_NOW } from '../sim/fixture-cases';
-import { createSimulatorFetch } from '../sim/simulator';
+import { FIXTURE_NOW } from '../../scripts/lib/sim/fixture-cases';
+import { createSimulatorFetch } from '../../scripts/lib/sim/simulator';
 import { market } from './helpers';
 
 const HAR = 'test/fixtures/har/btc-all.har';

@@ -6,9 +6,9 @@ import { parseHarText } from '../../lib/http/har';
 import { createHarFetch, harNow } from '../../lib/http/har-replay';
 import type { FetchLike } from '../../lib/http/types';
 import { DEFAULT_PARAMS, type ModelParams } from '../../lib/model/params';
-import { FIXTURE_NOW, FIXTURE_SEED } from '../sim/fixture-cases';
-import { createBtcMarket, type Fault, type Market, simulatedSnapshots } from '../sim/index';
-import { createSimulatorFetch } from '../sim/simulator';
+import { FIXTURE_NOW, FIXTURE_SEED } from '../../scripts/lib/sim/fixture-cases';
+import { createBtcMarket, type Fault, type Market, simulatedSnapshots } from '../../scripts/lib/sim/index';
+import { createSimulatorFetch } from '../../scripts/lib/sim/simulator';
 
 export const HAR_DIR = new URL('../fixtures/har/', import.meta.url);
 const DAY = 86_400_000;

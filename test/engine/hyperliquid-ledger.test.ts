@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryOiSnapshotStore } from '../../lib/engine/oi-snapshot-store';
 import { createMemorySeriesCache } from '../../lib/engine/series-cache';
 import { createLiveEngine } from '../../lib/engine/setup';
-import { createSimulatorFetch } from '../sim/simulator';
+import { createSimulatorFetch } from '../../scripts/lib/sim/simulator';
 import { market, params } from './helpers';
 
 const MIN = 60_000;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryOiSnapshotStore } from '../../lib/engine/oi-snapshot-store';
 import { createMemorySeriesCache } from '../../lib/engine/series-cache';
 import { createLiveEngine } from '../../lib/engine/setup';
-import { FIXTURE_NOW } from '../sim/fixture-cases';
-import { createSimulatorFetch } from '../sim/simulator';
+import { FIXTURE_NOW } from '../../scripts/lib/sim/fixture-cases';
+import { createSimulatorFetch } from '../../scripts/lib/sim/simulator';
 import { counts, market, params, simulated, simulatedStore, total } from './helpers';
 
 const MIN = 60_000;

@@ -4,9 +4,9 @@ import { createEngine, EngineInputError } from '../../lib/engine/pipeline';
 import { createLiveEngine } from '../../lib/engine/setup';
 import { createHttpClient } from '../../lib/http/client';
 import { createSources } from '../../lib/sources/index';
-import { FIXTURE_NOW } from '../sim/fixture-cases';
-import type { Fault } from '../sim/index';
-import { createSimulatorFetch } from '../sim/simulator';
+import { FIXTURE_NOW } from '../../scripts/lib/sim/fixture-cases';
+import type { Fault } from '../../scripts/lib/sim/index';
+import { createSimulatorFetch } from '../../scripts/lib/sim/simulator';
 import { market, params, simulated } from './helpers';
 
 describe('bad input', () => {

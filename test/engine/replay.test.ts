@@ -3,7 +3,7 @@ import type { RefreshResult } from '../../lib/engine/pipeline';
 import type { HarDocument } from '../../lib/http/har';
 import { harNow } from '../../lib/http/har-replay';
 import { type ClusterView, ClusterViewSchema } from '../../lib/model/cluster-view';
-import { FIXTURE_NOW, WARM_AFTER_MS } from '../sim/fixture-cases';
+import { FIXTURE_NOW, WARM_AFTER_MS } from '../../scripts/lib/sim/fixture-cases';
 import { counts, loadHar, params, replay, seededStore, total } from './helpers';
 
 /** The body of the last recorded response whose URL (or POST body) contains `needle`. */

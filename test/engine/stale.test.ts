@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_NOW } from '../sim/fixture-cases';
+import { FIXTURE_NOW } from '../../scripts/lib/sim/fixture-cases';
 import { params, simulated } from './helpers';
 
 const MIN = 60_000;

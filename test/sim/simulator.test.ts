@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBtcMarket, createSimulatorFetch, MINUTE } from './index';
+import { createBtcMarket, createSimulatorFetch, MINUTE } from '../../scripts/lib/sim/index';
 
 const END = Date.UTC(2026, 10, 21);
 const NOW = Date.UTC(2026, 10, 20, 12, 5, 30);

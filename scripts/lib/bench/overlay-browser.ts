@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { CHROMIUM, EXTENSION_DIR } from '../../../test/e2e/harness';
-import { openOverlayEnv, scaledView } from '../../../test/e2e/overlay/overlay-env';
-import { timeToBadgeAsset } from '../../../test/e2e/overlay/overlay-probe';
-import { siteFixture } from '../../../test/e2e/overlay/overlay-sites';
-import { onFixture } from '../../../test/e2e/sites/site-server';
+import { CHROMIUM, EXTENSION_DIR } from '../browser/harness';
+import { openOverlayEnv, scaledView } from '../browser/overlay-env';
+import { timeToBadgeAsset } from '../browser/overlay-probe';
+import { siteFixture } from '../browser/overlay-sites';
+import { onFixture } from '../browser/site-server';
 import type { MeasureEntry } from './overlay-frames';
 import {
   isUsefulTraceEvent,

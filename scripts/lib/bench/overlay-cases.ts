@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { EXTENSION_DIR } from '../../../test/e2e/harness';
+import { EXTENSION_DIR } from '../browser/harness';
 import type { ImportedBench } from './imported';
 import { IMPORT_DIR } from './imported';
 import type { OverlayRun } from './overlay-browser';

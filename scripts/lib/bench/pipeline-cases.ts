@@ -8,9 +8,9 @@ import { createHarFetch, harNow } from '../../../lib/http/har-replay';
 import type { FetchLike, HostId, HttpRequest } from '../../../lib/http/types';
 import { VENUE_LABEL, VENUES } from '../../../lib/market/venue';
 import { DEFAULT_PARAMS } from '../../../lib/model/params';
-import { FIXTURE_NOW, FIXTURE_SEED } from '../../../test/sim/fixture-cases';
-import { createBtcMarket } from '../../../test/sim/market';
-import { createSimulatorFetch } from '../../../test/sim/simulator';
+import { FIXTURE_NOW, FIXTURE_SEED } from '../sim/fixture-cases';
+import { createBtcMarket } from '../sim/market';
+import { createSimulatorFetch } from '../sim/simulator';
 import { type BenchCase, type Metric, timedCase } from './types';
 
 const HAR_PATH = 'test/fixtures/har/btc-all.har';

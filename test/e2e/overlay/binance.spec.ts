@@ -1,8 +1,6 @@
 import { defaultSettings, type Settings } from '../../../lib/settings/schema';
 import { STORAGE_KEYS } from '../../../lib/storage/keys';
-import { onFixture } from '../sites/site-server';
-import { scaledView } from './overlay-env';
-import { alignedJourney, expectLadder, shoot, timeToBadgeAsset, WIDE } from './overlay-journey';
+import { scaledView } from '../../../scripts/lib/browser/overlay-env';
 import {
   badgeWithStored,
   expectAligned,
@@ -11,7 +9,9 @@ import {
   readOverlay,
   settledOverlay,
   waitForMode,
-} from './overlay-probe';
+} from '../../../scripts/lib/browser/overlay-probe';
+import { onFixture } from '../../../scripts/lib/browser/site-server';
+import { alignedJourney, expectLadder, shoot, timeToBadgeAsset, WIDE } from './overlay-journey';
 import { expect, siteFixture, test } from './overlay-test';
 
 const ETH_PRICE = 3_112.4;

@@ -1,13 +1,13 @@
-import { onFixture } from '../sites/site-server';
-import { scaledView } from './overlay-env';
-import { alignedJourney, expectLadder, WIDE } from './overlay-journey';
+import { scaledView } from '../../../scripts/lib/browser/overlay-env';
 import {
   expectAligned,
   expectBadgeMatchesView,
   type Rect,
   settledOverlay,
   waitForMode,
-} from './overlay-probe';
+} from '../../../scripts/lib/browser/overlay-probe';
+import { onFixture } from '../../../scripts/lib/browser/site-server';
+import { alignedJourney, expectLadder, WIDE } from './overlay-journey';
 import { expect, siteFixture, test } from './overlay-test';
 
 test.describe('hyperliquid', () => {

@@ -1,6 +1,11 @@
-import { onFixture } from '../sites/site-server';
+import {
+  expectAligned,
+  type Rect,
+  settledOverlay,
+  waitForMode,
+} from '../../../scripts/lib/browser/overlay-probe';
+import { onFixture } from '../../../scripts/lib/browser/site-server';
 import { alignedJourney, expectLadder, WIDE } from './overlay-journey';
-import { expectAligned, type Rect, settledOverlay, waitForMode } from './overlay-probe';
 import { expect, siteFixture, test } from './overlay-test';
 
 test.describe('okx', () => {

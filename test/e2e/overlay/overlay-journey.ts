@@ -1,6 +1,5 @@
 import type { Page, TestInfo } from '@playwright/test';
 import type { ClusterView } from '../../../lib/model/cluster-view';
-import { onFixture } from '../sites/site-server';
 import {
   badgeWithStored,
   expectAligned,
@@ -10,9 +9,10 @@ import {
   type Rect,
   settledOverlay,
   waitForMode,
-} from './overlay-probe';
+} from '../../../scripts/lib/browser/overlay-probe';
+import { onFixture } from '../../../scripts/lib/browser/site-server';
 
-export { timeToBadgeAsset } from './overlay-probe';
+export { timeToBadgeAsset } from '../../../scripts/lib/browser/overlay-probe';
 
 import { expect } from './overlay-test';
 

@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test';
-import type { SiteFixture } from '../sites/site-server';
-import { type OverlayEnv, type OverlayPage, openOverlayEnv } from './overlay-env';
+import { type OverlayEnv, type OverlayPage, openOverlayEnv } from '../../../scripts/lib/browser/overlay-env';
+import type { SiteFixture } from '../../../scripts/lib/browser/site-server';
 
 export interface OverlayFixtures {
   /**
@@ -51,5 +51,5 @@ export const test = base.extend<OverlayFixtures, OverlayWorkerFixtures>({
   },
 });
 
-export { SITE_FIXTURES, siteFixture } from './overlay-sites';
+export { SITE_FIXTURES, siteFixture } from '../../../scripts/lib/browser/overlay-sites';
 export { expect };

@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
 import { defaultSettings, type Settings } from '../../../lib/settings/schema';
 import { STORAGE_KEYS } from '../../../lib/storage/keys';
-import { onFixture } from '../sites/site-server';
-import { openOverlayEnv } from './overlay-env';
+import { openOverlayEnv } from '../../../scripts/lib/browser/overlay-env';
+import { settledOverlay, waitForMode } from '../../../scripts/lib/browser/overlay-probe';
+import { onFixture } from '../../../scripts/lib/browser/site-server';
 import { WIDE } from './overlay-journey';
-import { settledOverlay, waitForMode } from './overlay-probe';
 import { expect, siteFixture, test } from './overlay-test';
 
 const SETTINGS_KEY = STORAGE_KEYS.settings;

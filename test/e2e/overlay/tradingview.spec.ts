@@ -1,7 +1,12 @@
-import { onFixture } from '../sites/site-server';
-import { scaledView } from './overlay-env';
+import { scaledView } from '../../../scripts/lib/browser/overlay-env';
+import {
+  expectAligned,
+  expectBadgeMatchesView,
+  settledOverlay,
+  waitForMode,
+} from '../../../scripts/lib/browser/overlay-probe';
+import { onFixture } from '../../../scripts/lib/browser/site-server';
 import { alignedJourney, expectLadder, timeToBadgeAsset, WIDE } from './overlay-journey';
-import { expectAligned, expectBadgeMatchesView, settledOverlay, waitForMode } from './overlay-probe';
 import { expect, siteFixture, test } from './overlay-test';
 
 const ETH_PRICE = 3_112.4;

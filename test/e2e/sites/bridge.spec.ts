@@ -2,8 +2,15 @@ import type { Page } from '@playwright/test';
 import { type PriceScale, priceToY } from '../../../lib/chart/price-to-y';
 import type { ChartSnapshot } from '../../../lib/chart/snapshot';
 import { validateSnapshot } from '../../../lib/chart/validate-snapshot';
+import {
+  type ChartMode,
+  chartReady,
+  chartY,
+  onFixture,
+  routeSite,
+  type SiteFixture,
+} from '../../../scripts/lib/browser/site-server';
 import { expect, test } from '../fixtures';
-import { type ChartMode, chartReady, chartY, onFixture, routeSite, type SiteFixture } from './site-server';
 
 test.use({ har: null });
 

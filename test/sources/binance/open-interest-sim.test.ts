@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../../lib/http/client';
 import { createBinanceSource } from '../../../lib/sources/binance';
-import { createBtcMarket, createSimulatorFetch } from '../../sim/index';
+import { createBtcMarket, createSimulatorFetch } from '../../../scripts/lib/sim/index';
 
 const NOW = Date.UTC(2026, 10, 20, 12, 5, 30);
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import type { SiteId } from '../../../lib/sites/types';
-import type { SiteFixture } from '../sites/site-server';
+import type { SiteFixture } from './site-server';
 
 /** Each site's fixture at its real URL, in the chart-iframe variant it is first tested with. */
 export const SITE_FIXTURES: Record<SiteId, Omit<SiteFixture, 'chart'>> = {

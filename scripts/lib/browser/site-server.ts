@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { siteById } from '../../../lib/sites';
 import type { SiteId } from '../../../lib/sites/types';
-import { ROOT } from '../harness';
+import { ROOT } from './harness';
 
 const SITES_DIR = path.join(ROOT, 'test/fixtures/sites');
 const ASSETS: Record<string, { file: string; type: string }> = {

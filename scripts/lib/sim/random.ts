@@ -1,5 +1,5 @@
 /** Mulberry32, the synthetic generator's own: same seed → same sequence, on every machine. */
-export { mulberry32 as createRandom } from '../../lib/model/synthetic';
+export { mulberry32 as createRandom } from '../../../lib/model/synthetic';
 
 /** Standard normal from a uniform source (Box–Muller, one value per call). */
 export function normal(random: () => number): number {

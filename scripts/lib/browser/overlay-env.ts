@@ -13,8 +13,8 @@ import {
   extensionWorker,
   readHar,
   routeExchanges,
-} from '../harness';
-import { chartReady, routeSite, type SiteFixture } from '../sites/site-server';
+} from './harness';
+import { chartReady, routeSite, type SiteFixture } from './site-server';
 
 export const BTC_HAR = 'test/fixtures/har/btc-all.har';
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -61,7 +61,7 @@ export async function storedEntryIn(worker: Worker, asset: string): Promise<View
 }
 
 /**
- * Launches Chromium with the built extension (as test/e2e/harness.ts, plus a device scale factor), replays the
+ * Launches Chromium with the built extension (as harness.ts, plus a device scale factor), replays the
  * exchanges from the HAR, and has the background build the BTC view once, so that every fixture's chart can be
  * drawn around the view's own price.
  */

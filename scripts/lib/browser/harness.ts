@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Route, type Worker } from '@playwright/test';
-import { type HarDocument, parseHar } from '../../lib/http/har';
-import { createHarFetch } from '../../lib/http/har-replay';
+import { type HarDocument, parseHar } from '../../../lib/http/har';
+import { createHarFetch } from '../../../lib/http/har-replay';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
 /** Where `wxt build` writes the extension (LIQLENS_OUT_DIR moves it, as in wxt.config.ts). */
 export const EXTENSION_DIR = path.resolve(ROOT, process.env.LIQLENS_OUT_DIR ?? '.output', 'chrome-mv3');
 /** The extension the browsers load: the run's private copy (global-setup.ts) when there is one. */

@@ -1,4 +1,4 @@
-import type { Venue } from '../../lib/market/venue';
+import type { Venue } from '../../../lib/market/venue';
 import type { Fault } from './faults';
 
 /**

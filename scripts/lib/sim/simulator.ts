@@ -1,4 +1,4 @@
-import type { FetchLike } from '../../lib/http/types';
+import type { FetchLike } from '../../../lib/http/types';
 import { alterJson, type Fault, replacementFor, truncate } from './faults';
 import type { Market } from './market';
 import type { SimHost, SimReply, SimRequest, VenueHandler } from './types';
