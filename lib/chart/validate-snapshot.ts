@@ -9,18 +9,8 @@ export type SnapshotCheck =
 
 const MAX_PANE_PX = 20_000;
 
-/** The chart's symbol string rarely changes while it pans: parse it once per distinct string. */
-let lastSymbol: { raw: string; parsed: ReturnType<typeof parseChartSymbol> } | null = null;
-function parseSymbolCached(raw: string): ReturnType<typeof parseChartSymbol> {
-  if (lastSymbol?.raw !== raw) lastSymbol = { raw, parsed: parseChartSymbol(raw) };
-  return lastSymbol.parsed;
-}
-
 /** The fields that change while the chart pans, with the full schema's own rules. */
 const MovingSchema = z.pick(ChartSnapshotSchema, { scale: true, lastPrice: true, crosshair: true });
-
-/** The last snapshot the full schema accepted: its other fields are compared with each new one's. */
-let lastParsed: ChartSnapshot | null = null;
 
 const sameNumber = (a: unknown, b: number | null) => Object.is(a, b);
 
@@ -48,32 +38,58 @@ function stillAsBefore(raw: unknown, parsed: ChartSnapshot): boolean {
   );
 }
 
+export type ParsedSnapshot =
+  | { success: true; data: ChartSnapshot }
+  | { success: false; error: z.core.$ZodError };
+
 /**
  * `ChartSnapshotSchema.safeParse`, with the same result, cheaper while the chart pans: when every field but the
- * scale, the last price and the crosshair equals (by value) the last snapshot the full schema accepted, only those
- * three are parsed, by the same rules, and the rest is taken from that snapshot. Anything else, or a failure, goes
- * through the full schema (which words the error).
+ * scale, the last price and the crosshair equals (by value) the last snapshot the full schema accepted through this
+ * parser, only those three are parsed, by the same rules, and the rest is taken from that snapshot. Anything else, or
+ * a failure, goes through the full schema (which words the error). One parser per overlay: the memory is its own.
  */
-export function parseSnapshot(
-  raw: unknown,
-): { success: true; data: ChartSnapshot } | { success: false; error: z.core.$ZodError } {
-  const previous = lastParsed;
-  if (previous && stillAsBefore(raw, previous)) {
-    const moving = MovingSchema.safeParse(raw);
-    if (moving.success) return { success: true, data: { ...previous, ...moving.data } };
-  }
-  const parsed = ChartSnapshotSchema.safeParse(raw);
-  if (!parsed.success) return { success: false, error: parsed.error };
-  lastParsed = parsed.data;
-  return { success: true, data: parsed.data };
+export function createSnapshotParser(): (raw: unknown) => ParsedSnapshot {
+  let lastParsed: ChartSnapshot | null = null;
+  return (raw) => {
+    const previous = lastParsed;
+    if (previous && stillAsBefore(raw, previous)) {
+      const moving = MovingSchema.safeParse(raw);
+      if (moving.success) return { success: true, data: { ...previous, ...moving.data } };
+    }
+    const parsed = ChartSnapshotSchema.safeParse(raw);
+    if (!parsed.success) return { success: false, error: parsed.error };
+    lastParsed = parsed.data;
+    return { success: true, data: parsed.data };
+  };
 }
+
+export type SnapshotValidator = (raw: unknown, expectedAsset: string | null) => SnapshotCheck;
 
 /**
  * Accepts a bridge snapshot only when aligned bands drawn from it would be right; any doubt sends the overlay to
- * the docked ladder (fail closed, chart-integration.md §6.2).
+ * the docked ladder (fail closed, chart-integration.md §6.2). One validator per overlay: it keeps the last accepted
+ * snapshot and the last chart symbol it parsed, which rarely change while the chart pans.
  */
+export function createSnapshotValidator(): SnapshotValidator {
+  const parse = createSnapshotParser();
+  let lastSymbol: { raw: string; parsed: ReturnType<typeof parseChartSymbol> } | null = null;
+  const parseSymbol = (raw: string) => {
+    if (lastSymbol?.raw !== raw) lastSymbol = { raw, parsed: parseChartSymbol(raw) };
+    return lastSymbol.parsed;
+  };
+  return (raw, expectedAsset) => checkSnapshot(parse(raw), expectedAsset, parseSymbol);
+}
+
+/** One snapshot checked on its own, with no memory of earlier ones. */
 export function validateSnapshot(raw: unknown, expectedAsset: string | null): SnapshotCheck {
-  const parsed = parseSnapshot(raw);
+  return checkSnapshot(ChartSnapshotSchema.safeParse(raw), expectedAsset, parseChartSymbol);
+}
+
+function checkSnapshot(
+  parsed: ParsedSnapshot,
+  expectedAsset: string | null,
+  parseSymbol: (raw: string) => ReturnType<typeof parseChartSymbol>,
+): SnapshotCheck {
   if (!parsed.success) return { ok: false, reason: `bad snapshot: ${describeZodError(parsed.error)}` };
   const snapshot = parsed.data;
   const { pane, viewport } = snapshot;
@@ -105,7 +121,7 @@ export function validateSnapshot(raw: unknown, expectedAsset: string | null): Sn
     return { ok: false, reason: 'the price scale contradicts its inverted flag' };
   }
   if (expectedAsset !== null && snapshot.symbol !== null) {
-    const symbol = parseSymbolCached(snapshot.symbol);
+    const symbol = parseSymbol(snapshot.symbol);
     if (!symbol.supported || symbol.asset !== expectedAsset) {
       return { ok: false, reason: `the chart shows ${snapshot.symbol}, the page ${expectedAsset}` };
     }

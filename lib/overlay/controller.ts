@@ -1,7 +1,7 @@
 import type { DisplayOptions } from '../chart/layout';
 import type { PriceScale } from '../chart/price-to-y';
 import { ChartSnapshotSchema, type Rect } from '../chart/snapshot';
-import { type SnapshotCheck, validateSnapshot } from '../chart/validate-snapshot';
+import { createSnapshotValidator, type SnapshotCheck } from '../chart/validate-snapshot';
 import type { Messenger } from '../messages/client';
 import type { ViewReply } from '../messages/view-entry';
 import type { ClusterView } from '../model/cluster-view';
@@ -125,6 +125,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
   let bridgeReady = false;
   let raw: unknown;
   let hasRaw = false;
+  const validate = createSnapshotValidator();
   let check: SnapshotCheck | null = null;
   let checkedFor: { raw: unknown; expected: string | null } | null = null;
   let wasAligned = false;
@@ -208,8 +209,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     if (!hasRaw) return null;
     if (checkedFor && checkedFor.raw === raw && checkedFor.expected === expected) return check;
     checkedFor = { raw, expected };
-    check =
-      raw === null ? { ok: false, reason: 'no chart API on this page' } : validateSnapshot(raw, expected);
+    check = raw === null ? { ok: false, reason: 'no chart API on this page' } : validate(raw, expected);
     return check;
   }
 

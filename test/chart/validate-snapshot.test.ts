@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type ChartSnapshot, ChartSnapshotSchema } from '../../lib/chart/snapshot';
-import { parseSnapshot, validateSnapshot } from '../../lib/chart/validate-snapshot';
+import {
+  createSnapshotParser,
+  createSnapshotValidator,
+  validateSnapshot,
+} from '../../lib/chart/validate-snapshot';
 import { describeZodError } from '../../lib/util/zod';
 
 const good: ChartSnapshot = {
@@ -53,7 +57,7 @@ describe('validateSnapshot', () => {
   });
 });
 
-describe('parseSnapshot: the full schema, cheaper while only the scale moves', () => {
+describe('createSnapshotParser: the full schema, cheaper while only the scale moves', () => {
   const panned = (from: number): unknown => ({
     ...good,
     scale: { ...good.scale, from, to: from + 10_000 },
@@ -64,7 +68,7 @@ describe('parseSnapshot: the full schema, cheaper while only the scale moves', (
     const r = ChartSnapshotSchema.safeParse(raw);
     return r.success ? { data: r.data } : { error: describeZodError(r.error) };
   };
-  const light = (raw: unknown) => {
+  const light = (parseSnapshot: ReturnType<typeof createSnapshotParser>, raw: unknown) => {
     const r = parseSnapshot(raw);
     return r.success ? { data: r.data } : { error: describeZodError(r.error) };
   };
@@ -94,11 +98,13 @@ describe('parseSnapshot: the full schema, cheaper while only the scale moves', (
     ],
     ['a snapshot that is an array with the same fields', Object.assign([], panned(90_500))],
   ])('agrees with the full schema after a good snapshot: %s', (_what, raw) => {
+    const parseSnapshot = createSnapshotParser();
     parseSnapshot(good);
-    expect(light(raw)).toEqual(full(raw));
+    expect(light(parseSnapshot, raw)).toEqual(full(raw));
   });
 
   it('keeps the still parts of the last accepted snapshot and takes the moving parts afresh', () => {
+    const parseSnapshot = createSnapshotParser();
     const first = parseSnapshot(good);
     const next = parseSnapshot(panned(90_500));
     expect(first.success && next.success).toBe(true);
@@ -106,5 +112,28 @@ describe('parseSnapshot: the full schema, cheaper while only the scale moves', (
     expect(next.data.pane).toBe(first.data.pane);
     expect(next.data.scale).toEqual({ from: 90_500, to: 100_500, mode: 0, inverted: false });
     expect(next.data.crosshair).toEqual({ price: 95_500, y: 250 });
+  });
+
+  it('remembers per parser: a second overlay starts afresh', () => {
+    const first = createSnapshotParser();
+    const a = first(good);
+    const b = createSnapshotParser()(panned(90_500));
+    expect(a.success && b.success).toBe(true);
+    if (!a.success || !b.success) return;
+    expect(b.data.pane).not.toBe(a.data.pane);
+  });
+});
+
+describe('createSnapshotValidator', () => {
+  it('judges a run of snapshots as validateSnapshot judges each alone', () => {
+    const validate = createSnapshotValidator();
+    const runs: unknown[] = [
+      good,
+      { ...good, symbol: 'BINANCE:ETHUSDT.P' },
+      good,
+      { ...good, pane: 'x' },
+      good,
+    ];
+    for (const raw of runs) expect(validate(raw, 'BTC')).toEqual(validateSnapshot(raw, 'BTC'));
   });
 });

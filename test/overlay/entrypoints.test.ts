@@ -13,7 +13,7 @@ describe('every site adapter has its overlay content script (style.md item 9)', 
       const text = fs.readFileSync(file, 'utf8');
       expect(text).toContain(`from '../../lib/sites/${site.id}'`);
       expect(text).toContain(`import { ${site.id} as site }`);
-      expect(text).toContain('matches: site.matches');
+      expect(text).toContain('matches: [...site.matches]');
       // The style sheet goes into the overlay's shadow root from the script itself: nothing injected into the page.
       expect(text).toContain("cssInjectionMode: 'manual'");
       expect(text).not.toContain('.css');
