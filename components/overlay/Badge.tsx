@@ -47,7 +47,7 @@ export const Badge = pure(function Badge({
       data-view-up-usd={model.view?.upUsd}
       data-view-down-usd={model.view?.downUsd}
       data-funding={model.funding?.rate8h}
-      data-funding-method={model.funding?.method}
+      data-funding-venues={model.funding?.venues}
       data-age-ms={model.ageMs ?? undefined}
       data-stale={String(model.stale)}
       data-notes={model.notes.length}
@@ -117,7 +117,7 @@ export const Badge = pure(function Badge({
       {!collapsed && model.funding && (
         <div class="funding" title={model.funding.detail} data-field="funding">
           <span class="muted">Funding 8h</span> {model.funding.text}
-          <span class="muted"> ({model.funding.method === 'oi-weighted' ? 'OI-weighted' : 'mean'})</span>
+          <span class="muted"> (OI-weighted)</span>
         </div>
       )}
       {!collapsed &&

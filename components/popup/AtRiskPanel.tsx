@@ -1,3 +1,4 @@
+import { inverseText } from '../../lib/figures/at-risk';
 import { formatPrice, formatSignedPercent, formatUsd } from '../../lib/format';
 import type { AtRiskLine } from './popup-model';
 
@@ -39,9 +40,7 @@ function AtRiskRow({ line, step }: { line: AtRiskLine; step: number }) {
       </div>
       <div class="risk-sub">
         <span data-field="inverse">
-          {line.inverse
-            ? `${roundUsd(line.inverse.usd)} of ${who.toLowerCase()}: ${formatSignedPercent(line.inverse.movePct, 1)}`
-            : `No ${who.toLowerCase()} within the map's range`}
+          {inverseText(line) ?? `No ${who.toLowerCase()} within the map's range`}
         </span>
         {c && (
           <span
@@ -60,6 +59,3 @@ function AtRiskRow({ line, step }: { line: AtRiskLine; step: number }) {
 }
 
 /** A round 1-2-5 figure reads better without its ".0": $1B, $500M. */
-function roundUsd(usd: number): string {
-  return formatUsd(usd).replace(/\.0(?=[KMBT]$)/, '');
-}

@@ -1,5 +1,5 @@
+import type { NearestBands, PlacedBand } from '../../lib/figures/nearest-bands';
 import { formatPrice, formatShare, formatSignedPercent, formatUsd } from '../../lib/format';
-import type { NearBand, NearestBands } from './nearest-bands';
 
 interface Props {
   bands: NearestBands;
@@ -46,7 +46,7 @@ export function BandTable({ bands, price, binWidth }: Props) {
   );
 }
 
-function BandRow({ near, step }: { near: NearBand; step: number }) {
+function BandRow({ near, step }: { near: PlacedBand; step: number }) {
   const { band } = near;
   return (
     <tr class="band-row" data-side={band.side}>

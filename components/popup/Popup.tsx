@@ -104,7 +104,7 @@ export function Popup(props: PopupProps) {
             </div>
             <Ladder ladder={model.ladder} price={model.price} movePct={display.movePct} />
           </div>
-          <VenueTable venues={model.venues} total={model.venueTotal} now={now} />
+          <VenueTable venues={model.venues} total={model.venueTotals} now={now} />
         </>
       )}
       <footer class="foot">

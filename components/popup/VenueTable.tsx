@@ -1,12 +1,13 @@
+import { fundingCountdownMs } from '../../lib/figures/funding-countdown';
+import { fundingDetail, type VenueTotals } from '../../lib/figures/venue-totals';
 import { formatFundingRate, formatSignedPercent, formatUsd } from '../../lib/format';
 import { VENUE_LABEL } from '../../lib/market/venue';
 import type { VenueView } from '../../lib/model/cluster-view';
 import { formatCountdown } from '../shared/countdown';
-import type { VenueTotal } from './popup-model';
 
 interface Props {
   venues: readonly VenueView[];
-  total: VenueTotal;
+  total: VenueTotals;
   now: number;
 }
 
@@ -41,8 +42,14 @@ export function VenueTable({ venues, total, now }: Props) {
           <th scope="row" title="Funding weighted by open interest; open interest summed">
             All
           </th>
-          <td class={`num ${signClass(total.fundingRate8h, 'long', 'short')}`} data-field="funding">
-            {total.fundingRate8h === null ? '—' : formatFundingRate(total.fundingRate8h)}
+          <td
+            class={`num ${signClass(total.funding?.rate8h ?? null, 'long', 'short')}`}
+            data-field="funding"
+            title={
+              total.funding ? fundingDetail(total.funding) : 'No venue gave both funding and open interest'
+            }
+          >
+            {total.funding === null ? '—' : formatFundingRate(total.funding.rate8h)}
           </td>
           <td />
           <td class="num" data-field="oi">
@@ -91,7 +98,7 @@ function VenueRow({ v, now }: { v: VenueView; now: number }) {
         {rate === null ? '—' : formatFundingRate(rate)}
       </td>
       <td class="num muted" data-field="next-funding">
-        {nextFunding(v.nextFundingTime, now)}
+        {nextFunding(fundingCountdownMs(v, now))}
       </td>
       <td class="num" data-field="oi">
         {v.openInterestUsd === null ? '—' : formatUsd(v.openInterestUsd)}
@@ -103,10 +110,10 @@ function VenueRow({ v, now }: { v: VenueView; now: number }) {
   );
 }
 
-/** h:mm to the next funding; a time already past (old data) reads "due" rather than a false 0:00. */
-function nextFunding(at: number | null, now: number): string {
-  if (at === null) return '—';
-  return at <= now ? 'due' : formatCountdown(at - now);
+/** h:mm to the next funding on the venue's clock; a time already past (old data) reads "due", not a false 0:00. */
+function nextFunding(leftMs: number | null): string {
+  if (leftMs === null) return '—';
+  return leftMs <= 0 ? 'due' : formatCountdown(leftMs);
 }
 
 function signClass(value: number | null, positive: string, negative: string): string {

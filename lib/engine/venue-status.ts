@@ -80,6 +80,7 @@ export function stateView(
     fundingRate: state.funding?.rate ?? null,
     fundingIntervalHours: state.funding?.intervalHours ?? null,
     nextFundingTime: state.funding?.nextFundingTime ?? null,
+    ...(state.clockSkewMs === undefined ? {} : { clockSkewMs: state.clockSkewMs }),
     openInterestBase: base,
     openInterestUsd: base === null ? null : base * state.markPrice,
     openInterestChange24hPct: oiChange24hPct(history),

@@ -70,7 +70,10 @@ export const VenueViewSchema = z.object({
   fundingRate8h: z.nullable(num()),
   fundingRate: z.nullable(num()),
   fundingIntervalHours: z.nullable(num()),
+  /** On the venue's clock (ms). */
   nextFundingTime: z.nullable(num()),
+  /** The venue's clock minus the local clock at fetch (ms), when known: funding countdowns run on the venue's clock. */
+  clockSkewMs: z.optional(num()),
   openInterestBase: z.nullable(nonNeg()),
   openInterestUsd: z.nullable(nonNeg()),
   openInterestChange24hPct: z.nullable(num()),

@@ -1,9 +1,9 @@
+import { atRiskFigures } from '../figures/at-risk';
+import { type AggregateFunding, fundingDetail, venueTotals } from '../figures/venue-totals';
 import { formatDuration, formatFundingRate, formatPrice, formatSignedPercent, formatUsd } from '../format';
 import { VENUE_LABEL, VENUES, type Venue } from '../market/venue';
 import { isStale, type ViewReply } from '../messages/view-entry';
 import type { Side } from '../model/cluster-view';
-import { liveAtRisk } from './at-risk-live';
-import { type AggregateFunding, aggregateFunding } from './funding';
 import type { LivePrice } from './live-price';
 
 export type BadgeState = 'loading' | 'ok' | 'error' | 'unsupported';
@@ -121,8 +121,8 @@ export function badgeModel(inputs: BadgeInputs): BadgeModel {
     return empty('loading', asset, `Loading ${asset}…`, { refreshing: true });
   }
   const price = inputs.price ?? { price: view.price, source: 'view' as const };
-  const risk = liveAtRisk(view, price.price, inputs.movePct);
-  const funding = aggregateFunding(view.venues);
+  const risk = atRiskFigures(view, price.price, inputs.movePct);
+  const { funding } = venueTotals(view.venues);
   const madeAt = entry?.viewAt ?? view.fetchedAt ?? null;
   const ageMs = madeAt === null ? null : Math.max(0, now - madeAt);
   const stale = reply !== null && isStale(entry, now, reply.periodMs);
@@ -154,10 +154,7 @@ export function badgeModel(inputs: BadgeInputs): BadgeModel {
     funding: funding && {
       ...funding,
       text: formatFundingRate(funding.rate8h),
-      detail:
-        funding.method === 'oi-weighted'
-          ? `8-hour funding: mean of ${funding.venues} venue${funding.venues === 1 ? '' : 's'}, weighted by open interest`
-          : `8-hour funding: plain mean of ${funding.venues} venue${funding.venues === 1 ? '' : 's'} (open interest missing)`,
+      detail: fundingDetail(funding),
     },
     ageMs,
     ageText: ageMs === null ? null : `${formatDuration(ageMs)} ago`,

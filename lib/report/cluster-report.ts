@@ -1,3 +1,6 @@
+import { type AtRiskFigure, atRiskFigures, inverseText } from '../figures/at-risk';
+import { nearestBands, type PlacedBand } from '../figures/nearest-bands';
+import { fundingDetail, venueTotals } from '../figures/venue-totals';
 import { formatUsd } from '../format/money';
 import { formatFixed } from '../format/number';
 import { formatFundingRate, formatPercent, formatShare, formatSignedPercent } from '../format/percent';
@@ -6,7 +9,6 @@ import { formatDuration, formatUtc } from '../format/time';
 import { VENUE_LABEL } from '../market/venue';
 import type { Cascade, ClusterView, VenueView } from '../model/cluster-view';
 import { alignColumns } from './columns';
-import { nearestBands, type PlacedBand } from './nearest-bands';
 
 export interface ReportOptions {
   /** Bands listed on each side of the price. */
@@ -49,7 +51,7 @@ function headerLines(view: ClusterView, options: ReportOptions): string[] {
 }
 
 function bandLines(view: ClusterView, nearest: number): string[] {
-  const { above, below } = nearestBands(view, nearest);
+  const { above, below } = nearestBands(view.bands, view.price, nearest);
   const lines = ['', `Nearest bands above ${formatPrice(view.price)}`];
   lines.push(...(above.length ? alignColumns(bandRows(above, view.bins.width), '  ', [1, 2]) : ['  none']));
   lines.push(`Nearest bands below ${formatPrice(view.price)}`);
@@ -57,29 +59,22 @@ function bandLines(view: ClusterView, nearest: number): string[] {
   return lines;
 }
 
+function atRiskRow(figure: AtRiskFigure): string[] {
+  return [
+    figure.direction === 'up' ? 'Up' : 'Down',
+    figure.side === 'short' ? 'Shorts' : 'Longs',
+    formatUsd(figure.notionalUsd),
+    `liquidate by ${formatSignedPercent(figure.movePct)} (${formatPrice(figure.price)})`,
+    figure.inverse ? `· ${inverseText(figure)}` : '',
+  ];
+}
+
 function atRiskLines(view: ClusterView): string[] {
-  const { movePct, up, down } = view.atRisk;
+  const { movePct, up, down } = atRiskFigures(view, view.price, view.atRisk.movePct);
   return [
     '',
     `At risk for a ${formatPercent(movePct)} move`,
-    ...alignColumns(
-      [
-        [
-          'Up',
-          'Shorts',
-          formatUsd(up.notionalUsd),
-          `liquidate by ${formatSignedPercent(movePct)} (${formatPrice(up.price)})`,
-        ],
-        [
-          'Down',
-          'Longs',
-          formatUsd(down.notionalUsd),
-          `liquidate by ${formatSignedPercent(-movePct)} (${formatPrice(down.price)})`,
-        ],
-      ],
-      '  ',
-      [2],
-    ),
+    ...alignColumns([atRiskRow(up), atRiskRow(down)], '  ', [2]),
   ];
 }
 
@@ -132,7 +127,23 @@ function venueLines(view: ClusterView): string[] {
   // A series file has no funding: drop a column that is empty on every row rather than leave a gap.
   const width = Math.max(...rows.map((r) => r.length));
   const keep = Array.from({ length: width }, (_, i) => rows.some((r) => (r[i] ?? '') !== ''));
-  return ['', 'Venues', ...alignColumns(rows.map((r) => r.filter((_, i) => keep[i])))];
+  return ['', 'Venues', ...alignColumns(rows.map((r) => r.filter((_, i) => keep[i]))), ...totalLines(view)];
+}
+
+/** The figures across venues, by the rule every face uses (lib/figures/venue-totals.ts). */
+function totalLines(view: ClusterView): string[] {
+  const { funding, openInterestUsd, openInterestChange24hPct } = venueTotals(view.venues);
+  const parts: string[] = [];
+  if (openInterestUsd !== null) {
+    const change =
+      openInterestChange24hPct === null ? '' : ` (${formatSignedPercent(openInterestChange24hPct)} 24h)`;
+    parts.push(`OI ${formatUsd(openInterestUsd)}${change}`);
+  }
+  if (funding)
+    parts.push(
+      `funding ${formatFundingRate(funding.rate8h)} / 8h (${fundingDetail(funding).replace('8-hour funding: ', '')})`,
+    );
+  return parts.length ? [`  All venues: ${parts.join(' · ')}`] : [];
 }
 
 function secondOpinionLines(view: ClusterView): string[] {

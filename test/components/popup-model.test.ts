@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PopupDisplay, popupModel, roundNotional, venueTotal } from '../../components/popup/popup-model';
+import { type PopupDisplay, popupModel } from '../../components/popup/popup-model';
 import { makeView } from './view-fixture';
 
 const display: PopupDisplay = {
@@ -67,23 +67,12 @@ describe('popupModel', () => {
   });
 });
 
-describe('roundNotional', () => {
-  it('is the largest 1-2-5 step not above the figure', () => {
-    expect(roundNotional(1.45e9)).toBe(1e9);
-    expect(roundNotional(2.7e9)).toBe(2e9);
-    expect(roundNotional(5e8)).toBe(5e8);
-    expect(roundNotional(9.99e6)).toBe(5e6);
-    expect(roundNotional(0)).toBe(0);
-    expect(roundNotional(Number.NaN)).toBe(0);
-  });
-});
-
-describe('venueTotal', () => {
+describe('popupModel venue totals', () => {
   it('weights funding by open interest and compounds the 24 h change of the sum', () => {
     // Binance 8.1B at +0.0100 %, Bybit 5.2B at −0.0050 %, OKX 2.9B at 0; Hyperliquid failed (left out).
-    const total = venueTotal(makeView().venues);
+    const total = popupModel(makeView(), display).venueTotals;
     expect(total.openInterestUsd).toBeCloseTo(16.2e9, 0);
-    expect(total.fundingRate8h).toBeCloseTo((8.1 * 0.0001 - 5.2 * 0.00005) / 16.2, 15);
+    expect(total.funding?.rate8h).toBeCloseTo((8.1 * 0.0001 - 5.2 * 0.00005) / 16.2, 15);
     const before = 8.1e9 / 1.021 + 5.2e9 / 0.986 + 2.9e9 / 1.003;
     expect(total.openInterestChange24hPct).toBeCloseTo((16.2e9 / before - 1) * 100, 10);
   });
@@ -92,7 +81,7 @@ describe('venueTotal', () => {
     const venues = makeView().venues.map((v) =>
       v.venue === 'okx' ? { ...v, openInterestChange24hPct: null } : v,
     );
-    const total = venueTotal(venues);
+    const total = popupModel({ ...makeView(), venues }, display).venueTotals;
     expect(total.openInterestUsd).toBeCloseTo(16.2e9, 0);
     expect(total.openInterestChange24hPct).toBeNull();
   });
@@ -100,8 +89,8 @@ describe('venueTotal', () => {
   it('is empty when no venue reports open interest', () => {
     const view = makeView();
     const venues = view.venues.map((v) => ({ ...v, openInterestUsd: null }));
-    expect(venueTotal(venues)).toEqual({
-      fundingRate8h: null,
+    expect(popupModel({ ...view, venues }, display).venueTotals).toEqual({
+      funding: null,
       openInterestUsd: null,
       openInterestChange24hPct: null,
     });

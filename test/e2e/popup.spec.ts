@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { nearestBands } from '../../components/popup/nearest-bands';
-import { roundNotional } from '../../components/popup/popup-model';
+import { roundNotional } from '../../lib/figures/at-risk';
+import { nearestBands } from '../../lib/figures/nearest-bands';
 import { formatFundingRate, formatPrice, formatSignedPercent, formatUsd } from '../../lib/format';
 import { SeriesDocSchema } from '../../lib/market/series';
 import { moveToLiquidate } from '../../lib/model/at-risk';

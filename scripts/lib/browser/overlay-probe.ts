@@ -1,9 +1,9 @@
 import { expect, type Page } from '@playwright/test';
+import { venueTotals } from '../../../lib/figures/venue-totals';
 import { formatUsd } from '../../../lib/format';
 import { atRiskNotional } from '../../../lib/model/at-risk';
 import type { ClusterView } from '../../../lib/model/cluster-view';
 import { DEFAULT_PARAMS } from '../../../lib/model/params';
-import { aggregateFunding } from '../../../lib/overlay/funding';
 
 export interface Rect {
   left: number;
@@ -316,10 +316,10 @@ export function expectBadgeMatchesView(
   expect(Number(b.downPrice)).toBeCloseTo(down.price, 6);
   expect(state.badgeText['up-usd']).toBe(formatUsd(up.notionalUsd));
   expect(state.badgeText['down-usd']).toBe(formatUsd(down.notionalUsd));
-  const funding = aggregateFunding(view.venues);
+  const { funding } = venueTotals(view.venues);
   if (funding) {
     expect(Number(b.funding)).toBeCloseTo(funding.rate8h, 12);
-    expect(b.fundingMethod).toBe(funding.method);
+    expect(Number(b.fundingVenues)).toBe(funding.venues);
   }
 }
 

@@ -233,7 +233,7 @@ describe('OverlayRoot: the DOM contract', () => {
       downPrice: '92150',
       viewUpUsd: '1450000000',
       viewDownUsd: '1350000000',
-      fundingMethod: 'oi-weighted',
+      fundingVenues: '2',
       ageMs: '60000',
       stale: 'false',
       notes: '0',

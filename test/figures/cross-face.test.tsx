@@ -1,0 +1,155 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Popup } from '../../components/popup/Popup';
+import type { Band } from '../../lib/model/cluster-view';
+import { badgeModel } from '../../lib/overlay/badge-model';
+import { clusterReport } from '../../lib/report/cluster-report';
+import { FETCHED_AT, makeView } from '../components/view-fixture';
+import { makeReply } from '../overlay/fixtures';
+
+/** The hand-made view plus two bands that straddle its price (95,000): a short one and a long one. */
+const straddling: Band[] = [
+  { side: 'short', low: 94_900, high: 95_300, peak: 95_150, notionalUsd: 2e8, share: 0.05 },
+  { side: 'long', low: 94_800, high: 95_100, peak: 94_850, notionalUsd: 1e8, share: 0.05 },
+];
+const base = makeView();
+const view = { ...base, bands: [...base.bands, ...straddling] };
+const MOVE = view.atRisk.movePct;
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+/** What the popup shows for the view: band rows (range, distance, notional), at-risk, inverse, funding. */
+function popupFaces() {
+  const display = {
+    longColor: '#2f80ed',
+    shortColor: '#f2994a',
+    movePct: MOVE,
+    minBandUsd: 0,
+    bandsPerSide: 3,
+  };
+  act(() =>
+    render(
+      <Popup
+        asset="BTC"
+        assets={['BTC']}
+        fromTab={false}
+        display={display}
+        view={view}
+        status={{ stale: false, refreshing: false, error: null }}
+        now={FETCHED_AT}
+        onAssetChange={vi.fn()}
+        onRefresh={vi.fn()}
+        onExportView={vi.fn()}
+        onExportSeries={vi.fn()}
+        onOpenOptions={vi.fn()}
+      />,
+      root,
+    ),
+  );
+  const rows = [...root.querySelectorAll('.bands tbody tr.band-row')].map((tr) => {
+    const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '');
+    return { side: tr.getAttribute('data-side'), range: squash(cells[0]), distance: cells[1], usd: cells[2] };
+  });
+  const split = priceRowIndex();
+  const above = rows.slice(0, split);
+  const below = rows.slice(split);
+  const field = (direction: string, name: string) =>
+    root.querySelector(`[data-direction="${direction}"] [data-field="${name}"]`)?.textContent ?? null;
+  return {
+    // The popup lists the side above highest first; the others from the price out.
+    above: above.reverse(),
+    below,
+    atRisk: { up: field('up', 'at-risk-usd'), down: field('down', 'at-risk-usd') },
+    inverse: { up: field('up', 'inverse'), down: field('down', 'inverse') },
+    funding: root.querySelector('[data-venue="all"] [data-field="funding"]')?.textContent ?? null,
+  };
+}
+
+function priceRowIndex(): number {
+  const rows = [...root.querySelectorAll('.bands tbody tr')].filter(
+    (tr) => tr.classList.contains('band-row') || tr.classList.contains('price-row'),
+  );
+  return rows.findIndex((tr) => tr.classList.contains('price-row'));
+}
+
+const squash = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
+
+/** What `npm run clusters` prints for the view (its text report). */
+function cliFaces() {
+  const lines = clusterReport(view, { nearest: 3 });
+  const section = (title: string) => {
+    const start = lines.findIndex((l) => l.startsWith(title));
+    const out = [];
+    for (let i = start + 1; i < lines.length && lines[i]?.startsWith('  '); i++) out.push(lines[i] as string);
+    return out
+      .filter((l) => l.trim() !== 'none')
+      .map((l) => {
+        const [range, distance, usd] = l.trim().split(/\s{2,}/);
+        return { range: squash(range), distance, usd };
+      });
+  };
+  const risk = (label: string) => lines.find((l) => l.trim().startsWith(label)) ?? '';
+  const usdOf = (line: string) => line.trim().split(/\s{2,}/)[2] ?? null;
+  const inverseOf = (line: string) => /· (\$.*)$/.exec(line)?.[1] ?? null;
+  return {
+    above: section('Nearest bands above'),
+    below: section('Nearest bands below'),
+    atRisk: { up: usdOf(risk('Up ')), down: usdOf(risk('Down ')) },
+    inverse: { up: inverseOf(risk('Up ')), down: inverseOf(risk('Down ')) },
+    funding: /funding (\S+ %) \/ 8h \(/.exec(lines.find((l) => l.includes('All venues')) ?? '')?.[1] ?? null,
+  };
+}
+
+/** What the overlay's badge shows at the same price and move. */
+function badgeFaces() {
+  const model = badgeModel({
+    asset: 'BTC',
+    unsupported: null,
+    reply: makeReply(view),
+    requestError: null,
+    price: { price: view.price, source: 'view' },
+    movePct: MOVE,
+    now: FETCHED_AT,
+  });
+  return {
+    atRisk: { up: model.lines?.[0].usdText ?? null, down: model.lines?.[1].usdText ?? null },
+    funding: model.funding?.text ?? null,
+  };
+}
+
+describe('one figure, one definition: the popup, the badge and the CLI agree', () => {
+  it('on the nearest bands, straddling ones included, with the same distances', () => {
+    const popup = popupFaces();
+    const cli = cliFaces();
+    const strip = (rows: { range: string; distance?: string; usd?: string }[]) =>
+      rows.map(({ range, distance, usd }) => ({ range, distance, usd }));
+    expect(strip(popup.above)).toEqual(strip(cli.above));
+    expect(strip(popup.below)).toEqual(strip(cli.below));
+    // The straddling short band is the nearest above, the straddling long band the nearest below, both at 0.
+    expect(popup.above[0]).toMatchObject({ side: 'short', range: '94,900–95,300', distance: '0.0 %' });
+    expect(popup.below[0]).toMatchObject({ side: 'long', range: '94,800–95,100', distance: '0.0 %' });
+  });
+
+  it('on at-risk, its inverse and the aggregate funding', () => {
+    const popup = popupFaces();
+    const cli = cliFaces();
+    const badge = badgeFaces();
+    expect(popup.atRisk).toEqual(cli.atRisk);
+    expect(badge.atRisk).toEqual(cli.atRisk);
+    expect(popup.inverse).toEqual(cli.inverse);
+    expect(popup.inverse.up).toMatch(/^\$\S+ of shorts: \+/);
+    expect(popup.funding).toEqual(cli.funding);
+    expect(badge.funding).toEqual(cli.funding);
+    expect(cli.funding).not.toBeNull();
+  });
+});
