@@ -167,7 +167,13 @@ export function createHttpClient(options: HttpClientOptions): PausingHttpClient 
       });
     });
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
-    const init: Parameters<FetchLike>[1] = { method: req.method, headers, signal: controller.signal };
+    // A logged-in user's cookies for the venue (www.okx.com is also OKX's web app) never ride along.
+    const init: Parameters<FetchLike>[1] = {
+      method: req.method,
+      headers,
+      signal: controller.signal,
+      credentials: 'omit',
+    };
     if (req.body !== undefined) {
       init.body = JSON.stringify(req.body);
       headers['content-type'] = 'application/json';

@@ -10,6 +10,7 @@ import { createLiveEngine, createVirtualClock } from '../../lib/engine/setup';
 import { parseHarText } from '../../lib/http/har';
 import { createHarFetch, harNow } from '../../lib/http/har-replay';
 import type { FetchLike } from '../../lib/http/types';
+import { withoutCredentials } from '../../lib/http/without-credentials';
 import { VENUE_LABEL, VENUES, type Venue } from '../../lib/market/venue';
 import { ClusterViewSchema } from '../../lib/model/cluster-view';
 import { ModelInputError } from '../../lib/model/errors';
@@ -141,7 +142,7 @@ function liveParams(text: string | undefined): ModelParams {
 
 function nodeDeps(): LiveDeps {
   return {
-    fetch: (url, init) => globalThis.fetch(url, init),
+    fetch: withoutCredentials((url, init) => globalThis.fetch(url, init)),
     now: Date.now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
