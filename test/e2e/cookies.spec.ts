@@ -1,6 +1,6 @@
 import type { Request } from '@playwright/test';
+import { EXCHANGE_HOSTS } from '../../scripts/lib/browser/harness';
 import { expect, test } from './fixtures';
-import { EXCHANGE_HOSTS } from './harness';
 import { popupReady } from './popup-helpers';
 
 /**
