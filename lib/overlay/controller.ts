@@ -78,6 +78,11 @@ export const PRICE_MS = 250;
 /** The badge's age text is recomputed this often. */
 export const AGE_TICK_MS = 5_000;
 const RETRY_MS = 5_000;
+/**
+ * A switch to another symbol is followed once the page has shown it this long: skimming through symbols (a pushState
+ * every few hundred ms) asks the background for the one the user stops on, not for every one passed.
+ */
+export const FOLLOW_MS = 400;
 const MIN_RENEW_MS = 15_000;
 
 const sameScale = (a: PriceScale, b: PriceScale) =>
@@ -201,7 +206,18 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     sub.timer = clear(sub.timer);
     if (previous)
       void request(() => deps.messenger.request('unsubscribeAsset', { asset: previous }), 'unsubscribe');
-    if (asset) void subscribe(asset);
+    if (!asset) return;
+    if (!previous) {
+      void subscribe(asset);
+      return;
+    }
+    sub.timer = deps.setTimeout(
+      guard.wrap('follow', () => {
+        sub.timer = null;
+        if (sub.asset === asset) void subscribe(asset);
+      }),
+      FOLLOW_MS,
+    );
   }
 
   function currentCheck(expected: string | null): SnapshotCheck | null {

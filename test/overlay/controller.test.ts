@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewReply } from '../../lib/messages/view-entry';
-import { createOverlayController, type OverlayViewState, PRICE_MS } from '../../lib/overlay/controller';
+import {
+  createOverlayController,
+  FOLLOW_MS,
+  type OverlayViewState,
+  PRICE_MS,
+} from '../../lib/overlay/controller';
 import { createGuard } from '../../lib/overlay/guard';
 import { GRACE_MS } from '../../lib/overlay/overlay-state';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
@@ -208,6 +213,8 @@ describe('overlay controller', () => {
     t.controller.onSnapshot(makeSnapshot());
     t.controller.setPage(ETH_URL, 'Binance');
     await t.flush();
+    expect(t.requests.slice(1)).toEqual([['unsubscribeAsset', { asset: 'BTC' }]]);
+    await t.advance(FOLLOW_MS);
     expect(t.requests.slice(1)).toEqual([
       ['unsubscribeAsset', { asset: 'BTC' }],
       ['subscribeAsset', { asset: 'ETH' }],
@@ -221,6 +228,20 @@ describe('overlay controller', () => {
     );
     expect(t.last().mode).toBe('aligned');
     expect(t.last().view?.asset).toBe('ETH');
+  });
+
+  it('skimming 29 symbols in 9 s asks the background only for the one the user stops on (debounced)', async () => {
+    const t = await started();
+    const symbols = ['ETH', 'SOL', 'XRP', 'DOGE', 'ADA', 'AVAX', 'LINK', 'DOT', 'LTC', 'BCH'];
+    const pages = Array.from({ length: 29 }, (_, i) => symbols[i % symbols.length] as string);
+    for (const symbol of pages) {
+      t.controller.setPage(`https://www.binance.com/en/futures/${symbol}USDT`, 'Binance');
+      await t.advance(9000 / 29);
+    }
+    await t.advance(FOLLOW_MS);
+    const subscribes = t.requests.filter(([type]) => type === 'subscribeAsset').map(([, d]) => d);
+    expect(subscribes).toEqual([{ asset: 'BTC' }, { asset: pages.at(-1) }]);
+    expect(t.last().view?.asset).toBe(pages.at(-1));
   });
 
   it('ignores pushes for another asset and takes those for its own', async () => {
