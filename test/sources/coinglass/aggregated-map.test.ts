@@ -214,7 +214,9 @@ describe('CoinGlass failures', () => {
       `${long}${piece}`,
     ]);
     const runs = (text: string) =>
-      Array.from({ length: KEY.length - 7 }, (_, i) => KEY.slice(i, i + 8)).filter((run) => text.includes(run));
+      Array.from({ length: KEY.length - 7 }, (_, i) => KEY.slice(i, i + 8)).filter((run) =>
+        text.includes(run),
+      );
     for (const answer of answers) {
       const res = await createCoinglassSource(
         fakeHttp(() => answer),
