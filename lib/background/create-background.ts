@@ -89,7 +89,11 @@ export function isDue(entry: ViewEntry | null, now: number, periodMs: number): b
 export function failuresOf(venues: readonly VenueView[], view: ClusterView | null): SourceFailureNote[] {
   const notes: SourceFailureNote[] = venues
     .filter((v) => v.status === 'failed')
-    .map((v) => ({ source: v.venue, message: v.message ?? v.failure ?? 'failed' }));
+    .map((v) => ({
+      source: v.venue,
+      message: v.message ?? v.failure ?? 'failed',
+      ...(v.failure ? { kind: v.failure } : {}),
+    }));
   if (view?.secondOpinion?.status === 'failed') {
     notes.push({ source: 'coinglass', message: view.secondOpinion.message ?? 'failed' });
   }
@@ -382,6 +386,13 @@ export function createBackground(deps: BackgroundDeps): Background {
       },
       async getTabAsset({ tabId }) {
         return { asset: await watches.assetOf(`tab:${tabId}`) };
+      },
+      async retryNow({ asset }) {
+        await deps.local.remove(STORAGE_KEYS.httpPauses);
+        // The next refresh builds a client from storage, without the pauses the current one holds in memory.
+        engineMemo = null;
+        void refresh(asset, { force: true });
+        return { cleared: true };
       },
       async testAlert({ ruleId }) {
         if (!deps.notify) return { shown: false, message: 'notifications are not available in this browser' };

@@ -111,6 +111,24 @@ describe('background hardening (issue 9)', () => {
       expect(withData(prefix).sort()).toEqual(assets.slice(-MAX_STORED_ASSETS).sort());
   });
 
+  it('"Retry now" clears the stored pauses and refreshes at once', async () => {
+    const h = harness();
+    const bg = h.boot();
+    await bg.start();
+    await bg.refresh('BTC', { force: true });
+    await fakeBrowser.storage.local.set({
+      [STORAGE_KEYS.httpPauses]: { binance: { until: T0 + 86_400_000, kind: 'banned', host: 'binance' } },
+    });
+    const engines = h.fake.calls.length;
+    const answer = await bg.handle({ type: 'retryNow', data: { asset: 'BTC' } }, {});
+    expect(answer).toEqual({ ok: true, data: { cleared: true } });
+    await settle(bg);
+    expect(
+      (await fakeBrowser.storage.local.get(STORAGE_KEYS.httpPauses))[STORAGE_KEYS.httpPauses],
+    ).toBeUndefined();
+    expect(h.fake.calls.length).toBe(engines + 1);
+  });
+
   it('29 symbols in 9 seconds from one tab: few refreshes, and the symbol the user stops on arrives promptly', async () => {
     // Virtual time: every refresh takes 4 s (a cold refresh of four venues is ~33 requests).
     const REFRESH_MS = 4000;
