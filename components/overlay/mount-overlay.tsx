@@ -50,6 +50,60 @@ export function mountOverlay(ctx: ContentScriptContext, site: SiteDefinition, br
   });
 }
 
+/**
+ * Tells the controller when the user moves the aligned chart (a drag or the wheel over its pane) or the window
+ * resizes, so that a bridge that stays silent afterwards is noticed (`onChartMoved`). Chart widgets often live in a
+ * same-origin iframe, whose events never reach this window: those frames are listened to as well, their events
+ * counted when the frame overlaps the pane. A page can still swallow these events before us; that, like patching
+ * the chart itself, is a lie no overlay can catch (docs/overlay.md).
+ */
+function watchChartMoves(
+  ctx: ContentScriptContext,
+  guard: ReturnType<typeof createGuard>,
+  pane: () => { left: number; top: number; width: number; height: number } | null,
+  moved: () => void,
+): void {
+  const inside = (x: number, y: number, r: { left: number; top: number; width: number; height: number }) =>
+    x >= r.left && x <= r.left + r.width && y >= r.top && y <= r.top + r.height;
+  const overlaps = (el: Element) => {
+    const p = pane();
+    if (!p) return false;
+    const r = el.getBoundingClientRect();
+    return r.left < p.left + p.width && r.right > p.left && r.top < p.top + p.height && r.bottom > p.top;
+  };
+  const onTop = guard.wrap('chart-move', (event: Event) => {
+    const e = event as PointerEvent | WheelEvent;
+    if (event.type === 'pointermove' && (e as PointerEvent).buttons === 0) return;
+    const p = pane();
+    if (p && inside(e.clientX, e.clientY, p)) moved();
+  });
+  const options = { capture: true, passive: true };
+  for (const type of ['pointermove', 'wheel'] as const) ctx.addEventListener(window, type, onTop, options);
+  ctx.addEventListener(window, 'resize', guard.wrap('chart-resize', moved));
+
+  const watched = new WeakSet<Window>();
+  const watchFrames = guard.wrap('chart-frames', () => {
+    for (const frame of document.querySelectorAll('iframe')) {
+      let win: Window | null = null;
+      try {
+        // Cross-origin frames throw or give no document: their events are out of reach.
+        win = frame.contentDocument ? frame.contentWindow : null;
+      } catch {
+        win = null;
+      }
+      if (!win || watched.has(win)) continue;
+      watched.add(win);
+      const onFrame = guard.wrap('chart-move', (event: Event) => {
+        if (event.type === 'pointermove' && (event as PointerEvent).buttons === 0) return;
+        if (overlaps(frame)) moved();
+      });
+      for (const type of ['pointermove', 'wheel'] as const) win.addEventListener(type, onFrame, options);
+    }
+  });
+  ctx.setInterval(watchFrames, 1_000);
+  watchFrames();
+}
+
 function start(
   ctx: ContentScriptContext,
   site: SiteDefinition,
@@ -90,6 +144,7 @@ function start(
       controller.onSnapshot(raw);
       measure('liqlens:snapshot', receivedAt);
     }),
+    onDoubt: guard.wrap('bridge-doubt', (reason: string) => controller.onBridgeDoubt(reason)),
     setInterval: (fn, ms) => ctx.setInterval(guard.wrap('hello', fn), ms),
     clearInterval: (handle) => clearInterval(handle as number),
     newChannel: () => new MessageChannel(),
@@ -193,6 +248,12 @@ function start(
     ),
   );
   ctx.addEventListener(window, 'resize', guard.wrap('resize', schedule));
+  watchChartMoves(
+    ctx,
+    guard,
+    () => controller.state?.geometry?.pane ?? null,
+    () => controller.onChartMoved(),
+  );
 
   const stop = (quiet: boolean) => {
     if (done) return;

@@ -15,6 +15,8 @@ export interface PopupStatus {
   refreshing: boolean;
   /** Why the last refresh failed, in words, when it did (the view shown is then the last good one). */
   error: string | null;
+  /** A venue asked us to pause (rate limit, ban): "Retry now" lifts it. */
+  paused?: boolean;
 }
 
 export interface PopupProps {
@@ -28,6 +30,7 @@ export interface PopupProps {
   now: number;
   onAssetChange: (asset: string) => void;
   onRefresh: () => void;
+  onRetryNow?: () => void;
   onExportView: () => void;
   onExportSeries: () => void;
   onOpenOptions: () => void;
@@ -74,6 +77,19 @@ export function Popup(props: PopupProps) {
       {status.error && (
         <p class="notice bad" role="alert" data-field="error">
           {view ? `Refresh failed, showing the last good data: ${status.error}` : status.error}
+        </p>
+      )}
+      {status.paused && props.onRetryNow && (
+        <p class="notice warn" role="status" data-field="paused">
+          A venue asked LiqLens to pause its requests.{' '}
+          <button
+            type="button"
+            data-action="retry-now"
+            onClick={props.onRetryNow}
+            disabled={status.refreshing}
+          >
+            Retry now
+          </button>
         </p>
       )}
       {status.stale && model && (

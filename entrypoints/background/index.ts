@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackground } from '../../lib/background/create-background';
 import { createBackgroundEngine } from '../../lib/background/live-engine';
+import { withoutCredentials } from '../../lib/http/without-credentials';
 
 // Wiring only: the logic is lib/background/create-background.ts. Every listener is registered synchronously
 // in main(), so that an event which wakes the worker finds its listener.
@@ -17,7 +18,7 @@ export default defineBackground(() => {
     createEngine: (settings) =>
       createBackgroundEngine({
         settings,
-        fetch: (url, init) => fetch(url, init),
+        fetch: withoutCredentials((url, init) => fetch(url, init)),
         local,
         permissions: browser.permissions,
         log,

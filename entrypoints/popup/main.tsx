@@ -42,10 +42,11 @@ function App() {
       fromTab={s.fromTab}
       display={display.value}
       view={s.entry?.view ?? null}
-      status={{ stale: s.stale, refreshing: s.refreshing, error: s.error }}
+      status={{ stale: s.stale, refreshing: s.refreshing, error: s.error, paused: s.paused }}
       now={s.now}
       onAssetChange={(a) => void controller.chooseAsset(a)}
       onRefresh={() => void controller.refreshNow()}
+      onRetryNow={() => void controller.retryNow()}
       onExportView={() => controller.exportView()}
       onExportSeries={() => void controller.exportSeries()}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}

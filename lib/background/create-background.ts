@@ -1,16 +1,26 @@
+import { EngineStateSchema } from '../engine/series-cache';
+import { SeriesDocSchema } from '../market/series';
 import { VENUES, type Venue } from '../market/venue';
 import { createDispatcher, type Dispatcher, pushMessage, type SenderInfo } from '../messages/dispatcher';
-import { isStale, type SourceFailureNote, type ViewEntry, type ViewReply } from '../messages/view-entry';
+import {
+  isStale,
+  type SourceFailureNote,
+  type ViewEntry,
+  ViewEntrySchema,
+  type ViewReply,
+} from '../messages/view-entry';
 import type { ClusterView, VenueView } from '../model/cluster-view';
 import type { Settings } from '../settings/schema';
 import { createSettingsStore } from '../settings/store';
 import type { StorageAreaLike } from '../storage/area';
 import { STORAGE_KEYS } from '../storage/keys';
 import { defineVersionedItem } from '../storage/versioned-item';
-import { z } from '../util/zod';
+import { formatPath, z } from '../util/zod';
 import { type AlertState, describeRule, evaluateAlerts } from './alerts';
 import type { EngineLike } from './engine-port';
+import { createRefreshQueue } from './refresh-queue';
 import { type AlarmsLike, ensureRefreshAlarm, REFRESH_ALARM } from './scheduler';
+import { isQuotaError, MAX_STORED_ASSETS, MAX_WATCHED_ASSETS, storageFailureMessage } from './storage-budget';
 import { createViewCache } from './view-cache';
 import { createWatchSet } from './watch-set';
 
@@ -20,8 +30,8 @@ export const WATCH_TTL_PERIODS = 3;
 export const FORGET_AFTER_MS = 24 * 3_600_000;
 /** Alarms may fire a little early or late; a refresh this close to a full period after the last counts as due. */
 const DUE_TOLERANCE_MS = 5_000;
-/** Assets refreshed at once on an alarm; the HTTP client's budgets pace the requests within each. */
-const TICK_CONCURRENCY = 2;
+/** Assets refreshed at once, whoever asked; the HTTP client's budgets pace the requests within each. */
+const REFRESH_CONCURRENCY = 2;
 
 export interface Notice {
   title: string;
@@ -54,8 +64,11 @@ export interface Background {
   onTabRemoved(tabId: number): Promise<void>;
   /** Host permissions changed (the user granted or revoked CoinGlass): the next refresh builds a new engine. */
   onPermissionsChanged(): void;
-  /** Refreshes `asset` unless it is not due (or `force`); shares a refresh already under way. */
-  refresh(asset: string, options?: { force?: boolean }): Promise<ViewEntry | null>;
+  /**
+   * Refreshes `asset` unless it is not due (or `force`); shares a refresh already under way. `ifWatched`: skipped
+   * (the cached entry returned) when nobody watches the asset any more by the time a refresh slot is free.
+   */
+  refresh(asset: string, options?: { force?: boolean; ifWatched?: boolean }): Promise<ViewEntry | null>;
   /** Resolves when every refresh and push started so far has finished (for tests and the e2e hooks). */
   settled(): Promise<void>;
   dispose(): void;
@@ -76,7 +89,11 @@ export function isDue(entry: ViewEntry | null, now: number, periodMs: number): b
 export function failuresOf(venues: readonly VenueView[], view: ClusterView | null): SourceFailureNote[] {
   const notes: SourceFailureNote[] = venues
     .filter((v) => v.status === 'failed')
-    .map((v) => ({ source: v.venue, message: v.message ?? v.failure ?? 'failed' }));
+    .map((v) => ({
+      source: v.venue,
+      message: v.message ?? v.failure ?? 'failed',
+      ...(v.failure ? { kind: v.failure } : {}),
+    }));
   if (view?.secondOpinion?.status === 'failed') {
     notes.push({ source: 'coinglass', message: view.secondOpinion.message ?? 'failed' });
   }
@@ -166,6 +183,52 @@ export function createBackground(deps: BackgroundDeps): Background {
     }
   };
 
+  /** The first problem zod finds, as `path: message`. */
+  const firstIssue = (error: { issues: readonly { path: PropertyKey[]; message: string }[] }) => {
+    const issue = error.issues[0];
+    return issue ? `${formatPath(issue.path) || 'view'}: ${issue.message}` : 'invalid';
+  };
+
+  /** Removes every stored trace of the least recently used assets beyond MAX_STORED_ASSETS (never `keep`). */
+  const evict = async (keep: ReadonlySet<string>) => {
+    const assets = await watches.byRecency();
+    let room = MAX_STORED_ASSETS - keep.size;
+    for (const asset of assets) {
+      if (keep.has(asset)) continue;
+      if (room > 0) {
+        room--;
+        continue;
+      }
+      await cache.remove(asset);
+      await deps.local.remove(VENUES.map((venue) => STORAGE_KEYS.oiSnapshots(venue, asset)));
+      await watches.forget(asset);
+    }
+  };
+
+  const protectedAssets = async (asset: string, settings: Settings) =>
+    new Set([asset, ...(await watches.active()).keys(), ...alertAssets(settings)]);
+
+  /**
+   * A write to storage.local; a full area (the quota) evicts least recently used assets and tries once more.
+   * Returns null when saved, else a message in our words (never the browser's "kQuotaBytes" text).
+   */
+  const save = async (write: () => Promise<void>, what: string, keep: () => Promise<Set<string>>) => {
+    try {
+      await write();
+      return null;
+    } catch (cause) {
+      if (!isQuotaError(cause)) return storageFailureMessage(cause, what);
+      try {
+        await evict(await keep());
+        await write();
+        return null;
+      } catch (again) {
+        deps.log(`LiqLens: storage full while saving the ${what}`);
+        return storageFailureMessage(again, what);
+      }
+    }
+  };
+
   const doRefresh = async (asset: string, force: boolean): Promise<ViewEntry | null> => {
     const settings = await currentSettings();
     const previous = await cache.get(asset);
@@ -179,43 +242,79 @@ export function createBackground(deps: BackgroundDeps): Background {
       error,
       failures,
     });
+    const keep = () => protectedAssets(asset, settings);
     let entry: ViewEntry;
+    let storageError: string | null = null;
     try {
       const engine = await engineFor(settings);
       const result = await engine.refresh(asset, settings.model, {
         venues: enabledVenues(settings),
         previous: await cache.getState(asset),
       });
-      await cache.putState(asset, result.state);
+      await watches.noteStored(asset);
+      // Nothing the engine made is stored unchecked: storage would drop a non-finite figure's key on write, and
+      // the next read would lose the last good copy.
+      const state = EngineStateSchema.safeParse(result.state);
+      if (state.success)
+        storageError = await save(() => cache.putState(asset, state.data), 'engine state', keep);
       const failures = failuresOf(result.venues, result.view);
-      if (result.view && result.series && !result.allFailed) {
-        await cache.putSeries(asset, result.series);
-        entry = {
-          asset,
-          view: result.view,
-          viewAt: result.view.fetchedAt ?? result.fetchedAt,
-          checkedAt: deps.now(),
-          error: null,
-          failures,
-        };
+      const candidate: ViewEntry | null =
+        result.view && result.series && !result.allFailed
+          ? {
+              asset,
+              view: result.view,
+              viewAt: result.view.fetchedAt ?? result.fetchedAt,
+              checkedAt: deps.now(),
+              error: null,
+              failures,
+            }
+          : null;
+      const checked = candidate ? ViewEntrySchema.safeParse(candidate) : null;
+      const series = result.series ? SeriesDocSchema.safeParse(result.series) : null;
+      if (checked?.success && series?.success) {
+        entry = checked.data;
+        storageError =
+          (await save(() => cache.putSeries(asset, series.data), 'series', keep)) ?? storageError;
+      } else if (checked && !checked.success) {
+        const why = `the refresh made an invalid view (${firstIssue(checked.error)}); showing the last good one`;
+        deps.log(`LiqLens: ${asset}: ${why}`);
+        entry = keepLast(why, failures);
+      } else if (series && !series.success) {
+        const why = `the refresh made an invalid series (${firstIssue(series.error)}); showing the last good view`;
+        deps.log(`LiqLens: ${asset}: ${why}`);
+        entry = keepLast(why, failures);
       } else {
         entry = keepLast(result.error ?? 'no venue returned data', failures);
       }
     } catch (cause) {
       entry = keepLast(message(cause), [{ source: 'engine', message: message(cause) }]);
     }
-    await cache.put(entry);
+    const saved = await save(() => cache.put(entry), 'view', keep);
+    storageError = saved ?? storageError;
+    if (storageError)
+      entry = { ...entry, failures: [...entry.failures, { source: 'storage', message: storageError }] };
+    else await evict(await keep());
     if (entry.error === null && entry.view) await runAlerts(entry.view, settings);
     return entry;
   };
 
+  const refreshQueue = createRefreshQueue(REFRESH_CONCURRENCY);
   const refresh: Background['refresh'] = (asset, options = {}) => {
     const running = inFlight.get(asset);
     if (running) return running;
-    const task = doRefresh(asset, options.force === true).catch((cause) => {
-      deps.log(`LiqLens: refresh of ${asset} failed: ${message(cause)}`);
-      return null;
-    });
+    const task = refreshQueue
+      .run({
+        wanted: async () =>
+          !options.ifWatched ||
+          (await watches.active()).has(asset) ||
+          alertAssets(await currentSettings()).includes(asset),
+        work: () => doRefresh(asset, options.force === true),
+        skipped: () => cache.get(asset),
+      })
+      .catch((cause) => {
+        deps.log(`LiqLens: refresh of ${asset} failed: ${message(cause)}`);
+        return null;
+      });
     inFlight.set(asset, task);
     const done = task.then(async (entry) => {
       inFlight.delete(asset);
@@ -237,7 +336,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       for (let asset = queue.shift(); asset !== undefined; asset = queue.shift())
         await refresh(asset, { force });
     };
-    await Promise.all(Array.from({ length: Math.min(TICK_CONCURRENCY, queue.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(REFRESH_CONCURRENCY, queue.length) }, worker));
     const keep = new Set(alertAssets(settings));
     for (const asset of await watches.idleSince(deps.now() - FORGET_AFTER_MS)) {
       if (keep.has(asset)) continue;
@@ -262,9 +361,15 @@ export function createBackground(deps: BackgroundDeps): Background {
     {
       async subscribeAsset({ asset }, sender) {
         const settings = await currentSettings();
-        await watches.renew(asset, watcherOf(sender), WATCH_TTL_PERIODS * periodOf(settings));
+        await watches.renew(
+          asset,
+          watcherOf(sender),
+          WATCH_TTL_PERIODS * periodOf(settings),
+          MAX_WATCHED_ASSETS,
+        );
         const entry = await cache.get(asset);
-        if (!inFlight.has(asset) && isDue(entry, deps.now(), periodOf(settings))) void refresh(asset);
+        if (!inFlight.has(asset) && isDue(entry, deps.now(), periodOf(settings)))
+          void refresh(asset, { ifWatched: true });
         return replyFor(asset, entry, settings);
       },
       async unsubscribeAsset({ asset }, sender) {
@@ -281,6 +386,13 @@ export function createBackground(deps: BackgroundDeps): Background {
       },
       async getTabAsset({ tabId }) {
         return { asset: await watches.assetOf(`tab:${tabId}`) };
+      },
+      async retryNow({ asset }) {
+        await deps.local.remove(STORAGE_KEYS.httpPauses);
+        // The next refresh builds a client from storage, without the pauses the current one holds in memory.
+        engineMemo = null;
+        void refresh(asset, { force: true });
+        return { cleared: true };
       },
       async testAlert({ ruleId }) {
         if (!deps.notify) return { shown: false, message: 'notifications are not available in this browser' };

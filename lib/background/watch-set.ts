@@ -17,8 +17,15 @@ type Watches = z.infer<typeof WatchesSchema>;
 const empty = (): Watches => ({ watchers: {}, lastWatched: {} });
 
 export interface WatchSet {
-  /** Starts or extends `watcher`'s watch of `asset` until now + ttlMs. */
-  renew(asset: string, watcher: string, ttlMs: number): Promise<void>;
+  /**
+   * Starts or extends `watcher`'s watch of `asset` until now + ttlMs. With `maxAssets`, the watches of the least
+   * recently renewed other assets end while more than that many are watched; returns those assets.
+   */
+  renew(asset: string, watcher: string, ttlMs: number, maxAssets?: number): Promise<string[]>;
+  /** Records that data of `asset` is stored (an alert's asset nobody watches), so that eviction sees it. */
+  noteStored(asset: string): Promise<void>;
+  /** Every asset that may have data stored, most recently watched first. */
+  byRecency(): Promise<string[]>;
   /** Ends one watch; returns the assets this watcher still watches. */
   remove(asset: string, watcher: string): Promise<string[]>;
   /** Ends every watch of one watcher (its tab closed). */
@@ -66,11 +73,35 @@ export function createWatchSet(deps: { area: StorageAreaLike; now: () => number 
   };
 
   return {
-    async renew(asset, watcher, ttlMs) {
+    async renew(asset, watcher, ttlMs, maxAssets = Number.POSITIVE_INFINITY) {
+      const dropped: string[] = [];
       await modify((w, now) => {
         w.watchers[asset] = { ...w.watchers[asset], [watcher]: now + ttlMs };
         w.lastWatched[asset] = now;
+        prune(w, now);
+        const others = Object.keys(w.watchers)
+          .filter((a) => a !== asset)
+          .sort((a, b) => (w.lastWatched[a] ?? 0) - (w.lastWatched[b] ?? 0));
+        while (others.length + 1 > maxAssets) {
+          const oldest = others.shift() as string;
+          delete w.watchers[oldest];
+          dropped.push(oldest);
+        }
       });
+      return dropped;
+    },
+    async noteStored(asset) {
+      const { lastWatched } = (await item.load()).value;
+      if (lastWatched[asset] !== undefined) return;
+      await modify((w, now) => {
+        w.lastWatched[asset] ??= now;
+      });
+    },
+    async byRecency() {
+      const { lastWatched } = (await item.load()).value;
+      return Object.entries(lastWatched)
+        .sort(([, a], [, b]) => b - a)
+        .map(([asset]) => asset);
     },
     async remove(asset, watcher) {
       const watches = await modify((w) => {

@@ -1,4 +1,5 @@
 import type { SourceFailure } from '../http/types';
+import { candleProblem } from '../market/sanity';
 import type { SeriesCandle, SeriesOi } from '../market/series';
 import type { Candle, Depth, OiPoint, VenueSnapshot } from '../market/types';
 import { VENUE_LABEL } from '../market/venue';
@@ -93,6 +94,26 @@ function mergeRows<R extends [number, ...unknown[]]>(
   return [...byTime.values()].filter((r) => r[0] >= from && r[0] <= to).sort((a, b) => a[0] - b[0]);
 }
 
+/** A candle whose prices cannot be (high below low, open or close outside the range) fails its venue. */
+function impossibleCandle(
+  venue: VenueSource['venue'],
+  candles: readonly Candle[],
+  instrument: string,
+): SourceFailure | null {
+  for (const c of candles) {
+    const problem = candleProblem(c.open, c.high, c.low, c.close);
+    if (problem) {
+      return {
+        kind: 'bad-response',
+        host: venue,
+        endpoint: 'candles',
+        message: `${VENUE_LABEL[venue]} candles: the ${instrument} candle at ${new Date(c.t).toISOString()} is impossible: ${problem}`,
+      };
+    }
+  }
+  return null;
+}
+
 function empty(
   venue: VenueSource['venue'],
   endpoint: string,
@@ -157,6 +178,8 @@ export async function refreshVenue(input: VenueRefreshInput): Promise<VenueRefre
   const [candles, oi, depth] = await Promise.all([candlesTask, oiTask, depthTask]);
 
   if (!candles.ok) return { ok: false, failure: candles.error, mode };
+  const impossible = impossibleCandle(source.venue, candles.value, instrument);
+  if (impossible) return { ok: false, failure: impossible, mode };
   if (!oi.ok) return { ok: false, failure: oi.error, mode };
 
   const mergedCandles = mergeRows(cachedCandles, candles.value.map(toSeriesCandle), fromOpen, toOpen);

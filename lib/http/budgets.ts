@@ -194,6 +194,21 @@ export function defaultPauseMs(host: HostId, kind: 'rate-limited' | 'banned'): n
   return MINUTE;
 }
 
+/**
+ * The longest a venue may keep us out, whatever its answer says (a `Retry-After` of 999999999999 s, an HTTP date in
+ * the year 9999): Binance bans an IP "from 2 minutes to 3 days" (HTTP 418); Bybit's 403 ban is "at least 10
+ * minutes", with no maximum published, so after half an hour we ask again (a still-banned IP just answers 403
+ * again); OKX, Hyperliquid and CoinGlass limit per 2 s or per minute, so five minutes is more than any of their
+ * windows. The user can also lift a pause at once (the popup's "Retry now").
+ */
+export const MAX_PAUSE_MS: Record<HostId, number> = {
+  binance: 3 * 24 * 60 * MINUTE,
+  bybit: 30 * MINUTE,
+  okx: 5 * MINUTE,
+  hyperliquid: 5 * MINUTE,
+  coinglass: 5 * MINUTE,
+};
+
 /** Bybit: "HTTP 403 … the IP is banned for at least 10 minutes". */
 export const BYBIT_BAN_MS = 10 * MINUTE;
 /** Binance: "HTTP 403 is used when the WAF limit has been violated"; not documented how long: five minutes. */

@@ -11,6 +11,7 @@ import {
 import {
   describeNonJson,
   type FailureDetail,
+  formatClock,
   isGeoBlock,
   makeFailure,
   parseRetryAfter,
@@ -19,7 +20,7 @@ import {
   venueMessage,
 } from './failures';
 import { createLimiter } from './limiter';
-import { type HostPause, type HostPauses, restorePauses } from './pauses';
+import { cappedUntil, type HostPause, type HostPauses, restorePauses } from './pauses';
 import type { FailureKind, FetchLike, HttpClient, HttpRequest, HttpResponse, HttpResult } from './types';
 
 /**
@@ -46,7 +47,7 @@ export interface HttpClientOptions {
   random?: () => number;
   /** Arms the time-out timer and returns its cancel; default `setTimeout`. Tests fire it at will. */
   setTimer?: (ms: number, fire: () => void) => () => void;
-  /** How `retryAt` reads in messages; default local `HH:MM:SS`. */
+  /** How `retryAt` reads in messages; default local `HH:MM:SS`, with the date when it is not today. */
   formatTime?: (ms: number) => string;
   /**
    * Pauses saved by a previous client (`client.pauses()`), validated here. A restarted service worker that
@@ -110,7 +111,7 @@ export function createHttpClient(options: HttpClientOptions): PausingHttpClient 
 
   function fail(kind: FailureKind, req: HttpRequest, d: FailureDetail = {}): HttpResult {
     const detail: FailureDetail = { ...d };
-    if (options.formatTime) detail.formatTime = options.formatTime;
+    detail.formatTime = options.formatTime ?? ((ms) => formatClock(ms, now()));
     return err(makeFailure(kind, req.host, req.endpoint, detail));
   }
 
@@ -139,7 +140,8 @@ export function createHttpClient(options: HttpClientOptions): PausingHttpClient 
     return undefined;
   }
 
-  function pause(req: HttpRequest, kind: HostPause['kind'], until: number, status: number): HttpResult {
+  function pause(req: HttpRequest, kind: HostPause['kind'], asked: number, status: number): HttpResult {
+    const until = cappedUntil(req.host, asked, now());
     for (const scope of pauseScopes(req)) {
       const current = pauses[scope];
       if (!current || current.until < until) pauses[scope] = { until, kind, host: req.host, status };
@@ -167,7 +169,13 @@ export function createHttpClient(options: HttpClientOptions): PausingHttpClient 
       });
     });
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
-    const init: Parameters<FetchLike>[1] = { method: req.method, headers, signal: controller.signal };
+    // A logged-in user's cookies for the venue (www.okx.com is also OKX's web app) never ride along.
+    const init: Parameters<FetchLike>[1] = {
+      method: req.method,
+      headers,
+      signal: controller.signal,
+      credentials: 'omit',
+    };
     if (req.body !== undefined) {
       init.body = JSON.stringify(req.body);
       headers['content-type'] = 'application/json';

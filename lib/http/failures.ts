@@ -3,10 +3,21 @@ import type { FailureKind, HostId, SourceFailure } from './types';
 
 export const HOST_LABEL: Record<HostId, string> = { ...VENUE_LABEL, coinglass: 'CoinGlass' };
 
-/** Local wall-clock time, `14:02:10`. */
-export function formatClock(ms: number): string {
+/**
+ * Local wall-clock time: `14:02:10` today, `2026-12-09 14:02:10` on another day, so that a pause of days reads
+ * as one; `a later time` for a time no `Date` can hold (never "NaN:NaN:NaN").
+ */
+export function formatClock(ms: number, now: number = Date.now()): string {
   const d = new Date(ms);
-  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+  if (!Number.isFinite(d.getTime())) return 'a later time';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const time = [d.getHours(), d.getMinutes(), d.getSeconds()].map(pad).join(':');
+  const today = new Date(now);
+  const sameDay =
+    d.getFullYear() === today.getFullYear() &&
+    d.getMonth() === today.getMonth() &&
+    d.getDate() === today.getDate();
+  return sameDay ? time : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time}`;
 }
 
 export interface FailureDetail {
@@ -131,11 +142,20 @@ export function venueCode(json: unknown): string | undefined {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 }
 
-/** `Retry-After` as an absolute time: delta seconds or an HTTP date. */
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/**
+ * `Retry-After` as an absolute time: delta seconds or an HTTP date; undefined for anything else or a time no
+ * `Date` can hold. How far ahead it may reach is the caller's cap (`MAX_PAUSE_MS`).
+ */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (value === undefined) return undefined;
   const v = value.trim();
-  if (/^\d+(\.\d+)?$/.test(v)) return now + Math.round(Number(v) * 1000);
-  const date = Date.parse(v);
-  return Number.isNaN(date) ? undefined : date;
+  // Delta seconds, or an IMF-fixdate ("Fri, 31 Dec 9999 23:59:59 GMT"): Date.parse alone reads "-5" as 2001.
+  const at = /^\d{1,15}(\.\d+)?$/.test(v)
+    ? now + Math.round(Number(v) * 1000)
+    : HTTP_DATE.test(v)
+      ? Date.parse(v)
+      : Number.NaN;
+  return Number.isFinite(at) && Number.isFinite(new Date(at).getTime()) ? at : undefined;
 }

@@ -1,5 +1,6 @@
 import { VENUES } from '../market/venue';
 import { z } from '../util/zod';
+import { MAX_PAUSE_MS } from './budgets';
 
 export const HostIdSchema = z.enum([...VENUES, 'coinglass']);
 
@@ -16,11 +17,21 @@ export type HostPause = z.infer<typeof HostPauseSchema>;
 export const HostPausesSchema = z.record(z.string(), HostPauseSchema);
 export type HostPauses = z.infer<typeof HostPausesSchema>;
 
-/** Pauses restored from storage: anything unreadable is dropped (we then just ask the venue again). */
+/** The end of a pause asked for until `until`, at most the host's documented maximum from now. */
+export function cappedUntil(host: HostPause['host'], until: number, now: number): number {
+  const cap = now + MAX_PAUSE_MS[host];
+  return Number.isFinite(until) ? Math.min(until, cap) : cap;
+}
+
+/**
+ * Pauses restored from storage: anything unreadable is dropped (we then just ask the venue again), and one stored
+ * before the caps (or by a clock far ahead) is cut to its host's maximum from now.
+ */
 export function restorePauses(input: unknown, now: number): HostPauses {
   const parsed = HostPausesSchema.safeParse(input);
   if (!parsed.success) return {};
   const out: HostPauses = {};
-  for (const [scope, pause] of Object.entries(parsed.data)) if (pause.until > now) out[scope] = pause;
+  for (const [scope, pause] of Object.entries(parsed.data))
+    if (pause.until > now) out[scope] = { ...pause, until: cappedUntil(pause.host, pause.until, now) };
   return out;
 }

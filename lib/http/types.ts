@@ -4,7 +4,14 @@ import type { Result } from '../util/result';
 /** The part of WHATWG `fetch` we use; injected everywhere so tests and replays can stand in. */
 export type FetchLike = (
   url: string,
-  init?: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal },
+  init?: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    signal?: AbortSignal;
+    /** Always `'omit'`: no venue or CoinGlass request carries the user's cookies (docs/privacy.md). */
+    credentials?: 'omit';
+  },
 ) => Promise<{
   status: number;
   headers: { get(name: string): string | null; forEach?(cb: (value: string, key: string) => void): void };

@@ -54,6 +54,14 @@ export const REQUESTS = {
     data: z.strictObject({ tabId: z.int().check(z.nonnegative()) }),
     reply: z.strictObject({ asset: z.nullable(AssetSchema) }),
   },
+  /**
+   * The user lifts every venue's rate-limit pause ("Retry now" in the popup): the stored pauses are cleared and
+   * `asset` is refreshed at once. A venue that still refuses pauses again, within its cap.
+   */
+  retryNow: {
+    data: z.strictObject({ asset: AssetSchema }),
+    reply: z.strictObject({ cleared: z.boolean() }),
+  },
   /** Shows a notification now: for one rule with its current figure, or a plain test without `ruleId`. */
   testAlert: {
     data: z.strictObject({ ruleId: z.optional(z.string()) }),
@@ -75,6 +83,7 @@ export const REQUEST_TYPES = [
   'getView',
   'getSeries',
   'getTabAsset',
+  'retryNow',
   'testAlert',
 ] as const satisfies readonly RequestType[];
 

@@ -9,6 +9,8 @@ export const SourceFailureNoteSchema = z.object({
   /** A venue id, `coinglass`, or `engine` when the whole refresh failed. */
   source: z.string(),
   message: z.string(),
+  /** The data layer's failure kind (`rate-limited`, `banned`, …), when a venue failed: the popup offers "Retry now". */
+  kind: z.optional(z.string()),
 });
 export type SourceFailureNote = z.infer<typeof SourceFailureNoteSchema>;
 

@@ -2,6 +2,14 @@ import { BridgeToIsolatedSchema } from '../chart/bridge/bridge-schema';
 import { BRIDGE_TAG, type IsolatedToBridge } from '../chart/bridge/protocol';
 import { z } from '../util/zod';
 
+/**
+ * The bridge numbers each port's messages 0, 1, 2, …: a first number beyond this, or a step of more than this, or
+ * one that does not go forward, is not the bridge (a page script holding the port, replaying or racing it).
+ */
+export const MAX_SEQ_STEP = 8;
+/** More messages than this on a port within one second is a flood (the bridge sends at most one per frame). */
+export const MAX_MESSAGES_PER_SECOND = 250;
+
 const SnapshotEnvelopeSchema = z.object({
   type: z.literal('snapshot'),
   seq: z.int().check(z.nonnegative()),
@@ -32,6 +40,11 @@ export interface BridgeClientOptions {
    * whole cost of a snapshot; NaN without a `now`.
    */
   onSnapshot(seq: number, snapshot: unknown, receivedAt: number): void;
+  /**
+   * Something other than the bridge is talking on the port (a sequence number out of step, a flood): the client has
+   * dropped the port and says hello anew; until a snapshot arrives on the new one, the chart is not to be trusted.
+   */
+  onDoubt?(reason: string): void;
   /** A new `MessageChannel` for each hello (`() => new MessageChannel()`): a transferred port cannot be sent again. */
   newChannel(): { port1: BridgePort; port2: BridgePort };
   now?(): number;
@@ -46,6 +59,8 @@ export interface BridgeClientOptions {
 export interface BridgeClient {
   /** Active: say hello until ready, then take snapshots. Inactive: ask the bridge to pause its read loop. */
   setActive(active: boolean): void;
+  /** Drops the current port and says hello again (the bridge went silent while the chart moved). */
+  reconnect(): void;
   readonly ready: boolean;
   /** For good: tells the bridge to stop and closes the port. */
   stop(): void;
@@ -56,7 +71,9 @@ export interface BridgeClient {
  * repeats `hello` on the window, each with the far end of a new `MessageChannel`, until `ready` arrives on the latest
  * port (the earlier ports are closed). Everything else goes over that port and nothing is read from the window. What
  * arrives on the port is still untrusted (a page script can take the port from a hello): only messages with the
- * bridge's tag and this channel are parsed at all; snapshots older than the last one are dropped.
+ * bridge's tag and this channel are parsed at all. Sequence numbers are per port and may only step forward by at most
+ * MAX_SEQ_STEP, and a port may carry at most MAX_MESSAGES_PER_SECOND: anything else fails closed (`onDoubt`, the
+ * port dropped, a new hello), so a poisoned number or a flood can never hold the overlay on an old snapshot.
  */
 export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
   const { win, channel } = options;
@@ -67,6 +84,9 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
   let ready = false;
   let stopped = false;
   let lastSeq = -1;
+  let windowStart = Number.NEGATIVE_INFINITY;
+  let windowCount = 0;
+  const clock = options.now ?? Date.now;
   let timer: unknown = null;
   let hellos = 0;
   let port: BridgePort | null = null;
@@ -101,6 +121,8 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
     closePort();
     const { port1, port2 } = options.newChannel();
     port = port1;
+    lastSeq = -1;
+    windowCount = 0;
     port1.addEventListener('message', (event) => onMessage(port1, event));
     port1.start();
     win.postMessage(message('hello'), win.location.origin, [port2]);
@@ -111,9 +133,42 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
     }
   };
 
+  /** Fails closed: this port is no longer believed; hello again on the usual cadence (a flood waits for it). */
+  const distrust = (reason: string) => {
+    closePort();
+    ready = false;
+    hellos = 0;
+    clearTimer();
+    timer = options.setInterval(sayHello, helloMs);
+    options.onDoubt?.(reason);
+  };
+
+  /** Whether `seq` is the bridge's next number on this port (and takes it). */
+  const inStep = (seq: number): boolean => {
+    if (seq <= lastSeq || seq > lastSeq + MAX_SEQ_STEP) {
+      distrust(
+        seq <= lastSeq
+          ? `the page bridge repeated an old message (${seq} after ${lastSeq})`
+          : `the page bridge skipped ahead (${seq} after ${lastSeq})`,
+      );
+      return false;
+    }
+    lastSeq = seq;
+    return true;
+  };
+
   const onMessage = (from: BridgePort, event: { data: unknown }) => {
     const receivedAt = options.now ? options.now() : Number.NaN;
     if (stopped || !active || from !== port) return;
+    const t = clock();
+    if (!(t - windowStart < 1000)) {
+      windowStart = t;
+      windowCount = 0;
+    }
+    if (++windowCount > MAX_MESSAGES_PER_SECOND) {
+      distrust('the page bridge sent too many messages');
+      return;
+    }
     const data = event.data as { tag?: unknown; from?: unknown; channel?: unknown } | null;
     // Cheap checks first: whoever holds the other end may send anything.
     if (!data || typeof data !== 'object' || data.tag !== BRIDGE_TAG || data.from !== 'bridge') return;
@@ -122,8 +177,7 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
     // seq are left to the schema; the snapshot itself is validated by the controller. Anything else: the full one.
     const snapshot = SnapshotEnvelopeSchema.safeParse(data);
     if (snapshot.success) {
-      if (snapshot.data.seq <= lastSeq) return;
-      lastSeq = snapshot.data.seq;
+      if (!inStep(snapshot.data.seq)) return;
       options.onSnapshot(snapshot.data.seq, (data as { snapshot?: unknown }).snapshot, receivedAt);
       return;
     }
@@ -138,8 +192,7 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
       }
       return;
     }
-    if (message.seq <= lastSeq) return;
-    lastSeq = message.seq;
+    if (!inStep(message.seq)) return;
     options.onSnapshot(message.seq, message.snapshot, receivedAt);
   };
 
@@ -157,6 +210,10 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
         ready = false;
         closePort('pause');
       }
+    },
+    reconnect() {
+      if (stopped || !active) return;
+      distrust('the page bridge went silent');
     },
     get ready() {
       return ready;

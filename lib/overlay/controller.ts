@@ -48,7 +48,7 @@ export interface OverlayControllerDeps {
   site: SiteDefinition;
   messenger: Pick<Messenger, 'request'>;
   settings: SettingsSource;
-  bridge: { setActive(active: boolean): void };
+  bridge: { setActive(active: boolean): void; reconnect?(): void };
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
@@ -63,6 +63,13 @@ export interface OverlayController {
   onBridgeReady(): void;
   /** A bridge snapshot, untrusted (null: the bridge sees no chart). */
   onSnapshot(raw: unknown): void;
+  /** The bridge client stopped believing its port (`BridgeClientOptions.onDoubt`): bands off until a new snapshot. */
+  onBridgeDoubt(reason: string): void;
+  /**
+   * The user moved the chart (a drag or wheel on its pane) or the window resized: unless a fresh snapshot follows
+   * within LIVENESS_MS, the bridge is not telling the truth (a page script closed or holds its port).
+   */
+  onChartMoved(): void;
   /** A `viewUpdated` push, already parsed. */
   onPush(reply: ViewReply): void;
   hide(): void;
@@ -75,9 +82,16 @@ export interface OverlayController {
 
 /** Live price changes reach the screen at most this often (a busy market ticks every frame). */
 export const PRICE_MS = 250;
+/** After the chart moved, a snapshot must follow within this long (the bridge reads every animation frame). */
+export const LIVENESS_MS = 500;
 /** The badge's age text is recomputed this often. */
 export const AGE_TICK_MS = 5_000;
 const RETRY_MS = 5_000;
+/**
+ * A switch to another symbol is followed once the page has shown it this long: skimming through symbols (a pushState
+ * every few hundred ms) asks the background for the one the user stops on, not for every one passed.
+ */
+export const FOLLOW_MS = 400;
 const MIN_RENEW_MS = 15_000;
 
 const sameScale = (a: PriceScale, b: PriceScale) =>
@@ -136,6 +150,9 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
   let shownPriceAt = 0;
   let priceTimer: unknown = null;
   let modeTimer: unknown = null;
+  let livenessTimer: unknown = null;
+  let snapshots = 0;
+  let doubt: string | null = null;
   let ageTimer: unknown = null;
   let badgeKey: unknown[] = [];
   let badge: BadgeModel | null = null;
@@ -202,7 +219,18 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     sub.timer = clear(sub.timer);
     if (previous)
       void request(() => deps.messenger.request('unsubscribeAsset', { asset: previous }), 'unsubscribe');
-    if (asset) void subscribe(asset);
+    if (!asset) return;
+    if (!previous) {
+      void subscribe(asset);
+      return;
+    }
+    sub.timer = deps.setTimeout(
+      guard.wrap('follow', () => {
+        sub.timer = null;
+        if (sub.asset === asset) void subscribe(asset);
+      }),
+      FOLLOW_MS,
+    );
   }
 
   function currentCheck(expected: string | null): SnapshotCheck | null {
@@ -305,7 +333,10 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       const reply = sub.reply && sub.reply.asset === sub.asset ? sub.reply : null;
       const view =
         symbol.status === 'ok' && reply?.entry?.view?.asset === symbol.asset ? reply.entry.view : null;
-      const checked = confirmUnnamedChart(currentCheck(page.expectedAsset), view);
+      // Any doubt about the bridge fails the check as a bad snapshot would: bands off at once, then the ladder.
+      const checked: SnapshotCheck | null = doubt
+        ? { ok: false, reason: doubt }
+        : confirmUnnamedChart(currentCheck(page.expectedAsset), view);
       const decision = decideMode({
         chartPage,
         settingsLoaded: settings !== null,
@@ -463,7 +494,27 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     onSnapshot(next) {
       raw = next;
       hasRaw = true;
+      snapshots += 1;
+      doubt = null;
       update();
+    },
+    onBridgeDoubt(reason) {
+      doubt = reason;
+      update();
+    },
+    onChartMoved() {
+      if (disposed || geometry === null || livenessTimer !== null) return;
+      const before = snapshots;
+      livenessTimer = deps.setTimeout(
+        guard.wrap('liveness', () => {
+          livenessTimer = null;
+          if (snapshots > before || geometry === null) return;
+          doubt = 'the chart moved but the page bridge sent nothing';
+          deps.bridge.reconnect?.();
+          update();
+        }),
+        LIVENESS_MS,
+      );
     },
     onPush(reply) {
       if (reply.asset !== sub.asset) return;
@@ -491,7 +542,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       if (disposed) return;
       disposed = true;
       unwatch();
-      for (const t of [sub.timer, priceTimer, modeTimer, ageTimer]) clear(t);
+      for (const t of [sub.timer, priceTimer, modeTimer, ageTimer, livenessTimer]) clear(t);
       const asset = sub.asset;
       sub.asset = null;
       if (asset && !options.quiet) {

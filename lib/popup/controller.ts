@@ -28,6 +28,8 @@ export interface PopupState {
   refreshing: boolean;
   /** Why the last refresh failed, or why the background could not be asked. */
   error: string | null;
+  /** A venue is paused after a rate limit or a ban (the popup offers "Retry now"). */
+  paused: boolean;
   periodMs: number;
   now: number;
 }
@@ -57,6 +59,8 @@ export interface PopupController {
   start(): Promise<void>;
   chooseAsset(asset: string): Promise<void>;
   refreshNow(): Promise<void>;
+  /** Lifts the venues' rate-limit pauses and refreshes at once. */
+  retryNow(): Promise<void>;
   exportView(): void;
   exportSeries(): Promise<void>;
   /** Any runtime message: `viewUpdated` pushes are taken, the rest ignored. */
@@ -82,6 +86,7 @@ export function createPopupController(deps: PopupControllerDeps): PopupControlle
     stale: false,
     refreshing: false,
     error: null,
+    paused: false,
     periodMs: settings.refreshSeconds * 1000,
     now: deps.now(),
   };
@@ -94,6 +99,7 @@ export function createPopupController(deps: PopupControllerDeps): PopupControlle
     next.assets = list.filter((a, i) => list.indexOf(a) === i);
     next.stale = next.entry?.view ? isStale(next.entry, next.now, next.periodMs) : false;
     next.error = next.entry?.error ?? requestError;
+    next.paused = (next.entry?.failures ?? []).some((f) => f.kind === 'rate-limited' || f.kind === 'banned');
     state = next;
     deps.onChange(state);
   };
@@ -172,6 +178,12 @@ export function createPopupController(deps: PopupControllerDeps): PopupControlle
       const result = await deps.messenger.request('getView', { asset: state.asset, refresh: true });
       if (result.ok) apply(result.value);
       else fail(result.error, { refreshing: false });
+    },
+
+    async retryNow() {
+      update({ refreshing: true });
+      const result = await deps.messenger.request('retryNow', { asset: state.asset });
+      if (!result.ok) fail(result.error, { refreshing: false });
     },
 
     exportView() {

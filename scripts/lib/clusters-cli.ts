@@ -2,6 +2,7 @@ import { buildClusterView } from '../../lib/engine/build-view';
 import { type ClusterView, ClusterViewSchema } from '../../lib/model/cluster-view';
 import { ModelInputError } from '../../lib/model/errors';
 import { clusterReport } from '../../lib/report/cluster-report';
+import { terminalSafe, terminalSafeJson } from '../../lib/report/terminal-safe';
 import { formatHelp, parseArgs } from './args';
 import { CliError, type CliIo, EXIT, firstLine } from './cli-io';
 import { loadDepth } from './depth-input';
@@ -85,8 +86,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (!view.success)
     throw new CliError(zodLine(view.error, 'internal error: invalid ClusterView'), EXIT.internal);
 
-  if (flags.json) io.stdout(`${JSON.stringify(view.data, null, 2)}\n`);
-  else io.stdout(`${clusterReport(view.data).join('\n')}\n`);
+  if (flags.json) io.stdout(`${terminalSafeJson(JSON.stringify(view.data, null, 2))}\n`);
+  else io.stdout(`${clusterReport(view.data).map(terminalSafe).join('\n')}\n`);
   return EXIT.ok;
 }
 
@@ -99,10 +100,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await run(argv, io);
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr(`clusters: ${error.message}\n`);
+      io.stderr(`clusters: ${terminalSafe(error.message)}\n`);
       return error.exitCode;
     }
-    io.stderr(`clusters: internal error: ${firstLine(error)}\n`);
+    io.stderr(`clusters: internal error: ${terminalSafe(firstLine(error))}\n`);
     return EXIT.internal;
   }
 }

@@ -10,11 +10,13 @@ import { createLiveEngine, createVirtualClock } from '../../lib/engine/setup';
 import { parseHarText } from '../../lib/http/har';
 import { createHarFetch, harNow } from '../../lib/http/har-replay';
 import type { FetchLike } from '../../lib/http/types';
+import { withoutCredentials } from '../../lib/http/without-credentials';
 import { VENUE_LABEL, VENUES, type Venue } from '../../lib/market/venue';
 import { ClusterViewSchema } from '../../lib/model/cluster-view';
 import { ModelInputError } from '../../lib/model/errors';
 import { DEFAULT_PARAMS, type ModelParams, resolveParams } from '../../lib/model/params';
 import { clusterReport } from '../../lib/report/cluster-report';
+import { terminalSafe, terminalSafeJson } from '../../lib/report/terminal-safe';
 import { CliError, type CliIo, EXIT, firstLine } from './cli-io';
 import { parseJson, parseWithSchema, readJsonFile } from './read-json';
 import { zodLine } from './zod-line';
@@ -141,7 +143,7 @@ function liveParams(text: string | undefined): ModelParams {
 
 function nodeDeps(): LiveDeps {
   return {
-    fetch: (url, init) => globalThis.fetch(url, init),
+    fetch: withoutCredentials((url, init) => globalThis.fetch(url, init)),
     now: Date.now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
@@ -232,7 +234,7 @@ export async function runLive(flags: LiveFlags, io: CliIo & Partial<LiveDeps>): 
     throw new CliError(zodLine(view.error, 'internal error: invalid ClusterView'), EXIT.internal);
 
   if (flags.json) {
-    io.stdout(`${JSON.stringify(view.data, null, 2)}\n`);
+    io.stdout(`${terminalSafeJson(JSON.stringify(view.data, null, 2))}\n`);
   } else {
     const lines = clusterReport(view.data, { now: result.fetchedAt });
     const sent = Object.entries(result.requests)
@@ -242,7 +244,7 @@ export async function runLive(flags: LiveFlags, io: CliIo & Partial<LiveDeps>): 
       '',
       `Requests ${sent || 'none'}${flags.har !== undefined ? ` (replayed from ${flags.har})` : ''}`,
     );
-    io.stdout(`${lines.join('\n')}\n`);
+    io.stdout(`${lines.map(terminalSafe).join('\n')}\n`);
   }
   if (result.allFailed) throw new CliError(result.error ?? 'no venue could be reached', EXIT.unreachable);
   return EXIT.ok;

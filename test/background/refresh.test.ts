@@ -218,7 +218,7 @@ describe('background refresh', () => {
     };
     const entry = await bg.refresh('BTC', { force: true });
     expect(entry?.failures).toEqual([
-      { source: 'bybit', message: 'Bybit: rate limited' },
+      { source: 'bybit', message: 'Bybit: rate limited', kind: 'rate-limited' },
       { source: 'coinglass', message: 'CoinGlass: your plan has no heatmap' },
     ]);
   });

@@ -37,6 +37,18 @@ const text = (selector: string) => root.querySelector(selector)?.textContent ?? 
 const texts = (selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent);
 
 describe('Popup', () => {
+  it('offers "Retry now" only while a venue is paused, and calls back on a click', () => {
+    const onRetryNow = vi.fn();
+    act(() => render(<Popup {...props({ onRetryNow })} />, root));
+    expect(root.querySelector('[data-action="retry-now"]')).toBeNull();
+    const paused = { stale: false, refreshing: false, error: null, paused: true };
+    act(() => render(<Popup {...props({ onRetryNow, status: paused })} />, root));
+    const button = root.querySelector<HTMLButtonElement>('[data-action="retry-now"]');
+    expect(button?.textContent).toBe('Retry now');
+    act(() => button?.click());
+    expect(onRetryNow).toHaveBeenCalledTimes(1);
+  });
+
   it('shows the price, the at-risk lines with their inverse and cascade', () => {
     act(() => render(<Popup {...props()} />, root));
     expect(text('[data-field="price"]')).toBe('95,000');

@@ -27,6 +27,7 @@ function setup() {
     },
     getSeries: async () => ({ series: null }),
     getTabAsset: async ({ tabId }) => ({ asset: tabId === 7 ? 'BTC' : null }),
+    retryNow: async () => ({ cleared: true }),
     testAlert: async () => ({ shown: true, message: 'ok' }),
   };
   const dispatcher = createDispatcher(handlers, (m) => logs.push(m));

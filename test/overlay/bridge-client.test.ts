@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BRIDGE_TAG } from '../../lib/chart/bridge/protocol';
-import { createBridgeClient } from '../../lib/overlay/bridge-client';
+import { createBridgeClient, MAX_MESSAGES_PER_SECOND, MAX_SEQ_STEP } from '../../lib/overlay/bridge-client';
 
 const CHANNEL = '0f8e2b6c-1d2e-4f00-9a1b-123456789abc';
 
@@ -40,6 +40,8 @@ function setup(options: { fastHellos?: number } = {}) {
   /** The near end of every channel made, in order; the far end went with the hello. */
   const ports: FakePort[] = [];
   const snapshots: [number, unknown][] = [];
+  const doubts: string[] = [];
+  let clock = 0;
   let ready = 0;
   const client = createBridgeClient({
     win,
@@ -48,6 +50,8 @@ function setup(options: { fastHellos?: number } = {}) {
       ready += 1;
     },
     onSnapshot: (seq, snapshot) => snapshots.push([seq, snapshot]),
+    onDoubt: (reason) => doubts.push(reason),
+    now: () => clock,
     setInterval: (fn, ms) => {
       const id = nextTimer++;
       timers.set(id, { fn, ms });
@@ -71,7 +75,21 @@ function setup(options: { fastHellos?: number } = {}) {
   };
   /** Everything the client sent on any port: pause and stop. */
   const onPorts = () => ports.flatMap((p) => p.sent.map((m) => m.type));
-  return { client, posted, ports, snapshots, fromBridge, tickAll, timers, onPorts, ready: () => ready };
+  return {
+    client,
+    posted,
+    ports,
+    snapshots,
+    doubts,
+    fromBridge,
+    tickAll,
+    timers,
+    onPorts,
+    ready: () => ready,
+    advance: (ms: number) => {
+      clock += ms;
+    },
+  };
 }
 
 const types = (posted: { message: Record<string, unknown> }[]) => posted.map((p) => p.message.type);
@@ -112,12 +130,11 @@ describe('createBridgeClient', () => {
     expect([...t.timers.values()].map((x) => x.ms)).toEqual([2000]);
   });
 
-  it('passes snapshots on in order and drops stale, foreign and malformed ones', () => {
+  it('passes snapshots on in order and drops foreign and malformed ones', () => {
     const t = setup();
     t.client.setActive(true);
     t.fromBridge({ type: 'ready' });
-    t.fromBridge({ type: 'snapshot', seq: 3, snapshot: { a: 1 } });
-    t.fromBridge({ type: 'snapshot', seq: 2, snapshot: { a: 0 } });
+    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: { a: 1 } });
     t.fromBridge({ type: 'snapshot', seq: 5, snapshot: null, channel: 'someone-else-123' });
     t.fromBridge({ type: 'snapshot', seq: 5, snapshot: null, tag: 'liqlens-bridge/0' });
     t.fromBridge({ type: 'snapshot', seq: -1, snapshot: null });
@@ -127,13 +144,14 @@ describe('createBridgeClient', () => {
     t.fromBridge({ type: 'snapshots', seq: 10, snapshot: null });
     t.ports[0]?.receive(null);
     t.ports[0]?.receive('snapshot');
-    t.fromBridge({ type: 'snapshot', seq: 6, snapshot: null });
-    t.fromBridge({ type: 'snapshot', seq: 11 });
+    t.fromBridge({ type: 'snapshot', seq: 1, snapshot: null });
+    t.fromBridge({ type: 'snapshot', seq: 3 });
     expect(t.snapshots).toEqual([
-      [3, { a: 1 }],
-      [6, null],
-      [11, undefined],
+      [0, { a: 1 }],
+      [1, null],
+      [3, undefined],
     ]);
+    expect(t.doubts).toEqual([]);
   });
 
   it('ignores a closed earlier port, even after ready', () => {
@@ -141,9 +159,9 @@ describe('createBridgeClient', () => {
     t.client.setActive(true);
     t.tickAll();
     t.fromBridge({ type: 'ready' });
-    t.fromBridge({ type: 'snapshot', seq: 1, snapshot: 'old port' }, t.ports[0]);
-    t.fromBridge({ type: 'snapshot', seq: 2, snapshot: 'latest port' });
-    expect(t.snapshots).toEqual([[2, 'latest port']]);
+    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: 'old port' }, t.ports[0]);
+    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: 'latest port' });
+    expect(t.snapshots).toEqual([[0, 'latest port']]);
   });
 
   it('pauses the bridge over the port and closes it when inactive, and says hello again when active', () => {
@@ -163,8 +181,8 @@ describe('createBridgeClient', () => {
     expect(types(t.posted)).toEqual(['hello', 'hello']);
     expect(t.ports).toHaveLength(2);
     t.fromBridge({ type: 'ready' });
-    t.fromBridge({ type: 'snapshot', seq: 1, snapshot: null });
-    expect(t.snapshots).toEqual([[1, null]]);
+    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: null });
+    expect(t.snapshots).toEqual([[0, null]]);
   });
 
   it('stops for good: tells the bridge over the port and closes it', () => {
@@ -198,6 +216,74 @@ describe('createBridgeClient', () => {
     t.client.stop();
     expect(types(t.posted)).toEqual(['hello', 'hello']);
     expect(t.onPorts()).toEqual(['pause', 'stop']);
+  });
+});
+
+describe('createBridgeClient: a page script holding the port (issue 9)', () => {
+  const ready = () => {
+    const t = setup();
+    t.client.setActive(true);
+    t.fromBridge({ type: 'ready' });
+    for (let seq = 0; seq < 3; seq++) t.fromBridge({ type: 'snapshot', seq, snapshot: { frame: seq } });
+    return t;
+  };
+
+  it('a replay with seq = MAX_SAFE_INTEGER is rejected, not adopted: doubt, a new port, the bridge heard again', () => {
+    const t = ready();
+    t.fromBridge({ type: 'snapshot', seq: Number.MAX_SAFE_INTEGER, snapshot: { frame: 0 } });
+    expect(t.snapshots.map(([seq]) => seq)).toEqual([0, 1, 2]);
+    expect(t.doubts).toEqual(['the page bridge skipped ahead (9007199254740991 after 2)']);
+    expect(t.ports[0]?.closed).toBe(true);
+    expect(t.client.ready).toBe(false);
+    // The old port is dead to us; a new hello goes out on the next tick, and the bridge's numbering starts over.
+    t.fromBridge({ type: 'snapshot', seq: 3, snapshot: { frame: 3 } }, t.ports[0]);
+    t.tickAll();
+    expect(t.ports).toHaveLength(2);
+    t.fromBridge({ type: 'ready' });
+    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: { frame: 4 } });
+    expect(t.snapshots.at(-1)).toEqual([0, { frame: 4 }]);
+  });
+
+  it('a bounded jump ahead followed by the bridge’s own next number is caught as a repeat', () => {
+    const t = ready();
+    t.fromBridge({ type: 'snapshot', seq: 3 + MAX_SEQ_STEP - 1, snapshot: { frame: 0 } });
+    t.fromBridge({ type: 'snapshot', seq: 3, snapshot: { frame: 3 } });
+    expect(t.doubts).toEqual([`the page bridge repeated an old message (3 after ${2 + MAX_SEQ_STEP})`]);
+  });
+
+  it('a first number beyond the bound on a new port is rejected', () => {
+    const t = setup();
+    t.client.setActive(true);
+    t.fromBridge({ type: 'snapshot', seq: 1000, snapshot: {} });
+    expect(t.snapshots).toEqual([]);
+    expect(t.doubts).toHaveLength(1);
+  });
+
+  it('a 100k-message flood fails closed after MAX_MESSAGES_PER_SECOND, whatever the numbers', () => {
+    const t = ready();
+    for (let i = 0; i < 100_000; i++) t.fromBridge({ type: 'snapshot', seq: 3 + i, snapshot: { frame: 0 } });
+    expect(t.doubts).toEqual(['the page bridge sent too many messages']);
+    expect(t.snapshots.length).toBeLessThanOrEqual(MAX_MESSAGES_PER_SECOND);
+    expect(t.ports[0]?.closed).toBe(true);
+  });
+
+  it('the bridge’s own pace (one message a frame at 240 Hz for a minute) is no flood', () => {
+    const t = ready();
+    for (let i = 0; i < 240 * 60; i++) {
+      t.advance(1000 / 240);
+      t.fromBridge({ type: 'snapshot', seq: 3 + i, snapshot: null });
+    }
+    expect(t.doubts).toEqual([]);
+    expect(t.snapshots).toHaveLength(3 + 240 * 60);
+  });
+
+  it('reconnect drops a silent port and says hello again', () => {
+    const t = ready();
+    t.client.reconnect();
+    expect(t.doubts).toEqual(['the page bridge went silent']);
+    expect(t.ports[0]?.closed).toBe(true);
+    t.tickAll();
+    expect(types(t.posted)).toEqual(['hello', 'hello']);
   });
 });
 

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewReply } from '../../lib/messages/view-entry';
-import { createOverlayController, type OverlayViewState, PRICE_MS } from '../../lib/overlay/controller';
+import {
+  createOverlayController,
+  FOLLOW_MS,
+  LIVENESS_MS,
+  type OverlayViewState,
+  PRICE_MS,
+} from '../../lib/overlay/controller';
 import { createGuard } from '../../lib/overlay/guard';
-import { GRACE_MS } from '../../lib/overlay/overlay-state';
+import { GRACE_MS, RECOVER_MS } from '../../lib/overlay/overlay-state';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { binance } from '../../lib/sites/binance';
 import { err, ok } from '../../lib/util/result';
@@ -20,6 +26,7 @@ function setup(options: { answer?: (asset: string) => ViewReply | string } = {})
   const logs: string[] = [];
   const bridge: boolean[] = [];
   let invalidated = 0;
+  let reconnects = 0;
   let settings = defaultSettings();
   let watcher: ((s: Settings) => void) | null = null;
   const answer = options.answer ?? ((asset: string) => makeReply(makeView({ asset })));
@@ -54,6 +61,9 @@ function setup(options: { answer?: (asset: string) => ViewReply | string } = {})
       setActive: (active) => {
         if (bridge.at(-1) !== active) bridge.push(active);
       },
+      reconnect: () => {
+        reconnects += 1;
+      },
     },
     now: () => now,
     setTimeout: (fn, ms) => {
@@ -77,6 +87,7 @@ function setup(options: { answer?: (asset: string) => ViewReply | string } = {})
     bridge,
     last: () => states.at(-1) as OverlayViewState,
     invalidated: () => invalidated,
+    reconnects: () => reconnects,
     flush,
     /** Moves the clock on, running the timers that come due, in order. */
     advance: async (ms: number) => {
@@ -208,6 +219,8 @@ describe('overlay controller', () => {
     t.controller.onSnapshot(makeSnapshot());
     t.controller.setPage(ETH_URL, 'Binance');
     await t.flush();
+    expect(t.requests.slice(1)).toEqual([['unsubscribeAsset', { asset: 'BTC' }]]);
+    await t.advance(FOLLOW_MS);
     expect(t.requests.slice(1)).toEqual([
       ['unsubscribeAsset', { asset: 'BTC' }],
       ['subscribeAsset', { asset: 'ETH' }],
@@ -221,6 +234,71 @@ describe('overlay controller', () => {
     );
     expect(t.last().mode).toBe('aligned');
     expect(t.last().view?.asset).toBe('ETH');
+  });
+
+  it('skimming 29 symbols in 9 s asks the background only for the one the user stops on (debounced)', async () => {
+    const t = await started();
+    const symbols = ['ETH', 'SOL', 'XRP', 'DOGE', 'ADA', 'AVAX', 'LINK', 'DOT', 'LTC', 'BCH'];
+    const pages = Array.from({ length: 29 }, (_, i) => symbols[i % symbols.length] as string);
+    for (const symbol of pages) {
+      t.controller.setPage(`https://www.binance.com/en/futures/${symbol}USDT`, 'Binance');
+      await t.advance(9000 / 29);
+    }
+    await t.advance(FOLLOW_MS);
+    const subscribes = t.requests.filter(([type]) => type === 'subscribeAsset').map(([, d]) => d);
+    expect(subscribes).toEqual([{ asset: 'BTC' }, { asset: pages.at(-1) }]);
+    expect(t.last().view?.asset).toBe(pages.at(-1));
+  });
+
+  describe('a bridge that stops telling the truth (issue 9)', () => {
+    const aligned = async () => {
+      const t = await started();
+      t.controller.onBridgeReady();
+      t.controller.onSnapshot(makeSnapshot());
+      await t.advance(GRACE_MS);
+      expect(t.last().mode).toBe('aligned');
+      return t;
+    };
+
+    it('the chart moved and no snapshot followed (the port was closed): bands off, a new hello, then the ladder', async () => {
+      const t = await aligned();
+      t.controller.onChartMoved();
+      await t.advance(LIVENESS_MS - 1);
+      expect(t.last().mode).toBe('aligned');
+      await t.advance(2);
+      expect(t.last().geometry).toBeNull();
+      expect(t.last().mode).not.toBe('aligned');
+      expect(t.reconnects()).toBe(1);
+      await t.advance(RECOVER_MS + 1);
+      expect(t.last()).toMatchObject({
+        mode: 'ladder',
+        reason: 'the chart moved but the page bridge sent nothing',
+      });
+      // The new port's first snapshot is the bridge's own: aligned again.
+      t.controller.onSnapshot(makeSnapshot());
+      expect(t.last().mode).toBe('aligned');
+    });
+
+    it('a snapshot after the move keeps it aligned, and a still chart needs none', async () => {
+      const t = await aligned();
+      t.controller.onChartMoved();
+      await t.advance(100);
+      t.controller.onSnapshot(
+        makeSnapshot({ scale: { from: 94_000, to: 96_500, mode: 0, inverted: false } }),
+      );
+      await t.advance(LIVENESS_MS * 4);
+      expect(t.last().mode).toBe('aligned');
+      expect(t.reconnects()).toBe(0);
+    });
+
+    it('a doubt from the bridge client (a poisoned sequence number, a flood) drops the bands at once', async () => {
+      const t = await aligned();
+      t.controller.onBridgeDoubt('the page bridge sent too many messages');
+      expect(t.last().geometry).toBeNull();
+      expect(t.last().mode).not.toBe('aligned');
+      await t.advance(RECOVER_MS + 1);
+      expect(t.last()).toMatchObject({ mode: 'ladder', reason: 'the page bridge sent too many messages' });
+    });
   });
 
   it('ignores pushes for another asset and takes those for its own', async () => {

@@ -85,6 +85,22 @@ describe('popup controller', () => {
     expect(controller.state.entry?.view?.price).toBe(8);
   });
 
+  it('a paused venue offers "Retry now", which asks the background to lift the pauses (issue 9)', async () => {
+    const { controller, requests } = setup({ forcedAsset: 'SOL' });
+    await controller.start();
+    expect(controller.state.paused).toBe(false);
+    const paused = replyOf('SOL', 7);
+    if (!paused.entry) throw new Error('no entry');
+    paused.entry.failures = [
+      { source: 'binance', message: 'Binance has temporarily banned …', kind: 'banned' },
+    ];
+    controller.receive({ type: 'viewUpdated', data: paused });
+    expect(controller.state.paused).toBe(true);
+    await controller.retryNow();
+    expect(requests.at(-1)).toBe('retryNow SOL');
+    expect(controller.state.refreshing).toBe(true);
+  });
+
   it('says so when there is no series to export yet', async () => {
     const { controller, downloads } = setup();
     await controller.start();

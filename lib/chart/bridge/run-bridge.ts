@@ -38,7 +38,9 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   let crosshair: CrosshairSample | null = null;
   let lastTick: { price: number; symbol: string | null } | null = null;
   let lastKey = '';
-  let seq = 0;
+  // Per channel, from 0 on each new port, +1 per message: the isolated side takes nothing else, so a page script
+  // holding the port cannot jump ahead of the bridge without being noticed.
+  const seqs = new Map<string, number>();
   let frame = 0;
   let probeTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -62,9 +64,11 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
     const key = JSON.stringify(snapshot);
     if (key === lastKey || channels.size === 0) return;
     lastKey = key;
-    const n = seq++;
-    for (const [channel, port] of channels)
-      send(port, { tag: BRIDGE_TAG, from: 'bridge', type: 'snapshot', channel, seq: n, snapshot });
+    for (const [channel, port] of channels) {
+      const seq = seqs.get(channel) ?? 0;
+      seqs.set(channel, seq + 1);
+      send(port, { tag: BRIDGE_TAG, from: 'bridge', type: 'snapshot', channel, seq, snapshot });
+    }
   };
 
   /** The chart the handle points at is gone when its frame left the DOM or the frame now holds another widget. */
@@ -154,6 +158,7 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
     // A newcomer (or a new port) gets the current snapshot at once, even if nothing changed.
     lastKey = '';
     channels.set(channel, port);
+    seqs.set(channel, 0);
     port.onmessage = (e) => onPortMessage(channel, port, e.data);
     send(port, { tag: BRIDGE_TAG, from: 'bridge', type: 'ready', channel });
     schedule();
@@ -168,6 +173,7 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
       return;
     if (data.type !== 'pause' && data.type !== 'stop') return;
     channels.delete(channel);
+    seqs.delete(channel);
     close(port);
     if (channels.size > 0) return;
     if (data.type === 'pause') pause();
@@ -190,6 +196,7 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
     win.removeEventListener('message', onMessage);
     for (const port of channels.values()) close(port);
     channels.clear();
+    seqs.clear();
     release();
   }
 

@@ -1,5 +1,5 @@
 import { z } from '../../util/zod';
-import { msTime, num, numLoose, numNonNegative, numPositive } from '../shared/num';
+import { msTime, numLoose, numNonNegative, numPositive, numRate } from '../shared/num';
 
 // Written against the venue's documented responses (test/fixtures/api-samples/binance-*.json).
 // Only the fields we read are checked; extra fields and extra row columns are accepted.
@@ -37,7 +37,7 @@ export const OpenInterestSchema = z.looseObject({
 
 export const PremiumIndexSchema = z.looseObject({
   markPrice: numPositive(),
-  lastFundingRate: num(),
+  lastFundingRate: numRate(),
   nextFundingTime: msTime(),
   time: msTime(),
 });

@@ -1,5 +1,5 @@
 import { z } from '../../util/zod';
-import { msTime, num, numNonNegative, numOrEmpty, numPositive } from '../shared/num';
+import { msTime, numNonNegative, numOrEmpty, numPositive, numRate } from '../shared/num';
 
 // Written against the venue's documented responses (test/fixtures/api-samples/bybit-*.json).
 // Only the fields we read are checked; extra fields and extra row columns are accepted.
@@ -51,7 +51,7 @@ export const TickersSchema = envelope(
       z.looseObject({
         symbol: z.string(),
         markPrice: numPositive(),
-        fundingRate: num(),
+        fundingRate: numRate(),
         nextFundingTime: msTime(),
         openInterest: numNonNegative(),
         singleOpenInterest: z.optional(numOrEmpty()),

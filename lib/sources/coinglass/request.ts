@@ -2,13 +2,12 @@ import type { HttpClient, HttpResult, SourceFailure } from '../../http/types';
 import { err, ok, type Result } from '../../util/result';
 import { z } from '../../util/zod';
 import { buildUrl, failure, getJson, parseWith } from '../shared';
+import { KEY_REFUSED_MESSAGE, NO_KEY_MESSAGE, PLAN_MESSAGE } from './messages';
+import { inOwnWords, scrubKey } from './own-words';
 
 export const COINGLASS_BASE = 'https://open-api-v4.coinglass.com';
 
-export const PLAN_MESSAGE =
-  'Your CoinGlass plan does not include the liquidation map (Professional plan needed)';
-export const NO_KEY_MESSAGE = 'No CoinGlass API key is set';
-export const KEY_REFUSED_MESSAGE = 'CoinGlass did not accept the API key: check it in the options';
+export { KEY_REFUSED_MESSAGE, NO_KEY_MESSAGE, PLAN_MESSAGE } from './messages';
 
 const PLAN_WORDS = /upgrade|plan|permission|subscri|not available|not supported|level|vip|professional/i;
 const KEY_WORDS = /api.?key|invalid key|apikey/i;
@@ -26,9 +25,13 @@ export interface CoinglassCall {
   query: Record<string, string>;
 }
 
+/** Failures worded here from the envelope's code alone (the rest are reworded by `inOwnWords`). */
+const worded = new WeakSet<SourceFailure>();
+
 /**
  * GET one CoinGlass v4 endpoint with the user's key in the `CG-API-KEY` header (and nowhere else), check
- * the `{code, msg, data}` envelope and parse `data`. Every failure message is scrubbed of the key.
+ * the `{code, msg, data}` envelope and parse `data`. Every failure is in our own words (the server's `msg` is read
+ * only to recognise a plan, key or rate-limit refusal, never shown) and scrubbed of any run of the key.
  */
 export async function coinglassGet<S extends z.ZodMiniType>(
   http: HttpClient,
@@ -37,7 +40,9 @@ export async function coinglassGet<S extends z.ZodMiniType>(
   schema: S,
 ): Promise<Result<z.output<S>, SourceFailure>> {
   const res = await fetchData(http, apiKey, call, schema);
-  return res.ok ? res : err(scrub(res.error, apiKey));
+  if (res.ok) return res;
+  const f = res.error;
+  return err(worded.has(f) ? { ...f, message: scrubKey(f.message, apiKey) } : inOwnWords(f, apiKey));
 }
 
 async function fetchData<S extends z.ZodMiniType>(
@@ -74,27 +79,18 @@ function refusal(outcome: HttpResult, endpoint: string): SourceFailure | undefin
   if (code === '401' || code === '403' || PLAN_WORDS.test(msg)) return planFailure(endpoint, status);
   if (KEY_WORDS.test(msg))
     return { kind: 'auth', host: 'coinglass', endpoint, message: KEY_REFUSED_MESSAGE, status };
-  const said = msg ? ` (${msg.slice(0, 120)})` : '';
-  if (code === '429' || RATE_WORDS.test(msg))
-    return failure('rate-limited', 'coinglass', endpoint, `too many requests, code ${code}${said}`, {
-      status,
-    });
-  return failure('http', 'coinglass', endpoint, `CoinGlass refused the request with code ${code}${said}`, {
-    status,
-  });
+  // The code is the server's too: shown only when it is a plain number.
+  const shown = /^-?\d{1,8}$/.test(code) ? `code ${code}` : 'an unrecognised code';
+  const f =
+    code === '429' || RATE_WORDS.test(msg)
+      ? failure('rate-limited', 'coinglass', endpoint, `too many requests (${shown})`, { status })
+      : failure('http', 'coinglass', endpoint, `CoinGlass refused the request with ${shown}`, { status });
+  worded.add(f);
+  return f;
 }
 
 function planFailure(endpoint: string, status: number | undefined): SourceFailure {
   const f: SourceFailure = { kind: 'auth', host: 'coinglass', endpoint, message: PLAN_MESSAGE };
   if (status !== undefined) f.status = status;
   return f;
-}
-
-/** The key never reaches a message, even if a server or a client echoes it. */
-function scrub(f: SourceFailure, apiKey: string): SourceFailure {
-  const key = apiKey.trim();
-  if (key.length < 4) return f;
-  const out = { ...f, message: f.message.split(key).join('…') };
-  if (f.path !== undefined) out.path = f.path.split(key).join('…');
-  return out;
 }

@@ -1,5 +1,5 @@
 import { z } from '../../util/zod';
-import { msTime, num, numNonNegative, numPositive } from '../shared';
+import { msTime, numNonNegative, numPositive, numRate } from '../shared';
 
 /** `isDelisted: true` marks a coin that can no longer be traded (its context is stale). */
 export const HlUniverseSchema = z.array(
@@ -12,7 +12,7 @@ export const HlMetaSchema = z.looseObject({ universe: HlUniverseSchema });
 /** One asset context; `funding` is the hourly rate, `openInterest` in coins. */
 export const HlAssetCtxSchema = z.looseObject({
   markPx: numPositive(),
-  funding: num(),
+  funding: numRate(),
   openInterest: numNonNegative(),
 });
 

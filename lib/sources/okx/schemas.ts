@@ -1,5 +1,5 @@
 import { z } from '../../util/zod';
-import { msTime as ms, num, numNonNegative, numOrEmpty, numPositive } from '../shared';
+import { msTime as ms, numNonNegative, numOrEmpty, numPositive, numRate } from '../shared';
 
 /** `[ts, o, h, l, c, vol (contracts), volCcy (base), volCcyQuote (quote), confirm]`, newest first. */
 export const OkxCandleRowSchema = z.tuple(
@@ -40,7 +40,7 @@ export const OkxMarkPriceSchema = z.array(
 export const OkxFundingRateSchema = z.array(
   z.looseObject({
     instId: z.string(),
-    fundingRate: num(),
+    fundingRate: numRate(),
     fundingTime: ms(),
     nextFundingTime: z.optional(z.union([z.literal(''), ms()])),
   }),

@@ -1,3 +1,4 @@
+import { MAX_FUNDING_RATE, MAX_MARKET_NUMBER, MAX_TIME_MS } from '../../market/sanity';
 import { z } from '../../util/zod';
 
 /**
@@ -21,7 +22,11 @@ function numberFrom(input: unknown, allowNumber: boolean): number | undefined {
 
 type Bound = 'any' | 'positive' | 'non-negative';
 
-function numeric(what: string, allowNumber: boolean, bound: Bound) {
+/**
+ * Every number is also within ±`max` (MAX_MARKET_NUMBER unless said): "1e308" is a finite double, but an open
+ * interest of it times a mark price is not, so it fails here, naming its field, and only its venue fails.
+ */
+function numeric(what: string, allowNumber: boolean, bound: Bound, max = MAX_MARKET_NUMBER) {
   return z.pipe(
     z.unknown(),
     z.transform((input: unknown, ctx): number => {
@@ -33,6 +38,7 @@ function numeric(what: string, allowNumber: boolean, bound: Bound) {
       if (value === undefined) return fail(`a ${what}`);
       if (bound === 'positive' && !(value > 0)) return fail(`a positive ${what}`);
       if (bound === 'non-negative' && !(value >= 0)) return fail(`a non-negative ${what}`);
+      if (Math.abs(value) > max) return fail(`a ${what} within ±${max}`);
       return value;
     }),
   );
@@ -44,10 +50,12 @@ export const num = () => numeric('number string', false, 'any');
 export const numPositive = () => numeric('number string', false, 'positive');
 /** A number string ≥ 0 (sizes, volumes, open interest). */
 export const numNonNegative = () => numeric('number string', false, 'non-negative');
+/** A funding rate per interval, within ±MAX_FUNDING_RATE (10 %): no venue's cap comes near it. */
+export const numRate = () => numeric('number string', false, 'any', MAX_FUNDING_RATE);
 /** A finite JSON number or a number string (venues that mix both). */
 export const numLoose = () => numeric('number or number string', true, 'any');
 
-/** Epoch milliseconds as a JSON integer or a digit string (Bybit, OKX). */
+/** Epoch milliseconds as a JSON integer or a digit string (Bybit, OKX), before 2200 (2^53 − 1 is no time). */
 export const msTime = () =>
   z.pipe(
     z.unknown(),
@@ -58,7 +66,7 @@ export const msTime = () =>
           : typeof input === 'string' && /^\d+$/.test(input)
             ? Number(input)
             : NaN;
-      if (!Number.isSafeInteger(value) || value < 0) {
+      if (!Number.isSafeInteger(value) || value < 0 || value > MAX_TIME_MS) {
         ctx.issues.push({ code: 'custom', input, message: `expected a time in ms, got ${shown(input)}` });
         return z.NEVER as never;
       }
@@ -73,7 +81,7 @@ export const numOrEmpty = () =>
     z.transform((input: unknown, ctx): number | null => {
       if (input === '') return null;
       const value = numberFrom(input, false);
-      if (value === undefined) {
+      if (value === undefined || Math.abs(value) > MAX_MARKET_NUMBER) {
         ctx.issues.push({
           code: 'custom',
           input,

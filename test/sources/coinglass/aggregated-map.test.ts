@@ -80,8 +80,9 @@ describe('CoinGlass aggregated liquidation map', () => {
       KEY,
     ).aggregatedMap('BTC');
     expect(r2).toMatchObject({ ok: false, error: { kind: 'bad-response', path: 'data.data.48935[0][1]' } });
-    expect(!r2.ok && r2.error.message).toMatch(
-      /^CoinGlass aggregated-map: data\.data\.48935\[0\]\[1\]: .*"NaN"/,
+    // Our own words: the field and what was expected, never the server's value.
+    expect(!r2.ok && r2.error.message).toBe(
+      'CoinGlass aggregated-map: the field data.data.48935[0][1]: expected a number or number string',
     );
   });
 
@@ -136,14 +137,14 @@ describe('CoinGlass failures', () => {
     expect(http.requests).toHaveLength(0);
   });
 
-  it('quotes any other code ≠ "0"', async () => {
+  it('names any other code ≠ "0", never the server’s message', async () => {
     const http = fakeHttp(() => ({ code: '500', msg: 'Server busy', data: null }));
     const res = await createCoinglassSource(http, KEY).aggregatedMap('BTC');
     expect(res).toMatchObject({
       ok: false,
       error: {
         kind: 'http',
-        message: 'CoinGlass aggregated-map: CoinGlass refused the request with code 500 (Server busy)',
+        message: 'CoinGlass aggregated-map: CoinGlass refused the request with code 500',
       },
     });
   });
@@ -191,6 +192,40 @@ describe('CoinGlass failures', () => {
     }
     expect(messages.filter((m) => m.includes(KEY))).toEqual([]);
     expect(messages[0]).toBe('CoinGlass did not accept the API key: check it in the options');
+  });
+
+  it('no run of 8 of the key’s characters survives, in any message or path, however long the echo (issue 9)', async () => {
+    const long = 'x'.repeat(100);
+    const pieces = [KEY, KEY.slice(0, 15), KEY.slice(3, 11), KEY.slice(-9)];
+    const answers: unknown[] = pieces.flatMap((piece) => [
+      { code: '500', msg: `${long} key=${piece}`, data: null },
+      { code: `5${piece}`, msg: `${long} key=${piece}`, data: null },
+      { code: '0', msg: '', data: { data: { [`${long}${piece}`]: [[1, 'NaN']] } } },
+      { code: '0', msg: '', data: { data: { '1': [[1, `${long}${piece}`]] } } },
+      {
+        failure: {
+          kind: 'http',
+          host: 'coinglass',
+          endpoint: 'aggregated-map',
+          status: 400,
+          message: `CoinGlass rejected the request (aggregated-map, HTTP 400): ${long}${piece}`,
+        },
+      },
+      `${long}${piece}`,
+    ]);
+    const runs = (text: string) =>
+      Array.from({ length: KEY.length - 7 }, (_, i) => KEY.slice(i, i + 8)).filter((run) =>
+        text.includes(run),
+      );
+    for (const answer of answers) {
+      const res = await createCoinglassSource(
+        fakeHttp(() => answer),
+        KEY,
+      ).aggregatedMap('BTC');
+      if (res.ok) throw new Error('expected a failure');
+      expect(runs(`${res.error.message} ${res.error.path ?? ''}`), JSON.stringify(res.error)).toEqual([]);
+      expect(res.error.message).not.toContain(long.slice(0, 20));
+    }
   });
 
   it('refuses an asset that cannot be a CoinGlass symbol without asking', async () => {
