@@ -1,3 +1,4 @@
+export { decimalsForInterval } from './interval';
 export { formatUsd } from './money';
 export { formatFixed, MINUS, NOT_A_NUMBER, roundHalfUp } from './number';
 export { formatFundingRate, formatPercent, formatShare, formatSignedPercent } from './percent';

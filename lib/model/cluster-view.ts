@@ -132,7 +132,7 @@ export const ClusterViewSchema = z.object({
   asset: z.string(),
   /** Reference price P: the median of the venues' mark prices. */
   price: num().check(z.positive()),
-  model: z.object({ version: z.literal('1'), params: ModelParamsSchema }),
+  model: z.object({ version: z.enum(['1', '2']), params: ModelParamsSchema }),
   bins: BinsSchema,
   bands: z.array(BandSchema),
   atRisk: AtRiskSchema,

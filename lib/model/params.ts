@@ -8,9 +8,15 @@ export const TierSchema = z.tuple([
   finite().check(z.gt(0, 'a tier share must be above 0'), z.lte(1, 'a tier share must be at most 1')),
 ]);
 
-/** Every parameter of model.md v1; names and JSON forms as written there. */
+export const MODEL_VERSIONS = ['v1', 'v2'] as const;
+export const ModelVersionSchema = z.enum(MODEL_VERSIONS);
+export type ModelVersion = z.infer<typeof ModelVersionSchema>;
+
+/** Every parameter of model.md; names and JSON forms as written there. */
 export const ModelParamsSchema = z
   .strictObject({
+    // Optional on input so views and settings stored before v2 existed still read, as v1.
+    version: z._default(ModelVersionSchema, 'v1'),
     tiers: z.array(TierSchema).check(
       z.minLength(1, 'expected at least one tier'),
       z.refine(
@@ -41,6 +47,7 @@ export const ModelParamsSchema = z
 export type ModelParams = z.infer<typeof ModelParamsSchema>;
 
 export const DEFAULT_PARAMS: ModelParams = Object.freeze({
+  version: 'v1',
   tiers: [
     [5, 0.15],
     [10, 0.3],
@@ -62,6 +69,7 @@ export const DEFAULT_PARAMS: ModelParams = Object.freeze({
 /** Overrides as given on the command line or in settings: any subset, no unknown names. */
 export const ModelParamsOverridesSchema = z.partial(
   z.strictObject({
+    version: ModelVersionSchema,
     tiers: z.array(TierSchema),
     mmr: z.number(),
     split: z.enum(['taker', 'even']),

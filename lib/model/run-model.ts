@@ -18,6 +18,7 @@ import {
 import { ModelInputError } from './errors';
 import { joinOpenInterest, runLedger } from './ledger';
 import type { ModelParams } from './params';
+import { blendSide, priorShares } from './prior-blend';
 import { readOut } from './read-out';
 
 /** What the model computes: the `ClusterView` without the engine's per-venue context. */
@@ -86,6 +87,13 @@ function windowStart(tables: readonly Float64Array[], intervalMs: number, window
   return end - windowMs;
 }
 
+/** The venue's latest open interest within its window (base units), 0 when it has none. */
+function lastOpenInterest(times: Float64Array, openInterest: VenueSeries['openInterest']): number {
+  const oi = joinOpenInterest(times, openInterest);
+  for (let i = oi.length - 1; i >= 0; i--) if (!Number.isNaN(oi[i] as number)) return oi[i] as number;
+  return 0;
+}
+
 /** How much of one venue's series the model uses. */
 export interface VenueUsage {
   /** Candles inside the window. */
@@ -117,7 +125,7 @@ export function venueUsage(doc: SeriesDoc, params: ModelParams): VenueUsage[] {
 }
 
 /**
- * The model of model.md v1, pure and deterministic: the same document gives the same result to the bit
+ * The model of model.md (v1, or v2 when `params.version` says so), pure and deterministic: the same document gives the same result to the bit
  * whatever the order of its venues (venues are processed in a canonical order and summed in it).
  *
  * The candle duration is the document's `interval`, and the parameters carried in the result say so
@@ -140,6 +148,14 @@ export function runModel(doc: SeriesDoc, modelParams: ModelParams, depth?: BookD
   const short = new Float64Array(grid.count);
   const diagnostics: Diagnostics = emptyDiagnostics();
 
+  const v2 = params.version === 'v2';
+  const prior = v2
+    ? {
+        long: priorShares(grid, price, params.rangePct, 'long'),
+        short: priorShares(grid, price, params.rangePct, 'short'),
+      }
+    : null;
+
   const venueMaps: { venue: Venue; long: Float64Array; short: Float64Array }[] = [];
   venues.forEach((venue, v) => {
     const all = tables[v] as Float64Array;
@@ -150,6 +166,11 @@ export function runModel(doc: SeriesDoc, modelParams: ModelParams, depth?: BookD
     const first = table[T] as number;
     const venueEnd = (table[(count - 1) * WIDTH + T] as number) + intervalMs;
     const map = readOut(ledger, grid, params.halfLifeHours, venueEnd);
+    if (prior !== null) {
+      const oiUsd = lastOpenInterest(ledger.times, venue.openInterest) * price;
+      map.long = blendSide(map.long, prior.long, oiUsd);
+      map.short = blendSide(map.short, prior.short, oiUsd);
+    }
     venueMaps.push({ venue: venue.venue, long: map.long, short: map.short });
     for (let k = 0; k < grid.count; k++) {
       long[k] = (long[k] as number) + (map.long[k] as number);
@@ -178,7 +199,7 @@ export function runModel(doc: SeriesDoc, modelParams: ModelParams, depth?: BookD
   return {
     asset: doc.asset,
     price,
-    model: { version: '1', params },
+    model: { version: v2 ? '2' : '1', params },
     bins,
     bands,
     atRisk: {

@@ -9,17 +9,20 @@ const READ_ERRORS: Record<string, string> = {
   EPERM: 'permission denied',
 };
 
-/** Reads and parses a JSON file; a missing file or broken JSON is a CliError naming the file. */
-export async function readJsonFile(io: CliIo, path: string): Promise<unknown> {
-  let text: string;
+/** Reads a text file; a missing or unreadable file is a CliError naming it. */
+export async function readTextFile(io: CliIo, path: string): Promise<string> {
   try {
-    text = await io.readFile(path);
+    return await io.readFile(path);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const reason = typeof code === 'string' && READ_ERRORS[code] ? READ_ERRORS[code] : firstLine(error);
     throw new CliError(`cannot read ${path}: ${reason}`);
   }
-  return parseJson(text, path);
+}
+
+/** Reads and parses a JSON file; a missing file or broken JSON is a CliError naming the file. */
+export async function readJsonFile(io: CliIo, path: string): Promise<unknown> {
+  return parseJson(await readTextFile(io, path), path);
 }
 
 /**
