@@ -26,7 +26,7 @@ export function percentileInterval(
   if (sorted.length === 0) return null;
   const tail = (1 - level) / 2;
   const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length - 1e-9) - 1))] as number;
   return { low: at(tail), high: at(1 - tail) };
 }
 

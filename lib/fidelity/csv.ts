@@ -81,7 +81,16 @@ export function parseFidelityCsv(text: string): FidelityRow[] {
     if (cells.length !== header.length) {
       throw new FidelityInputError(`line ${i + 1}: expected ${header.length} cells, found ${cells.length}`);
     }
-    const raw = Object.fromEntries(FIDELITY_COLUMNS.map((c) => [c, number(cells[at[c]] as string)]));
+    const raw: Record<string, number> = {};
+    for (const c of FIDELITY_COLUMNS) {
+      const cell = (cells[at[c]] as string).trim();
+      raw[c] = number(cell);
+      if (Number.isNaN(raw[c])) {
+        throw new FidelityInputError(
+          `line ${i + 1}: ${c}: expected a number, found ${cell === '' ? 'an empty cell' : `'${cell.slice(0, 20)}'`}`,
+        );
+      }
+    }
     const parsed = RowSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

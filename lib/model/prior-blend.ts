@@ -51,10 +51,11 @@ export function blendSide(
   let total = 0;
   for (let k = 0; k < v1.length; k++) total += v1[k] as number;
   const w = total > 0 ? weight : 0;
-  const scale = total > 0 ? (w * oiUsd) / total : 0;
   const out = new Float64Array(v1.length);
   for (let k = 0; k < v1.length; k++) {
-    out[k] = (1 - w) * oiUsd * (prior[k] as number) + scale * (v1[k] as number);
+    // Each bin's share of the map first: a map of a few subnormal dollars still scales without overflow.
+    const share = w > 0 ? (v1[k] as number) / total : 0;
+    out[k] = (1 - w) * oiUsd * (prior[k] as number) + w * oiUsd * share;
   }
   return out;
 }

@@ -37,8 +37,8 @@ export const CLUSTERS_HELP = formatHelp({
   usage: ['npm run clusters -- --series FILE [--params JSON] [--depth FILE] [--json]', LIVE_USAGE],
   flags: CLUSTERS_FLAGS,
   notes: [
-    'Parameters use the names of docs/model.md (tiers, mmr, split, halfLifeHours, window, interval,',
-    'binPct, rangePct, movePct, minBinUsd). A series file may also carry the depth in a "depth" field;',
+    'Parameters use the names of docs/model.md (version, tiers, mmr, split, halfLifeHours, window, interval,',
+    'binPct, rangePct, movePct, minBinUsd); version is "v1" or "v2". A series file may also carry the depth in a "depth" field;',
     '--depth wins. Exit codes: 0 done, 1 internal error, 2 bad input.',
     'Example: npm run clusters -- --series test/fixtures/series/btc-example.json',
     ...LIVE_NOTES,

@@ -137,6 +137,21 @@ describe('clusters on the bundled example', () => {
     expect(JSON.parse(fiveMinutes.stdout).model.params.interval).toBe('5m');
   });
 
+  it('runs the version --params names, and says so in the view', async () => {
+    for (const version of ['v1', 'v2'] as const) {
+      const { code, stdout } = await run([
+        '--series',
+        EXAMPLE,
+        '--json',
+        '--params',
+        `{"version":"${version}"}`,
+      ]);
+      expect(code).toBe(0);
+      const json = JSON.parse(stdout);
+      expect(json.model).toMatchObject({ version: version.slice(1), params: { version } });
+    }
+  });
+
   it('marks a venue without open-interest history as no-ledger', async () => {
     const { code, stdout } = await run(['--series', 'no-oi.json', '--json'], {
       'no-oi.json': variant((doc) => {
@@ -238,7 +253,7 @@ describe('clusters on bad input: one line on stderr, exit 2, nothing on stdout',
       'an unknown parameter',
       ['--series', EXAMPLE, '--params', '{"moveBy":5}'],
       {},
-      'clusters: --params: Unrecognized key: "moveBy" (known: tiers, mmr, split, halfLifeHours, window, interval, binPct, rangePct, movePct, minBinUsd)',
+      'clusters: --params: Unrecognized key: "moveBy" (known: version, tiers, mmr, split, halfLifeHours, window, interval, binPct, rangePct, movePct, minBinUsd)',
     ],
     [
       'an out-of-range value',

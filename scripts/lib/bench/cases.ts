@@ -15,9 +15,14 @@ interface ModelInput {
   depth?: BookDepthUsd;
 }
 
-function modelInput(days: number, interval: string, withDepth = false): ModelInput {
+function modelInput(
+  days: number,
+  interval: string,
+  withDepth = false,
+  version: 'v1' | 'v2' = 'v1',
+): ModelInput {
   const doc = syntheticSeries({ seed: SEED, days, interval });
-  const resolved = resolveParams({ window: `${days}d`, interval });
+  const resolved = resolveParams({ window: `${days}d`, interval, version });
   if (!resolved.ok) throw new Error('bench parameters do not resolve');
   const input: ModelInput = { doc, params: resolved.params };
   if (withDepth) {
@@ -50,6 +55,16 @@ export const BENCH_CASES: BenchCase[] = [
     name: 'model-30d-5m',
     description: 'runModel, 30 d × 5 m × 4 venues',
     setup: () => modelInput(30, '5m'),
+    run: ({ doc, params }) => runModel(doc, params),
+    info: candleCount,
+    runs: 30,
+    targetMedianMs: 50,
+  }),
+  timedCase<ModelInput>({
+    name: 'model-v2-30d-5m',
+    // Issue 11: under 50 ms and at most twice model-30d-5m (v2 is v1's ledger plus one pass over the bins).
+    description: 'runModel v2, 30 d × 5 m × 4 venues',
+    setup: () => modelInput(30, '5m', false, 'v2'),
     run: ({ doc, params }) => runModel(doc, params),
     info: candleCount,
     runs: 30,
