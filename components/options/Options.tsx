@@ -25,6 +25,8 @@ export interface OptionsProps {
   coinglassGranted: boolean | null;
   status: OptionsStatus | null;
   busy: boolean;
+  /** The extension page that explains the track record (its URL inside the extension). */
+  trackRecordUrl?: string;
   onSave: (settings: Settings) => void;
   onImport: (text: string) => void;
   onExport: () => void;
@@ -77,6 +79,16 @@ const DISPLAY_FIELDS: FieldSpec[] = [
 ];
 
 const MODEL_FIELDS_LEFT: FieldSpec[] = [
+  {
+    kind: 'select',
+    path: ['model', 'version'],
+    label: 'Model version',
+    options: () => [
+      { value: 'v1', label: 'v1: the ledger’s map' },
+      { value: 'v2', label: 'v2: map blended with a smooth prior' },
+    ],
+    hint: 'How each scores against real liquidations: docs/model.md, Fidelity',
+  },
   {
     kind: 'number',
     path: ['model', 'mmr'],
@@ -190,6 +202,20 @@ export function Options(props: OptionsProps) {
           </div>
           <BandPreview display={d} movePct={Number.isFinite(m.movePct) ? m.movePct : 0} />
         </div>
+        <CheckboxField
+          {...f}
+          path={['display', 'calibratedAtRisk']}
+          label="Calibrated at-risk"
+          value={draft.display.calibratedAtRisk}
+          hint="Multiply at-risk figures by the measured factor of the 7-day track record, shown with its interval. Changes nothing until a side has 10 swept bands."
+        />
+        {props.trackRecordUrl && (
+          <p class="hint">
+            <a href={props.trackRecordUrl} target="_blank" rel="noopener" data-field="track-record-link">
+              Track record: how the estimates fared, and what each figure means
+            </a>
+          </p>
+        )}
       </fieldset>
 
       <fieldset id="venues">

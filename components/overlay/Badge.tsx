@@ -112,6 +112,9 @@ export const Badge = pure(function Badge({
             <span class="muted">at</span>
             <span class="move">{line.moveText}</span>
             <span class="muted">{line.priceText}</span>
+            <span class="muted" data-field="estimate">
+              estimate
+            </span>
           </div>
         ))}
       {!collapsed && model.funding && (

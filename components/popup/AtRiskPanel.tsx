@@ -1,27 +1,46 @@
 import { inverseText } from '../../lib/figures/at-risk';
 import { formatPrice, formatSignedPercent, formatUsd } from '../../lib/format';
+import type { Side } from '../../lib/model/cluster-view';
+import type { CalibrationFactor } from '../../lib/track-record/aggregate';
+import { factorText } from '../track-record/track-record-text';
 import type { AtRiskLine } from './popup-model';
 
 interface Props {
   lines: readonly AtRiskLine[];
   binWidth: number;
+  /** The track record's factors when "calibrated at-risk" is on; null or absent when it is off. */
+  calibration?: Readonly<Record<Side, CalibrationFactor>> | null;
 }
 
 /** At-risk notional for the configured move each way, its inverse, and the nearest band's cascade. */
-export function AtRiskPanel({ lines, binWidth }: Props) {
+export function AtRiskPanel({ lines, binWidth, calibration }: Props) {
   return (
     <section class="at-risk" aria-label="Liquidations at risk">
       {lines.map((line) => (
-        <AtRiskRow key={line.direction} line={line} step={binWidth} />
+        <AtRiskRow
+          key={line.direction}
+          line={line}
+          step={binWidth}
+          calibration={calibration ? calibration[line.side] : null}
+        />
       ))}
     </section>
   );
 }
 
-function AtRiskRow({ line, step }: { line: AtRiskLine; step: number }) {
+function AtRiskRow({
+  line,
+  step,
+  calibration,
+}: {
+  line: AtRiskLine;
+  step: number;
+  calibration: CalibrationFactor | null;
+}) {
   const who = line.side === 'short' ? 'Shorts' : 'Longs';
   const arrow = line.direction === 'up' ? '↑' : '↓';
   const c = line.cascade;
+  const factor = calibration?.factor ?? null;
   return (
     <div class="risk-row" data-direction={line.direction}>
       <div class="risk-main">
@@ -29,15 +48,29 @@ function AtRiskRow({ line, step }: { line: AtRiskLine; step: number }) {
           {arrow}
         </span>
         <span class="who">{who}</span>
-        <span class={`num big ${line.side}`} data-field="at-risk-usd">
-          {formatUsd(line.notionalUsd)}
+        <span
+          class={`num big ${line.side}`}
+          data-field="at-risk-usd"
+          title={factor ? `Model estimate before calibration: ${formatUsd(line.notionalUsd)}` : undefined}
+        >
+          {formatUsd(factor ? line.notionalUsd * factor.value : line.notionalUsd)}
         </span>
         <span class="muted">liquidate by</span>
         <span class="num" data-field="at-risk-move">
           {formatSignedPercent(line.movePct, 1)}
         </span>
         <span class="num muted">({formatPrice(line.price, { step })})</span>
+        <span class="muted est" data-field="estimate">
+          {factor ? 'calibrated estimate' : 'estimate'}
+        </span>
       </div>
+      {calibration && (
+        <div class="tr-calibrated muted" data-field="calibration">
+          {factor
+            ? `${formatUsd(line.notionalUsd * factor.low)}–${formatUsd(line.notionalUsd * factor.high)} at 95 %: the model's ${formatUsd(line.notionalUsd)} × realised ÷ estimate ${factorText(calibration)} over 7 days`
+            : `Calibration: ${factorText(calibration)}; figure unchanged`}
+        </div>
+      )}
       <div class="risk-sub">
         <span data-field="inverse">
           {inverseText(line) ?? `No ${who.toLowerCase()} within the map's range`}
@@ -46,11 +79,12 @@ function AtRiskRow({ line, step }: { line: AtRiskLine; step: number }) {
           <span
             class="cascade"
             data-field="cascade"
-            title={`A push to the nearest band, then the liquidations it sets off, against the resting order-book depth only (the book is not assumed to refill)${c.stop === 'beyond-depth' ? '; it ran past the fetched book' : ''}`}
+            title={`A push to the nearest band, then the liquidations it sets off, against the resting order-book depth only (the book is not assumed to refill). Not validated against real cascades.${c.stop === 'beyond-depth' ? ' It ran past the fetched book.' : ''}`}
           >
             Cascade {formatPrice(c.fromPrice, { step })} → {formatPrice(c.endPrice, { step })} ·{' '}
             {formatUsd(c.liquidatedUsd)} · {c.steps} {c.steps === 1 ? 'step' : 'steps'}
-            {c.stop === 'beyond-depth' ? ' · past visible book' : ''}
+            {c.stop === 'beyond-depth' ? ' · past visible book' : ''} · estimate against resting depth only,
+            not validated
           </span>
         )}
       </div>

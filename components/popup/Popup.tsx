@@ -1,7 +1,9 @@
 import { useMemo } from 'preact/hooks';
 import { formatDuration, formatPrice } from '../../lib/format';
 import { VENUE_LABEL } from '../../lib/market/venue';
-import type { ClusterView } from '../../lib/model/cluster-view';
+import type { ClusterView, Side } from '../../lib/model/cluster-view';
+import type { CalibrationFactor } from '../../lib/track-record/aggregate';
+import { TrackRecordLine, type TrackRecordState } from '../track-record/TrackRecordLine';
 import { AtRiskPanel } from './AtRiskPanel';
 import { BandTable } from './BandTable';
 import { Ladder } from './Ladder';
@@ -34,6 +36,11 @@ export interface PopupProps {
   onExportView: () => void;
   onExportSeries: () => void;
   onOpenOptions: () => void;
+  /** The 7-day track record of the asset, when asked for. */
+  trackRecord?: TrackRecordState | null;
+  /** Its factors, when "calibrated at-risk" is on. */
+  calibration?: Readonly<Record<Side, CalibrationFactor>> | null;
+  onOpenTrackRecord?: () => void;
 }
 
 export function Popup(props: PopupProps) {
@@ -115,13 +122,16 @@ export function Popup(props: PopupProps) {
         <>
           <div class="main-grid">
             <div class="main-left">
-              <AtRiskPanel lines={model.atRisk} binWidth={model.binWidth} />
+              <AtRiskPanel lines={model.atRisk} binWidth={model.binWidth} calibration={props.calibration} />
               <BandTable bands={model.bands} price={model.price} binWidth={model.binWidth} />
             </div>
             <Ladder ladder={model.ladder} price={model.price} movePct={display.movePct} />
           </div>
           <VenueTable venues={model.venues} total={model.venueTotals} now={now} />
         </>
+      )}
+      {props.trackRecord && (
+        <TrackRecordLine state={props.trackRecord} onOpen={() => props.onOpenTrackRecord?.()} />
       )}
       <footer class="foot">
         <button type="button" onClick={props.onExportView} disabled={!view}>

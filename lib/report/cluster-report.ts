@@ -52,9 +52,9 @@ function headerLines(view: ClusterView, options: ReportOptions): string[] {
 
 function bandLines(view: ClusterView, nearest: number): string[] {
   const { above, below } = nearestBands(view.bands, view.price, nearest);
-  const lines = ['', `Nearest bands above ${formatPrice(view.price)}`];
+  const lines = ['', `Nearest bands above ${formatPrice(view.price)} (estimate)`];
   lines.push(...(above.length ? alignColumns(bandRows(above, view.bins.width), '  ', [1, 2]) : ['  none']));
-  lines.push(`Nearest bands below ${formatPrice(view.price)}`);
+  lines.push(`Nearest bands below ${formatPrice(view.price)} (estimate)`);
   lines.push(...(below.length ? alignColumns(bandRows(below, view.bins.width), '  ', [1, 2]) : ['  none']));
   return lines;
 }
@@ -73,7 +73,7 @@ function atRiskLines(view: ClusterView): string[] {
   const { movePct, up, down } = atRiskFigures(view, view.price, view.atRisk.movePct);
   return [
     '',
-    `At risk for a ${formatPercent(movePct)} move`,
+    `At risk for a ${formatPercent(movePct)} move (estimate)`,
     ...alignColumns([atRiskRow(up), atRiskRow(down)], '  ', [2]),
   ];
 }
@@ -93,7 +93,7 @@ function cascadeLines(view: ClusterView): string[] {
   if (!view.cascade.length) return ['', 'Cascade  not estimated (no order-book depth given)'];
   return [
     '',
-    'Cascade (estimate against resting order-book liquidity only; the book is not assumed to refill)',
+    'Cascade (estimate against resting depth only, not validated; the book is not assumed to refill)',
     ...alignColumns(view.cascade.map((c) => cascadeRow(c, view.price))),
   ];
 }

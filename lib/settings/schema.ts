@@ -62,6 +62,11 @@ export const DisplaySettingsSchema = z.strictObject({
     0.35,
   ),
   badgeCorner: z._default(z.enum(BADGE_CORNERS), 'top-right'),
+  /**
+   * Multiply the at-risk figures by the measured calibration factor (docs/track-record.md), shown with its
+   * interval; changes nothing while a side has fewer than 10 swept bands.
+   */
+  calibratedAtRisk: z._default(z.boolean(), false),
 });
 
 /** One switch per supported site (lib/sites/site-list.ts), all on by default. */

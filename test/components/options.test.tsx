@@ -24,6 +24,7 @@ function props(overrides: Partial<OptionsProps> = {}): OptionsProps {
     coinglassGranted: null,
     status: null,
     busy: false,
+    trackRecordUrl: '/track-record.html',
     onSave: vi.fn(),
     onImport: vi.fn(),
     onExport: vi.fn(),

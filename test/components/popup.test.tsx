@@ -54,14 +54,15 @@ describe('Popup', () => {
     expect(text('[data-field="price"]')).toBe('95,000');
     expect(text('[data-direction="up"] [data-field="at-risk-usd"]')).toBe('$1.5B');
     expect(text('[data-direction="up"] [data-field="at-risk-move"]')).toBe('+3.0 %');
+    expect(texts('[data-field="estimate"]')).toEqual(['estimate', 'estimate']);
     // 96,964.29 / 95,000 − 1 = +2.07 %; 93,087.5 / 95,000 − 1 = −2.01 %.
     expect(text('[data-direction="up"] [data-field="inverse"]')).toBe('$1B of shorts: +2.1 %');
     expect(text('[data-direction="down"] [data-field="inverse"]')).toBe('$1B of longs: −2.0 %');
     expect(text('[data-direction="up"] [data-field="cascade"]')).toBe(
-      'Cascade 96,800 → 97,400 · $1.4B · 3 steps',
+      'Cascade 96,800 → 97,400 · $1.4B · 3 steps · estimate against resting depth only, not validated',
     );
     expect(text('[data-direction="down"] [data-field="cascade"]')).toBe(
-      'Cascade 93,300 → 92,600 · $1.3B · 2 steps · past visible book',
+      'Cascade 93,300 → 92,600 · $1.3B · 2 steps · past visible book · estimate against resting depth only, not validated',
     );
   });
 

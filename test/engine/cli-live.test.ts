@@ -45,8 +45,8 @@ describe('npm run clusters -- --har / --symbol', () => {
     }
     expect(venues[3]).toContain('building open-interest history (0 min of 4 h)');
     expect(out.stdout).toContain('Requests Binance 8 · Bybit 7 · OKX 15 · Hyperliquid 3 (replayed from');
-    expect(out.stdout).toMatch(/Nearest bands above [\d,]+\n {2}[\d,]+ – /);
-    expect(out.stdout).toMatch(/Nearest bands below [\d,]+\n {2}[\d,]+ – /);
+    expect(out.stdout).toMatch(/Nearest bands above [\d,]+ \(estimate\)\n {2}[\d,]+ – /);
+    expect(out.stdout).toMatch(/Nearest bands below [\d,]+ \(estimate\)\n {2}[\d,]+ – /);
   });
 
   it('--venues and --export-series: the normalised input of just those venues', async () => {

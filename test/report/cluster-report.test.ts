@@ -21,7 +21,7 @@ describe('clusterReport', () => {
   });
 
   it('lists the bands above from the nearest out, a band around the price first at 0.0 %', () => {
-    expect(section('Nearest bands above 95,000', 3)).toEqual([
+    expect(section('Nearest bands above 95,000 (estimate)', 3)).toEqual([
       '  94,900 – 95,200   0.0 %  $10.0M  0.3 % of shorts  peak 95,050',
       '  96,000 – 96,500  +1.1 %   $1.2B  30 % of shorts   peak 96,250',
       '  98,000 – 98,100  +3.2 %  $45.0M  1.1 % of shorts  peak 98,050',
@@ -29,7 +29,7 @@ describe('clusterReport', () => {
   });
 
   it('lists the bands below from the nearest out with the distance to their upper edge', () => {
-    expect(section('Nearest bands below 95,000', 3)).toEqual([
+    expect(section('Nearest bands below 95,000 (estimate)', 3)).toEqual([
       `  93,000 – 93,400  ${M}1.7 %  $800M  40 % of longs   peak 93,150`,
       `  90,000 – 90,200  ${M}5.1 %  $2.5M  0.1 % of longs  peak 90,100`,
       '',
@@ -37,7 +37,7 @@ describe('clusterReport', () => {
   });
 
   it('gives at-risk up and down for the move', () => {
-    expect(section('At risk for a 3.0 % move', 2)).toEqual([
+    expect(section('At risk for a 3.0 % move (estimate)', 2)).toEqual([
       '  Up    Shorts  $1.5B  liquidate by +3.0 % (97,850)',
       `  Down  Longs   $950M  liquidate by ${M}3.0 % (92,150)`,
     ]);
@@ -45,7 +45,7 @@ describe('clusterReport', () => {
 
   it('gives the cascade estimates, saying when one leaves the visible depth', () => {
     const [up, down] = section(
-      'Cascade (estimate against resting order-book liquidity only; the book is not assumed to refill)',
+      'Cascade (estimate against resting depth only, not validated; the book is not assumed to refill)',
       2,
     );
     expect(up).toMatch(
@@ -99,7 +99,7 @@ describe('clusterReport', () => {
     const out = clusterReport(view);
     expect(out[0]).toBe('BTC · price 95,000');
     expect(out[1]).toBe('Data     no candles');
-    expect(out[out.indexOf('Nearest bands above 95,000') + 1]).toBe('  none');
+    expect(out[out.indexOf('Nearest bands above 95,000 (estimate)') + 1]).toBe('  none');
     expect(out).toContain('Cascade  not estimated (no order-book depth given)');
     expect(out).not.toContain('Venues');
     expect(clusterReport(handView()).join('\n')).not.toContain('ago');
@@ -107,8 +107,8 @@ describe('clusterReport', () => {
 
   it('limits the bands per side to `nearest`', () => {
     const out = clusterReport(handView(), { nearest: 1 });
-    const at = out.indexOf('Nearest bands above 95,000');
-    expect(out[at + 2]).toBe('Nearest bands below 95,000');
+    const at = out.indexOf('Nearest bands above 95,000 (estimate)');
+    expect(out[at + 2]).toBe('Nearest bands below 95,000 (estimate)');
   });
 
   it('adds the CoinGlass second opinion when present', () => {
@@ -140,7 +140,7 @@ describe('clusterReport', () => {
     view.bands = [{ side: 'short', low: 3_305, high: 3_320, peak: 3_312.5, notionalUsd: 5e6, share: 0.5 }];
     view.diagnostics.candles = 1;
     const out = clusterReport(view);
-    expect(out[out.indexOf('Nearest bands above 3,300.0') + 1]).toBe(
+    expect(out[out.indexOf('Nearest bands above 3,300.0 (estimate)') + 1]).toBe(
       '  3,305 – 3,320  +0.2 %  $5.0M  50 % of shorts  peak 3,312.5',
     );
     expect(out[1]).toContain('(7 d, 1 candle)');

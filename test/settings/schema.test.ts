@@ -16,11 +16,19 @@ describe('settings schema', () => {
       shortColor: '#f2994a',
       opacity: 0.35,
       badgeCorner: 'top-right',
+      calibratedAtRisk: false,
     });
     expect(s.sites).toEqual({ tradingview: true, binance: true, bybit: true, okx: true, hyperliquid: true });
     expect(s.refreshSeconds).toBe(60);
     expect(s.alerts).toEqual({ enabled: true, rules: [] });
     expect(s.coinglassKey).toBeNull();
+  });
+
+  it('reads settings stored before model v2 as v1 with calibration off', () => {
+    const { version: _, ...before } = DEFAULT_PARAMS;
+    const s = SettingsSchema.parse({ model: before, display: { opacity: 0.5 } });
+    expect(s.model.version).toBe('v1');
+    expect(s.display.calibratedAtRisk).toBe(false);
   });
 
   it('keeps the default model parameters independent of the shared constant', () => {

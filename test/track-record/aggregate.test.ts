@@ -23,15 +23,20 @@ describe('trackRecord', () => {
 
   it(`says "not enough data yet" (no factor) below ${MIN_SWEPT_BANDS} swept bands on a side`, () => {
     const nine = trackRecord(recorded(MIN_SWEPT_BANDS - 1));
+    // Each band collects its own $300 and the next view's (12 h later): 8 × 600 + 300.
     expect(nine.calibration.long).toMatchObject({
       sweptBands: 9,
       estimatedUsd: 9000,
-      realisedUsd: 2700,
+      realisedUsd: 5100,
       factor: null,
     });
     const ten = trackRecord(recorded(MIN_SWEPT_BANDS));
     expect(ten.calibration.long.sweptBands).toBe(10);
-    expect(ten.calibration.long.factor).toEqual({ value: 0.3, low: 0.3, high: 0.3 });
+    const f = ten.calibration.long.factor;
+    expect(f?.value).toBeCloseTo(5700 / 10_000, 12);
+    expect(f?.low).toBeLessThan(0.57);
+    expect(f?.high).toBeGreaterThanOrEqual(0.57);
+    expect(f?.high).toBeLessThanOrEqual(0.6);
     expect(ten.calibration.short).toMatchObject({ sweptBands: 0, factor: null });
   });
 
@@ -68,8 +73,8 @@ describe('trackRecord', () => {
   it('sums the swept bands per day for the chart', () => {
     const r = trackRecord(recorded(4, 12));
     expect(r.daily).toEqual([
-      { day: T0, sweptBands: 2, estimatedUsd: 2000, realisedUsd: 600 },
-      { day: T0 + DAY, sweptBands: 2, estimatedUsd: 2000, realisedUsd: 600 },
+      { day: T0, sweptBands: 2, estimatedUsd: 2000, realisedUsd: 1200 },
+      { day: T0 + DAY, sweptBands: 2, estimatedUsd: 2000, realisedUsd: 900 },
     ]);
   });
 });

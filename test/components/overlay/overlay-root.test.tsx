@@ -239,7 +239,8 @@ describe('OverlayRoot: the DOM contract', () => {
       notes: '0',
     });
     expect(Number(badge?.dataset.funding)).toBeCloseTo(0.00015, 12);
-    expect(badge?.textContent).toContain('↑ Shorts$1.5Bat+3.0 %97,850');
+    expect(badge?.textContent).toContain('↑ Shorts$1.5Bat+3.0 %97,850estimate');
+    expect(badge?.querySelectorAll('[data-field="estimate"]')).toHaveLength(2);
   });
 
   it('shows the hover card for the band under the pointer', async () => {
