@@ -22,8 +22,11 @@ export interface TrackRecordInput {
   priceRanges: readonly PriceRangeInput[];
   /** Candle length of `priceRanges` (ms). */
   intervalMs: number;
-  /** The asset's prints since the oldest snapshot, any order. */
-  prints: readonly PrintInput[];
+  /**
+   * The asset's prints since the oldest snapshot, any order; null when they are not available, which
+   * leaves the lift and the control zones without a figure (never a zero).
+   */
+  prints: readonly PrintInput[] | null;
 }
 
 export interface CalibrationFactor {
@@ -182,7 +185,7 @@ export function trackRecord(input: TrackRecordInput): TrackRecord {
   const times = new Set(snapshots.map((s) => s.time));
   const scores = input.scores.filter((s) => s.asset === input.asset && times.has(s.snapshotTime));
   const over = (s: BandScoreInput) => s.horizonEnd >= s.snapshotTime + SCORE_HORIZON_MS;
-  const prints = [...input.prints].sort((a, b) => a.time - b.time);
+  const prints = input.prints === null ? null : [...input.prints].sort((a, b) => a.time - b.time);
 
   const bySnapshot = new Map<number, BandScoreInput[]>();
   for (const s of scores) {
@@ -218,6 +221,7 @@ export function trackRecord(input: TrackRecordInput): TrackRecord {
     if (swept.length === 0) continue;
     bandTrials += swept.length;
     bandHits += swept.filter((s) => s.realisedUsd > 0).length;
+    if (prints === null) continue;
     const end = (swept[0] as BandScoreInput).horizonEnd;
     const group = snapshotGroup(snapshot, swept, end, input.priceRanges, input.intervalMs, prints);
     if (group !== null) groups.push(group);
