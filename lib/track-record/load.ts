@@ -42,7 +42,7 @@ export async function loadTrackRecord(
     scores,
     priceRanges,
     intervalMs,
-    prints: prints ?? [],
+    prints: prints ?? null,
   });
   return { status: 'ready', record, scores, hasPrints: prints !== undefined };
 }
