@@ -91,6 +91,7 @@ function App() {
       coinglassGranted={granted.value}
       status={status.value}
       busy={busy.value}
+      trackRecordUrl={browser.runtime.getURL('/track-record.html')}
       onSave={onSave}
       onImport={onImport}
       onExport={onExport}

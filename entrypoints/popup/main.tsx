@@ -4,13 +4,18 @@ import { browser } from 'wxt/browser';
 import { Popup } from '../../components/popup/Popup';
 import '../../components/shared/theme.css';
 import '../../components/popup/popup.css';
+import '../../components/track-record/track-record.css';
 import { downloadText } from '../../components/shared/download';
 import { createViewCache } from '../../lib/background/view-cache';
+import { durationMs } from '../../lib/market/interval';
 import { createMessenger } from '../../lib/messages/client';
 import { createPopupController, type PopupState } from '../../lib/popup/controller';
 import { createPopupPrefs } from '../../lib/popup/popup-prefs';
 import { createSettingsStore } from '../../lib/settings';
 import { displayOptions } from '../../lib/settings/display';
+import { popupCalibration } from '../../lib/track-record/calibration';
+import { loadTrackRecord, type TrackRecordLoad } from '../../lib/track-record/load';
+import { bandScoresRequest } from '../../lib/track-record/request';
 
 const local = browser.storage.local;
 /** `?asset=ETH` shows ETH; `?tab=12` treats tab 12 as the active tab (the demo and the tests open the popup in a tab). */
@@ -27,6 +32,22 @@ async function activeTab(): Promise<{ tabId: number | undefined; url: string | u
 }
 
 const state = signal<PopupState | null>(null);
+const trackRecord = signal<TrackRecordLoad | null>(null);
+const requestScores = bandScoresRequest((message) => browser.runtime.sendMessage(message));
+let trackedAsset: string | null = null;
+
+/** The 7-day track record of the asset shown, asked for once per asset while the popup is open. */
+function followTrackRecord(next: PopupState): void {
+  if (trackedAsset === next.asset) return;
+  const asset = next.asset;
+  trackedAsset = asset;
+  trackRecord.value = null;
+  void loadTrackRecord(requestScores, asset, Date.now(), durationMs(next.settings.model.interval)).then(
+    (load) => {
+      if (trackedAsset === asset) trackRecord.value = load;
+    },
+  );
+}
 const display = computed(() => {
   const settings = state.value?.settings;
   return settings ? displayOptions(settings) : null;
@@ -50,6 +71,11 @@ function App() {
       onExportView={() => controller.exportView()}
       onExportSeries={() => void controller.exportSeries()}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      trackRecord={trackRecord.value ?? { status: 'none', message: 'Loading the track record…' }}
+      calibration={popupCalibration(s.settings.display.calibratedAtRisk, trackRecord.value)}
+      onOpenTrackRecord={() =>
+        void browser.tabs.create({ url: browser.runtime.getURL(`/track-record.html?asset=${s.asset}`) })
+      }
     />
   );
 }
@@ -83,6 +109,7 @@ const controller = createPopupController({
   onChange: (next) => {
     state.value = next;
     if (!next.loaded) return;
+    followTrackRecord(next);
     const root = document.getElementById('app');
     if (!shown && root) {
       shown = true;
