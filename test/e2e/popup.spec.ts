@@ -146,7 +146,7 @@ test('keyboard: every control is reachable by Tab, labelled, with a visible focu
   const popup = await openPage('popup.html');
   await popupReady(popup);
   const names: string[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 6; i++) {
     await popup.keyboard.press('Tab');
     names.push(
       await popup.evaluate(() => {
@@ -164,6 +164,7 @@ test('keyboard: every control is reachable by Tab, labelled, with a visible focu
     expect.stringMatching(/^select:Asset/),
     'button:Refresh',
     'button:Options',
+    'button:what these figures mean',
     'button:Export view',
     'button:Export series',
   ]);
