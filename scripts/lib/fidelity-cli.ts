@@ -113,12 +113,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (error instanceof FidelityInputError) throw new CliError(`${flags.csv}: ${error.message}`);
     throw error;
   }
+  const started = performance.now();
   const result = runFidelity(rows, { models, from, to, onProgress: progressBar(io) });
   if (result.points === 0) {
     throw new CliError(
       `${flags.csv}: no hour to score: each needs the 30 days before it and the 24 h after it in the file${from !== undefined || to !== undefined ? ', within --from/--to' : ''}`,
     );
   }
+  io.stderr(`scored ${result.points} points in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   if (flags.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else io.stdout(`${fidelityReport(result, flags.csv).join('\n')}\n`);
   return EXIT.ok;

@@ -24,7 +24,7 @@ describe('npm run fidelity', () => {
     expect(r.stdout).toMatch(/^model v2 /m);
     expect(r.stdout).toContain('J(v2) − J(v1):');
     expect(r.stdout).toContain('13 points every 6 h');
-    expect(r.stderr).toMatch(/scoring \[#{20}\] 26\/26 model runs\n$/);
+    expect(r.stderr).toMatch(/scoring \[#{20}\] 26\/26 model runs\nscored 13 points in \d+\.\d s\n$/);
   });
 
   it('--json carries the contract fields; a version in --params scores that version only', async () => {
