@@ -15,7 +15,8 @@ async function cli(...argv: string[]) {
   return { code, stdout: m.stdout(), stderr: m.stderr() };
 }
 
-describe('npm run fidelity', () => {
+// Whole scoring runs: seconds on a busy machine, so a generous limit (speed is measured in the bench, not here).
+describe('npm run fidelity', { timeout: 60_000 }, () => {
   it('prints v1 and v2 side by side with the null when no version is forced', async () => {
     const r = await cli('--csv', 'swing.csv');
     expect(r.code).toBe(0);

@@ -11,7 +11,7 @@ const params = (version: 'v1' | 'v2') => {
 };
 const FAST = { resamples: 100, seed: 11, blockDays: 4, level: 0.95 };
 
-describe('runFidelity', () => {
+describe('runFidelity', { timeout: 60_000 }, () => {
   it('scores v1 and v2 beside the null, reproducibly', () => {
     const rows = parseFidelityCsv(swingingCsv());
     const progress: number[] = [];

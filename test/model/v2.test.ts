@@ -58,7 +58,7 @@ describe('model v2: the blend', () => {
   });
 });
 
-describe('model v2 in runModel', () => {
+describe('model v2 in runModel', { timeout: 60_000 }, () => {
   // OI 10 base at P = 100: $1,000 a side. One 4x tier: a long bucket at 75 and a short one at 125 (out of
   // the ±10 % grid, so the v1 map is empty and v2 is the prior alone).
   const doc = seriesDoc([
