@@ -8,11 +8,15 @@ export const TierSchema = z.tuple([
   finite().check(z.gt(0, 'a tier share must be above 0'), z.lte(1, 'a tier share must be at most 1')),
 ]);
 
+/** More leverage tiers than this is no distribution anyone means; it also keeps the settings item small. */
+export const MAX_TIERS = 20;
+
 /** Every parameter of model.md v1; names and JSON forms as written there. */
 export const ModelParamsSchema = z
   .strictObject({
     tiers: z.array(TierSchema).check(
       z.minLength(1, 'expected at least one tier'),
+      z.maxLength(MAX_TIERS, `at most ${MAX_TIERS} tiers`),
       z.refine(
         (tiers) => Math.abs(tiers.reduce((sum, [, share]) => sum + share, 0) - 1) < 1e-9,
         'tier shares must sum to 1',
