@@ -12,6 +12,9 @@ export const MODEL_VERSIONS = ['v1', 'v2'] as const;
 export const ModelVersionSchema = z.enum(MODEL_VERSIONS);
 export type ModelVersion = z.infer<typeof ModelVersionSchema>;
 
+/** More leverage tiers than this is no distribution anyone means; it also keeps the settings item small. */
+export const MAX_TIERS = 20;
+
 /** Every parameter of model.md; names and JSON forms as written there. */
 export const ModelParamsSchema = z
   .strictObject({
@@ -19,6 +22,7 @@ export const ModelParamsSchema = z
     version: z._default(ModelVersionSchema, 'v1'),
     tiers: z.array(TierSchema).check(
       z.minLength(1, 'expected at least one tier'),
+      z.maxLength(MAX_TIERS, `at most ${MAX_TIERS} tiers`),
       z.refine(
         (tiers) => Math.abs(tiers.reduce((sum, [, share]) => sum + share, 0) - 1) < 1e-9,
         'tier shares must sum to 1',

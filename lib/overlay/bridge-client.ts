@@ -59,7 +59,7 @@ export interface BridgeClientOptions {
 export interface BridgeClient {
   /** Active: say hello until ready, then take snapshots. Inactive: ask the bridge to pause its read loop. */
   setActive(active: boolean): void;
-  /** Drops the current port and says hello again (the bridge went silent while the chart moved). */
+  /** Drops the current port and says hello again at once (the bridge went silent while the chart moved). */
   reconnect(): void;
   readonly ready: boolean;
   /** For good: tells the bridge to stop and closes the port. */
@@ -133,13 +133,19 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
     }
   };
 
-  /** Fails closed: this port is no longer believed; hello again on the usual cadence (a flood waits for it). */
-  const distrust = (reason: string) => {
+  /** Drops the port and says hello anew: at once, or (after a doubt) on the usual cadence, so a flood waits. */
+  const rehello = (now: boolean) => {
     closePort();
     ready = false;
     hellos = 0;
     clearTimer();
     timer = options.setInterval(sayHello, helloMs);
+    if (now) sayHello();
+  };
+
+  /** Fails closed: this port is no longer believed. */
+  const distrust = (reason: string) => {
+    rehello(false);
     options.onDoubt?.(reason);
   };
 
@@ -213,7 +219,7 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
     },
     reconnect() {
       if (stopped || !active) return;
-      distrust('the page bridge went silent');
+      rehello(true);
     },
     get ready() {
       return ready;

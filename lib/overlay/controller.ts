@@ -67,7 +67,8 @@ export interface OverlayController {
   onBridgeDoubt(reason: string): void;
   /**
    * The user moved the chart (a drag or wheel on its pane) or the window resized: unless a fresh snapshot follows
-   * within LIVENESS_MS, the bridge is not telling the truth (a page script closed or holds its port).
+   * within LIVENESS_MS, or within as long again on a new port, the bridge is not telling the truth (a page script
+   * closed or holds its port).
    */
   onChartMoved(): void;
   /** A `viewUpdated` push, already parsed. */
@@ -504,17 +505,25 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     },
     onChartMoved() {
       if (disposed || geometry === null || livenessTimer !== null) return;
-      const before = snapshots;
-      livenessTimer = deps.setTimeout(
-        guard.wrap('liveness', () => {
-          livenessTimer = null;
-          if (snapshots > before || geometry === null) return;
-          doubt = 'the chart moved but the page bridge sent nothing';
-          deps.bridge.reconnect?.();
-          update();
-        }),
-        LIVENESS_MS,
-      );
+      // Silent after a move: first a new hello (the bridge answers a newcomer with its current snapshot, so a move
+      // that changed nothing it reports costs no blink); silent on the new port too: a doubt, the ladder.
+      const watch = (before: number, probed: boolean) => {
+        livenessTimer = deps.setTimeout(
+          guard.wrap('liveness', () => {
+            livenessTimer = null;
+            if (snapshots > before || geometry === null) return;
+            if (!probed && deps.bridge.reconnect) {
+              deps.bridge.reconnect();
+              watch(snapshots, true);
+              return;
+            }
+            doubt = 'the chart moved but the page bridge sent nothing';
+            update();
+          }),
+          LIVENESS_MS,
+        );
+      };
+      watch(snapshots, false);
     },
     onPush(reply) {
       if (reply.asset !== sub.asset) return;

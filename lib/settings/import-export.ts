@@ -26,6 +26,29 @@ export function exportSettings(settings: Settings): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
+/** Keys that would reach an object's prototype when copied: a file holding one is refused, not quietly cleaned. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The path of the first prototype key anywhere in `value` (JSON.parse keeps `__proto__` as an own key), or null. */
+function prototypeKey(value: unknown, path: string): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const entries = Array.isArray(value) ? value.map((v, i) => [`[${i}]`, v] as const) : null;
+  if (entries) {
+    for (const [key, v] of entries) {
+      const found = prototypeKey(v, `${path}${key}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (PROTOTYPE_KEYS.has(key)) return at;
+    const found = prototypeKey((value as Record<string, unknown>)[key], at);
+    if (found) return found;
+  }
+  return null;
+}
+
 export interface ImportedSettings {
   /** Complete settings (fields absent from the file take their defaults); `coinglassKey` is always null here. */
   settings: Settings;
@@ -44,6 +67,11 @@ export function parseSettingsImport(text: string): Result<ImportedSettings, stri
   } catch (cause) {
     return err(`not a JSON file: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
+  const forbidden = prototypeKey(json, '');
+  if (forbidden !== null)
+    return err(
+      `${forbidden}: a key named "${forbidden.split('.').at(-1)}" is not allowed in a settings file`,
+    );
   const envelope = ExportEnvelopeSchema.safeParse(json);
   if (!envelope.success) return err(`not a LiqLens settings file: ${describeZodError(envelope.error)}`);
   const { version, settings } = envelope.data;

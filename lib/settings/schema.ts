@@ -13,6 +13,11 @@ export type BadgeCorner = (typeof BADGE_CORNERS)[number];
 /** `chrome.alarms` will not fire more often than every 30 s (Chrome 120+), so neither do we. */
 export const REFRESH_SECONDS = { min: 30, max: 3600, default: 60 } as const;
 export const MAX_ALERT_RULES = 20;
+/**
+ * Assets the alert rules may name: the background refreshes and stores each of them whether or not it is watched,
+ * so with MAX_WATCHED_ASSETS they stay within MAX_STORED_ASSETS (lib/background/storage-budget.ts).
+ */
+export const MAX_ALERT_ASSETS = 4;
 
 /** Longest look-back a user may set: the engine's state for it must fit in extension storage. */
 export const MAX_WINDOW_DAYS = 30;
@@ -94,6 +99,10 @@ export const AlertSettingsSchema = z.strictObject({
       z.refine(
         (rules) => new Set(rules.map((r) => r.id)).size === rules.length,
         'alert rule ids must be unique',
+      ),
+      z.refine(
+        (rules) => new Set(rules.map((r) => r.asset)).size <= MAX_ALERT_ASSETS,
+        `alert rules may name at most ${MAX_ALERT_ASSETS} different assets`,
       ),
     ),
     () => [],

@@ -260,15 +260,17 @@ describe('overlay controller', () => {
       return t;
     };
 
-    it('the chart moved and no snapshot followed (the port was closed): bands off, a new hello, then the ladder', async () => {
+    it('the chart moved and no snapshot followed (the port was closed): a new hello, then bands off and the ladder', async () => {
       const t = await aligned();
       t.controller.onChartMoved();
       await t.advance(LIVENESS_MS - 1);
-      expect(t.last().mode).toBe('aligned');
+      expect([t.last().mode, t.reconnects()]).toEqual(['aligned', 0]);
       await t.advance(2);
+      // First a new port: the bridge answers a newcomer at once, so an honest bridge is heard again.
+      expect([t.last().mode, t.reconnects()]).toEqual(['aligned', 1]);
+      await t.advance(LIVENESS_MS);
       expect(t.last().geometry).toBeNull();
       expect(t.last().mode).not.toBe('aligned');
-      expect(t.reconnects()).toBe(1);
       await t.advance(RECOVER_MS + 1);
       expect(t.last()).toMatchObject({
         mode: 'ladder',
@@ -277,6 +279,17 @@ describe('overlay controller', () => {
       // The new port's first snapshot is the bridge's own: aligned again.
       t.controller.onSnapshot(makeSnapshot());
       expect(t.last().mode).toBe('aligned');
+    });
+
+    it('a move the bridge does not report (nothing it reads changed) is settled by the new port at once', async () => {
+      const t = await aligned();
+      t.controller.onChartMoved();
+      await t.advance(LIVENESS_MS + 1);
+      expect(t.reconnects()).toBe(1);
+      t.controller.onSnapshot(makeSnapshot());
+      await t.advance(LIVENESS_MS * 4);
+      expect(t.last().mode).toBe('aligned');
+      expect(t.reconnects()).toBe(1);
     });
 
     it('a snapshot after the move keeps it aligned, and a still chart needs none', async () => {

@@ -1,0 +1,63 @@
+import {
+  expectAligned,
+  overlayRoot,
+  type Rect,
+  settledOverlay,
+  waitForMode,
+} from '../../../scripts/lib/browser/overlay-probe';
+import { chartReady, onFixture } from '../../../scripts/lib/browser/site-server';
+import { WIDE } from './overlay-journey';
+import { expect, siteFixture, test } from './overlay-test';
+
+/**
+ * A page script that takes the bridge's port from the hello (issue 9): it keeps every port it sees on the window,
+ * and closes them on command, so the bridge can no longer report the chart. After the user pans, the overlay must
+ * never stay aligned on the old geometry: it finds the bridge again (a new hello) or falls back to the ladder.
+ */
+const ATTACKER = () => {
+  const ports: MessagePort[] = [];
+  window.addEventListener('message', (event) => {
+    const data = event.data as { tag?: unknown; type?: unknown } | null;
+    if (data?.tag === 'liqlens-bridge/1' && data.type === 'hello' && event.ports[0])
+      ports.push(event.ports[0]);
+  });
+  (window as unknown as { __closePorts: () => number }).__closePorts = () => {
+    for (const port of ports) port.close();
+    return ports.length;
+  };
+};
+
+test('a page script that closes the bridge port: after a pan the bands are where the chart is, or on the ladder', async ({
+  env,
+}) => {
+  const { price } = env.btc;
+  const fixture = siteFixture('binance', price);
+  await env.serve(fixture);
+  const page = await env.context.newPage();
+  try {
+    await page.addInitScript(ATTACKER);
+    await page.goto(fixture.url);
+    await chartReady(page, fixture.mode);
+    await waitForMode(page, 'aligned');
+    await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
+    const before = await settledOverlay(page);
+    expectAligned(before, 'before the attack');
+
+    expect(
+      await page.evaluate(() => (window as unknown as { __closePorts: () => number }).__closePorts()),
+    ).toBe(1);
+    // The user pans: the chart moves, the bridge cannot say so on the closed port.
+    const pane = before.pane as Rect;
+    await page.mouse.move(pane.left + pane.width / 2, pane.top + pane.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(pane.left + pane.width / 2 + 80, pane.top + pane.height / 2 + 140, { steps: 6 });
+    await page.mouse.up();
+    await page.waitForTimeout(1500);
+
+    const mode = await overlayRoot(page).getAttribute('data-mode');
+    if (mode === 'aligned') expectAligned(await settledOverlay(page), 'after the pan');
+    else expect(mode).toBe('ladder');
+  } finally {
+    await page.close();
+  }
+});
