@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { LIQ_DB } from '../../../lib/liquidations/liq-store';
+import { launchWithExtension, readHar, routeExchanges } from '../../../test/e2e/harness';
+import { BTC_HAR } from '../../../test/e2e/overlay/overlay-env';
+import { feedsSubscribed } from '../../../test/e2e/realised/realised-helpers';
+import { bybitFrame, type PlainPrint } from '../../../test/e2e/venue-sockets/frames';
+import { startVenueSockets } from '../../../test/e2e/venue-sockets/server';
+
+export interface IngestRun {
+  prints: number;
+  frames: number;
+  /** From the first frame sent to the last print found in IndexedDB. */
+  elapsedMs: number;
+  /** How often IndexedDB was read to see whether every print had landed (the figure's resolution). */
+  pollMs: number;
+  /** Growth of the extension origin's storage (navigator.storage.estimate) over the run, null when not reported. */
+  storageBytes: number | null;
+}
+
+const POLL_MS = 50;
+const PER_FRAME = 100;
+
+/** Prints stored for `asset` in the extension's IndexedDB, read from one of its pages (the worker's origin). */
+const storedPrints = (page: Page, asset: string): Promise<number> =>
+  page.evaluate(
+    ({ name, asset }) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('printBatches')) {
+            db.close();
+            return resolve(0);
+          }
+          const all = db.transaction('printBatches').objectStore('printBatches').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            db.close();
+            let n = 0;
+            for (const row of all.result as { asset: string; prints: unknown[] }[])
+              if (row.asset === asset) n += row.prints.length;
+            resolve(n);
+          };
+        };
+      }),
+    { name: LIQ_DB.name, asset },
+  );
+
+const storageUsage = (page: Page): Promise<number | null> =>
+  page.evaluate(async () => (await navigator.storage.estimate()).usage ?? null);
+
+/**
+ * The worker's print handling with storage, in Chromium with the built extension: the popup watches BTC, the
+ * local venue sockets send `prints` Bybit prints (100 to a frame, as fast as the socket takes them) at the real
+ * URL, and the time runs until all of them are in the extension's IndexedDB: frames read with zod, prints
+ * normalised, summarised, pushed, and written in batches — the worker's whole path.
+ */
+export async function runIngestBench(prints = 20_000): Promise<IngestRun> {
+  const sockets = await startVenueSockets();
+  const launched = await launchWithExtension({ network: { resolverRules: sockets.resolverRules } });
+  const { context, extensionId } = launched;
+  try {
+    await routeExchanges(context, readHar(BTC_HAR));
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?asset=BTC`);
+    await feedsSubscribed(sockets);
+    const probe = await context.newPage();
+    await probe.goto(`chrome-extension://${extensionId}/options.html`);
+    const before = await storageUsage(probe);
+    const already = await storedPrints(probe, 'BTC');
+
+    const now = Date.now();
+    const frames = [];
+    for (let f = 0; f * PER_FRAME < prints; f++) {
+      const batch: PlainPrint[] = [];
+      for (let i = f * PER_FRAME; i < Math.min(prints, (f + 1) * PER_FRAME); i++) {
+        // Distinct times over the last 50 minutes, prices around 95,000.
+        batch.push({
+          side: i % 2 ? 'long' : 'short',
+          price: 95_000 + ((i * 37) % 2_000) - 1_000,
+          size: 0.001 * (1 + (i % 50)),
+          time: now - 3_000_000 + i * 100,
+        });
+      }
+      frames.push(bybitFrame(batch, now));
+    }
+    const start = Date.now();
+    sockets.play(frames);
+    const deadline = start + 120_000;
+    let stored = already;
+    while (stored < already + prints && Date.now() < deadline) {
+      await probe.waitForTimeout(POLL_MS);
+      stored = await storedPrints(probe, 'BTC');
+    }
+    const elapsedMs = Date.now() - start;
+    if (stored < already + prints)
+      throw new Error(`only ${stored - already} of ${prints} prints stored within 120 s`);
+    const after = await storageUsage(probe);
+    return {
+      prints,
+      frames: frames.length,
+      elapsedMs,
+      pollMs: POLL_MS,
+      storageBytes: before === null || after === null ? null : after - before,
+    };
+  } finally {
+    await context.close();
+    await sockets.close();
+    fs.rmSync(launched.userDataDir, { recursive: true, force: true });
+  }
+}
