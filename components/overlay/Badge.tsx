@@ -1,5 +1,5 @@
 import type { BadgeModel } from '../../lib/overlay/badge-model';
-import type { VelocityLine } from '../../lib/realised-display/velocity';
+import type { VelocityLine } from '../../lib/realised/velocity';
 import { pure } from './pure';
 
 interface Props {

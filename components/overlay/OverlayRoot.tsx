@@ -9,7 +9,7 @@ import { type PaintBand, type PaintPlan, planPaint } from '../../lib/overlay/pai
 import { onlyScaleMoved, sameRect } from '../../lib/overlay/pan-frame';
 import type { RealisedShown } from '../../lib/overlay/realised-follower';
 import { layoutRealisedMarks, type MarksLayout } from '../../lib/overlay/realised-marks';
-import { type VelocityLine, velocityLine } from '../../lib/realised-display/velocity';
+import { type VelocityLine, velocityLine } from '../../lib/realised/velocity';
 import { Badge, RestoreButton } from './Badge';
 import { HoverCard } from './HoverCard';
 import { LADDER_MAX_HEIGHT, LADDER_MIN_HEIGHT, LADDER_WIDTH, Ladder } from './Ladder';

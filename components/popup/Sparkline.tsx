@@ -1,5 +1,5 @@
 import { formatUsd } from '../../lib/format';
-import { formatClock } from '../../lib/realised-display/clock';
+import { formatClock } from '../../lib/realised/clock';
 import type { SparkBar } from './realised-model';
 
 interface Props {

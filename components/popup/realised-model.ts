@@ -1,6 +1,6 @@
 import { formatUsd } from '../../lib/format';
 import type { FeedStatus, RealisedSummary, RealisedTotals } from '../../lib/liquidations/types';
-import { formatClock } from '../../lib/realised-display/clock';
+import { formatClock } from '../../lib/realised/clock';
 import {
   COVERAGE,
   type CoverageWord,
@@ -9,8 +9,8 @@ import {
   REALISED_VENUES,
   type RealisedVenue,
   venueLabel,
-} from '../../lib/realised-display/feeds';
-import { type VelocityLine, velocityLine } from '../../lib/realised-display/velocity';
+} from '../../lib/realised/feeds';
+import { type VelocityLine, velocityLine } from '../../lib/realised/velocity';
 
 const HOUR = 3_600_000;
 

@@ -4,8 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RealisedPanel } from '../../components/popup/RealisedPanel';
 import { realisedPopupModel } from '../../components/popup/realised-model';
-import { formatClock } from '../../lib/realised-display/clock';
-import { feed, MIN, NOW, summary, totals } from '../realised-display/summary-fixture';
+import { formatClock } from '../../lib/realised/clock';
+import { feed, MIN, NOW, summary, totals } from '../realised/summary-fixture';
 
 let root: HTMLElement;
 beforeEach(() => {

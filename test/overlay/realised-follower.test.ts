@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RealisedSummary } from '../../lib/liquidations/types';
 import { createGuard } from '../../lib/overlay/guard';
 import { createRealisedFollower, FADE_TICK_MS, REALISED_POLL_MS } from '../../lib/overlay/realised-follower';
-import { print, summary } from '../realised-display/summary-fixture';
+import { print, summary } from '../realised/summary-fixture';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

@@ -5,7 +5,7 @@ import { type OverlayActions, OverlayRoot } from '../../../components/overlay/Ov
 import { badgeModel } from '../../../lib/overlay/badge-model';
 import type { OverlayViewState } from '../../../lib/overlay/controller';
 import { makeReply, makeView } from '../../overlay/fixtures';
-import { print as realisedPrint, summary as realisedSummary } from '../../realised-display/summary-fixture';
+import { print as realisedPrint, summary as realisedSummary } from '../../realised/summary-fixture';
 
 const view = makeView();
 const viewport = { width: 1280, height: 800 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock } from '../../lib/realised-display/clock';
-import { feedStateText } from '../../lib/realised-display/feeds';
-import { velocityLine } from '../../lib/realised-display/velocity';
+import { formatClock } from '../../lib/realised/clock';
+import { feedStateText } from '../../lib/realised/feeds';
+import { velocityLine } from '../../lib/realised/velocity';
 import { feed, MIN, NOW, summary } from './summary-fixture';
 
 describe('velocityLine', () => {
