@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { simulateLiquidations, toJsonl, WSREC_FIXTURE } from '../test/ws-sim';
+import { simulateLiquidations, toJsonl, WSREC_FIXTURE } from './lib/ws-sim';
 
 // Writes the example liquidation recording from the WebSocket simulator; `--check` compares instead.
 const text = toJsonl(simulateLiquidations(WSREC_FIXTURE.options).records);

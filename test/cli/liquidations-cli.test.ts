@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runLiquidationsCli } from '../../scripts/lib/liquidations-cli';
-import { FIXTURE_NOW } from '../sim/fixture-cases';
-import { simulateLiquidations, toJsonl, WSREC_FIXTURE } from '../ws-sim';
+import { FIXTURE_NOW } from '../../scripts/lib/sim/fixture-cases';
+import { simulateLiquidations, toJsonl, WSREC_FIXTURE } from '../../scripts/lib/ws-sim';
 import { memIo } from './mem-io';
 
 const HAR = 'test/fixtures/har/btc-all.har';

@@ -3,8 +3,8 @@
  * `liqlens.wsrec/1` recording, with the prints they carry known in advance (the ground truth the tests compare
  * against, computed here without the extension's parsers). Seeded: the same options give the same recording.
  */
-import { LIQ_FEEDS } from '../../lib/liquidations/feeds';
-import type { LiqPrint, LiqVenue, WsRecord } from '../../lib/liquidations/types';
+import { LIQ_FEEDS } from '../../../lib/liquidations/feeds';
+import type { LiqPrint, LiqVenue, WsRecord } from '../../../lib/liquidations/types';
 import { createRandom } from '../sim/random';
 
 export interface WsSimOptions {
