@@ -9,6 +9,7 @@ import { BandPreview } from './BandPreview';
 import { FieldRows, type FieldSpec } from './FieldRows';
 import { CheckboxField, NumberField, type OnField, TextField } from './fields';
 import { errorsUnder, type Path, setAt, validateDraft } from './form-state';
+import { RealisedRulesEditor } from './RealisedRulesEditor';
 import { TiersEditor } from './TiersEditor';
 
 export interface OptionsStatus {
@@ -265,6 +266,12 @@ export function Options(props: OptionsProps) {
         />
         <CheckboxField {...f} path={['alerts', 'enabled']} label="Alerts" value={draft.alerts.enabled} />
         <AlertRulesEditor rules={draft.alerts.rules} errors={errors} onChange={set} newId={newId} />
+        <RealisedRulesEditor
+          rules={draft.alerts.realisedRules}
+          errors={errors}
+          onChange={set}
+          newId={newId}
+        />
         <fieldset class="backup">
           <legend>Backup</legend>
           <button type="button" onClick={props.onExport} disabled={props.busy}>
