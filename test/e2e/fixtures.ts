@@ -7,7 +7,7 @@ import {
   readHar,
   routeExchanges,
 } from '../../scripts/lib/browser/harness';
-import { startVenueSockets, type VenueSockets } from './venue-sockets/server';
+import { startVenueSockets, type VenueSockets } from '../../scripts/lib/browser/venue-sockets/server';
 
 export interface ExtensionFixtures {
   /** HAR the exchange hosts are answered from (repo-relative), or null to fail every exchange request. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { binanceFrame, bybitFrame, okxFrame, rawFrame } from '../e2e/venue-sockets/frames';
-import { startVenueSockets, type VenueSockets } from '../e2e/venue-sockets/server';
+import { binanceFrame, bybitFrame, okxFrame, rawFrame } from '../../scripts/lib/browser/venue-sockets/frames';
+import { startVenueSockets, type VenueSockets } from '../../scripts/lib/browser/venue-sockets/server';
 
 let sockets: VenueSockets;
 let port: number;

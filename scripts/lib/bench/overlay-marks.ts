@@ -1,9 +1,9 @@
-import { openOverlayEnv } from '../../../test/e2e/overlay/overlay-env';
-import { siteFixture } from '../../../test/e2e/overlay/overlay-sites';
-import { feedsSubscribed } from '../../../test/e2e/realised/realised-helpers';
-import { onFixture } from '../../../test/e2e/sites/site-server';
-import { bybitFrame, type PlainPrint } from '../../../test/e2e/venue-sockets/frames';
-import { startVenueSockets } from '../../../test/e2e/venue-sockets/server';
+import { openOverlayEnv } from '../browser/overlay-env';
+import { siteFixture } from '../browser/overlay-sites';
+import { onFixture } from '../browser/site-server';
+import { feedsLive, feedsSubscribed } from '../browser/venue-sockets/feeds-ready';
+import { bybitFrame, type PlainPrint } from '../browser/venue-sockets/frames';
+import { startVenueSockets } from '../browser/venue-sockets/server';
 import { measured, rangePan } from './overlay-browser';
 import type { MeasureEntry } from './overlay-frames';
 
@@ -39,6 +39,10 @@ export async function runMarksPan(options: { panMs?: number; prints?: number } =
       .waitFor({ state: 'attached', timeout: 15_000 });
     await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
     await feedsSubscribed(sockets);
+    const extensionPage = await env.context.newPage();
+    await extensionPage.goto(`chrome-extension://${env.extensionId}/options.html`);
+    await feedsLive(extensionPage);
+    await extensionPage.close();
     const now = Date.now();
     const batch: PlainPrint[] = [];
     for (let i = 0; i < prints; i++) {

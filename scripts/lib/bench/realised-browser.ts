@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { LIQ_DB } from '../../../lib/liquidations/liq-store';
-import { launchWithExtension, readHar, routeExchanges } from '../../../test/e2e/harness';
-import { BTC_HAR } from '../../../test/e2e/overlay/overlay-env';
-import { feedsSubscribed } from '../../../test/e2e/realised/realised-helpers';
-import { bybitFrame, type PlainPrint } from '../../../test/e2e/venue-sockets/frames';
-import { startVenueSockets } from '../../../test/e2e/venue-sockets/server';
+import { launchWithExtension, readHar, routeExchanges } from '../browser/harness';
+import { BTC_HAR } from '../browser/overlay-env';
+import { feedsLive, feedsSubscribed } from '../browser/venue-sockets/feeds-ready';
+import { bybitFrame, type PlainPrint } from '../browser/venue-sockets/frames';
+import { startVenueSockets } from '../browser/venue-sockets/server';
 
 export interface IngestRun {
   prints: number;
@@ -68,6 +68,7 @@ export async function runIngestBench(prints = 20_000): Promise<IngestRun> {
     await feedsSubscribed(sockets);
     const probe = await context.newPage();
     await probe.goto(`chrome-extension://${extensionId}/options.html`);
+    await feedsLive(probe);
     const before = await storageUsage(probe);
     const already = await storedPrints(probe, 'BTC');
 

@@ -49,7 +49,7 @@ export interface EnvOptions {
   deviceScaleFactor?: number;
   har?: string | null;
   headless?: boolean;
-  /** Host-resolver rules for the local venue sockets (test/e2e/venue-sockets), when the feeds should connect. */
+  /** Host-resolver rules for the local venue sockets (scripts/lib/browser/venue-sockets), when the feeds should connect. */
   resolverRules?: readonly string[];
 }
 

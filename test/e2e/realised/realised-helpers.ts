@@ -1,22 +1,16 @@
 import type { Page } from '@playwright/test';
 import type { LiqVenue, WsRecord } from '../../../lib/liquidations/types';
-import { binanceFrame, bybitFrame, okxFrame, type PlainPrint, rawFrame } from '../venue-sockets/frames';
-import type { VenueSockets } from '../venue-sockets/server';
+import {
+  binanceFrame,
+  bybitFrame,
+  okxFrame,
+  type PlainPrint,
+  rawFrame,
+} from '../../../scripts/lib/browser/venue-sockets/frames';
+
+export { feedsLive, feedsSubscribed } from '../../../scripts/lib/browser/venue-sockets/feeds-ready';
 
 const MIN = 60_000;
-
-/** What each venue's socket is subscribed to once the extension watches BTC. */
-export const BTC_TOPICS: Record<LiqVenue, string> = {
-  bybit: 'allLiquidation.BTCUSDT',
-  okx: 'liquidation-orders:SWAP',
-  binance: 'btcusdt@forceOrder',
-};
-
-export async function feedsSubscribed(sockets: VenueSockets): Promise<void> {
-  await Promise.all(
-    (Object.keys(BTC_TOPICS) as LiqVenue[]).map((v) => sockets.waitForSubscriber(v, BTC_TOPICS[v], 30_000)),
-  );
-}
 
 export interface Replay {
   records: WsRecord[];

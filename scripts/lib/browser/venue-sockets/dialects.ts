@@ -1,4 +1,4 @@
-import type { LiqVenue } from '../../../lib/liquidations/types';
+import type { LiqVenue } from '../../../../lib/liquidations/types';
 
 /** What the server does with one message from the extension. */
 export interface Answer {

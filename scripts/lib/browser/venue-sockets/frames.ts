@@ -1,4 +1,4 @@
-import type { LiqPrint, LiqVenue, WsRecord } from '../../../lib/liquidations/types';
+import type { LiqPrint, LiqVenue, WsRecord } from '../../../../lib/liquidations/types';
 
 /** The real socket URLs (docs/data-sources.md), as the extension opens them. */
 export const FEED_URL: Record<LiqVenue, string> = {

@@ -1,7 +1,7 @@
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import type { LiqVenue, WsRecord } from '../../../lib/liquidations/types';
+import type { LiqVenue, WsRecord } from '../../../../lib/liquidations/types';
 import { selfSignedCertificate } from './certificate';
 import { DIALECTS, type Dialect } from './dialects';
 
