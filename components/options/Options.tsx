@@ -29,6 +29,8 @@ export interface OptionsProps {
   onSave: (settings: Settings) => void;
   onImport: (text: string) => void;
   onExport: () => void;
+  /** Downloads what the worker's liquidation feeds received recently (`liqlens.wsrec/1`, one frame a line). */
+  onExportRecording: () => void;
   onReset: () => void;
   newId?: () => string;
 }
@@ -313,6 +315,18 @@ export function Options(props: OptionsProps) {
               Reset…
             </button>
           )}
+        </fieldset>
+        <fieldset class="debug">
+          <legend>Debugging</legend>
+          <button
+            type="button"
+            onClick={props.onExportRecording}
+            disabled={props.busy}
+            data-field="export-recording"
+            title="The liquidation feeds' recent frames as received, one JSON object a line (liqlens.wsrec/1): replay them with npm run liquidations -- --replay FILE"
+          >
+            Export feed recording (.jsonl)
+          </button>
         </fieldset>
       </fieldset>
     </form>

@@ -1,11 +1,13 @@
 import { useMemo } from 'preact/hooks';
 import { formatDuration, formatPrice } from '../../lib/format';
+import type { RealisedSummary } from '../../lib/liquidations/types';
 import { VENUE_LABEL } from '../../lib/market/venue';
 import type { ClusterView } from '../../lib/model/cluster-view';
 import { AtRiskPanel } from './AtRiskPanel';
 import { BandTable } from './BandTable';
 import { Ladder } from './Ladder';
 import { type PopupDisplay, popupModel } from './popup-model';
+import { RealisedPanel } from './RealisedPanel';
 import { VenueTable } from './VenueTable';
 
 export interface PopupStatus {
@@ -26,6 +28,10 @@ export interface PopupProps {
   fromTab: boolean;
   display: PopupDisplay;
   view: ClusterView | null;
+  /** The venues' realised prints for the asset: shown apart, never added to the estimates. */
+  realised?: RealisedSummary | null;
+  /** Why there is no realised summary (the background did not answer), in words. */
+  realisedError?: string | null;
   status: PopupStatus;
   now: number;
   onAssetChange: (asset: string) => void;
@@ -122,6 +128,9 @@ export function Popup(props: PopupProps) {
           </div>
           <VenueTable venues={model.venues} total={model.venueTotals} now={now} />
         </>
+      )}
+      {props.realised !== undefined && (
+        <RealisedPanel summary={props.realised} error={props.realisedError ?? null} />
       )}
       <footer class="foot">
         <button type="button" onClick={props.onExportView} disabled={!view}>

@@ -12,7 +12,7 @@ export interface VelocityLine {
   usd: number | null;
   /** "↑ shorts $42M liquidated in 5 min", "≥ …" when a feed gap overlaps the 5 minutes, or why there is no figure. */
   text: string;
-  /** Which feeds had a gap in the window, e.g. "Bybit gap since 14:05"; null when none. */
+  /** Which feeds had a gap in the window: "Bybit gap since 14:05" (still open), "Bybit gap 14:05–14:06"; else null. */
   gap: string | null;
 }
 
@@ -32,6 +32,13 @@ export function velocityLine(summary: Pick<RealisedSummary, 'now' | 'velocity5m'
     const starts = list.flatMap((f) => gapsIn(f, from, now, now).map((g) => g.from));
     return starts.length ? Math.min(...starts) : null;
   };
+  /** "gap since 14:05" while one is open, else "gap 14:05–14:06" from the first start to the last end. */
+  const gapText = (list: typeof on) => {
+    const gaps = list.flatMap((f) => gapsIn(f, from, now, now));
+    const start = formatClock(Math.min(...gaps.map((g) => g.from)));
+    if (gaps.some((g) => g.to === null)) return `gap since ${start}`;
+    return `gap ${start}–${formatClock(Math.max(...gaps.map((g) => g.to ?? now)))}`;
+  };
   if (down.length === on.length) {
     const start = since(down);
     const text =
@@ -39,7 +46,7 @@ export function velocityLine(summary: Pick<RealisedSummary, 'now' | 'velocity5m'
     return { side: null, usd: null, text, gap: null };
   }
   const gap = gapped.length
-    ? `${gapped.map((f) => venueLabel(f.venue)).join(', ')} gap since ${formatClock(since(gapped) ?? now)}`
+    ? `${gapped.map((f) => venueLabel(f.venue)).join(', ')} ${gapText(gapped)}`
     : null;
   const lowerBound = gap ? '≥ ' : '';
   const side: Side = velocity5m.short >= velocity5m.long ? 'short' : 'long';

@@ -33,7 +33,9 @@ describe('velocityLine', () => {
     ];
     const line = velocityLine(summary({ feeds, velocity5m: { long: 0, short: 2e6 } }));
     expect(line.text).toBe('↑ shorts ≥ $2.0M liquidated in 5 min');
-    expect(line.gap).toBe(`Bybit gap since ${formatClock(NOW - 3 * MIN)}`);
+    expect(line.gap).toBe(`Bybit gap ${formatClock(NOW - 3 * MIN)}–${formatClock(NOW - 2 * MIN)}`);
+    const open = [feed('bybit', { gaps: [{ from: NOW - 1 * MIN, to: null }] }), feed('okx')];
+    expect(velocityLine(summary({ feeds: open })).gap).toBe(`Bybit gap since ${formatClock(NOW - MIN)}`);
   });
 
   it('a gap that ended before the window is not counted', () => {
