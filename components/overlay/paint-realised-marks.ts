@@ -17,6 +17,9 @@ export interface MarksCanvas2D {
 
 const OUTLINE = 'rgba(10, 12, 18, 0.6)';
 
+/** Marks of one fill, reused from frame to frame (cleared, not reallocated). */
+const groups: RealisedMark[][] = Array.from({ length: 42 }, () => []);
+
 /**
  * Paints a marks layout in bitmap px: each group of one colour and opacity is one path (filled, then outlined), so
  * 500 marks cost a handful of fills, not 500. Groups are painted in the order of their newest mark: recent prints
@@ -26,17 +29,12 @@ export function paintRealisedMarks(ctx: MarksCanvas2D, layout: MarksLayout): voi
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, layout.width, layout.height);
   if (!layout.marks.length) return;
-  const groups = new Map<string, RealisedMark[]>();
-  for (const mark of layout.marks) {
-    const key = `${mark.color}|${mark.alpha}`;
-    const group = groups.get(key);
-    if (group) group.push(mark);
-    else groups.set(key, [mark]);
-  }
-  // Map order is first-insertion order (oldest first); re-inserting on the newest mark would cost more than a sort.
-  const ordered = [...groups.values()].sort(
-    (a, b) => (a[a.length - 1] as RealisedMark).time - (b[b.length - 1] as RealisedMark).time,
-  );
+  for (const g of groups) g.length = 0;
+  for (const mark of layout.marks) (groups[mark.group] as RealisedMark[]).push(mark);
+  // Marks are in time order, so each group's last mark is its newest.
+  const ordered = groups
+    .filter((g) => g.length > 0)
+    .sort((a, b) => (a[a.length - 1] as RealisedMark).time - (b[b.length - 1] as RealisedMark).time);
   ctx.lineWidth = Math.max(1, Math.round(layout.dpr));
   ctx.strokeStyle = OUTLINE;
   for (const group of ordered) {
@@ -52,5 +50,6 @@ export function paintRealisedMarks(ctx: MarksCanvas2D, layout: MarksLayout): voi
     ctx.globalAlpha = Math.min(1, first.alpha + 0.1);
     ctx.stroke();
   }
+  for (const g of ordered) g.length = 0;
   ctx.globalAlpha = 1;
 }

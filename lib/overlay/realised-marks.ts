@@ -1,4 +1,4 @@
-import { type PriceScale, priceToY } from '../chart/price-to-y';
+import { isUsableScale, type PriceScale, ScaleMode } from '../chart/price-to-y';
 import type { Side } from '../model/cluster-view';
 
 /** What a mark needs of a realised print (a `LiqPrint` fits). */
@@ -21,6 +21,8 @@ export interface RealisedMark {
   /** 0.9 for a print just received, down to MARK_MIN_ALPHA at `maxAgeMs`, in steps of 0.05. */
   alpha: number;
   color: string;
+  /** Which fill the mark belongs to: side (long 0, short 1) × 20 + alpha in twentieths; the painter batches by it. */
+  group: number;
 }
 
 export interface MarksLayout {
@@ -77,16 +79,23 @@ export function layoutRealisedMarks(prints: readonly MarkPrint[], o: MarksOption
   const height = Math.round(o.height * dpr);
   const right = o.width - o.rightInsetCss;
   const marks: RealisedMark[] = [];
+  const toY = rowMapper(o.scale);
   let offPane = 0;
+  let ordered = true;
   for (const p of prints) {
     const age = Math.max(0, o.now - p.time);
-    const y = priceToY(o.scale, p.price);
-    if (age > maxAge || y === null || y < 0 || y > o.height - 1) {
+    const y = toY ? toY(p.price) : Number.NaN;
+    // NaN fails every comparison: an unmappable price is off the pane.
+    if (age > maxAge || !(y >= 0 && y <= o.height - 1)) {
       offPane += 1;
       continue;
     }
     const ageShare = age / maxAge;
     const r = markRadiusCss(p.notionalUsd);
+    // In twentieths: the painter fills all marks of one colour and opacity as one path.
+    const twentieths = Math.round((MARK_MAX_ALPHA - (MARK_MAX_ALPHA - MARK_MIN_ALPHA) * ageShare) * 20);
+    const last = marks[marks.length - 1];
+    if (last && last.time > p.time) ordered = false;
     marks.push({
       side: p.side,
       price: p.price,
@@ -95,13 +104,30 @@ export function layoutRealisedMarks(prints: readonly MarkPrint[], o: MarksOption
       x: (right - r - 1 - MARK_AGE_SPAN_CSS * ageShare) * dpr,
       y: y * dpr,
       r: r * dpr,
-      // In steps of 0.05: the painter fills all marks of one colour and opacity as one path.
-      alpha: Math.round((MARK_MAX_ALPHA - (MARK_MAX_ALPHA - MARK_MIN_ALPHA) * ageShare) * 20) / 20,
+      alpha: twentieths / 20,
       color: p.side === 'long' ? o.longColor : o.shortColor,
+      group: (p.side === 'long' ? 0 : 20) + twentieths,
     });
   }
-  marks.sort((a, b) => a.time - b.time);
+  // The background sends marks in time order; sorting is for any other caller.
+  if (!ordered) marks.sort((a, b) => a.time - b.time);
   return { width, height, dpr, marks, offPane };
+}
+
+/**
+ * `priceToY` with the scale's checks and logarithms done once for all marks (500 per frame while the chart pans);
+ * null for a scale that maps nothing. Same formula: y = (h − 1) × (top − v) / (top − bottom) in the scale's units.
+ */
+export function rowMapper(scale: PriceScale): ((price: number) => number) | null {
+  if (!isUsableScale(scale)) return null;
+  const log = scale.mode === ScaleMode.Log;
+  const offset = scale.logOffset ?? 0;
+  const top = log ? Math.log10(scale.to + offset) : scale.to;
+  const bottom = log ? Math.log10(scale.from + offset) : scale.from;
+  const k = (scale.height - 1) / (top - bottom);
+  return log
+    ? (price) => (price > 0 ? k * (top - Math.log10(price + offset)) : Number.NaN)
+    : (price) => k * (top - price);
 }
 
 /** Two layouts that would put the same pixels on the canvas. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScaleMode } from '../../lib/chart/price-to-y';
+import { type PriceScale, priceToY, ScaleMode } from '../../lib/chart/price-to-y';
 import {
   layoutRealisedMarks,
   MARK_AGE_SPAN_CSS,
@@ -9,6 +9,7 @@ import {
   MARK_MIN_R_CSS,
   type MarksOptions,
   markRadiusCss,
+  rowMapper,
   sameMarks,
 } from '../../lib/overlay/realised-marks';
 
@@ -100,5 +101,25 @@ describe('sameMarks', () => {
     expect(sameMarks(a, layoutRealisedMarks([print({})], options))).toBe(true);
     expect(sameMarks(a, layoutRealisedMarks([print({ price: 95_020 })], options))).toBe(false);
     expect(sameMarks(null, a)).toBe(false);
+  });
+});
+
+describe('rowMapper', () => {
+  it('is priceToY with the checks done once, on linear and log scales', () => {
+    const scales: PriceScale[] = [
+      options.scale,
+      { from: 80_000, to: 110_000, mode: ScaleMode.Log, height: 633 },
+      { from: 0.00001, to: 0.00003, mode: ScaleMode.Log, height: 300, logOffset: 0 },
+      { from: 100_000, to: 90_000, mode: ScaleMode.Normal, height: 401 },
+    ];
+    for (const scale of scales) {
+      const toY = rowMapper(scale);
+      for (let i = 0; i <= 20; i++) {
+        const price = scale.from + ((scale.to - scale.from) * i) / 20;
+        expect(toY?.(price)).toBeCloseTo(priceToY(scale, price) as number, 9);
+      }
+    }
+    expect(rowMapper({ ...options.scale, to: options.scale.from })).toBeNull();
+    expect(rowMapper(scales[1] as PriceScale)?.(-5)).toBeNaN();
   });
 });

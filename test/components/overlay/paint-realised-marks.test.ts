@@ -20,18 +20,21 @@ function recorder() {
   return { ctx: ctx as unknown as MarksCanvas2D, calls };
 }
 
-const mark = (o: Partial<RealisedMark>): RealisedMark => ({
-  side: 'short',
-  price: 95_000,
-  notionalUsd: 1e5,
-  time: 0,
-  x: 10,
-  y: 20,
-  r: 4,
-  alpha: 0.9,
-  color: '#f2994a',
-  ...o,
-});
+const mark = (o: Partial<RealisedMark>): RealisedMark => {
+  const m = {
+    side: 'short' as const,
+    price: 95_000,
+    notionalUsd: 1e5,
+    time: 0,
+    x: 10,
+    y: 20,
+    r: 4,
+    alpha: 0.9,
+    color: '#f2994a',
+    ...o,
+  };
+  return { ...m, group: (m.side === 'long' ? 0 : 20) + Math.round(m.alpha * 20) };
+};
 
 const layout = (marks: RealisedMark[]): MarksLayout => ({
   width: 100,
