@@ -15,6 +15,12 @@ export const PUSH_EVERY_MS = 1_000;
 /** How often a live stretch is extended in storage, so that a killed worker leaves a gap of at most this. */
 export const COVERAGE_EVERY_MS = 5_000;
 export const PRUNE_EVERY_MS = 3_600_000;
+/**
+ * Open snapshots' scores are written this often (and once more when their horizon ends), not with every batch:
+ * a busy minute would otherwise rewrite every open snapshot many times. A restarted worker scores its open
+ * snapshots again from the stored prints, so nothing is lost by waiting.
+ */
+export const SCORES_EVERY_MS = 60_000;
 
 export interface RealisedServiceDeps {
   openSocket: SocketFactory;
@@ -55,6 +61,8 @@ interface AssetState {
   recent: LiqPrint[];
   spans: CoverageSpan[];
   open: ScoredSnapshot[];
+  /** Open snapshots whose scores changed since they were last written. */
+  dirty: Set<ScoredSnapshot>;
   pushTimer: unknown;
 }
 
@@ -71,29 +79,59 @@ export function createRealisedService(deps: RealisedServiceDeps): RealisedServic
   const recorder: WsRecorder = createWsRecorder();
   let watched = new Set<string>();
   let store: LiqStore | null = null;
+  /** Writes asked for before the database is open; they run once it is (a socket can be faster than IndexedDB). */
+  let queued: ((s: LiqStore) => void)[] | null = [];
+  const withStore = (write: (s: LiqStore) => void) => {
+    if (store) write(store);
+    else queued?.push(write);
+  };
   const storeReady = deps.store.then(
     (s) => {
       store = s;
+      for (const write of queued ?? []) write(s);
+      queued = null;
       void s.prune(clock.now());
     },
-    (cause) =>
-      deps.log(`LiqLens: liquidation storage unavailable, keeping prints in memory only: ${String(cause)}`),
+    (cause) => {
+      queued = null;
+      deps.log(`LiqLens: liquidation storage unavailable, keeping prints in memory only: ${String(cause)}`);
+    },
   );
   let tickTimer: unknown = null;
   let lastPrune = clock.now();
+  let lastScores = clock.now();
+
+  const writeScores = () => {
+    for (const state of states.values()) {
+      for (const scored of state.dirty) withStore((st) => st.putSnapshot(scored));
+      state.dirty.clear();
+    }
+  };
 
   const trim = (state: AssetState, now: number) => {
     // OKX's prints may come out of time order: filter, never cut at the first young one.
     const from = now - DAY - 60_000;
     if (state.recent.some((p) => p.time < from)) state.recent = state.recent.filter((p) => p.time >= from);
     state.spans = state.spans.filter((s) => s.to >= now - DAY);
-    state.open = state.open.filter((s) => horizonOf(s.snapshot) >= now);
+    const closed = state.open.filter((s) => horizonOf(s.snapshot) < now);
+    if (closed.length > 0) {
+      for (const scored of closed) withStore((st) => st.putSnapshot(scored));
+      state.open = state.open.filter((s) => horizonOf(s.snapshot) >= now);
+      for (const scored of closed) state.dirty.delete(scored);
+    }
   };
 
   const stateOf = (asset: string): AssetState => {
     const known = states.get(asset);
     if (known) return known;
-    const state: AssetState = { ready: Promise.resolve(), recent: [], spans: [], open: [], pushTimer: null };
+    const state: AssetState = {
+      ready: Promise.resolve(),
+      recent: [],
+      spans: [],
+      open: [],
+      dirty: new Set(),
+      pushTimer: null,
+    };
     state.ready = (async () => {
       await storeReady;
       if (!store) return;
@@ -108,10 +146,15 @@ export function createRealisedService(deps: RealisedServiceDeps): RealisedServic
       state.recent = [...prints.filter((p) => !have.has(printKey(p))), ...state.recent];
       state.spans = [...spans, ...state.spans];
       const opened = new Set(state.open.map((s) => s.snapshot.time));
-      state.open = [
-        ...snapshots.filter((s) => horizonOf(s.snapshot) >= now && !opened.has(s.snapshot.time)),
-        ...state.open,
-      ];
+      // Stored scores of open snapshots may be up to a minute old: score them again from the stored prints.
+      const reopened = snapshots
+        .filter((s) => horizonOf(s.snapshot) >= now && !opened.has(s.snapshot.time))
+        .map((s) => scoredSnapshot(s.snapshot));
+      for (const scored of reopened) {
+        scorePrints(scored, state.recent);
+        state.dirty.add(scored);
+      }
+      state.open = [...reopened, ...state.open];
     })().catch((cause) =>
       deps.log(`LiqLens: could not read stored liquidations of ${asset}: ${String(cause)}`),
     );
@@ -130,7 +173,7 @@ export function createRealisedService(deps: RealisedServiceDeps): RealisedServic
       const i = state.spans.findIndex((s) => s.venue === span.venue && s.from === span.from);
       if (i >= 0) state.spans[i] = span;
       else state.spans.push(span);
-      store?.putSpan(span);
+      withStore((st) => st.putSpan(span));
     }
   };
 
@@ -157,6 +200,10 @@ export function createRealisedService(deps: RealisedServiceDeps): RealisedServic
     if (watched.size === 0) return;
     const now = clock.now();
     for (const asset of watched) recordCoverage(asset, now);
+    if (now - lastScores >= SCORES_EVERY_MS) {
+      lastScores = now;
+      writeScores();
+    }
     if (now - lastPrune >= PRUNE_EVERY_MS && store) {
       lastPrune = now;
       void store.prune(now);
@@ -167,9 +214,9 @@ export function createRealisedService(deps: RealisedServiceDeps): RealisedServic
   const onPrints = (asset: string, prints: LiqPrint[]) => {
     const state = stateOf(asset);
     for (const p of prints) state.recent.push(p);
-    store?.addPrints(asset, prints);
+    withStore((st) => st.addPrints(asset, prints));
     for (const scored of state.open) {
-      if (scorePrints(scored, prints)) store?.putSnapshot(scored);
+      if (scorePrints(scored, prints)) state.dirty.add(scored);
     }
     schedulePush(asset);
   };
@@ -216,14 +263,18 @@ export function createRealisedService(deps: RealisedServiceDeps): RealisedServic
       const scored = scoredSnapshot(snapshot);
       scorePrints(scored, state.recent);
       state.open.push(scored);
-      store?.putSnapshot(scored);
+      withStore((st) => st.putSnapshot(scored));
     },
     async bandScores(asset, since, ranges, intervalMs) {
       await storeReady;
       const now = clock.now();
-      let scored: ScoredSnapshot[];
-      if (store) scored = await store.snapshots(asset, since);
-      else scored = (states.get(asset)?.open ?? []).filter((s) => s.snapshot.time >= since);
+      // The open snapshots' scores in memory are newer than the stored ones.
+      const open = new Map((states.get(asset)?.open ?? []).map((s) => [s.snapshot.time, s]));
+      const stored = store ? await store.snapshots(asset, since) : [];
+      const scored = stored.map((s) => open.get(s.snapshot.time) ?? s);
+      for (const s of open.values())
+        if (s.snapshot.time >= since && !stored.some((x) => x.snapshot.time === s.snapshot.time))
+          scored.push(s);
       scored.sort((a, b) => a.snapshot.time - b.snapshot.time);
       return {
         snapshots: scored.map((s) => s.snapshot),
@@ -234,6 +285,7 @@ export function createRealisedService(deps: RealisedServiceDeps): RealisedServic
     async flush() {
       await storeReady;
       await Promise.all([...states.values()].map((s) => s.ready));
+      writeScores();
       await store?.flush();
     },
     dispose() {

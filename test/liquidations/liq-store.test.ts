@@ -64,8 +64,8 @@ describe('liquidation store (IndexedDB)', () => {
       scoredSnapshot({ asset: 'BTC', time: T0, price: 100_000, modelVersion: '1', bands: [] }),
     );
     fire();
-    // The batch is written by the timer alone; the worker then dies without any other call.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The batch was taken by the timer alone; this only waits for its transaction (nothing is left to write).
+    await first.flush();
     first.close();
     const second = await openLiqStore(deps);
     expect((await second.prints('BTC', 0, Infinity)).map((p) => [p.venue, p.time])).toEqual([

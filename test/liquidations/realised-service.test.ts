@@ -73,7 +73,15 @@ describe('realised service', () => {
       first.net.last(LIQ_FEEDS.bybit.url).push(bybitFrame(clock.now(), 'Buy', '1'));
     }
     clock.advance(6000); // the batch and the coverage are written by their own timers
-    await settle();
+    // Wait until another connection sees them in the database (fake-indexeddb commits on its own schedule).
+    const reader = await openLiqStore({
+      indexedDB,
+      keyRange: IDBKeyRange,
+      setTimeout: () => 0,
+      log: () => undefined,
+    });
+    for (let i = 0; i < 600 && (await reader.prints('BTC', 0, Infinity)).length < 10; i++) await settle();
+    reader.close();
     const diedAt = clock.now();
     // The worker stops without any goodbye (its timers die with it); a new one starts 3 minutes later.
     first.service.dispose();
@@ -90,7 +98,7 @@ describe('realised service', () => {
     expect(restartGap?.to).toBe(clock.now());
     expect(restartGap?.from).toBeGreaterThanOrEqual(diedAt - 5000);
     expect(restartGap?.from).toBeLessThanOrEqual(diedAt);
-  });
+  }, 30_000);
 
   it('scores a snapshot against the same-side prints after it, within ±0.5 % of P of its bands', async () => {
     const clock = manualClock(T0);
@@ -124,5 +132,37 @@ describe('realised service', () => {
       ['short', 201_200, false],
     ]);
     expect(scores[0]?.horizonEnd).toBe(clock.now());
+  });
+
+  it('prints that arrive before the database is open are stored once it is', async () => {
+    const clock = manualClock(T0);
+    const indexedDB = new IDBFactory();
+    const net = fakeSockets();
+    let open: (() => void) | null = null;
+    const storeDeps = {
+      indexedDB,
+      keyRange: IDBKeyRange,
+      setTimeout: clock.setTimeout,
+      log: () => undefined,
+    };
+    const service = createRealisedService({
+      openSocket: net.open,
+      clock,
+      random: () => 0.5,
+      contractSize: async () => 0.01,
+      store: new Promise((resolve) => {
+        open = () => resolve(openLiqStore(storeDeps));
+      }),
+      onUpdate: () => undefined,
+      log: () => undefined,
+    });
+    service.watch(['BTC'], ['bybit']);
+    net.last(LIQ_FEEDS.bybit.url).accept();
+    net.last(LIQ_FEEDS.bybit.url).push(bybitFrame(clock.now(), 'Sell', '3'));
+    (open as unknown as () => void)();
+    await service.flush();
+    const reader = await openLiqStore(storeDeps);
+    expect((await reader.prints('BTC', 0, Infinity)).map((p) => p.notionalUsd)).toEqual([300_000]);
+    expect((await service.summary('BTC'))?.windows.h1.short).toBe(300_000);
   });
 });
