@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { LIQ_DB } from '../../../lib/liquidations/liq-store';
 import { launchWithExtension, readHar, routeExchanges } from '../browser/harness';
@@ -16,6 +17,22 @@ export interface IngestRun {
   pollMs: number;
   /** Growth of the extension origin's storage (navigator.storage.estimate) over the run, null when not reported. */
   storageBytes: number | null;
+  /** The extension's IndexedDB files on disk once the browser closed (every print written), null when not found. */
+  diskBytes: number | null;
+}
+
+/** Bytes of the extension's IndexedDB directories in a profile (`Default/IndexedDB/chrome-extension_<id>_0.*`). */
+function indexedDbBytes(userDataDir: string, extensionId: string): number | null {
+  const dir = path.join(userDataDir, 'Default', 'IndexedDB');
+  if (!fs.existsSync(dir)) return null;
+  const ours = fs.readdirSync(dir).filter((n) => n.startsWith(`chrome-extension_${extensionId}_`));
+  if (!ours.length) return null;
+  let bytes = 0;
+  for (const name of ours) {
+    for (const e of fs.readdirSync(path.join(dir, name), { recursive: true, withFileTypes: true }))
+      if (e.isFile()) bytes += fs.statSync(path.join(e.parentPath, e.name)).size;
+  }
+  return bytes;
 }
 
 const POLL_MS = 50;
@@ -61,6 +78,7 @@ export async function runIngestBench(prints = 20_000): Promise<IngestRun> {
   const sockets = await startVenueSockets();
   const launched = await launchWithExtension({ network: { resolverRules: sockets.resolverRules } });
   const { context, extensionId } = launched;
+  let run: Omit<IngestRun, 'diskBytes'> | null = null;
   try {
     await routeExchanges(context, readHar(BTC_HAR));
     const popup = await context.newPage();
@@ -74,15 +92,23 @@ export async function runIngestBench(prints = 20_000): Promise<IngestRun> {
 
     const now = Date.now();
     const frames = [];
+    // Irregular prices, sizes and spacing (a fixed-seed generator), so that storage compresses them no better than
+    // it would real prints.
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    let time = now - 3_000_000;
     for (let f = 0; f * PER_FRAME < prints; f++) {
       const batch: PlainPrint[] = [];
       for (let i = f * PER_FRAME; i < Math.min(prints, (f + 1) * PER_FRAME); i++) {
-        // Distinct times over the last 50 minutes, prices around 95,000.
+        time += 1 + Math.floor(random() * 200);
         batch.push({
-          side: i % 2 ? 'long' : 'short',
-          price: 95_000 + ((i * 37) % 2_000) - 1_000,
-          size: 0.001 * (1 + (i % 50)),
-          time: now - 3_000_000 + i * 100,
+          side: random() < 0.5 ? 'long' : 'short',
+          price: Math.round((95_000 + (random() - 0.5) * 4_000) * 10) / 10,
+          size: Math.round((0.001 + random() * random() * 3) * 1_000) / 1_000,
+          time,
         });
       }
       frames.push(bybitFrame(batch, now));
@@ -99,7 +125,7 @@ export async function runIngestBench(prints = 20_000): Promise<IngestRun> {
     if (stored < already + prints)
       throw new Error(`only ${stored - already} of ${prints} prints stored within 120 s`);
     const after = await storageUsage(probe);
-    return {
+    run = {
       prints,
       frames: frames.length,
       elapsedMs,
@@ -109,6 +135,8 @@ export async function runIngestBench(prints = 20_000): Promise<IngestRun> {
   } finally {
     await context.close();
     await sockets.close();
-    fs.rmSync(launched.userDataDir, { recursive: true, force: true });
   }
+  const diskBytes = indexedDbBytes(launched.userDataDir, extensionId);
+  fs.rmSync(launched.userDataDir, { recursive: true, force: true });
+  return { ...run, diskBytes };
 }
