@@ -9,6 +9,7 @@ import { BandPreview } from './BandPreview';
 import { FieldRows, type FieldSpec } from './FieldRows';
 import { CheckboxField, NumberField, type OnField, TextField } from './fields';
 import { errorsUnder, type Path, setAt, validateDraft } from './form-state';
+import { RealisedRulesEditor } from './RealisedRulesEditor';
 import { TiersEditor } from './TiersEditor';
 
 export interface OptionsStatus {
@@ -30,6 +31,8 @@ export interface OptionsProps {
   onSave: (settings: Settings) => void;
   onImport: (text: string) => void;
   onExport: () => void;
+  /** Downloads what the worker's liquidation feeds received recently (`liqlens.wsrec/1`, one frame a line). */
+  onExportRecording: () => void;
   onReset: () => void;
   newId?: () => string;
 }
@@ -291,6 +294,12 @@ export function Options(props: OptionsProps) {
         />
         <CheckboxField {...f} path={['alerts', 'enabled']} label="Alerts" value={draft.alerts.enabled} />
         <AlertRulesEditor rules={draft.alerts.rules} errors={errors} onChange={set} newId={newId} />
+        <RealisedRulesEditor
+          rules={draft.alerts.realisedRules}
+          errors={errors}
+          onChange={set}
+          newId={newId}
+        />
         <fieldset class="backup">
           <legend>Backup</legend>
           <button type="button" onClick={props.onExport} disabled={props.busy}>
@@ -332,6 +341,18 @@ export function Options(props: OptionsProps) {
               Reset…
             </button>
           )}
+        </fieldset>
+        <fieldset class="debug">
+          <legend>Debugging</legend>
+          <button
+            type="button"
+            onClick={props.onExportRecording}
+            disabled={props.busy}
+            data-field="export-recording"
+            title="The liquidation feeds' recent frames as received, one JSON object a line (liqlens.wsrec/1): replay them with npm run liquidations -- --replay FILE"
+          >
+            Export feed recording (.jsonl)
+          </button>
         </fieldset>
       </fieldset>
     </form>

@@ -1,8 +1,11 @@
 import type { BadgeModel } from '../../lib/overlay/badge-model';
+import type { VelocityLine } from '../../lib/realised/velocity';
 import { pure } from './pure';
 
 interface Props {
   model: BadgeModel;
+  /** Realised liquidations in the last 5 minutes (null: no summary from the background yet). */
+  velocity: VelocityLine | null;
   collapsed: boolean;
   longColor: string;
   shortColor: string;
@@ -20,6 +23,7 @@ const keepFocus = (event: MouseEvent) => event.preventDefault();
  */
 export const Badge = pure(function Badge({
   model,
+  velocity,
   collapsed,
   longColor,
   shortColor,
@@ -121,6 +125,20 @@ export const Badge = pure(function Badge({
         <div class="funding" title={model.funding.detail} data-field="funding">
           <span class="muted">Funding 8h</span> {model.funding.text}
           <span class="muted"> (OI-weighted)</span>
+        </div>
+      )}
+      {!collapsed && velocity && (
+        <div
+          class="velocity"
+          data-field="velocity"
+          data-side={velocity.side ?? undefined}
+          data-usd={velocity.usd ?? undefined}
+          title={
+            velocity.gap ? `${velocity.gap}: the figure is a lower bound` : 'Realised: the venues’ own prints'
+          }
+        >
+          <span class="muted">Realised</span>{' '}
+          <span style={velocity.side ? { color: color(velocity.side) } : undefined}>{velocity.text}</span>
         </div>
       )}
       {!collapsed &&

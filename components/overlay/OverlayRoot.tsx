@@ -7,6 +7,9 @@ import { usableDock } from '../../lib/overlay/chart-rect';
 import type { OverlayViewState } from '../../lib/overlay/controller';
 import { type PaintBand, type PaintPlan, planPaint } from '../../lib/overlay/paint-plan';
 import { onlyScaleMoved, sameRect } from '../../lib/overlay/pan-frame';
+import type { RealisedShown } from '../../lib/overlay/realised-follower';
+import { layoutRealisedMarks, type MarksLayout } from '../../lib/overlay/realised-marks';
+import { type VelocityLine, velocityLine } from '../../lib/realised/velocity';
 import { Badge, RestoreButton } from './Badge';
 import { HoverCard } from './HoverCard';
 import { LADDER_MAX_HEIGHT, LADDER_MIN_HEIGHT, LADDER_WIDTH, Ladder } from './Ladder';
@@ -32,6 +35,8 @@ interface Props {
   env: OverlayEnv;
   /** Keep the same object from render to render: the badge and ladder skip re-rendering on equal props. */
   actions: OverlayActions;
+  /** The realised prints for the page's asset: marks on the pane, the velocity line on the badge. */
+  realised?: RealisedShown | null;
 }
 
 interface DockProps {
@@ -44,6 +49,7 @@ interface DockProps {
   maxHeight: number;
   userHidden: boolean;
   badge: OverlayViewState['badge'];
+  velocity: VelocityLine | null;
   collapsed: boolean;
   ladder: boolean;
   view: OverlayViewState['view'];
@@ -81,6 +87,7 @@ const Dock = pure(function Dock(p: DockProps) {
         <>
           <Badge
             model={p.badge}
+            velocity={p.velocity}
             collapsed={p.collapsed}
             longColor={p.display.longColor}
             shortColor={p.display.shortColor}
@@ -116,12 +123,16 @@ interface Hover {
   ladderHover: LadderHover;
 }
 
-/** Layout and paint plan of the aligned pane: in the render, and straight from a pan frame (`OverlayRoot.follow`). */
+/**
+ * Layout and paint plan of the aligned pane, and its realised marks: in the render, and straight from a pan frame
+ * (`OverlayRoot.follow`).
+ */
 function drawPane(
   aligned: OverlayViewState['geometry'],
   { view, price, display }: Pick<OverlayViewState, 'view' | 'price' | 'display'>,
   dpr: number,
-): { layout: OverlayLayout; plan: PaintPlan } | null {
+  realised: RealisedShown | null,
+): { layout: OverlayLayout; plan: PaintPlan; marks: MarksLayout | null } | null {
   if (!aligned || !view || !price) return null;
   const layout = layoutOverlay({ bands: view.bands, price: price.price, scale: aligned.scale, display });
   const plan = planPaint(layout, {
@@ -135,7 +146,19 @@ function drawPane(
     fontCss: 11,
     lineColor: '#c9ced8',
   });
-  return { layout, plan };
+  const marks = realised
+    ? layoutRealisedMarks(realised.summary.marks, {
+        width: aligned.pane.width,
+        height: aligned.pane.height,
+        dpr,
+        scale: aligned.scale,
+        now: realised.now,
+        longColor: display.longColor,
+        shortColor: display.shortColor,
+        rightInsetCss: HIT_WIDTH,
+      })
+    : null;
+  return { layout, plan, marks };
 }
 
 const sameEnv = (a: OverlayEnv, b: OverlayEnv) =>
@@ -161,10 +184,11 @@ export class OverlayRoot extends Component<Props, Hover> {
     const prev = this.props;
     if (hover.hoverKey !== this.state.hoverKey || hover.ladderHover !== this.state.ladderHover) return true;
     if (hover.hoverKey !== null || next.actions !== prev.actions || !sameEnv(prev.env, next.env)) return true;
+    if (next.realised !== prev.realised) return true;
     if (!onlyScaleMoved(prev.state, next.state)) return true;
     try {
-      const drawn = drawPane(next.state.geometry, next.state, next.env.dpr);
-      return !(drawn && this.pane.current?.follow(drawn.plan, drawn.layout.edges));
+      const drawn = drawPane(next.state.geometry, next.state, next.env.dpr, next.realised ?? null);
+      return !(drawn && this.pane.current?.follow(drawn.plan, drawn.layout.edges, drawn.marks));
     } catch (cause) {
       next.actions.onError(cause);
       return true;
@@ -196,14 +220,25 @@ interface ViewProps extends Props {
  * below it the aligned pane layer, or the docked ladder, the badge, the hover card, or the restore button after a
  * one-click hide.
  */
-function OverlayView({ state, env, actions, hover, pane, onHover, onLadderHover }: ViewProps) {
+function OverlayView({
+  state,
+  env,
+  actions,
+  realised = null,
+  hover,
+  pane,
+  onHover,
+  onLadderHover,
+}: ViewProps) {
   const { hoverKey, ladderHover } = hover;
   const { geometry, view, price, display } = state;
   const aligned = state.mode === 'aligned' ? geometry : null;
   const drawn = useMemo(
-    () => drawPane(aligned, { view, price, display }, env.dpr),
-    [aligned, view, price, display, env.dpr],
+    () => drawPane(aligned, { view, price, display }, env.dpr, realised),
+    [aligned, view, price, display, env.dpr, realised],
   );
+  const summary = realised?.summary ?? null;
+  const velocity = useMemo(() => (summary ? velocityLine(summary) : null), [summary]);
 
   const anchor: Rect =
     aligned?.pane ??
@@ -242,6 +277,7 @@ function OverlayView({ state, env, actions, hover, pane, onHover, onLadderHover 
           corner={state.corner}
           plan={drawn.plan}
           edges={drawn.layout.edges}
+          marks={drawn.marks}
           longColor={display.longColor}
           shortColor={display.shortColor}
           onHover={onHover}
@@ -260,6 +296,7 @@ function OverlayView({ state, env, actions, hover, pane, onHover, onLadderHover 
           maxHeight={placement.maxHeight}
           userHidden={state.hiddenBy === 'user'}
           badge={state.badge}
+          velocity={velocity}
           collapsed={state.collapsed}
           ladder={state.mode === 'ladder'}
           view={view}

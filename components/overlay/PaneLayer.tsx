@@ -2,8 +2,10 @@ import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { EdgeMarker } from '../../lib/chart/layout';
 import type { Rect } from '../../lib/chart/snapshot';
 import type { PaintBand, PaintPlan } from '../../lib/overlay/paint-plan';
+import type { MarksLayout } from '../../lib/overlay/realised-marks';
 import type { BadgeCorner } from '../../lib/settings/schema';
 import { BandCanvas, type CanvasHandleRef } from './BandCanvas';
+import { MarksCanvas, type MarksHandleRef } from './MarksCanvas';
 import { pure } from './pure';
 
 /** Width of the hover strip at the pane's right edge: the only part of the pane layer that takes the pointer. */
@@ -160,7 +162,7 @@ const EdgeMarkers = pure(function EdgeMarkers({ edges, corner, longColor, shortC
  * canvas and moves the strips, and says true; false when the plan needs a render (other bands or markers).
  */
 export interface PaneHandle {
-  follow(plan: PaintPlan, edges: readonly EdgeMarker[]): boolean;
+  follow(plan: PaintPlan, edges: readonly EdgeMarker[], marks: MarksLayout | null): boolean;
 }
 export type PaneHandleRef = { current: PaneHandle | null };
 
@@ -170,6 +172,8 @@ interface Props {
   corner: BadgeCorner;
   plan: PaintPlan;
   edges: readonly EdgeMarker[];
+  /** The realised prints' layer (null: none to show). */
+  marks: MarksLayout | null;
   longColor: string;
   shortColor: string;
   onHover(key: string | null): void;
@@ -187,6 +191,7 @@ export const PaneLayer = pure(function PaneLayer({
   corner,
   plan,
   edges,
+  marks,
   longColor,
   shortColor,
   onHover,
@@ -195,18 +200,23 @@ export const PaneLayer = pure(function PaneLayer({
 }: Props) {
   const strips = useRef(new Map<string, HTMLElement>()).current;
   const canvas: CanvasHandleRef = useRef<CanvasHandleRef['current']>(null);
+  const marksCanvas: MarksHandleRef = useRef<MarksHandleRef['current']>(null);
   const stripsKey = plan.bands.map(stripKey).join('|');
   const edgesKey = edges.map(edgeKey).join('|');
   const bands = useKept(plan.bands, stripsKey);
   const shownEdges = useKept(edges, edgesKey);
-  const shown = useRef({ stripsKey, edgesKey, planWidth: plan.width, planHeight: plan.height });
-  shown.current = { stripsKey, edgesKey, planWidth: plan.width, planHeight: plan.height };
+  const hasMarks = marks !== null;
+  const shown = useRef({ stripsKey, edgesKey, planWidth: plan.width, planHeight: plan.height, hasMarks });
+  shown.current = { stripsKey, edgesKey, planWidth: plan.width, planHeight: plan.height, hasMarks };
   const api = useRef<PaneHandle>({
-    follow(next, nextEdges) {
+    follow(next, nextEdges, nextMarks) {
       const now = shown.current;
       const paint = canvas.current;
+      const paintMarks = marksCanvas.current;
       if (
         !paint ||
+        (nextMarks !== null) !== now.hasMarks ||
+        (nextMarks !== null && !paintMarks) ||
         next.width !== now.planWidth ||
         next.height !== now.planHeight ||
         next.bands.map(stripKey).join('|') !== now.stripsKey ||
@@ -214,6 +224,7 @@ export const PaneLayer = pure(function PaneLayer({
       )
         return false;
       paint(next);
+      if (nextMarks) paintMarks?.(nextMarks);
       placeAll(strips, next);
       return true;
     },
@@ -240,6 +251,7 @@ export const PaneLayer = pure(function PaneLayer({
   return (
     <div class="pane" data-liqlens-pane="" style={style}>
       <BandCanvas plan={plan} onError={onError} handle={canvas} />
+      {marks && <MarksCanvas layout={marks} onError={onError} handle={marksCanvas} />}
       <HitStrips bands={bands} strips={strips} onHover={onHover} />
       <EdgeMarkers edges={shownEdges} corner={corner} longColor={longColor} shortColor={shortColor} />
     </div>

@@ -6,6 +6,8 @@ import { type BridgeWindow, createBridgeClient } from '../../lib/overlay/bridge-
 import { findChartRect, usableDock } from '../../lib/overlay/chart-rect';
 import { createOverlayController, type OverlayController } from '../../lib/overlay/controller';
 import { createGuard } from '../../lib/overlay/guard';
+import { createRealisedFollower } from '../../lib/overlay/realised-follower';
+import { REALISED_REQUESTS } from '../../lib/overlay/realised-request';
 import { createSettingsReader } from '../../lib/settings/read';
 import type { SiteDefinition } from '../../lib/sites/types';
 import type { StorageAreaLike } from '../../lib/storage/area';
@@ -134,6 +136,10 @@ function start(
   // Only storage.sync: the CoinGlass key (storage.local) never enters the page's process.
   const store = createSettingsReader(browser.storage.sync);
   const messenger = createRequester((message) => browser.runtime.sendMessage(message), WATCH_REQUESTS);
+  const realisedRequests = createRequester(
+    (message) => browser.runtime.sendMessage(message),
+    REALISED_REQUESTS,
+  );
   const bridge = createBridgeClient({
     win: window as unknown as BridgeWindow,
     channel: crypto.randomUUID(),
@@ -182,11 +188,14 @@ function start(
         domDock = findChartRect(document, viewport);
       }
     }
+    // Realised prints only for a chart the overlay draws on or badges: the asset the page shows.
+    realised.follow(state.showBadge && state.symbol.status === 'ok' ? state.symbol.asset : null);
     render(
       <OverlayRoot
         state={state}
         env={{ viewport, dpr: window.devicePixelRatio || 1, domDock }}
         actions={actions}
+        realised={realised.shown}
       />,
       root,
     );
@@ -218,8 +227,24 @@ function start(
     onChange: schedule,
   });
 
+  const realised = createRealisedFollower({
+    request: async (asset) => {
+      const reply = await realisedRequests.request('getRealised', { asset });
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value.summary;
+    },
+    now: () => Date.now(),
+    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle as number),
+    guard,
+    onChange: schedule,
+  });
+
   const receive = createPushReceiver(
-    { viewUpdated: (reply) => guard.run('push', () => controller.onPush(reply)) },
+    {
+      viewUpdated: (reply) => guard.run('push', () => controller.onPush(reply)),
+      realisedUpdated: (push) => guard.run('push', () => realised.onPush(push.asset, push.summary)),
+    },
     (message) => console.warn(`[LiqLens:${site.id}] ${message}`),
   );
   // Never returns true: the background expects no answer to a push.
@@ -260,6 +285,7 @@ function start(
     done = true;
     guard.run('teardown', () => {
       controller.dispose({ quiet });
+      realised.dispose();
       bridge.stop();
       browser.runtime.onMessage.removeListener(onMessage);
     });

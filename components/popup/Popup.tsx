@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { formatDuration, formatPrice } from '../../lib/format';
+import type { RealisedSummary } from '../../lib/liquidations/types';
 import { VENUE_LABEL } from '../../lib/market/venue';
 import type { ClusterView, Side } from '../../lib/model/cluster-view';
 import type { CalibrationFactor } from '../../lib/track-record/aggregate';
@@ -8,6 +9,7 @@ import { AtRiskPanel } from './AtRiskPanel';
 import { BandTable } from './BandTable';
 import { Ladder } from './Ladder';
 import { type PopupDisplay, popupModel } from './popup-model';
+import { RealisedPanel } from './RealisedPanel';
 import { VenueTable } from './VenueTable';
 
 export interface PopupStatus {
@@ -28,6 +30,10 @@ export interface PopupProps {
   fromTab: boolean;
   display: PopupDisplay;
   view: ClusterView | null;
+  /** The venues' realised prints for the asset: shown apart, never added to the estimates. */
+  realised?: RealisedSummary | null;
+  /** Why there is no realised summary (the background did not answer), in words. */
+  realisedError?: string | null;
   status: PopupStatus;
   now: number;
   onAssetChange: (asset: string) => void;
@@ -129,6 +135,9 @@ export function Popup(props: PopupProps) {
           </div>
           <VenueTable venues={model.venues} total={model.venueTotals} now={now} />
         </>
+      )}
+      {props.realised !== undefined && (
+        <RealisedPanel summary={props.realised} error={props.realisedError ?? null} />
       )}
       {props.trackRecord && (
         <TrackRecordLine state={props.trackRecord} onOpen={() => props.onOpenTrackRecord?.()} />

@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackground } from '../../lib/background/create-background';
 import { createBackgroundEngine } from '../../lib/background/live-engine';
+import { createWorkerRealised } from '../../lib/background/realised';
 import { withoutCredentials } from '../../lib/http/without-credentials';
+import { browserSocket } from './socket';
 
 // Wiring only: the logic is lib/background/create-background.ts. Every listener is registered synchronously
 // in main(), so that an event which wakes the worker finds its listener.
@@ -33,8 +35,31 @@ export default defineBackground(() => {
         message: notice.message,
       });
     },
+    // Without IndexedDB or WebSocket (a test runner) the worker only estimates.
+    ...(typeof indexedDB !== 'undefined' && typeof WebSocket !== 'undefined'
+      ? { createRealised: realised }
+      : {}),
     log,
   });
+
+  function realised(hooks: Parameters<typeof createWorkerRealised>[1]) {
+    return createWorkerRealised(
+      {
+        openSocket: browserSocket,
+        clock: {
+          now: Date.now,
+          setTimeout: (run, ms) => setTimeout(run, ms),
+          clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+        },
+        random: Math.random,
+        indexedDB,
+        keyRange: IDBKeyRange,
+        fetch: (url, init) => fetch(url, init),
+        log,
+      },
+      hooks,
+    );
+  }
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Our own pages (popup, options) count as one watcher even when opened in a tab; content scripts by tab.

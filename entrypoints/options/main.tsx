@@ -5,11 +5,13 @@ import { Options, type OptionsStatus } from '../../components/options/Options';
 import '../../components/shared/theme.css';
 import '../../components/options/options.css';
 import { downloadText } from '../../components/shared/download';
+import { createMessenger } from '../../lib/messages/client';
 import { coinglassUsable, createSettingsStore, type Settings, saveCoinglassKey } from '../../lib/settings';
 import type { ItemIssue } from '../../lib/storage/versioned-item';
 
 const store = createSettingsStore({ shared: browser.storage.sync, local: browser.storage.local });
 const permissions = browser.permissions;
+const messenger = createMessenger((message) => browser.runtime.sendMessage(message));
 
 const saved = signal<Settings | null>(null);
 const issues = signal<readonly ItemIssue[]>([]);
@@ -74,6 +76,19 @@ function onExport(): void {
   });
 }
 
+function onExportRecording(): void {
+  void run(async () => {
+    const result = await messenger.request('exportWsRecording', {});
+    if (!result.ok) return { tone: 'bad', text: `No recording: ${result.error}` };
+    const { jsonl } = result.value;
+    const frames = jsonl.split('\n').filter(Boolean).length;
+    if (frames === 0) return { tone: 'info', text: 'No frames received recently: nothing to export' };
+    const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '');
+    downloadText(`liqlens-feeds-${stamp}Z.jsonl`, jsonl, 'application/x-ndjson');
+    return { tone: 'info', text: `Exported ${frames} frames (liqlens.wsrec/1)` };
+  });
+}
+
 function onReset(): void {
   void run(async () => {
     saved.value = await store.reset();
@@ -95,6 +110,7 @@ function App() {
       onSave={onSave}
       onImport={onImport}
       onExport={onExport}
+      onExportRecording={onExportRecording}
       onReset={onReset}
     />
   );

@@ -63,6 +63,8 @@ function App() {
       fromTab={s.fromTab}
       display={display.value}
       view={s.entry?.view ?? null}
+      realised={s.realised}
+      realisedError={s.realisedError}
       status={{ stale: s.stale, refreshing: s.refreshing, error: s.error, paused: s.paused }}
       now={s.now}
       onAssetChange={(a) => void controller.chooseAsset(a)}

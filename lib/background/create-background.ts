@@ -1,4 +1,8 @@
 import { EngineStateSchema } from '../engine/series-cache';
+import { priceRangesOf } from '../liquidations/price-ranges';
+import type { RealisedService } from '../liquidations/realised-service';
+import { bandSnapshotOf } from '../liquidations/snapshot';
+import { LIQ_VENUES, type RealisedSummary } from '../liquidations/types';
 import { SeriesDocSchema } from '../market/series';
 import { VENUES, type Venue } from '../market/venue';
 import { createDispatcher, type Dispatcher, pushMessage, type SenderInfo } from '../messages/dispatcher';
@@ -18,8 +22,10 @@ import { defineVersionedItem } from '../storage/versioned-item';
 import { formatPath, z } from '../util/zod';
 import { type AlertState, describeRule, evaluateAlerts } from './alerts';
 import type { EngineLike } from './engine-port';
+import { evaluateRealisedAlerts, type RealisedAlertState } from './realised-alerts';
 import { createRefreshQueue } from './refresh-queue';
 import { type AlarmsLike, ensureRefreshAlarm, REFRESH_ALARM } from './scheduler';
+import { createSerial } from './serial';
 import { isQuotaError, MAX_STORED_ASSETS, MAX_WATCHED_ASSETS, storageFailureMessage } from './storage-budget';
 import { createViewCache } from './view-cache';
 import { createWatchSet } from './watch-set';
@@ -32,6 +38,8 @@ export const FORGET_AFTER_MS = 24 * 3_600_000;
 const DUE_TOLERANCE_MS = 5_000;
 /** Assets refreshed at once, whoever asked; the HTTP client's budgets pace the requests within each. */
 const REFRESH_CONCURRENCY = 2;
+/** Band scores are asked for this far back unless the caller says otherwise: the track record's week. */
+export const BAND_SCORES_DEFAULT_MS = 7 * 24 * 3_600_000;
 
 export interface Notice {
   title: string;
@@ -53,6 +61,11 @@ export interface BackgroundDeps {
   sendToTab(tabId: number, message: unknown): Promise<unknown>;
   /** Shows (or replaces) a notification; absent when notifications are unavailable. */
   notify?(id: string, notice: Notice): Promise<void>;
+  /**
+   * The realised-liquidations side: the venues' live feeds and their IndexedDB store (lib/liquidations). Absent,
+   * the worker only estimates.
+   */
+  createRealised?(hooks: { onUpdate(asset: string, summary: RealisedSummary): void }): RealisedService;
   log(message: string): void;
 }
 
@@ -121,6 +134,18 @@ export function createBackground(deps: BackgroundDeps): Background {
     fallback: () => ({}),
   });
 
+  const realisedAlertState = defineVersionedItem<RealisedAlertState>({
+    area: deps.local,
+    key: STORAGE_KEYS.realisedAlertState,
+    version: 1,
+    parse: (data) => {
+      const parsed = z.record(z.string(), z.number()).safeParse(data);
+      return parsed.success ? { value: parsed.data, issues: [] } : { value: {}, issues: [] };
+    },
+    fallback: () => ({}),
+  });
+  const alertSerial = createSerial();
+
   const inFlight = new Map<string, Promise<ViewEntry | null>>();
   const pending = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
@@ -156,7 +181,11 @@ export function createBackground(deps: BackgroundDeps): Background {
 
   const push = async (asset: string, entry: ViewEntry | null) => {
     const settings = await currentSettings();
-    const msg = pushMessage('viewUpdated', replyFor(asset, entry, settings));
+    await pushToWatchers(asset, pushMessage('viewUpdated', replyFor(asset, entry, settings)));
+  };
+
+  /** To the popup and to every tab watching `asset`. */
+  const pushToWatchers = async (asset: string, msg: unknown) => {
     const watchers = (await watches.active()).get(asset) ?? [];
     // No page listening (popup closed) rejects; that is normal.
     const sends: Promise<unknown>[] = [deps.broadcast(msg).catch(() => undefined)];
@@ -294,7 +323,13 @@ export function createBackground(deps: BackgroundDeps): Background {
     if (storageError)
       entry = { ...entry, failures: [...entry.failures, { source: 'storage', message: storageError }] };
     else await evict(await keep());
-    if (entry.error === null && entry.view) await runAlerts(entry.view, settings);
+    if (entry.error === null && entry.view) {
+      if (realised && entry.viewAt !== null && entry.viewAt !== previous?.viewAt)
+        await realised.addSnapshot(bandSnapshotOf(entry.view, entry.viewAt)).catch((cause) => {
+          deps.log(`LiqLens: could not store the bands of ${asset}: ${message(cause)}`);
+        });
+      await runAlerts(entry.view, settings);
+    }
     return entry;
   };
 
@@ -328,6 +363,57 @@ export function createBackground(deps: BackgroundDeps): Background {
   const alertAssets = (settings: Settings) =>
     settings.alerts.enabled ? settings.alerts.rules.filter((r) => r.enabled).map((r) => r.asset) : [];
 
+  const realisedAlertAssets = (settings: Settings) =>
+    settings.alerts.enabled ? settings.alerts.realisedRules.filter((r) => r.enabled).map((r) => r.asset) : [];
+
+  /** The realised feeds follow what is watched: chart tabs, the popup, and both kinds of alert rules. */
+  const syncRealised = async () => {
+    if (!realised) return;
+    const settings = await currentSettings();
+    const assets = new Set([
+      ...(await watches.active()).keys(),
+      ...alertAssets(settings),
+      ...realisedAlertAssets(settings),
+    ]);
+    realised.watch(
+      [...assets],
+      LIQ_VENUES.filter((venue) => settings.venues[venue]),
+    );
+  };
+
+  const runRealisedAlerts = (asset: string) =>
+    alertSerial(async () => {
+      const settings = await currentSettings();
+      if (!realised || !settings.alerts.enabled || !deps.notify) return;
+      const rules = settings.alerts.realisedRules.filter((r) => r.asset === asset && r.enabled);
+      if (rules.length === 0) return;
+      const before = (await realisedAlertState.load()).value;
+      // Other assets' rules keep their cooldowns: evaluate them all, with this asset's prints only for its rules.
+      const { notices, state } = evaluateRealisedAlerts(
+        settings.alerts.realisedRules,
+        asset,
+        realised.recentPrints(asset),
+        deps.now(),
+        before,
+      );
+      await realisedAlertState.save(state);
+      for (const notice of notices) {
+        await deps.notify(`liqlens:realised-alert:${notice.ruleId}`, notice).catch((cause) => {
+          deps.log(`LiqLens: could not show an alert: ${message(cause)}`);
+        });
+      }
+    });
+
+  const onRealised = async (asset: string, summary: RealisedSummary) => {
+    await pushToWatchers(asset, pushMessage('realisedUpdated', { asset, summary }));
+    await runRealisedAlerts(asset);
+  };
+  const realised = deps.createRealised?.({
+    onUpdate: (asset, summary) => {
+      void track(onRealised(asset, summary).catch((cause) => deps.log(`LiqLens: ${message(cause)}`)));
+    },
+  });
+
   const refreshWatched = async (force: boolean) => {
     const settings = await currentSettings();
     const assets = [...new Set([...(await watches.active()).keys(), ...alertAssets(settings)])];
@@ -343,6 +429,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       await cache.remove(asset);
       await watches.forget(asset);
     }
+    await syncRealised();
   };
 
   const onSettingsChanged = async (next: Settings) => {
@@ -352,6 +439,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       await ensureRefreshAlarm(deps.alarms, periodOf(next));
     const inputs = (s: Settings) => JSON.stringify([s.model, s.venues, s.coinglassKey]);
     if (!before || inputs(before) !== inputs(next)) await refreshWatched(true);
+    else await syncRealised();
   };
   const unwatchSettings = settingsStore.watch((loaded) => {
     void track(onSettingsChanged(loaded.settings).catch((cause) => deps.log(`LiqLens: ${message(cause)}`)));
@@ -367,13 +455,16 @@ export function createBackground(deps: BackgroundDeps): Background {
           WATCH_TTL_PERIODS * periodOf(settings),
           MAX_WATCHED_ASSETS,
         );
+        await syncRealised();
         const entry = await cache.get(asset);
         if (!inFlight.has(asset) && isDue(entry, deps.now(), periodOf(settings)))
           void refresh(asset, { ifWatched: true });
         return replyFor(asset, entry, settings);
       },
       async unsubscribeAsset({ asset }, sender) {
-        return { watching: await watches.remove(asset, watcherOf(sender)) };
+        const watching = await watches.remove(asset, watcherOf(sender));
+        await syncRealised();
+        return { watching };
       },
       async getView({ asset, refresh: wanted }) {
         const settings = await currentSettings();
@@ -393,6 +484,19 @@ export function createBackground(deps: BackgroundDeps): Background {
         engineMemo = null;
         void refresh(asset, { force: true });
         return { cleared: true };
+      },
+      async getRealised({ asset }) {
+        return { summary: realised ? await realised.summary(asset) : null };
+      },
+      async getBandScores({ asset, sinceMs }) {
+        const since = sinceMs ?? deps.now() - BAND_SCORES_DEFAULT_MS;
+        const { ranges, intervalMs } = priceRangesOf(await cache.getSeries(asset), since);
+        if (!realised) return { snapshots: [], scores: [], priceRanges: ranges };
+        const { snapshots, scores } = await realised.bandScores(asset, since, ranges, intervalMs);
+        return { snapshots, scores, priceRanges: ranges };
+      },
+      async exportWsRecording() {
+        return { jsonl: realised?.recording() ?? '' };
       },
       async testAlert({ ruleId }) {
         if (!deps.notify) return { shown: false, message: 'notifications are not available in this browser' };
@@ -424,6 +528,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     async start() {
       await settingsStore.upgrade();
       await ensureRefreshAlarm(deps.alarms, periodOf(await currentSettings()));
+      await syncRealised();
     },
     handle: dispatcher.handle,
     async onAlarm(name) {
@@ -431,6 +536,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     },
     async onTabRemoved(tabId) {
       await watches.removeWatcher(`tab:${tabId}`);
+      await syncRealised();
     },
     onPermissionsChanged() {
       engineMemo = null;
@@ -439,6 +545,9 @@ export function createBackground(deps: BackgroundDeps): Background {
     async settled() {
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
-    dispose: unwatchSettings,
+    dispose() {
+      unwatchSettings();
+      realised?.dispose();
+    },
   };
 }

@@ -93,7 +93,7 @@ export function createPushReceiver(handlers: PushHandlers, log: Log): (message: 
       );
       return false;
     }
-    const handler = handlers[type];
+    const handler = handlers[type] as ((data: unknown) => void) | undefined;
     if (handler) handler(parsed.data);
     return true;
   };

@@ -1,3 +1,4 @@
+import { BandScoresReplySchema, RealisedSummarySchema } from '../liquidations/types';
 import { AssetSchema } from '../market/asset';
 import { SeriesDocSchema } from '../market/series';
 import { z } from '../util/zod';
@@ -67,6 +68,21 @@ export const REQUESTS = {
     data: z.strictObject({ ruleId: z.optional(z.string()) }),
     reply: z.strictObject({ shown: z.boolean(), message: z.string() }),
   },
+  /** Realised liquidations of `asset` (what the venues' feeds delivered), or null when nothing is known. */
+  getRealised: {
+    data: z.strictObject({ asset: AssetSchema }),
+    reply: z.strictObject({ summary: z.nullable(RealisedSummarySchema) }),
+  },
+  /** Stored band snapshots of `asset` since `sinceMs` (default: 7 days), their scores, and the traded ranges. */
+  getBandScores: {
+    data: z.strictObject({ asset: AssetSchema, sinceMs: z.optional(z.number().check(z.nonnegative())) }),
+    reply: BandScoresReplySchema,
+  },
+  /** The worker's recent WebSocket frames as `liqlens.wsrec/1` text, for the debug export. */
+  exportWsRecording: {
+    data: z.strictObject({}),
+    reply: z.strictObject({ jsonl: z.string() }),
+  },
 } as const;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -85,6 +101,9 @@ export const REQUEST_TYPES = [
   'getTabAsset',
   'retryNow',
   'testAlert',
+  'getRealised',
+  'getBandScores',
+  'exportWsRecording',
 ] as const satisfies readonly RequestType[];
 
 /** Every request in REQUESTS is named in REQUEST_TYPES: a request added above must be listed there too. */
@@ -97,6 +116,8 @@ export const isRequestType = (type: string): type is RequestType =>
 /** Background → popup (runtime message) and → watching tabs (tabs.sendMessage). */
 export const PUSHES = {
   viewUpdated: { data: ViewReplySchema },
+  /** New realised figures for `asset`, at most about one a second. */
+  realisedUpdated: { data: z.strictObject({ asset: AssetSchema, summary: RealisedSummarySchema }) },
 } as const;
 
 export type PushType = keyof typeof PUSHES;

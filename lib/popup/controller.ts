@@ -1,5 +1,6 @@
 import type { ViewCache } from '../background/view-cache';
 import { exportFileName } from '../format/file-name';
+import type { RealisedSummary } from '../liquidations/types';
 import { AssetSchema } from '../market/asset';
 import { createPushReceiver, type Messenger } from '../messages/client';
 import { isStale, type ViewEntry, type ViewReply } from '../messages/view-entry';
@@ -7,6 +8,9 @@ import { defaultSettings, type Settings } from '../settings/schema';
 import { STORAGE_KEYS } from '../storage/keys';
 import { DEFAULT_ASSET, type PopupPrefsStore } from './popup-prefs';
 import { tabAsset } from './tab-asset';
+
+/** The realised summary is asked for again this often (pushes bring it in between; one may be lost to a restart). */
+export const REALISED_POLL_MS = 15_000;
 
 /** Offered in the asset picker after the current and recent ones. */
 export const MAJORS = ['BTC', 'ETH', 'SOL', 'XRP', 'DOGE', 'BNB', 'HYPE'];
@@ -32,6 +36,10 @@ export interface PopupState {
   paused: boolean;
   periodMs: number;
   now: number;
+  /** The venues' realised prints for the asset (null: none known yet); shown apart from the estimates. */
+  realised: RealisedSummary | null;
+  /** Why the realised summary could not be had, in words. */
+  realisedError: string | null;
 }
 
 export interface PopupControllerDeps {
@@ -89,6 +97,8 @@ export function createPopupController(deps: PopupControllerDeps): PopupControlle
     paused: false,
     periodMs: settings.refreshSeconds * 1000,
     now: deps.now(),
+    realised: null,
+    realisedError: null,
   };
   let recent: string[] = [];
   let requestError: string | null = null;
@@ -128,7 +138,19 @@ export function createPopupController(deps: PopupControllerDeps): PopupControlle
     return reply.ok ? reply.value.asset : null;
   };
 
-  const receivePush = createPushReceiver({ viewUpdated: apply }, deps.log);
+  const loadRealised = async (): Promise<void> => {
+    const asset = state.asset;
+    const result = await deps.messenger.request('getRealised', { asset });
+    if (state.asset !== asset) return;
+    if (result.ok) update({ realised: result.value.summary, realisedError: null });
+    else update({ realisedError: result.error });
+  };
+
+  const applyRealised = (push: { asset: string; summary: RealisedSummary }): void => {
+    if (push.asset === state.asset) update({ realised: push.summary, realisedError: null });
+  };
+
+  const receivePush = createPushReceiver({ viewUpdated: apply, realisedUpdated: applyRealised }, deps.log);
 
   return {
     get state() {
@@ -159,13 +181,16 @@ export function createPopupController(deps: PopupControllerDeps): PopupControlle
       deps.setInterval(() => update({ now: deps.now() }), 1000);
       void deps.prefs.remember(asset);
       await subscribe();
+      void loadRealised();
       // The popup's watch lasts one period: renew it while the popup stays open.
       deps.setInterval(() => void subscribe(), Math.max(10_000, state.periodMs / 2));
+      deps.setInterval(() => void loadRealised(), REALISED_POLL_MS);
     },
 
     async chooseAsset(next) {
       if (!AssetSchema.safeParse(next).success || next === state.asset) return;
-      update({ asset: next, fromTab: false });
+      update({ asset: next, fromTab: false, realised: null, realisedError: null });
+      void loadRealised();
       const entry = await deps.cache.get(next);
       if (state.asset !== next) return;
       update({ entry, refreshing: true });

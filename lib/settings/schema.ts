@@ -91,6 +91,23 @@ export const AlertRuleSchema = z.strictObject({
 });
 export type AlertRule = z.infer<typeof AlertRuleSchema>;
 
+/** "Notify me when at least `aboveUsd` of longs (or shorts) is liquidated within `withinMinutes`" (realised prints). */
+export const RealisedAlertRuleSchema = z.strictObject({
+  id: z.string().check(z.minLength(1), z.maxLength(40)),
+  asset: AssetSchema,
+  /** The positions liquidated. */
+  side: z.enum(['long', 'short']),
+  aboveUsd: finite().check(z.gt(0, 'must be above $0'), z.lte(1e12, 'at most $1T')),
+  withinMinutes: z.int().check(z.gte(1, 'at least 1 minute'), z.lte(60, 'at most 60 minutes')),
+  /** After a notification the rule stays quiet this long. */
+  cooldownMinutes: z._default(
+    z.int().check(z.gte(1, 'at least 1 minute'), z.lte(1440, 'at most 1440 minutes (a day)')),
+    30,
+  ),
+  enabled: on(true),
+});
+export type RealisedAlertRule = z.infer<typeof RealisedAlertRuleSchema>;
+
 export const AlertSettingsSchema = z.strictObject({
   enabled: on(true),
   rules: z._default(
@@ -103,6 +120,16 @@ export const AlertSettingsSchema = z.strictObject({
       z.refine(
         (rules) => new Set(rules.map((r) => r.asset)).size <= MAX_ALERT_ASSETS,
         `alert rules may name at most ${MAX_ALERT_ASSETS} different assets`,
+      ),
+    ),
+    () => [],
+  ),
+  realisedRules: z._default(
+    z.array(RealisedAlertRuleSchema).check(
+      z.maxLength(MAX_ALERT_RULES, `at most ${MAX_ALERT_RULES} realised alert rules`),
+      z.refine(
+        (rules) => new Set(rules.map((r) => r.id)).size === rules.length,
+        'realised alert rule ids must be unique',
       ),
     ),
     () => [],

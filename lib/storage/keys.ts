@@ -13,6 +13,8 @@ export const STORAGE_KEYS = {
   httpPauses: 'liqlens:http-pauses',
   /** storage.local: which alert rules have fired (lib/background/create-background.ts). */
   alertState: 'liqlens:alert-state',
+  /** storage.local: when each realised alert rule last notified, for its cooldown (lib/background/create-background.ts). */
+  realisedAlertState: 'liqlens:realised-alert-state',
   /** storage.local: the popup's last and recent assets (lib/popup/popup-prefs.ts). */
   popupPrefs: 'liqlens:popup',
   /** storage.local, per asset: the last good view and how the last refresh went (lib/background/view-cache.ts). */

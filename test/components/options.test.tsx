@@ -28,6 +28,7 @@ function props(overrides: Partial<OptionsProps> = {}): OptionsProps {
     onSave: vi.fn(),
     onImport: vi.fn(),
     onExport: vi.fn(),
+    onExportRecording: vi.fn(),
     onReset: vi.fn(),
     newId: () => 'rule-1',
     ...overrides,
@@ -48,6 +49,15 @@ function type(el: HTMLInputElement, value: string) {
 }
 
 describe('Options', () => {
+  it('Advanced has the feed recording export', () => {
+    const onExportRecording = vi.fn();
+    act(() => render(<Options {...props({ onExportRecording })} />, root));
+    const exportButton = button('Export feed recording (.jsonl)');
+    expect(exportButton.closest('#advanced')).not.toBeNull();
+    act(() => exportButton.click());
+    expect(onExportRecording).toHaveBeenCalledOnce();
+  });
+
   it('shows the schema message beside the field and keeps Save off while invalid', () => {
     act(() => render(<Options {...props()} />, root));
     expect(button('Save').disabled).toBe(true);

@@ -7,10 +7,15 @@ import {
   readHar,
   routeExchanges,
 } from '../../scripts/lib/browser/harness';
+import { startVenueSockets, type VenueSockets } from '../../scripts/lib/browser/venue-sockets/server';
 
 export interface ExtensionFixtures {
   /** HAR the exchange hosts are answered from (repo-relative), or null to fail every exchange request. */
   har: string | null;
+  /** Start the local venue sockets (the liquidation feeds at their real URLs) before the browser; off by default. */
+  liveFeeds: boolean;
+  /** The local venue sockets when `liveFeeds` is on, else null. */
+  venueSockets: VenueSockets | null;
   context: BrowserContext;
   extensionId: string;
   exchanges: ExchangeRoutes;
@@ -22,9 +27,17 @@ export interface ExtensionFixtures {
 
 export const test = base.extend<ExtensionFixtures>({
   har: ['test/fixtures/har/btc-all.har', { option: true }],
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies destructured.
-  context: async ({}, use) => {
-    const launched = await launchWithExtension();
+  liveFeeds: [false, { option: true }],
+  venueSockets: async ({ liveFeeds }, use) => {
+    if (!liveFeeds) return use(null);
+    const sockets = await startVenueSockets();
+    await use(sockets);
+    await sockets.close();
+  },
+  context: async ({ venueSockets }, use) => {
+    const launched = await launchWithExtension({
+      network: { resolverRules: venueSockets?.resolverRules ?? [] },
+    });
     await use(launched.context);
     await launched.context.close();
     fs.rmSync(launched.userDataDir, { recursive: true, force: true });

@@ -29,6 +29,9 @@ function setup() {
     getTabAsset: async ({ tabId }) => ({ asset: tabId === 7 ? 'BTC' : null }),
     retryNow: async () => ({ cleared: true }),
     testAlert: async () => ({ shown: true, message: 'ok' }),
+    getRealised: async () => ({ summary: null }),
+    getBandScores: async () => ({ snapshots: [], scores: [], priceRanges: [] }),
+    exportWsRecording: async () => ({ jsonl: '' }),
   };
   const dispatcher = createDispatcher(handlers, (m) => logs.push(m));
   return { dispatcher, calls, logs };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RealisedSummary } from '../../lib/liquidations/types';
 import type { ViewEntry, ViewReply } from '../../lib/messages/view-entry';
 import { createPopupController, type PopupState } from '../../lib/popup/controller';
 import { createPopupPrefs } from '../../lib/popup/popup-prefs';
@@ -7,6 +8,7 @@ import { createMemoryArea } from '../../lib/storage/area';
 import { STORAGE_KEYS } from '../../lib/storage/keys';
 import { ok } from '../../lib/util/result';
 import { sampleView } from '../messages/sample-view';
+import { summary } from '../realised/summary-fixture';
 
 const entryOf = (asset: string, price = 100): ViewEntry => ({
   asset,
@@ -29,12 +31,14 @@ function setup(options: { url?: string; cached?: Record<string, ViewEntry>; forc
   const downloads: string[] = [];
   const states: PopupState[] = [];
   const cached = { ...options.cached };
+  const realisedOf: Record<string, RealisedSummary> = { BTC: summary({ asset: 'BTC' }) };
   const controller = createPopupController({
     messenger: {
       request: (async (type: string, data: { asset?: string }) => {
         requests.push(`${type} ${data.asset ?? ''}`.trim());
         if (type === 'getSeries') return ok({ series: null });
         if (type === 'getTabAsset') return ok({ asset: null });
+        if (type === 'getRealised') return ok({ summary: realisedOf[data.asset ?? ''] ?? null });
         return ok(replyOf(data.asset ?? 'BTC'));
       }) as never,
     },
@@ -62,7 +66,7 @@ describe('popup controller', () => {
     const first = states.find((s) => s.loaded);
     expect(first).toMatchObject({ asset: 'ETH', fromTab: true, refreshing: true });
     expect(first?.entry?.view?.price).toBe(90);
-    expect(requests).toEqual(['subscribeAsset ETH']);
+    expect(requests).toEqual(['subscribeAsset ETH', 'getRealised ETH']);
     expect(controller.state).toMatchObject({ asset: 'ETH', refreshing: false });
     expect(controller.state.entry?.view?.price).toBe(100);
     expect(controller.state.assets.slice(0, 3)).toEqual(['ETH', 'BTC', 'SOL']);
@@ -116,7 +120,30 @@ describe('popup controller', () => {
     await controller.start();
     await controller.chooseAsset('btc');
     await controller.chooseAsset('ETH');
-    expect(requests).toEqual(['getTabAsset', 'subscribeAsset BTC', 'subscribeAsset ETH']);
+    expect(requests.filter((r) => !r.startsWith('getRealised'))).toEqual([
+      'getTabAsset',
+      'subscribeAsset BTC',
+      'subscribeAsset ETH',
+    ]);
     expect(controller.state).toMatchObject({ asset: 'ETH', fromTab: false });
+  });
+
+  it('asks for the realised summary of its asset, takes its pushes, and drops it on a new asset', async () => {
+    const { controller, requests } = setup({ forcedAsset: 'BTC' });
+    await controller.start();
+    await Promise.resolve();
+    expect(requests).toContain('getRealised BTC');
+    expect(controller.state.realised?.asset).toBe('BTC');
+    controller.receive({
+      type: 'realisedUpdated',
+      data: { asset: 'ETH', summary: summary({ asset: 'ETH' }) },
+    });
+    expect(controller.state.realised?.asset).toBe('BTC');
+    const pushed = summary({ asset: 'BTC', velocity5m: { long: 1, short: 2 } });
+    controller.receive({ type: 'realisedUpdated', data: { asset: 'BTC', summary: pushed } });
+    expect(controller.state.realised?.velocity5m).toEqual({ long: 1, short: 2 });
+    await controller.chooseAsset('SOL');
+    expect(controller.state.realised).toBeNull();
+    expect(requests).toContain('getRealised SOL');
   });
 });

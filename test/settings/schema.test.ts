@@ -20,7 +20,7 @@ describe('settings schema', () => {
     });
     expect(s.sites).toEqual({ tradingview: true, binance: true, bybit: true, okx: true, hyperliquid: true });
     expect(s.refreshSeconds).toBe(60);
-    expect(s.alerts).toEqual({ enabled: true, rules: [] });
+    expect(s.alerts).toEqual({ enabled: true, rules: [], realisedRules: [] });
     expect(s.coinglassKey).toBeNull();
   });
 

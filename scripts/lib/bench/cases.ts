@@ -5,6 +5,7 @@ import { medianPrice, runModel } from '../../../lib/model/run-model';
 import { syntheticDepth, syntheticSeries } from '../../../lib/model/synthetic';
 import { createOverlayCases } from './overlay-cases';
 import { PIPELINE_CASES } from './pipeline-cases';
+import { createRealisedCases } from './realised-cases';
 import { type BenchCase, timedCase } from './types';
 
 const SEED = 42;
@@ -80,4 +81,5 @@ export const BENCH_CASES: BenchCase[] = [
   }),
   ...PIPELINE_CASES,
   ...createOverlayCases(),
+  ...createRealisedCases(),
 ];

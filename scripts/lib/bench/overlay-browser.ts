@@ -45,7 +45,7 @@ export function overlayBenchBlocker(): string | null {
 const ETH_PRICE = 3_112.4;
 const WIDE = 0.12;
 
-const readMeasures = (page: Page): Promise<MeasureEntry[]> =>
+export const readMeasures = (page: Page): Promise<MeasureEntry[]> =>
   page.evaluate(() =>
     performance
       .getEntriesByType('measure')
@@ -53,7 +53,7 @@ const readMeasures = (page: Page): Promise<MeasureEntry[]> =>
       .map((e) => ({ name: e.name, startTime: e.startTime, duration: e.duration })),
   );
 
-const clearMeasures = (page: Page) => page.evaluate(() => performance.clearMeasures());
+export const clearMeasures = (page: Page) => page.evaluate(() => performance.clearMeasures());
 
 /**
  * Records a Chrome trace (over CDP, events reported as they come) until the returned function is called, which
@@ -79,7 +79,7 @@ async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>>
 }
 
 /** Clears the page's measures, runs `pan`, and reads back the measures it left. */
-async function measured<T>(
+export async function measured<T>(
   page: Page,
   pan: () => Promise<T>,
 ): Promise<{ result: T; measures: MeasureEntry[] }> {
@@ -98,7 +98,7 @@ async function traced(page: Page, cdp: CDPSession, pan: () => Promise<unknown>):
 }
 
 /** Sets a new range on every animation frame for `duration` ms; resolves to the number of frames. */
-function rangePan(page: Page, duration: number, lo: number, hi: number): Promise<number> {
+export function rangePan(page: Page, duration: number, lo: number, hi: number): Promise<number> {
   return page.evaluate(
     ({ duration, lo, hi }) =>
       new Promise<number>((resolve) => {

@@ -20,7 +20,16 @@ export const EXCHANGE_HOSTS = [
   'api.hyperliquid.xyz',
 ] as const;
 
-export function chromiumArgs(extensionDir = loadedExtensionDir()): string[] {
+export interface LaunchNetwork {
+  /**
+   * `--host-resolver-rules` entries taken before the catch-all (e.g. the venue sockets' `MAP stream.bybit.com
+   * 127.0.0.1:PORT`); with any, Chromium also ignores certificate errors (the local server's is self-signed).
+   */
+  resolverRules?: readonly string[];
+}
+
+export function chromiumArgs(extensionDir = loadedExtensionDir(), network: LaunchNetwork = {}): string[] {
+  const mapped = network.resolverRules ?? [];
   return [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
@@ -33,7 +42,8 @@ export function chromiumArgs(extensionDir = loadedExtensionDir()): string[] {
     '--disable-sync',
     // Nothing reaches the real network, even a request made before the routes below are in place
     // (context.route answers before name resolution, so routed hosts still work).
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    `--host-resolver-rules=${[...mapped, 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ')}`,
+    ...(mapped.length ? ['--ignore-certificate-errors'] : []),
   ];
 }
 
@@ -59,14 +69,14 @@ export interface Launched {
 }
 
 export async function launchWithExtension(
-  options: { headless?: boolean; userDataDir?: string } = {},
+  options: { headless?: boolean; userDataDir?: string; network?: LaunchNetwork } = {},
 ): Promise<Launched> {
   assertBuilt();
   const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'liqlens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    args: chromiumArgs(),
+    args: chromiumArgs(undefined, options.network),
     viewport: { width: 1280, height: 800 },
   });
   const worker = await extensionWorker(context);

@@ -49,6 +49,8 @@ export interface EnvOptions {
   deviceScaleFactor?: number;
   har?: string | null;
   headless?: boolean;
+  /** Host-resolver rules for the local venue sockets (scripts/lib/browser/venue-sockets), when the feeds should connect. */
+  resolverRules?: readonly string[];
 }
 
 const viewKey = STORAGE_KEYS.view;
@@ -71,7 +73,7 @@ export async function openOverlayEnv(options: EnvOptions = {}): Promise<OverlayE
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    args: chromiumArgs(),
+    args: chromiumArgs(undefined, { resolverRules: options.resolverRules ?? [] }),
     viewport: VIEWPORT,
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
   });

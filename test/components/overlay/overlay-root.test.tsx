@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { options, render } from 'preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type OverlayActions, OverlayRoot } from '../../../components/overlay/OverlayRoot';
 import { badgeModel } from '../../../lib/overlay/badge-model';
 import type { OverlayViewState } from '../../../lib/overlay/controller';
 import { makeReply, makeView } from '../../overlay/fixtures';
+import { print as realisedPrint, summary as realisedSummary } from '../../realised/summary-fixture';
 
 const view = makeView();
 const viewport = { width: 1280, height: 800 };
@@ -333,5 +334,53 @@ describe('OverlayRoot: the DOM contract', () => {
     expect(badge?.dataset.state).toBe('unsupported');
     expect(badge?.querySelector('[data-field="message"]')?.textContent).toContain('quoted in BTC');
     expect(root.querySelectorAll('[data-liqlens-band], [data-liqlens-ladder]')).toHaveLength(0);
+  });
+});
+
+describe('OverlayRoot: realised prints', () => {
+  const NOW = 1_060_000;
+  const realised = {
+    asset: 'BTC',
+    now: NOW,
+    summary: {
+      ...realisedSummary(),
+      now: NOW,
+      velocity5m: { long: 0, short: 42e6 },
+      marks: [
+        { ...realisedPrint(), price: 96_000, time: NOW - 60_000 },
+        { ...realisedPrint(), side: 'long' as const, price: 94_000, time: NOW - 1_000 },
+        // Above the pane (100,000 on row 0): not drawn.
+        { ...realisedPrint(), price: 101_000, time: NOW - 1_000 },
+      ],
+    },
+  };
+
+  it('draws the marks on their own canvas over the pane and the velocity line on the badge', () => {
+    const ctx = new Proxy({}, { get: () => () => undefined, set: () => true });
+    const spy = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(ctx as never);
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(
+      <OverlayRoot
+        state={state()}
+        env={{ viewport, dpr: 2, domDock: null }}
+        actions={actions}
+        realised={realised}
+      />,
+      root,
+    );
+    const marks = root.querySelector('[data-liqlens-pane] [data-liqlens-marks]');
+    expect(attr(marks, 'data-count')).toBe('2');
+    expect(attr(marks, 'data-off-pane')).toBe('1');
+    const velocity = root.querySelector('[data-liqlens-badge] [data-field="velocity"]');
+    expect(velocity?.textContent).toBe('Realised ↑ shorts $42.0M liquidated in 5 min');
+    expect(attr(velocity, 'data-usd')).toBe('42000000');
+    spy.mockRestore();
+  });
+
+  it('without a summary there is no marks canvas and no velocity line', () => {
+    const root = mount(state());
+    expect(root.querySelector('[data-liqlens-marks]')).toBeNull();
+    expect(root.querySelector('[data-field="velocity"]')).toBeNull();
   });
 });

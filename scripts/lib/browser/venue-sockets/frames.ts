@@ -1,0 +1,104 @@
+import type { LiqPrint, LiqVenue, WsRecord } from '../../../../lib/liquidations/types';
+
+/** The real socket URLs (docs/data-sources.md), as the extension opens them. */
+export const FEED_URL: Record<LiqVenue, string> = {
+  bybit: 'wss://stream.bybit.com/v5/public/linear',
+  okx: 'wss://ws.okx.com:8443/ws/v5/public',
+  binance: 'wss://fstream.binance.com/market/ws',
+};
+
+/** BTC-USDT-SWAP's contract value, as the instruments endpoint in btc-all.har gives it. */
+export const OKX_BTC_CT_VAL = 0.01;
+
+export type PlainPrint = Pick<LiqPrint, 'side' | 'price' | 'size' | 'time'>;
+
+const record = (venue: LiqVenue, t: number, data: string): WsRecord => ({
+  venue,
+  url: FEED_URL[venue],
+  t,
+  data,
+});
+
+/** Bybit `allLiquidation.BTCUSDT`, as in api-samples/bybit-ws-allLiquidation.json: `S = Buy` is a long. */
+export function bybitFrame(prints: readonly PlainPrint[], t: number, symbol = 'BTCUSDT'): WsRecord {
+  return record(
+    'bybit',
+    t,
+    JSON.stringify({
+      topic: `allLiquidation.${symbol}`,
+      type: 'snapshot',
+      ts: t,
+      data: prints.map((p) => ({
+        T: p.time,
+        s: symbol,
+        S: p.side === 'long' ? 'Buy' : 'Sell',
+        v: String(p.size),
+        p: String(p.price),
+      })),
+    }),
+  );
+}
+
+/**
+ * OKX `liquidation-orders` (SWAP), as in api-samples/okx-ws-liquidation-orders.json: `sz` in contracts, the side
+ * named by `posSide`, the price `bkPx`.
+ */
+export function okxFrame(prints: readonly PlainPrint[], t: number, instId = 'BTC-USDT-SWAP'): WsRecord {
+  const family = instId.replace(/-SWAP$/, '');
+  return record(
+    'okx',
+    t,
+    JSON.stringify({
+      arg: { channel: 'liquidation-orders', instType: 'SWAP' },
+      data: [
+        {
+          details: prints.map((p) => ({
+            bkLoss: '0',
+            bkPx: String(p.price),
+            ccy: '',
+            posSide: p.side,
+            side: p.side === 'long' ? 'sell' : 'buy',
+            sz: String(Math.round((p.size / OKX_BTC_CT_VAL) * 1e6) / 1e6),
+            ts: String(p.time),
+          })),
+          instFamily: family,
+          instId,
+          instType: 'SWAP',
+          uly: family,
+        },
+      ],
+    }),
+  );
+}
+
+/** Binance `forceOrder`, as in api-samples/binance-ws-forceOrder.json: `o.S = SELL` closes a long. */
+export function binanceFrame(p: PlainPrint, t: number, symbol = 'BTCUSDT'): WsRecord {
+  const size = String(p.size);
+  return record(
+    'binance',
+    t,
+    JSON.stringify({
+      e: 'forceOrder',
+      E: t,
+      o: {
+        s: symbol,
+        S: p.side === 'long' ? 'SELL' : 'BUY',
+        o: 'LIMIT',
+        f: 'IOC',
+        q: size,
+        p: String(p.price),
+        ap: String(p.price),
+        X: 'FILLED',
+        l: size,
+        z: size,
+        T: p.time,
+      },
+    }),
+  );
+}
+
+/** A frame as a venue might garble it: the text is sent as is. */
+export const rawFrame = (venue: LiqVenue, data: string, t: number): WsRecord => record(venue, t, data);
+
+export const toJsonl = (records: readonly WsRecord[]) =>
+  records.map((r) => `${JSON.stringify(r)}\n`).join('');
