@@ -492,8 +492,13 @@ export function createBackground(deps: BackgroundDeps): Background {
         const since = sinceMs ?? deps.now() - BAND_SCORES_DEFAULT_MS;
         const { ranges, intervalMs } = priceRangesOf(await cache.getSeries(asset), since);
         if (!realised) return { snapshots: [], scores: [], priceRanges: ranges };
-        const { snapshots, scores } = await realised.bandScores(asset, since, ranges, intervalMs);
-        return { snapshots, scores, priceRanges: ranges };
+        const { snapshots, scores, prints, printsCapped } = await realised.bandScores(
+          asset,
+          since,
+          ranges,
+          intervalMs,
+        );
+        return { snapshots, scores, priceRanges: ranges, prints, printsCapped };
       },
       async exportWsRecording() {
         return { jsonl: realised?.recording() ?? '' };

@@ -7,7 +7,16 @@ import {
   type TimerClock,
 } from './stream-manager';
 import { DAY, summarise } from './summary';
-import type { BandScore, BandSnapshot, LiqPrint, LiqVenue, PriceRange, RealisedSummary } from './types';
+import {
+  type BandScore,
+  type BandSnapshot,
+  type LiqPrint,
+  type LiqVenue,
+  MAX_SCORED_PRINTS,
+  type PriceRange,
+  type RealisedSummary,
+  type ScoredPrint,
+} from './types';
 import { createWsRecorder, type WsRecorder } from './ws-recording';
 
 /** Pushes to the UIs at most this often per asset. */
@@ -48,7 +57,12 @@ export interface RealisedService {
     since: number,
     ranges: readonly PriceRange[],
     intervalMs: number,
-  ): Promise<{ snapshots: BandSnapshot[]; scores: BandScore[] }>;
+  ): Promise<{
+    snapshots: BandSnapshot[];
+    scores: BandScore[];
+    prints: ScoredPrint[];
+    printsCapped: boolean;
+  }>;
   /** The debug export, `liqlens.wsrec/1`. */
   recording(): string;
   /** Writes everything pending (tests, and before the worker is expected to stop). */
@@ -276,9 +290,13 @@ export function createRealisedService(deps: RealisedServiceDeps): RealisedServic
         if (s.snapshot.time >= since && !stored.some((x) => x.snapshot.time === s.snapshot.time))
           scored.push(s);
       scored.sort((a, b) => a.snapshot.time - b.snapshot.time);
+      const all = store ? await store.prints(asset, since, Infinity) : [...(states.get(asset)?.recent ?? [])];
+      const kept = all.length > MAX_SCORED_PRINTS ? all.slice(all.length - MAX_SCORED_PRINTS) : all;
       return {
         snapshots: scored.map((s) => s.snapshot),
         scores: scored.flatMap((s) => bandScores(s, now, ranges, intervalMs)),
+        prints: kept.map(({ side, price, notionalUsd, time }) => ({ side, price, notionalUsd, time })),
+        printsCapped: kept.length < all.length,
       };
     },
     recording: () => recorder.toJsonl(),

@@ -132,10 +132,24 @@ export type BandScore = z.infer<typeof BandScoreSchema>;
 export const PriceRangeSchema = z.object({ time: num(), high: num(), low: num() });
 export type PriceRange = z.infer<typeof PriceRangeSchema>;
 
+/** A print as the track record needs it (lift and control zones): side, price, notional, time. */
+export const ScoredPrintSchema = z.object({
+  side: SideSchema,
+  price: num().check(z.positive()),
+  notionalUsd: num().check(z.nonnegative()),
+  time: num(),
+});
+export type ScoredPrint = z.infer<typeof ScoredPrintSchema>;
+
+/** At most this many prints go with a `getBandScores` reply (the newest); `printsCapped` says when more were left out. */
+export const MAX_SCORED_PRINTS = 50_000;
+
 export const BandScoresReplySchema = z.object({
   snapshots: z.array(BandSnapshotSchema),
   scores: z.array(BandScoreSchema),
   priceRanges: z.array(PriceRangeSchema),
+  prints: z.optional(z.array(ScoredPrintSchema)),
+  printsCapped: z.optional(z.boolean()),
 });
 export type BandScoresReply = z.infer<typeof BandScoresReplySchema>;
 

@@ -7,6 +7,8 @@ export interface BandScoresReplyInput {
   scores: readonly BandScoreInput[];
   priceRanges: readonly PriceRangeInput[];
   prints?: readonly PrintInput[];
+  /** More prints than one reply carries: the lift and the control zones would miss the oldest, so they have no figure. */
+  printsCapped?: boolean;
 }
 
 export type TrackRecordLoad =
@@ -28,7 +30,8 @@ export async function loadTrackRecord(
 ): Promise<TrackRecordLoad> {
   const reply = await request(asset, now - TRACK_WINDOW_MS);
   if (!reply.ok) return { status: 'none', message: `Track record unavailable: ${reply.error}` };
-  const { snapshots, scores, priceRanges, prints } = reply.value;
+  const { snapshots, scores, priceRanges, printsCapped } = reply.value;
+  const prints = printsCapped ? undefined : reply.value.prints;
   if (snapshots.length === 0) {
     return {
       status: 'none',
