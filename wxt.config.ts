@@ -25,7 +25,14 @@ export default defineConfig({
       'https://api.hyperliquid.xyz/*',
     ],
     optional_host_permissions: ['https://open-api-v4.coinglass.com/*'],
-    // Firefox needs a fixed add-on id for storage.sync and for signing.
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'liqlens@liqlens.dev' } } } : {}),
+    // Firefox needs a fixed add-on id for storage.sync and for signing, and the store asks what data leaves the
+    // browser: none of the user's (the venue requests carry only a symbol; docs/privacy.md).
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'liqlens@liqlens.dev', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
   }),
 });

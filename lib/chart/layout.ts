@@ -1,3 +1,4 @@
+import { bandDistancePct } from '../figures/band-distance';
 import { formatPrice, formatSignedPercent, formatUsd } from '../format';
 import type { Band, Side } from '../model/cluster-view';
 import { type PriceScale, priceToY } from './price-to-y';
@@ -69,77 +70,39 @@ export function visibleBands(bands: readonly Band[], display: DisplayOptions): B
   return out;
 }
 
-/** The visible bands and the largest one's notional, per (bands, threshold, count): the same while the chart pans. */
-const shownCache = new WeakMap<
-  readonly Band[],
-  { minBandUsd: number; bandsPerSide: number; shown: Band[]; largest: number }
->();
-
-function shownBands(bands: readonly Band[], display: DisplayOptions) {
-  const cached = shownCache.get(bands);
-  if (cached && cached.minBandUsd === display.minBandUsd && cached.bandsPerSide === display.bandsPerSide)
-    return cached;
-  const shown = visibleBands(bands, display);
-  const entry = {
-    minBandUsd: display.minBandUsd,
-    bandsPerSide: display.bandsPerSide,
-    shown,
-    largest: shown.reduce((max, b) => Math.max(max, b.notionalUsd), 0),
-  };
-  shownCache.set(bands, entry);
-  return entry;
-}
-
-/** The move lines' labels depend on the price and the move only: formatted once per pair, not every frame. */
-let moveLabels: { price: number; movePct: number; up: string; down: string } | null = null;
-
+/** The move lines' labels: "+3.0 % 97,850" and "−3.0 % 92,150". */
 function moveLabel(price: number, movePct: number, sign: 1 | -1): string {
-  if (moveLabels?.price !== price || moveLabels.movePct !== movePct) {
-    const text = (s: number) =>
-      `${formatSignedPercent(s * movePct)} ${formatPrice(price * (1 + (s * movePct) / 100))}`;
-    moveLabels = { price, movePct, up: text(1), down: text(-1) };
-  }
-  return sign === 1 ? moveLabels.up : moveLabels.down;
-}
-
-export function distancePct(price: number, level: number): number {
-  return ((level - price) / price) * 100;
+  return `${formatSignedPercent(sign * movePct)} ${formatPrice(price * (1 + (sign * movePct) / 100))}`;
 }
 
 interface BandTexts {
-  price: number;
   label: string;
   edge: string;
   short: string;
 }
 
 /**
- * A band's texts depend on the band and the live price only, never on the pane's geometry: formatted once per
- * (band, price), not on every frame of a pan. Keyed by the band object (a new view brings new objects).
+ * "Shorts $9.6B · +1.9 %", the edge marker's "↑ 96,800 · +1.9 % · $9.6B" and the ladder's "$9.6B +1.9 %": the
+ * distance is the band's (lib/figures/band-distance.ts: to its near edge), and the edge marker names that edge.
  */
-const textCache = new WeakMap<Band, BandTexts>();
-
-/** "Shorts $9.6B · +2.0 %", the edge marker's "↑ 96,900 · +2.0 % · $9.6B" and the ladder's "$9.6B +2.0 %". */
 export function bandTexts(band: Band, price: number): BandTexts {
-  const cached = textCache.get(band);
-  if (cached && cached.price === price) return cached;
-  const distance = formatSignedPercent(distancePct(price, band.peak));
+  const distance = formatSignedPercent(bandDistancePct(band, price));
   const usd = formatUsd(band.notionalUsd);
-  const texts: BandTexts = {
-    price,
+  const above = band.low >= price || (band.high > price && band.side === 'short');
+  const edge = above ? Math.max(band.low, price) : Math.min(band.high, price);
+  return {
     label: `${SIDE_LABEL[band.side]} ${usd} · ${distance}`,
-    edge: `${band.peak >= price ? '↑' : '↓'} ${formatPrice(band.peak)} · ${distance} · ${usd}`,
+    edge: `${above ? '↑' : '↓'} ${formatPrice(edge)} · ${distance} · ${usd}`,
     short: `${usd} ${distance}`,
   };
-  textCache.set(band, texts);
-  return texts;
 }
 
 /** Bands in price space → rectangles, edge markers and move lines in pane CSS px. Pure; tested without a canvas. */
 export function layoutOverlay(input: LayoutInput): OverlayLayout {
   const { scale, price, display } = input;
   const height = scale.height;
-  const { shown, largest } = shownBands(input.bands, display);
+  const shown = visibleBands(input.bands, display);
+  const largest = shown.reduce((max, b) => Math.max(max, b.notionalUsd), 0);
   const rects: BandRect[] = [];
   const edges: EdgeMarker[] = [];
 
@@ -193,14 +156,4 @@ export function layoutOverlay(input: LayoutInput): OverlayLayout {
     });
   }
   return { rects, edges, lines };
-}
-
-/** The band under a pane y, the smallest one where bands overlap; for the hover card. */
-export function bandAt(layout: OverlayLayout, y: number): BandRect | null {
-  let hit: BandRect | null = null;
-  for (const rect of layout.rects) {
-    if (y < rect.top || y > rect.bottom) continue;
-    if (!hit || rect.bottom - rect.top < hit.bottom - hit.top) hit = rect;
-  }
-  return hit;
 }

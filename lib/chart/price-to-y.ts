@@ -26,10 +26,6 @@ function logical(price: number, scale: PriceScale): number {
   return scale.mode === ScaleMode.Log ? Math.log10(price + (scale.logOffset ?? 0)) : price;
 }
 
-function fromLogical(value: number, scale: PriceScale): number {
-  return scale.mode === ScaleMode.Log ? 10 ** value - (scale.logOffset ?? 0) : value;
-}
-
 /** Whether a scale can map prices at all: finite, positive height, a non-empty range, positive prices on log. */
 export function isUsableScale(scale: PriceScale): boolean {
   const { from, to, height } = scale;
@@ -47,14 +43,4 @@ export function priceToY(scale: PriceScale, price: number): number | null {
   const bottom = logical(scale.from, scale);
   const y = ((scale.height - 1) * (top - logical(price, scale))) / (top - bottom);
   return Number.isFinite(y) ? y : null;
-}
-
-/** The price on row y, the inverse of priceToY. */
-export function yToPrice(scale: PriceScale, y: number): number | null {
-  if (!isUsableScale(scale) || !Number.isFinite(y)) return null;
-  const top = logical(scale.to, scale);
-  const bottom = logical(scale.from, scale);
-  const value = top - (y * (top - bottom)) / (scale.height - 1);
-  const price = fromLogical(value, scale);
-  return Number.isFinite(price) ? price : null;
 }

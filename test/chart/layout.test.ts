@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandAt, bandTexts, type DisplayOptions, layoutOverlay, visibleBands } from '../../lib/chart/layout';
+import { bandTexts, type DisplayOptions, layoutOverlay, visibleBands } from '../../lib/chart/layout';
 import type { PriceScale } from '../../lib/chart/price-to-y';
 import type { Band } from '../../lib/model/cluster-view';
 
@@ -37,7 +37,8 @@ describe('layoutOverlay', () => {
     expect(rect?.bottom).toBeCloseTo(320, 9);
     expect(rect?.color).toBe('#ef4444');
     expect(rect?.alpha).toBeCloseTo(0.4, 9);
-    expect(rect?.label).toBe('Shorts $9.6B · +2.0 %');
+    // The distance is to the near edge: (96,800 − 95,000) / 95,000 = +1.9 %.
+    expect(rect?.label).toBe('Shorts $9.6B · +1.9 %');
   });
 
   it('scales opacity by notional, the largest at full opacity', () => {
@@ -59,8 +60,9 @@ describe('layoutOverlay', () => {
     });
     expect(layout.rects).toHaveLength(0);
     expect(layout.edges.map((e) => [e.edge, e.text])).toEqual([
-      ['bottom', '↓ 80,500 · −15.3 % · $2.0B'],
-      ['top', '↑ 101,500 · +6.8 % · $9.6B'],
+      // Each names its near edge and the distance to it: (81,000 − 95,000) / 95,000 and (101,000 − 95,000) / 95,000.
+      ['bottom', '↓ 81,000 · −14.7 % · $2.0B'],
+      ['top', '↑ 101,000 · +6.3 % · $9.6B'],
     ]);
   });
 
@@ -110,36 +112,21 @@ describe('layoutOverlay', () => {
     ];
     expect(visibleBands(bands, display).map((b) => b.notionalUsd)).toEqual([2e6, 3e9, 2e9]);
   });
-
-  it('finds the band under the pointer, the smallest where they overlap', () => {
-    const layout = layoutOverlay({
-      bands: [band('short', 96_000, 97_000, 5e9), band('short', 96_400, 96_500, 4e9)],
-      price: 95_000,
-      scale,
-      display,
-    });
-    expect(bandAt(layout, 352)?.band.notionalUsd).toBe(4e9);
-    expect(bandAt(layout, 310)?.band.notionalUsd).toBe(5e9);
-    expect(bandAt(layout, 600)).toBeNull();
-  });
 });
 
 describe('bandTexts', () => {
   const b: Band = { side: 'short', low: 96_800, high: 97_000, peak: 96_900, notionalUsd: 9.6e9, share: 0.5 };
 
-  it('formats the label, edge and ladder texts from the band and the live price', () => {
-    // (96,900 − 95,000) / 95,000 = +2.0 %.
-    expect(bandTexts(b, 95_000)).toMatchObject({
-      label: 'Shorts $9.6B · +2.0 %',
-      edge: '↑ 96,900 · +2.0 % · $9.6B',
-      short: '$9.6B +2.0 %',
+  it('gives the distance to the near edge, as every face does, and names that edge', () => {
+    // (96,800 − 95,000) / 95,000 = +1.9 %.
+    expect(bandTexts(b, 95_000)).toEqual({
+      label: 'Shorts $9.6B · +1.9 %',
+      edge: '↑ 96,800 · +1.9 % · $9.6B',
+      short: '$9.6B +1.9 %',
     });
-  });
-
-  it('reuses the texts while the price holds and formats anew when it moves', () => {
-    const first = bandTexts(b, 95_000);
-    expect(bandTexts(b, 95_000)).toBe(first);
-    // (96,900 − 98,000) / 98,000 = −1.1 %: now below the price.
-    expect(bandTexts(b, 98_000).edge).toBe('↓ 96,900 · −1.1 % · $9.6B');
+    // (97,000 − 98,000) / 98,000 = −1.0 %: now below the price.
+    expect(bandTexts(b, 98_000).edge).toBe('↓ 97,000 · −1.0 % · $9.6B');
+    // Inside the band: 0, at the price.
+    expect(bandTexts(b, 96_900).edge).toBe('↑ 96,900 · 0.0 % · $9.6B');
   });
 });

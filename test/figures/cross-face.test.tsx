@@ -3,6 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../components/popup/Popup';
+import { bandTexts } from '../../lib/chart/layout';
+import { formatPrice } from '../../lib/format';
 import type { Band } from '../../lib/model/cluster-view';
 import { badgeModel } from '../../lib/overlay/badge-model';
 import { clusterReport } from '../../lib/report/cluster-report';
@@ -138,6 +140,20 @@ describe('one figure, one definition: the popup, the badge and the CLI agree', (
     // The straddling short band is the nearest above, the straddling long band the nearest below, both at 0.
     expect(popup.above[0]).toMatchObject({ side: 'short', range: '94,900–95,300', distance: '0.0 %' });
     expect(popup.below[0]).toMatchObject({ side: 'long', range: '94,800–95,100', distance: '0.0 %' });
+  });
+
+  it("on each band's distance, the chart's band labels included", () => {
+    const popup = popupFaces();
+    const rows = [...popup.above, ...popup.below];
+    expect(rows.length).toBe(6);
+    for (const row of rows) {
+      const band = view.bands.find(
+        (b) =>
+          `${formatPrice(b.low, { step: view.bins.width })}–${formatPrice(b.high, { step: view.bins.width })}` ===
+          row.range,
+      ) as Band;
+      expect(bandTexts(band, view.price).label.endsWith(` · ${row.distance}`)).toBe(true);
+    }
   });
 
   it('on at-risk, its inverse and the aggregate funding', () => {

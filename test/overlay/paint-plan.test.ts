@@ -104,14 +104,16 @@ describe('planPaint at devicePixelRatio 2', () => {
     // Two bands 2 px apart: only the larger one's label fits.
     const p = plan([band('short', 96_800, 96_900, 1e9), band('short', 96_900, 97_000, 3e9)]);
     expect(p.labels).toHaveLength(1);
-    expect(p.labels[0]).toMatchObject({ text: 'Shorts $3.0B · +2.1 %', x: 1600 - 36, color: '#f2994a' });
+    // The distance is to the near edge: (96,900 − 95,000) / 95,000 = +2.0 %.
+    expect(p.labels[0]).toMatchObject({ text: 'Shorts $3.0B · +2.0 %', x: 1600 - 36, color: '#f2994a' });
     // Band 96,900–97,000 is rows 300–310 → device 600–620, centred on 610.
     expect(p.labels[0]?.y).toBe(610);
   });
 
   it('writes short labels for the ladder, and none when asked', () => {
     const bands = [band('long', 93_000, 93_300, 1.3e9)];
-    expect(plan(bands, { labels: 'short' }).labels[0]?.text).toBe('$1.3B −1.9 %');
+    // (93,300 − 95,000) / 95,000 = −1.8 %.
+    expect(plan(bands, { labels: 'short' }).labels[0]?.text).toBe('$1.3B −1.8 %');
     expect(plan(bands, { labels: 'none' }).labels).toEqual([]);
   });
 
