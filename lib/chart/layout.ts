@@ -55,7 +55,7 @@ const SIDE_LABEL: Record<Side, string> = { long: 'Longs', short: 'Shorts' };
 /** The smallest height a band is drawn with, so a one-bin band at a wide zoom still shows. */
 const MIN_BAND_PX = 2;
 
-/** The bands a person asked to see: above the display threshold, the largest few of each side. */
+/** The whole map's largest few bands per side above the display threshold (the popup's and the ladder's pick). */
 export function visibleBands(bands: readonly Band[], display: DisplayOptions): Band[] {
   const out: Band[] = [];
   for (const side of ['long', 'short'] as const) {
@@ -69,25 +69,76 @@ export function visibleBands(bands: readonly Band[], display: DisplayOptions): B
   return out;
 }
 
-/** The visible bands and the largest one's notional, per (bands, threshold, count): the same while the chart pans. */
-const shownCache = new WeakMap<
+/**
+ * Per (bands, threshold, count), what does not depend on the pane: each side's bands above the threshold, largest
+ * first; the whole map's largest few per side (`visibleBands`, the edge-marker candidates); the largest notional.
+ */
+const rankCache = new WeakMap<
   readonly Band[],
-  { minBandUsd: number; bandsPerSide: number; shown: Band[]; largest: number }
+  {
+    minBandUsd: number;
+    bandsPerSide: number;
+    bySide: Band[][];
+    overall: Band[];
+    largest: number;
+  }
 >();
 
-function shownBands(bands: readonly Band[], display: DisplayOptions) {
-  const cached = shownCache.get(bands);
+function rankedBands(bands: readonly Band[], display: DisplayOptions) {
+  const cached = rankCache.get(bands);
   if (cached && cached.minBandUsd === display.minBandUsd && cached.bandsPerSide === display.bandsPerSide)
     return cached;
-  const shown = visibleBands(bands, display);
+  const bySide = (['long', 'short'] as const).map((side) =>
+    bands
+      .filter((b) => b.side === side && b.notionalUsd >= display.minBandUsd)
+      .sort((a, b) => b.notionalUsd - a.notionalUsd || a.low - b.low),
+  );
+  const overall = bySide.flatMap((list) => list.slice(0, display.bandsPerSide));
   const entry = {
     minBandUsd: display.minBandUsd,
     bandsPerSide: display.bandsPerSide,
-    shown,
-    largest: shown.reduce((max, b) => Math.max(max, b.notionalUsd), 0),
+    bySide,
+    overall,
+    largest: bySide.reduce((max, list) => Math.max(max, list[0]?.notionalUsd ?? 0), 0),
   };
-  shownCache.set(bands, entry);
+  rankCache.set(bands, entry);
   return entry;
+}
+
+/**
+ * The bands drawn on a pane: per side, the largest `bandsPerSide` of those that reach into the visible price range
+ * (so the largest cluster in view is drawn at any zoom, whatever lies off screen), and, as edge markers, the whole
+ * map's largest few per side that lie off screen. Rows are pane CSS px, unclipped.
+ */
+function bandsInView(bands: readonly Band[], display: DisplayOptions, scale: PriceScale) {
+  const { bySide, overall, largest } = rankedBands(bands, display);
+  const height = scale.height;
+  const shown: { band: Band; top: number; bottom: number }[] = [];
+  const offscreen: { band: Band; edge: 'top' | 'bottom' }[] = [];
+  for (const list of bySide) {
+    let taken = 0;
+    for (const band of list) {
+      if (taken >= display.bandsPerSide) break;
+      const yHigh = priceToY(scale, band.high);
+      const yLow = priceToY(scale, band.low);
+      if (yHigh === null || yLow === null) continue;
+      const top = Math.min(yHigh, yLow);
+      const bottom = Math.max(yHigh, yLow);
+      if (bottom < 0 || top > height - 1) continue;
+      shown.push({ band, top, bottom });
+      taken++;
+    }
+  }
+  for (const band of overall) {
+    const yHigh = priceToY(scale, band.high);
+    const yLow = priceToY(scale, band.low);
+    if (yHigh === null || yLow === null) continue;
+    const bottom = Math.max(yHigh, yLow);
+    const top = Math.min(yHigh, yLow);
+    if (bottom < 0) offscreen.push({ band, edge: 'top' });
+    else if (top > height - 1) offscreen.push({ band, edge: 'bottom' });
+  }
+  return { shown, offscreen, largest };
 }
 
 /** The move lines' labels depend on the price and the move only: formatted once per pair, not every frame. */
@@ -139,25 +190,16 @@ export function bandTexts(band: Band, price: number): BandTexts {
 export function layoutOverlay(input: LayoutInput): OverlayLayout {
   const { scale, price, display } = input;
   const height = scale.height;
-  const { shown, largest } = shownBands(input.bands, display);
+  const { shown, offscreen, largest } = bandsInView(input.bands, display, scale);
   const rects: BandRect[] = [];
-  const edges: EdgeMarker[] = [];
+  const edges: EdgeMarker[] = offscreen.map(({ band, edge }) => ({
+    band,
+    side: band.side,
+    edge,
+    text: bandTexts(band, price).edge,
+  }));
 
-  for (const band of shown) {
-    const yHigh = priceToY(scale, band.high);
-    const yLow = priceToY(scale, band.low);
-    if (yHigh === null || yLow === null) continue;
-    const top = Math.min(yHigh, yLow);
-    const bottom = Math.max(yHigh, yLow);
-    if (bottom < 0 || top > height - 1) {
-      edges.push({
-        band,
-        side: band.side,
-        edge: bottom < 0 ? 'top' : 'bottom',
-        text: bandTexts(band, price).edge,
-      });
-      continue;
-    }
+  for (const { band, top, bottom } of shown) {
     let clippedTop = Math.max(0, top);
     let clippedBottom = Math.min(height, bottom);
     if (clippedBottom - clippedTop < MIN_BAND_PX) {
