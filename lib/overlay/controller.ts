@@ -10,6 +10,7 @@ import { type ChartSymbol, parseChartSymbol } from '../sites/symbol';
 import type { SiteDefinition } from '../sites/types';
 import { type BadgeModel, badgeModel } from './badge-model';
 import type { Guard } from './guard';
+import type { TimeAxis } from './layers/types';
 import { chooseLivePrice, type LivePrice } from './live-price';
 import { decideMode, type HiddenBy, type OverlayMode } from './overlay-state';
 import { type PageSymbol, type ResolvedPageSymbol, resolvePageSymbol } from './page-symbol';
@@ -25,7 +26,7 @@ export interface OverlayViewState {
   siteLabel: string;
   symbol: PageSymbol;
   /** The validated pane and scale; only in `aligned` mode. Replaced only when a number in it changed. */
-  geometry: { pane: Rect; scale: PriceScale } | null;
+  geometry: { pane: Rect; scale: PriceScale; time?: TimeAxis | null } | null;
   /** The latest snapshot's pane even when it failed validation: an anchor for the ladder, never for bands. */
   snapshotPane: Rect | null;
   view: ClusterView | null;
@@ -96,6 +97,15 @@ const MIN_RENEW_MS = 15_000;
 
 const sameScale = (a: PriceScale, b: PriceScale) =>
   a.from === b.from && a.to === b.to && a.mode === b.mode && a.height === b.height;
+
+const sameTime = (a: TimeAxis | null = null, b: TimeAxis | null = null) =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.t0 === b.t0 &&
+    a.x0 === b.x0 &&
+    a.spacing === b.spacing &&
+    a.intervalMs === b.intervalMs);
 
 const sameSymbol = (a: PageSymbol, b: PageSymbol) =>
   a === b ||
@@ -361,8 +371,13 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
         modeTimer = deps.setTimeout(guard.wrap('recheck', update), decision.recheckInMs + 1);
 
       if (decision.mode === 'aligned' && checked?.ok) {
-        const next = { pane: checked.snapshot.pane, scale: checked.scale };
-        if (!geometry || !sameRect(geometry.pane, next.pane) || !sameScale(geometry.scale, next.scale))
+        const next = { pane: checked.snapshot.pane, scale: checked.scale, time: checked.time };
+        if (
+          !geometry ||
+          !sameRect(geometry.pane, next.pane) ||
+          !sameScale(geometry.scale, next.scale) ||
+          !sameTime(geometry.time, next.time)
+        )
           geometry = next;
       } else {
         geometry = null;

@@ -132,6 +132,7 @@ describe('overlay controller', () => {
     expect(aligned.geometry).toEqual({
       pane: { left: 100, top: 80, width: 800, height: 401 },
       scale: { from: 90_000, to: 100_000, mode: 0, height: 401 },
+      time: null,
     });
     expect(aligned.badge.lines?.[0]?.usdText).toBe('$1.5B');
   });

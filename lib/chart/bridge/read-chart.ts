@@ -1,4 +1,5 @@
 import type { ChartSnapshot, Rect } from '../snapshot';
+import { readClTime } from './read-time';
 
 /**
  * Reads a TradingView chart (tradingview.com's `window.TradingViewApi`, or a Charting Library widget inside a
@@ -153,6 +154,7 @@ export function readSnapshot(
     lastPrice,
     crosshair: sameScale ? { price: crosshair.price, y: crosshair.y } : null,
     viewport: { width: win.innerWidth, height: win.innerHeight },
+    time: readClTime(chart, rect.inner.width),
   };
 }
 

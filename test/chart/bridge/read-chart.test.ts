@@ -69,6 +69,7 @@ describe('findChart and readSnapshot', () => {
       lastPrice: 95_000,
       crosshair: null,
       viewport: { width: 1280, height: 800 },
+      time: null,
     });
   });
 
