@@ -18,6 +18,7 @@ import { defineVersionedItem } from '../storage/versioned-item';
 import { formatPath, z } from '../util/zod';
 import { type AlertState, describeRule, evaluateAlerts } from './alerts';
 import type { EngineLike } from './engine-port';
+import { createHeatmapCache } from './heatmap-cache';
 import { createRefreshQueue } from './refresh-queue';
 import { type AlarmsLike, ensureRefreshAlarm, REFRESH_ALARM } from './scheduler';
 import { isQuotaError, MAX_STORED_ASSETS, MAX_WATCHED_ASSETS, storageFailureMessage } from './storage-budget';
@@ -109,6 +110,8 @@ export function failuresOf(venues: readonly VenueView[], view: ClusterView | nul
 export function createBackground(deps: BackgroundDeps): Background {
   const settingsStore = createSettingsStore({ shared: deps.shared, local: deps.local });
   const cache = createViewCache({ area: deps.local, log: deps.log });
+  const heatmaps = createHeatmapCache(cache);
+  const heatmapOf = (asset: string) => heatmaps.get(asset);
   const watches = createWatchSet({ area: deps.local, now: deps.now });
   const alertState = defineVersionedItem<AlertState>({
     area: deps.local,
@@ -380,6 +383,9 @@ export function createBackground(deps: BackgroundDeps): Background {
         const entry = await cache.get(asset);
         if (wanted) void refresh(asset, { force: true });
         return replyFor(asset, entry, settings);
+      },
+      async getHeatmap({ asset }) {
+        return heatmapOf(asset);
       },
       async getSeries({ asset }) {
         return { series: await cache.getSeries(asset) };

@@ -1,5 +1,6 @@
 import { AssetSchema } from '../market/asset';
 import { SeriesDocSchema } from '../market/series';
+import { HeatmapCellsSchema } from '../model/heatmap-cells';
 import { z } from '../util/zod';
 import { ViewReplySchema } from './view-entry';
 
@@ -33,6 +34,11 @@ export const WATCH_REQUESTS = {
   unsubscribeAsset: {
     data: z.strictObject({ asset: AssetSchema }),
     reply: z.strictObject({ watching: z.array(AssetSchema) }),
+  },
+  /** The heatmap of the cached view of `asset` (the map at each candle's close, 8-bit cells), or null. */
+  getHeatmap: {
+    data: z.strictObject({ asset: AssetSchema }),
+    reply: z.strictObject({ fetchedAt: z.nullable(z.number()), heatmap: z.nullable(HeatmapCellsSchema) }),
   },
 } as const;
 
@@ -80,6 +86,7 @@ export type ReplyData<K extends RequestType> = z.infer<(typeof REQUESTS)[K]['rep
 export const REQUEST_TYPES = [
   'subscribeAsset',
   'unsubscribeAsset',
+  'getHeatmap',
   'getView',
   'getSeries',
   'getTabAsset',
