@@ -5,11 +5,14 @@ import type { Rect } from '../../lib/chart/snapshot';
 import { cornerPlacement, viewportRect } from '../../lib/overlay/anchor';
 import { usableDock } from '../../lib/overlay/chart-rect';
 import type { OverlayViewState } from '../../lib/overlay/controller';
+import { layoutLayers } from '../../lib/overlay/layers/painter';
+import { type Frame, RIGHT_LANES } from '../../lib/overlay/layers/types';
 import { type PaintBand, type PaintPlan, planPaint } from '../../lib/overlay/paint-plan';
 import { onlyScaleMoved, sameRect } from '../../lib/overlay/pan-frame';
 import { Badge, RestoreButton } from './Badge';
 import { HoverCard } from './HoverCard';
 import { LADDER_MAX_HEIGHT, LADDER_MIN_HEIGHT, LADDER_WIDTH, Ladder } from './Ladder';
+import { layerEntries } from './layer-data';
 import { bandKey, HIT_WIDTH, type PaneHandleRef, PaneLayer } from './PaneLayer';
 import { pure } from './pure';
 
@@ -18,6 +21,8 @@ export interface OverlayEnv {
   dpr: number;
   /** A chart-like element found in the page, to dock the ladder at when the snapshot gave no usable pane. */
   domDock: Rect | null;
+  /** The document the layers' cached bitmaps are made in (absent in tests without a canvas). */
+  doc?: Document | null;
 }
 
 export interface OverlayActions {
@@ -119,9 +124,11 @@ interface Hover {
 /** Layout and paint plan of the aligned pane: in the render, and straight from a pan frame (`OverlayRoot.follow`). */
 function drawPane(
   aligned: OverlayViewState['geometry'],
-  { view, price, display }: Pick<OverlayViewState, 'view' | 'price' | 'display'>,
+  state: Pick<OverlayViewState, 'view' | 'price' | 'display' | 'heatmap' | 'layers'>,
   dpr: number,
+  doc: Document | null,
 ): { layout: OverlayLayout; plan: PaintPlan } | null {
+  const { view, price, display } = state;
   if (!aligned || !view || !price) return null;
   const layout = layoutOverlay({ bands: view.bands, price: price.price, scale: aligned.scale, display });
   const plan = planPaint(layout, {
@@ -131,10 +138,21 @@ function drawPane(
     scale: aligned.scale,
     price: price.price,
     labels: 'full',
-    rightInsetCss: HIT_WIDTH,
+    rightInsetCss: RIGHT_LANES.labels.right,
     fontCss: 11,
     lineColor: '#c9ced8',
   });
+  const frame: Frame = {
+    surface: 'pane',
+    width: aligned.pane.width,
+    height: aligned.pane.height,
+    dpr: plan.dpr,
+    scale: aligned.scale,
+    time: aligned.time ?? null,
+    price: price.price,
+  };
+  const entries = layerEntries(doc, state);
+  plan.layers = { frame, under: layoutLayers(entries.under, frame), over: layoutLayers(entries.over, frame) };
   return { layout, plan };
 }
 
@@ -163,7 +181,7 @@ export class OverlayRoot extends Component<Props, Hover> {
     if (hover.hoverKey !== null || next.actions !== prev.actions || !sameEnv(prev.env, next.env)) return true;
     if (!onlyScaleMoved(prev.state, next.state)) return true;
     try {
-      const drawn = drawPane(next.state.geometry, next.state, next.env.dpr);
+      const drawn = drawPane(next.state.geometry, next.state, next.env.dpr, next.env.doc ?? null);
       return !(drawn && this.pane.current?.follow(drawn.plan, drawn.layout.edges));
     } catch (cause) {
       next.actions.onError(cause);
@@ -198,11 +216,12 @@ interface ViewProps extends Props {
  */
 function OverlayView({ state, env, actions, hover, pane, onHover, onLadderHover }: ViewProps) {
   const { hoverKey, ladderHover } = hover;
-  const { geometry, view, price, display } = state;
+  const { geometry, view, price, display, heatmap, layers } = state;
   const aligned = state.mode === 'aligned' ? geometry : null;
+  const doc = env.doc ?? null;
   const drawn = useMemo(
-    () => drawPane(aligned, { view, price, display }, env.dpr),
-    [aligned, view, price, display, env.dpr],
+    () => drawPane(aligned, { view, price, display, heatmap, layers }, env.dpr, doc),
+    [aligned, view, price, display, heatmap, layers, env.dpr, doc],
   );
 
   const anchor: Rect =

@@ -185,7 +185,7 @@ function start(
     render(
       <OverlayRoot
         state={state}
-        env={{ viewport, dpr: window.devicePixelRatio || 1, domDock }}
+        env={{ viewport, dpr: window.devicePixelRatio || 1, domDock, doc: document }}
         actions={actions}
       />,
       root,

@@ -5,11 +5,13 @@ import { createSnapshotValidator, type SnapshotCheck } from '../chart/validate-s
 import type { Messenger } from '../messages/client';
 import type { ViewReply } from '../messages/view-entry';
 import type { ClusterView } from '../model/cluster-view';
+import type { HeatmapGrid } from '../model/heatmap-cells';
 import type { BadgeCorner, Settings } from '../settings/schema';
 import { type ChartSymbol, parseChartSymbol } from '../sites/symbol';
 import type { SiteDefinition } from '../sites/types';
 import { type BadgeModel, badgeModel } from './badge-model';
 import type { Guard } from './guard';
+import { createHeatmapWatch } from './heatmap-watch';
 import type { TimeAxis } from './layers/types';
 import { chooseLivePrice, type LivePrice } from './live-price';
 import { decideMode, type HiddenBy, type OverlayMode } from './overlay-state';
@@ -35,6 +37,10 @@ export interface OverlayViewState {
   rangePct: number;
   corner: BadgeCorner;
   badge: BadgeModel;
+  /** The heatmap grid of the shown asset's view (null: off, none yet, or none for this view). */
+  heatmap: HeatmapGrid | null;
+  /** Which optional layers are on: the settings', with the badge's switch for this tab. */
+  layers: { heatmap: boolean; profile: boolean };
   /** The badge is drawn (in every mode but `hidden`, and while `pending`). */
   showBadge: boolean;
   collapsed: boolean;
@@ -76,6 +82,8 @@ export interface OverlayController {
   hide(): void;
   restore(): void;
   setCollapsed(collapsed: boolean): void;
+  /** The badge's heatmap switch, for this tab until the page reloads. */
+  setHeatmap(on: boolean): void;
   readonly state: OverlayViewState | null;
   /** `quiet`: the extension context is gone, so send nothing to the background. */
   dispose(options?: { quiet?: boolean }): void;
@@ -185,6 +193,14 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     if (handle !== null) deps.clearTimeout(handle);
     return null;
   };
+
+  let heatmapOverride: boolean | null = null;
+  let layers: OverlayViewState['layers'] = { heatmap: true, profile: true };
+  const heatmaps = createHeatmapWatch({
+    messenger: deps.messenger,
+    report: (kind, cause) => guard.report(kind, cause),
+    onChange: () => update(),
+  });
 
   const request = <T>(work: () => Promise<T>, kind: string): Promise<T | undefined> =>
     work().catch((cause) => {
@@ -429,6 +445,12 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
         );
       }
 
+      const heatmapOn = heatmapOverride ?? settings?.display.heatmap ?? true;
+      const profileOn = settings?.display.profile ?? true;
+      if (layers.heatmap !== heatmapOn || layers.profile !== profileOn)
+        layers = { heatmap: heatmapOn, profile: profileOn };
+      const shownAsset = view ? view.asset : null;
+      heatmaps.follow(shownAsset, view?.fetchedAt ?? null, heatmapOn);
       const next: OverlayViewState = {
         mode: decision.mode,
         reason: decision.reason,
@@ -446,6 +468,8 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
         badge,
         showBadge: decision.mode !== 'hidden' || decision.hiddenBy === 'pending',
         collapsed,
+        heatmap: heatmapOn ? heatmaps.grid(shownAsset) : null,
+        layers,
       };
       if (!state || changed(state, next)) {
         state = next;
@@ -469,7 +493,9 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       a.corner !== b.corner ||
       a.badge !== b.badge ||
       a.showBadge !== b.showBadge ||
-      a.collapsed !== b.collapsed
+      a.collapsed !== b.collapsed ||
+      a.heatmap !== b.heatmap ||
+      a.layers !== b.layers
     );
   }
 
@@ -550,6 +576,10 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       collapsed = next;
       update();
     },
+    setHeatmap(on) {
+      heatmapOverride = on;
+      update();
+    },
     get state() {
       return state;
     },
@@ -557,6 +587,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       if (disposed) return;
       disposed = true;
       unwatch();
+      heatmaps.dispose();
       for (const t of [sub.timer, priceTimer, modeTimer, ageTimer, livenessTimer]) clear(t);
       const asset = sub.asset;
       sub.asset = null;

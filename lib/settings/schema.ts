@@ -62,6 +62,10 @@ export const DisplaySettingsSchema = z.strictObject({
     0.35,
   ),
   badgeCorner: z._default(z.enum(BADGE_CORNERS), 'top-right'),
+  /** The map at each candle's close behind the candles (the badge switches it for the tab, too). */
+  heatmap: on(true),
+  /** The whole map as a histogram along the pane's right edge. */
+  profile: on(true),
 });
 
 /** One switch per supported site (lib/sites/site-list.ts), all on by default. */

@@ -1,6 +1,6 @@
 import { priceToY } from '../../chart/price-to-y';
 import type { Bins } from '../../model/cluster-view';
-import { type Canvas2D, type Frame, type Layer, lanesFor } from './types';
+import { type Canvas2D, type Frame, type HitTarget, type Layer, lanesFor } from './types';
 
 /** The whole map, every bin of both sides, and the colours to draw it in. */
 export interface ProfileData {
@@ -19,9 +19,11 @@ export interface ProfileLayout {
   count: number;
   longColor: string;
   shortColor: string;
-  /** For tests and the DOM hook: the bin count drawn and the largest bin's notional. */
+  /** For tests and the DOM hook: the bin count, the largest bin's notional, the map's top and bottom edges (CSS y). */
   bins: number;
   maxUsd: number;
+  yTop: number;
+  yBottom: number;
 }
 
 /** Per bins object: the largest bin of either side (the bar scale), computed once, not every frame. */
@@ -80,9 +82,14 @@ export const profileLayer: Layer<ProfileData, ProfileLayout> = {
       shortColor: data.shortColor,
       bins: count,
       maxUsd: max,
+      yTop: 0,
+      yBottom: 0,
     };
     let yPrev = priceToY(frame.scale, bins.low);
-    if (yPrev === null) return null;
+    const yEnd = priceToY(frame.scale, bins.low + count * bins.width);
+    if (yPrev === null || yEnd === null) return null;
+    out.yBottom = yPrev;
+    out.yTop = yEnd;
     for (let k = 0; k < count; k++) {
       const yNext = priceToY(frame.scale, bins.low + (k + 1) * bins.width);
       if (yNext === null) return null;
@@ -123,6 +130,25 @@ export const profileLayer: Layer<ProfileData, ProfileLayout> = {
         return false;
     }
     return true;
+  },
+  hits(layout): readonly HitTarget[] {
+    return [
+      {
+        key: 'profile',
+        left: 0,
+        top: 0,
+        width: 0,
+        height: 0,
+        data: {
+          'liqlens-profile': '',
+          bins: String(layout.bins),
+          'max-usd': String(layout.maxUsd),
+          'y-top': String(layout.yTop),
+          'y-bottom': String(layout.yBottom),
+          rows: String(layout.count),
+        },
+      },
+    ];
   },
   paint(ctx, layout) {
     // The longer bar of a row first, the shorter one over it: both sides stay visible where they share a price.
