@@ -453,7 +453,10 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       heatmaps.follow(shownAsset, view?.fetchedAt ?? null, heatmapOn);
       const next: OverlayViewState = {
         mode: decision.mode,
-        reason: decision.reason,
+        reason:
+          decision.mode === 'ladder' && site.noChartHint && decision.reason?.startsWith('no chart')
+            ? `${decision.reason}: ${site.noChartHint}`
+            : decision.reason,
         hiddenBy: decision.hiddenBy,
         siteId: site.id,
         siteLabel: site.label,
