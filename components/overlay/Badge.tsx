@@ -8,6 +8,8 @@ interface Props {
   shortColor: string;
   onToggle(): void;
   onHide(): void;
+  /** The heatmap switch: shown when given. */
+  heatmap?: { on: boolean; toggle(): void };
 }
 
 /** Keeps a mouse click from moving focus out of the chart (its keyboard shortcuts stay live). */
@@ -25,6 +27,7 @@ export const Badge = pure(function Badge({
   shortColor,
   onToggle,
   onHide,
+  heatmap,
 }: Props) {
   const [up, down] = model.lines ?? [null, null];
   const color = (side: 'long' | 'short') => (side === 'long' ? longColor : shortColor);
@@ -83,6 +86,20 @@ export const Badge = pure(function Badge({
         >
           {collapsed ? '▸' : '▾'}
         </button>
+        {heatmap && (
+          <button
+            type="button"
+            class="icon"
+            data-liqlens-heatmap-switch={heatmap.on ? 'on' : 'off'}
+            aria-pressed={heatmap.on}
+            aria-label={heatmap.on ? 'Hide the heatmap' : 'Show the heatmap'}
+            title={heatmap.on ? 'Hide the heatmap' : 'Show the heatmap'}
+            onMouseDown={keepFocus}
+            onClick={heatmap.toggle}
+          >
+            ▦
+          </button>
+        )}
         <button
           type="button"
           class="icon"

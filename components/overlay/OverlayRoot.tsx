@@ -27,6 +27,8 @@ export interface OverlayEnv {
 
 export interface OverlayActions {
   hide(): void;
+  /** The badge's heatmap switch. */
+  setHeatmap?(on: boolean): void;
   restore(): void;
   toggleCollapsed(): void;
   onError(cause: unknown): void;
@@ -49,6 +51,7 @@ interface DockProps {
   maxHeight: number;
   userHidden: boolean;
   badge: OverlayViewState['badge'];
+  heatmapOn: boolean;
   collapsed: boolean;
   ladder: boolean;
   view: OverlayViewState['view'];
@@ -69,6 +72,12 @@ const px = (n: number | undefined) => (n === undefined ? undefined : `${n}px`);
  * and kept objects: while the chart pans none of them changes, and it is not re-rendered.
  */
 const Dock = pure(function Dock(p: DockProps) {
+  const { heatmapOn, actions } = p;
+  const heatmap = useMemo(
+    () =>
+      actions.setHeatmap ? { on: heatmapOn, toggle: () => actions.setHeatmap?.(!heatmapOn) } : undefined,
+    [heatmapOn, actions],
+  );
   return (
     <div
       class={`dock${p.bottom ? ' from-bottom' : ''}${p.right ? ' from-right' : ''}`}
@@ -91,6 +100,7 @@ const Dock = pure(function Dock(p: DockProps) {
             shortColor={p.display.shortColor}
             onToggle={p.actions.toggleCollapsed}
             onHide={p.actions.hide}
+            heatmap={heatmap}
           />
           {p.ladder && (
             <Ladder
@@ -279,6 +289,7 @@ function OverlayView({ state, env, actions, hover, pane, onHover, onLadderHover 
           maxHeight={placement.maxHeight}
           userHidden={state.hiddenBy === 'user'}
           badge={state.badge}
+          heatmapOn={state.layers.heatmap}
           collapsed={state.collapsed}
           ladder={state.mode === 'ladder'}
           view={view}

@@ -195,6 +195,7 @@ function start(
     hide: guard.wrap('hide', () => controller.hide()),
     restore: guard.wrap('restore', () => controller.restore()),
     toggleCollapsed: guard.wrap('collapse', () => controller.setCollapsed(!controller.state?.collapsed)),
+    setHeatmap: guard.wrap('heatmap', (on: boolean) => controller.setHeatmap(on)),
     onError: (cause) => guard.report('paint', cause),
   };
   const schedule = () => {
