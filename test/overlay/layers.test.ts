@@ -93,7 +93,7 @@ describe('profile layer', () => {
     const b = profileLayer.layout(data, frame({ scale: { ...scale, from: 89_750, to: 99_750 } }));
     if (!a || !b) throw new Error('no layout');
     expect(Array.from(b.y.subarray(0, b.count))).toEqual(
-      Array.from(a.y.subarray(0, a.count)).map((y) => y + 20),
+      Array.from(a.y.subarray(0, a.count)).map((y) => y - 20),
     );
     expect(profileLayer.same(a, b)).toBe(false);
   });
