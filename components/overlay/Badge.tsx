@@ -11,6 +11,8 @@ interface Props {
   shortColor: string;
   onToggle(): void;
   onHide(): void;
+  /** The heatmap switch: shown when given. */
+  heatmap?: { on: boolean; toggle(): void };
 }
 
 /** Keeps a mouse click from moving focus out of the chart (its keyboard shortcuts stay live). */
@@ -29,6 +31,7 @@ export const Badge = pure(function Badge({
   shortColor,
   onToggle,
   onHide,
+  heatmap,
 }: Props) {
   const [up, down] = model.lines ?? [null, null];
   const color = (side: 'long' | 'short') => (side === 'long' ? longColor : shortColor);
@@ -87,6 +90,20 @@ export const Badge = pure(function Badge({
         >
           {collapsed ? '▸' : '▾'}
         </button>
+        {heatmap && (
+          <button
+            type="button"
+            class="icon"
+            data-liqlens-heatmap-switch={heatmap.on ? 'on' : 'off'}
+            aria-pressed={heatmap.on}
+            aria-label={heatmap.on ? 'Hide the heatmap' : 'Show the heatmap'}
+            title={heatmap.on ? 'Hide the heatmap' : 'Show the heatmap'}
+            onMouseDown={keepFocus}
+            onClick={heatmap.toggle}
+          >
+            ▦
+          </button>
+        )}
         <button
           type="button"
           class="icon"

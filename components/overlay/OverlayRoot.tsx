@@ -5,6 +5,8 @@ import type { Rect } from '../../lib/chart/snapshot';
 import { cornerPlacement, viewportRect } from '../../lib/overlay/anchor';
 import { usableDock } from '../../lib/overlay/chart-rect';
 import type { OverlayViewState } from '../../lib/overlay/controller';
+import { layoutLayers } from '../../lib/overlay/layers/painter';
+import { type Frame, RIGHT_LANES } from '../../lib/overlay/layers/types';
 import { type PaintBand, type PaintPlan, planPaint } from '../../lib/overlay/paint-plan';
 import { onlyScaleMoved, sameRect } from '../../lib/overlay/pan-frame';
 import type { RealisedShown } from '../../lib/overlay/realised-follower';
@@ -13,6 +15,7 @@ import { type VelocityLine, velocityLine } from '../../lib/realised/velocity';
 import { Badge, RestoreButton } from './Badge';
 import { HoverCard } from './HoverCard';
 import { LADDER_MAX_HEIGHT, LADDER_MIN_HEIGHT, LADDER_WIDTH, Ladder } from './Ladder';
+import { layerEntries } from './layer-data';
 import { bandKey, HIT_WIDTH, type PaneHandleRef, PaneLayer } from './PaneLayer';
 import { pure } from './pure';
 
@@ -21,10 +24,14 @@ export interface OverlayEnv {
   dpr: number;
   /** A chart-like element found in the page, to dock the ladder at when the snapshot gave no usable pane. */
   domDock: Rect | null;
+  /** The document the layers' cached bitmaps are made in (absent in tests without a canvas). */
+  doc?: Document | null;
 }
 
 export interface OverlayActions {
   hide(): void;
+  /** The badge's heatmap switch. */
+  setHeatmap?(on: boolean): void;
   restore(): void;
   toggleCollapsed(): void;
   onError(cause: unknown): void;
@@ -50,6 +57,7 @@ interface DockProps {
   userHidden: boolean;
   badge: OverlayViewState['badge'];
   velocity: VelocityLine | null;
+  heatmapOn: boolean;
   collapsed: boolean;
   ladder: boolean;
   view: OverlayViewState['view'];
@@ -70,6 +78,12 @@ const px = (n: number | undefined) => (n === undefined ? undefined : `${n}px`);
  * and kept objects: while the chart pans none of them changes, and it is not re-rendered.
  */
 const Dock = pure(function Dock(p: DockProps) {
+  const { heatmapOn, actions } = p;
+  const heatmap = useMemo(
+    () =>
+      actions.setHeatmap ? { on: heatmapOn, toggle: () => actions.setHeatmap?.(!heatmapOn) } : undefined,
+    [heatmapOn, actions],
+  );
   return (
     <div
       class={`dock${p.bottom ? ' from-bottom' : ''}${p.right ? ' from-right' : ''}`}
@@ -93,6 +107,7 @@ const Dock = pure(function Dock(p: DockProps) {
             shortColor={p.display.shortColor}
             onToggle={p.actions.toggleCollapsed}
             onHide={p.actions.hide}
+            heatmap={heatmap}
           />
           {p.ladder && (
             <Ladder
@@ -129,10 +144,12 @@ interface Hover {
  */
 function drawPane(
   aligned: OverlayViewState['geometry'],
-  { view, price, display }: Pick<OverlayViewState, 'view' | 'price' | 'display'>,
+  state: Pick<OverlayViewState, 'view' | 'price' | 'display' | 'heatmap' | 'layers'>,
   dpr: number,
+  doc: Document | null,
   realised: RealisedShown | null,
 ): { layout: OverlayLayout; plan: PaintPlan; marks: MarksLayout | null } | null {
+  const { view, price, display } = state;
   if (!aligned || !view || !price) return null;
   const layout = layoutOverlay({ bands: view.bands, price: price.price, scale: aligned.scale, display });
   const plan = planPaint(layout, {
@@ -142,7 +159,7 @@ function drawPane(
     scale: aligned.scale,
     price: price.price,
     labels: 'full',
-    rightInsetCss: HIT_WIDTH,
+    rightInsetCss: RIGHT_LANES.labels.right,
     fontCss: 11,
     lineColor: '#c9ced8',
   });
@@ -158,6 +175,17 @@ function drawPane(
         rightInsetCss: HIT_WIDTH,
       })
     : null;
+  const frame: Frame = {
+    surface: 'pane',
+    width: aligned.pane.width,
+    height: aligned.pane.height,
+    dpr: plan.dpr,
+    scale: aligned.scale,
+    time: aligned.time ?? null,
+    price: price.price,
+  };
+  const entries = layerEntries(doc, state);
+  plan.layers = { frame, under: layoutLayers(entries.under, frame), over: layoutLayers(entries.over, frame) };
   return { layout, plan, marks };
 }
 
@@ -187,7 +215,13 @@ export class OverlayRoot extends Component<Props, Hover> {
     if (next.realised !== prev.realised) return true;
     if (!onlyScaleMoved(prev.state, next.state)) return true;
     try {
-      const drawn = drawPane(next.state.geometry, next.state, next.env.dpr, next.realised ?? null);
+      const drawn = drawPane(
+        next.state.geometry,
+        next.state,
+        next.env.dpr,
+        next.env.doc ?? null,
+        next.realised ?? null,
+      );
       return !(drawn && this.pane.current?.follow(drawn.plan, drawn.layout.edges, drawn.marks));
     } catch (cause) {
       next.actions.onError(cause);
@@ -231,11 +265,12 @@ function OverlayView({
   onLadderHover,
 }: ViewProps) {
   const { hoverKey, ladderHover } = hover;
-  const { geometry, view, price, display } = state;
+  const { geometry, view, price, display, heatmap, layers } = state;
   const aligned = state.mode === 'aligned' ? geometry : null;
+  const doc = env.doc ?? null;
   const drawn = useMemo(
-    () => drawPane(aligned, { view, price, display }, env.dpr, realised),
-    [aligned, view, price, display, env.dpr, realised],
+    () => drawPane(aligned, { view, price, display, heatmap, layers }, env.dpr, doc, realised),
+    [aligned, view, price, display, heatmap, layers, env.dpr, doc, realised],
   );
   const summary = realised?.summary ?? null;
   const velocity = useMemo(() => (summary ? velocityLine(summary) : null), [summary]);
@@ -297,6 +332,7 @@ function OverlayView({
           userHidden={state.hiddenBy === 'user'}
           badge={state.badge}
           velocity={velocity}
+          heatmapOn={state.layers.heatmap}
           collapsed={state.collapsed}
           ladder={state.mode === 'ladder'}
           view={view}

@@ -75,10 +75,43 @@ function useKept<T>(value: T, key: string): T {
   return kept.current.value;
 }
 
-function placeAll(strips: Map<string, HTMLElement>, plan: PaintPlan) {
+function placeAll(strips: Map<string, HTMLElement>, plan: PaintPlan, hooks: HTMLElement | null) {
   for (const band of plan.bands) {
     const el = strips.get(bandKey(band));
     if (el) place(el, band);
+  }
+  if (hooks) placeHooks(hooks, plan);
+}
+
+/**
+ * The layers' DOM targets (`Layer.hits`): one element per key in the hooks container, its box and `data-*` written
+ * in place each frame (plain DOM, outside Preact), removed when its layer no longer draws.
+ */
+function placeHooks(container: HTMLElement, plan: PaintPlan) {
+  const layers = plan.layers;
+  const seen = new Set<string>();
+  if (layers) {
+    for (const { layer, layout } of [...layers.under, ...layers.over]) {
+      for (const hit of layer.hits?.(layout, layers.frame) ?? []) {
+        seen.add(hit.key);
+        let el = container.querySelector<HTMLElement>(`[data-liqlens-hook="${hit.key}"]`);
+        if (!el) {
+          el = container.ownerDocument.createElement('div');
+          el.className = 'hook';
+          el.setAttribute('data-liqlens-hook', hit.key);
+          container.append(el);
+        }
+        el.style.left = `${hit.left}px`;
+        el.style.top = `${hit.top}px`;
+        el.style.width = `${hit.width}px`;
+        el.style.height = `${hit.height}px`;
+        for (const [name, value] of Object.entries(hit.data)) setData(el, `data-${name}`, value);
+      }
+    }
+  }
+  for (const el of Array.from(container.children)) {
+    const key = el.getAttribute('data-liqlens-hook');
+    if (key !== null && !seen.has(key)) el.remove();
   }
 }
 
@@ -199,6 +232,7 @@ export const PaneLayer = pure(function PaneLayer({
   handle,
 }: Props) {
   const strips = useRef(new Map<string, HTMLElement>()).current;
+  const hooks = useRef<HTMLDivElement>(null);
   const canvas: CanvasHandleRef = useRef<CanvasHandleRef['current']>(null);
   const marksCanvas: MarksHandleRef = useRef<MarksHandleRef['current']>(null);
   const stripsKey = plan.bands.map(stripKey).join('|');
@@ -225,7 +259,7 @@ export const PaneLayer = pure(function PaneLayer({
         return false;
       paint(next);
       if (nextMarks) paintMarks?.(nextMarks);
-      placeAll(strips, next);
+      placeAll(strips, next, hooks.current);
       return true;
     },
   }).current;
@@ -243,7 +277,7 @@ export const PaneLayer = pure(function PaneLayer({
   );
   useLayoutEffect(() => {
     try {
-      placeAll(strips, plan);
+      placeAll(strips, plan, hooks.current);
     } catch (cause) {
       onError(cause);
     }
@@ -252,6 +286,7 @@ export const PaneLayer = pure(function PaneLayer({
     <div class="pane" data-liqlens-pane="" style={style}>
       <BandCanvas plan={plan} onError={onError} handle={canvas} />
       {marks && <MarksCanvas layout={marks} onError={onError} handle={marksCanvas} />}
+      <div class="hooks" ref={hooks} />
       <HitStrips bands={bands} strips={strips} onHover={onHover} />
       <EdgeMarkers edges={shownEdges} corner={corner} longColor={longColor} shortColor={shortColor} />
     </div>

@@ -193,7 +193,7 @@ function start(
     render(
       <OverlayRoot
         state={state}
-        env={{ viewport, dpr: window.devicePixelRatio || 1, domDock }}
+        env={{ viewport, dpr: window.devicePixelRatio || 1, domDock, doc: document }}
         actions={actions}
         realised={realised.shown}
       />,
@@ -204,6 +204,7 @@ function start(
     hide: guard.wrap('hide', () => controller.hide()),
     restore: guard.wrap('restore', () => controller.restore()),
     toggleCollapsed: guard.wrap('collapse', () => controller.setCollapsed(!controller.state?.collapsed)),
+    setHeatmap: guard.wrap('heatmap', (on: boolean) => controller.setHeatmap(on)),
     onError: (cause) => guard.report('paint', cause),
   };
   const schedule = () => {

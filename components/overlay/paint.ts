@@ -1,3 +1,5 @@
+import { paintLayers } from '../../lib/overlay/layers/painter';
+import type { Canvas2D as LayerCanvas } from '../../lib/overlay/layers/types';
 import type { PaintPlan } from '../../lib/overlay/paint-plan';
 
 /** The part of CanvasRenderingContext2D the painter uses (a recording fake in tests). */
@@ -48,6 +50,15 @@ const HALO = 'rgba(10, 12, 18, 0.75)';
 export function paintPlan(ctx: Canvas2D, plan: PaintPlan, sprites?: LabelSprites): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, plan.width, plan.height);
+  const layers = plan.layers;
+  const layerContext = layers && {
+    frame: layers.frame,
+    width: plan.width,
+    height: plan.height,
+    font: plan.font,
+    sprites: sprites ?? null,
+  };
+  if (layers && layerContext) paintLayers(ctx as unknown as LayerCanvas, layers.under, layerContext);
   const edge = Math.max(1, Math.round(plan.dpr));
   for (const band of plan.bands) {
     ctx.globalAlpha = band.alpha;
@@ -88,6 +99,7 @@ export function paintPlan(ctx: Canvas2D, plan: PaintPlan, sprites?: LabelSprites
     direct = true;
     halo(ctx, plan.dpr, label.text, label.x, label.y, TEXT);
   }
+  if (layers && layerContext) paintLayers(ctx as unknown as LayerCanvas, layers.over, layerContext);
 }
 
 /** The state for text drawn directly (set only when a label has no sprite: each setter costs a call per frame). */

@@ -22,6 +22,7 @@ import { defineVersionedItem } from '../storage/versioned-item';
 import { formatPath, z } from '../util/zod';
 import { type AlertState, describeRule, evaluateAlerts } from './alerts';
 import type { EngineLike } from './engine-port';
+import { createHeatmapCache } from './heatmap-cache';
 import { evaluateRealisedAlerts, type RealisedAlertState } from './realised-alerts';
 import { createRefreshQueue } from './refresh-queue';
 import { type AlarmsLike, ensureRefreshAlarm, REFRESH_ALARM } from './scheduler';
@@ -122,6 +123,8 @@ export function failuresOf(venues: readonly VenueView[], view: ClusterView | nul
 export function createBackground(deps: BackgroundDeps): Background {
   const settingsStore = createSettingsStore({ shared: deps.shared, local: deps.local });
   const cache = createViewCache({ area: deps.local, log: deps.log });
+  const heatmaps = createHeatmapCache(cache);
+  const heatmapOf = (asset: string) => heatmaps.get(asset);
   const watches = createWatchSet({ area: deps.local, now: deps.now });
   const alertState = defineVersionedItem<AlertState>({
     area: deps.local,
@@ -471,6 +474,9 @@ export function createBackground(deps: BackgroundDeps): Background {
         const entry = await cache.get(asset);
         if (wanted) void refresh(asset, { force: true });
         return replyFor(asset, entry, settings);
+      },
+      async getHeatmap({ asset }) {
+        return heatmapOf(asset);
       },
       async getSeries({ asset }) {
         return { series: await cache.getSeries(asset) };

@@ -56,18 +56,56 @@ const SIDE_LABEL: Record<Side, string> = { long: 'Longs', short: 'Shorts' };
 /** The smallest height a band is drawn with, so a one-bin band at a wide zoom still shows. */
 const MIN_BAND_PX = 2;
 
-/** The bands a person asked to see: above the display threshold, the largest few of each side. */
+/** The whole map's largest few bands per side above the display threshold (the popup's and the ladder's pick). */
 export function visibleBands(bands: readonly Band[], display: DisplayOptions): Band[] {
-  const out: Band[] = [];
-  for (const side of ['long', 'short'] as const) {
-    out.push(
-      ...bands
-        .filter((b) => b.side === side && b.notionalUsd >= display.minBandUsd)
-        .sort((a, b) => b.notionalUsd - a.notionalUsd || a.low - b.low)
-        .slice(0, display.bandsPerSide),
-    );
+  return rankedBySide(bands, display).flatMap((list) => list.slice(0, display.bandsPerSide));
+}
+
+/** Per side, the bands above the display threshold, largest first. */
+function rankedBySide(bands: readonly Band[], display: DisplayOptions): Band[][] {
+  return (['long', 'short'] as const).map((side) =>
+    bands
+      .filter((b) => b.side === side && b.notionalUsd >= display.minBandUsd)
+      .sort((a, b) => b.notionalUsd - a.notionalUsd || a.low - b.low),
+  );
+}
+
+/**
+ * The bands drawn on a pane: per side, the largest `bandsPerSide` of those that reach into the visible price range
+ * (so the largest cluster in view is drawn at any zoom, whatever lies off screen), and, as edge markers, the whole
+ * map's largest few per side that lie off screen. Rows are pane CSS px, unclipped.
+ */
+function bandsInView(bands: readonly Band[], display: DisplayOptions, scale: PriceScale) {
+  const bySide = rankedBySide(bands, display);
+  const overall = bySide.flatMap((list) => list.slice(0, display.bandsPerSide));
+  const largest = bySide.reduce((max, list) => Math.max(max, list[0]?.notionalUsd ?? 0), 0);
+  const height = scale.height;
+  const shown: { band: Band; top: number; bottom: number }[] = [];
+  const offscreen: { band: Band; edge: 'top' | 'bottom' }[] = [];
+  for (const list of bySide) {
+    let taken = 0;
+    for (const band of list) {
+      if (taken >= display.bandsPerSide) break;
+      const yHigh = priceToY(scale, band.high);
+      const yLow = priceToY(scale, band.low);
+      if (yHigh === null || yLow === null) continue;
+      const top = Math.min(yHigh, yLow);
+      const bottom = Math.max(yHigh, yLow);
+      if (bottom < 0 || top > height - 1) continue;
+      shown.push({ band, top, bottom });
+      taken++;
+    }
   }
-  return out;
+  for (const band of overall) {
+    const yHigh = priceToY(scale, band.high);
+    const yLow = priceToY(scale, band.low);
+    if (yHigh === null || yLow === null) continue;
+    const bottom = Math.max(yHigh, yLow);
+    const top = Math.min(yHigh, yLow);
+    if (bottom < 0) offscreen.push({ band, edge: 'top' });
+    else if (top > height - 1) offscreen.push({ band, edge: 'bottom' });
+  }
+  return { shown, offscreen, largest };
 }
 
 /** The move lines' labels: "+3.0 % 97,850" and "−3.0 % 92,150". */
@@ -101,26 +139,16 @@ export function bandTexts(band: Band, price: number): BandTexts {
 export function layoutOverlay(input: LayoutInput): OverlayLayout {
   const { scale, price, display } = input;
   const height = scale.height;
-  const shown = visibleBands(input.bands, display);
-  const largest = shown.reduce((max, b) => Math.max(max, b.notionalUsd), 0);
+  const { shown, offscreen, largest } = bandsInView(input.bands, display, scale);
   const rects: BandRect[] = [];
-  const edges: EdgeMarker[] = [];
+  const edges: EdgeMarker[] = offscreen.map(({ band, edge }) => ({
+    band,
+    side: band.side,
+    edge,
+    text: bandTexts(band, price).edge,
+  }));
 
-  for (const band of shown) {
-    const yHigh = priceToY(scale, band.high);
-    const yLow = priceToY(scale, band.low);
-    if (yHigh === null || yLow === null) continue;
-    const top = Math.min(yHigh, yLow);
-    const bottom = Math.max(yHigh, yLow);
-    if (bottom < 0 || top > height - 1) {
-      edges.push({
-        band,
-        side: band.side,
-        edge: bottom < 0 ? 'top' : 'bottom',
-        text: bandTexts(band, price).edge,
-      });
-      continue;
-    }
+  for (const { band, top, bottom } of shown) {
     let clippedTop = Math.max(0, top);
     let clippedBottom = Math.min(height, bottom);
     if (clippedBottom - clippedTop < MIN_BAND_PX) {

@@ -12,6 +12,23 @@ export const RectSchema = z.object({
 export type Rect = z.infer<typeof RectSchema>;
 
 /**
+ * The chart's time axis as the bridge read it: candle `t0` (open time, ms) has its centre at `x0` (pane CSS px),
+ * neighbours are `spacing` px and `intervalMs` apart. `checks` are known candles located by another call of the
+ * chart's API (lightweight-charts' `timeToCoordinate`, the Charting Library's `coordinateToTime`), and `visible`
+ * the first and last visible candles by yet another (`getVisibleRange`): the overlay trusts the axis only when they
+ * all agree (`lib/chart/time-axis.ts`).
+ */
+export const TimeReadSchema = z.object({
+  t0: finite(),
+  x0: finite(),
+  spacing: finite(),
+  intervalMs: finite(),
+  checks: z.array(z.object({ t: finite(), x: finite() })).check(z.maxLength(8)),
+  visible: z.nullable(z.object({ from: finite(), to: finite() })),
+});
+export type TimeRead = z.infer<typeof TimeReadSchema>;
+
+/**
  * What the MAIN-world bridge posts about the chart, as plain data. It comes from page script: untrusted until
  * `validateSnapshot` accepts it.
  */
@@ -34,5 +51,7 @@ export const ChartSnapshotSchema = z.object({
   /** CL29 crosshair self-check: a price and where the chart drew it, relative to the pane top. */
   crosshair: z.nullable(z.object({ price: finite(), y: finite() })),
   viewport: z.object({ width: finite(), height: finite() }),
+  /** The time axis; absent or null when the chart's time scale could not be read. */
+  time: z.optional(z.nullable(TimeReadSchema)),
 });
 export type ChartSnapshot = z.infer<typeof ChartSnapshotSchema>;

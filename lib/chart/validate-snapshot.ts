@@ -1,16 +1,23 @@
+import type { TimeAxis } from '../overlay/layers/types';
 import { parseChartSymbol } from '../sites/symbol';
 import { describeZodError, z } from '../util/zod';
 import { isUsableScale, type PriceScale, priceToY } from './price-to-y';
 import { type ChartSnapshot, ChartSnapshotSchema } from './snapshot';
+import { verifyTimeAxis } from './time-axis';
 
 export type SnapshotCheck =
-  | { ok: true; snapshot: ChartSnapshot; scale: PriceScale }
+  | { ok: true; snapshot: ChartSnapshot; scale: PriceScale; time?: TimeAxis | null }
   | { ok: false; reason: string };
 
 const MAX_PANE_PX = 20_000;
 
 /** The fields that change while the chart pans, with the full schema's own rules. */
-const MovingSchema = z.pick(ChartSnapshotSchema, { scale: true, lastPrice: true, crosshair: true });
+const MovingSchema = z.pick(ChartSnapshotSchema, {
+  scale: true,
+  lastPrice: true,
+  crosshair: true,
+  time: true,
+});
 
 const sameNumber = (a: unknown, b: number | null) => Object.is(a, b);
 
@@ -44,9 +51,10 @@ export type ParsedSnapshot =
 
 /**
  * `ChartSnapshotSchema.safeParse`, with the same result, cheaper while the chart pans: when every field but the
- * scale, the last price and the crosshair equals (by value) the last snapshot the full schema accepted through this
- * parser, only those three are parsed, by the same rules, and the rest is taken from that snapshot. Anything else, or
- * a failure, goes through the full schema (which words the error). One parser per overlay: the memory is its own.
+ * scale, the last price, the crosshair and the time axis equals (by value) the last snapshot the full schema accepted
+ * through this parser, only those four are parsed, by the same rules, and the rest is taken from that snapshot.
+ * Anything else, or a failure, goes through the full schema (which words the error). One parser per overlay: the
+ * memory is its own.
  */
 export function createSnapshotParser(): (raw: unknown) => ParsedSnapshot {
   let lastParsed: ChartSnapshot | null = null;
@@ -132,5 +140,5 @@ function checkSnapshot(
       return { ok: false, reason: 'the crosshair self-check failed' };
     }
   }
-  return { ok: true, snapshot, scale };
+  return { ok: true, snapshot, scale, time: verifyTimeAxis(snapshot.time, pane.width, snapshot.interval) };
 }

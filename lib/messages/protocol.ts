@@ -1,6 +1,7 @@
 import { BandScoresReplySchema, RealisedSummarySchema } from '../liquidations/types';
 import { AssetSchema } from '../market/asset';
 import { SeriesDocSchema } from '../market/series';
+import { HeatmapCellsSchema } from '../model/heatmap-cells';
 import { z } from '../util/zod';
 import { ViewReplySchema } from './view-entry';
 
@@ -34,6 +35,11 @@ export const WATCH_REQUESTS = {
   unsubscribeAsset: {
     data: z.strictObject({ asset: AssetSchema }),
     reply: z.strictObject({ watching: z.array(AssetSchema) }),
+  },
+  /** The heatmap of the cached view of `asset` (the map at each candle's close, 8-bit cells), or null. */
+  getHeatmap: {
+    data: z.strictObject({ asset: AssetSchema }),
+    reply: z.strictObject({ fetchedAt: z.nullable(z.number()), heatmap: z.nullable(HeatmapCellsSchema) }),
   },
 } as const;
 
@@ -96,6 +102,7 @@ export type ReplyData<K extends RequestType> = z.infer<(typeof REQUESTS)[K]['rep
 export const REQUEST_TYPES = [
   'subscribeAsset',
   'unsubscribeAsset',
+  'getHeatmap',
   'getView',
   'getSeries',
   'getTabAsset',

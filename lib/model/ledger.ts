@@ -35,6 +35,11 @@ export interface Ledger {
   /** Estimated liquidations of each candle (step 1), per side. */
   liquidatedLongByCandle: Float64Array;
   liquidatedShortByCandle: Float64Array;
+  /**
+   * With `keep: true` only (for the heatmap): each bucket's notional when opened, before any drop, and the running
+   * scale, so that a bucket's value after any candle i is `entry · ratio(scale, i, opened)`, as `settle` computes it.
+   */
+  kept?: { entryLong: Float64Array; entryShort: Float64Array; scale: LedgerScale };
 }
 
 /** The running scale is kept as m · 2^e; m is brought back up by this power of two (exactly). */
@@ -66,6 +71,7 @@ export function runLedger(
   candles: readonly SeriesCandle[] | Float64Array,
   openInterest: readonly SeriesOi[],
   params: LedgerParams,
+  options: { keep?: boolean } = {},
 ): Ledger {
   const table = candles instanceof Float64Array ? candles : candleTable(candles);
   const n = table.length / WIDTH;
@@ -163,6 +169,9 @@ export function runLedger(
   const liquidatedLongByCandle = new Float64Array(n);
   const liquidatedShortByCandle = new Float64Array(n);
   const scale = { m: scaleM, e: scaleE, epoch };
+  const kept = options.keep
+    ? { entryLong: long.usd.slice(0, long.size), entryShort: short.usd.slice(0, short.size), scale }
+    : undefined;
   const stack = { candle: new Int32Array(n), reach: new Float64Array(n) };
   findLiquidations(long, 1, table, stack);
   findLiquidations(short, -1, table, stack);
@@ -195,6 +204,7 @@ export function runLedger(
     skippedIntervals,
     liquidatedLongByCandle,
     liquidatedShortByCandle,
+    ...(kept ? { kept } : {}),
   };
 }
 
@@ -274,14 +284,15 @@ function findLiquidations(
   }
 }
 
-interface Scale {
+/** The cumulative open-interest drop product S_i per candle, as mantissa · 2^exponent within an epoch. */
+export interface LedgerScale {
   m: Float64Array;
   e: Int32Array;
   epoch: Int32Array;
 }
 
 /** S_a / S_b for a ≥ b: 0 across an emptied book. */
-function ratio(scale: Scale, a: number, b: number): number {
+export function ratio(scale: LedgerScale, a: number, b: number): number {
   if (scale.epoch[a] !== scale.epoch[b]) return 0;
   const r = (scale.m[a] as number) / (scale.m[b] as number);
   const de = (scale.e[a] as number) - (scale.e[b] as number);
@@ -289,7 +300,7 @@ function ratio(scale: Scale, a: number, b: number): number {
 }
 
 /** Pass 3 for one side: values at liquidation (summed per candle) or after the last candle. */
-function settle(side: BucketSide, scale: Scale, n: number, byCandle: Float64Array): number {
+function settle(side: BucketSide, scale: LedgerScale, n: number, byCandle: Float64Array): number {
   let total = 0;
   const { usd, candle, liquidatedAt } = side;
   for (let b = 0; b < side.size; b++) {

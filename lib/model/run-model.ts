@@ -58,7 +58,7 @@ export function medianPrice(prices: readonly number[]): number {
   return n % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-function compareVenues(a: VenueSeries, b: VenueSeries): number {
+export function compareVenues(a: VenueSeries, b: VenueSeries): number {
   if (a.venue !== b.venue) return a.venue < b.venue ? -1 : 1;
   if (a.instrument !== b.instrument) return a.instrument < b.instrument ? -1 : 1;
   // Two entries for one instrument: any total order on the content keeps the result order-free.
@@ -67,7 +67,7 @@ function compareVenues(a: VenueSeries, b: VenueSeries): number {
   return ja < jb ? -1 : ja > jb ? 1 : 0;
 }
 
-function firstAtOrAfter(table: Float64Array, t: number): number {
+export function firstAtOrAfter(table: Float64Array, t: number): number {
   let lo = 0;
   let hi = table.length / WIDTH;
   while (lo < hi) {
@@ -79,7 +79,7 @@ function firstAtOrAfter(table: Float64Array, t: number): number {
 }
 
 /** Open time from which candles are used: `window` before the end of the latest candle across the venues. */
-function windowStart(tables: readonly Float64Array[], intervalMs: number, windowMs: number): number {
+export function windowStart(tables: readonly Float64Array[], intervalMs: number, windowMs: number): number {
   let end = Number.NEGATIVE_INFINITY;
   for (const table of tables) {
     if (table.length > 0) end = Math.max(end, (table[table.length - WIDTH + T] as number) + intervalMs);

@@ -5,11 +5,14 @@ import { createSnapshotValidator, type SnapshotCheck } from '../chart/validate-s
 import type { Messenger } from '../messages/client';
 import type { ViewReply } from '../messages/view-entry';
 import type { ClusterView } from '../model/cluster-view';
+import type { HeatmapGrid } from '../model/heatmap-cells';
 import type { BadgeCorner, Settings } from '../settings/schema';
 import { type ChartSymbol, parseChartSymbol } from '../sites/symbol';
 import type { SiteDefinition } from '../sites/types';
 import { type BadgeModel, badgeModel } from './badge-model';
 import type { Guard } from './guard';
+import { createHeatmapWatch } from './heatmap-watch';
+import type { TimeAxis } from './layers/types';
 import { chooseLivePrice, type LivePrice } from './live-price';
 import { decideMode, type HiddenBy, type OverlayMode } from './overlay-state';
 import { type PageSymbol, type ResolvedPageSymbol, resolvePageSymbol } from './page-symbol';
@@ -25,7 +28,7 @@ export interface OverlayViewState {
   siteLabel: string;
   symbol: PageSymbol;
   /** The validated pane and scale; only in `aligned` mode. Replaced only when a number in it changed. */
-  geometry: { pane: Rect; scale: PriceScale } | null;
+  geometry: { pane: Rect; scale: PriceScale; time?: TimeAxis | null } | null;
   /** The latest snapshot's pane even when it failed validation: an anchor for the ladder, never for bands. */
   snapshotPane: Rect | null;
   view: ClusterView | null;
@@ -34,6 +37,10 @@ export interface OverlayViewState {
   rangePct: number;
   corner: BadgeCorner;
   badge: BadgeModel;
+  /** The heatmap grid of the shown asset's view (null: off, none yet, or none for this view). */
+  heatmap: HeatmapGrid | null;
+  /** Which optional layers are on: the settings', with the badge's switch for this tab. */
+  layers: { heatmap: boolean; profile: boolean };
   /** The badge is drawn (in every mode but `hidden`, and while `pending`). */
   showBadge: boolean;
   collapsed: boolean;
@@ -76,6 +83,8 @@ export interface OverlayController {
   hide(): void;
   restore(): void;
   setCollapsed(collapsed: boolean): void;
+  /** The badge's heatmap switch, for this tab until the page reloads. */
+  setHeatmap(on: boolean): void;
   readonly state: OverlayViewState | null;
   /** `quiet`: the extension context is gone, so send nothing to the background. */
   dispose(options?: { quiet?: boolean }): void;
@@ -97,6 +106,15 @@ const MIN_RENEW_MS = 15_000;
 
 const sameScale = (a: PriceScale, b: PriceScale) =>
   a.from === b.from && a.to === b.to && a.mode === b.mode && a.height === b.height;
+
+const sameTime = (a: TimeAxis | null = null, b: TimeAxis | null = null) =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.t0 === b.t0 &&
+    a.x0 === b.x0 &&
+    a.spacing === b.spacing &&
+    a.intervalMs === b.intervalMs);
 
 const sameSymbol = (a: PageSymbol, b: PageSymbol) =>
   a === b ||
@@ -176,6 +194,14 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     if (handle !== null) deps.clearTimeout(handle);
     return null;
   };
+
+  let heatmapOverride: boolean | null = null;
+  let layers: OverlayViewState['layers'] = { heatmap: true, profile: true };
+  const heatmaps = createHeatmapWatch({
+    messenger: deps.messenger,
+    report: (kind, cause) => guard.report(kind, cause),
+    onChange: () => update(),
+  });
 
   const request = <T>(work: () => Promise<T>, kind: string): Promise<T | undefined> =>
     work().catch((cause) => {
@@ -362,8 +388,13 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
         modeTimer = deps.setTimeout(guard.wrap('recheck', update), decision.recheckInMs + 1);
 
       if (decision.mode === 'aligned' && checked?.ok) {
-        const next = { pane: checked.snapshot.pane, scale: checked.scale };
-        if (!geometry || !sameRect(geometry.pane, next.pane) || !sameScale(geometry.scale, next.scale))
+        const next = { pane: checked.snapshot.pane, scale: checked.scale, time: checked.time };
+        if (
+          !geometry ||
+          !sameRect(geometry.pane, next.pane) ||
+          !sameScale(geometry.scale, next.scale) ||
+          !sameTime(geometry.time, next.time)
+        )
           geometry = next;
       } else {
         geometry = null;
@@ -415,9 +446,18 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
         );
       }
 
+      const heatmapOn = heatmapOverride ?? settings?.display.heatmap ?? true;
+      const profileOn = settings?.display.profile ?? true;
+      if (layers.heatmap !== heatmapOn || layers.profile !== profileOn)
+        layers = { heatmap: heatmapOn, profile: profileOn };
+      const shownAsset = view ? view.asset : null;
+      heatmaps.follow(shownAsset, view?.fetchedAt ?? null, heatmapOn);
       const next: OverlayViewState = {
         mode: decision.mode,
-        reason: decision.reason,
+        reason:
+          decision.mode === 'ladder' && site.noChartHint && decision.reason?.startsWith('no chart')
+            ? `${decision.reason}: ${site.noChartHint}`
+            : decision.reason,
         hiddenBy: decision.hiddenBy,
         siteId: site.id,
         siteLabel: site.label,
@@ -432,6 +472,8 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
         badge,
         showBadge: decision.mode !== 'hidden' || decision.hiddenBy === 'pending',
         collapsed,
+        heatmap: heatmapOn ? heatmaps.grid(shownAsset) : null,
+        layers,
       };
       if (!state || changed(state, next)) {
         state = next;
@@ -455,7 +497,9 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       a.corner !== b.corner ||
       a.badge !== b.badge ||
       a.showBadge !== b.showBadge ||
-      a.collapsed !== b.collapsed
+      a.collapsed !== b.collapsed ||
+      a.heatmap !== b.heatmap ||
+      a.layers !== b.layers
     );
   }
 
@@ -544,6 +588,10 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       collapsed = next;
       update();
     },
+    setHeatmap(on) {
+      heatmapOverride = on;
+      update();
+    },
     get state() {
       return state;
     },
@@ -551,6 +599,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       if (disposed) return;
       disposed = true;
       unwatch();
+      heatmaps.dispose();
       for (const t of [sub.timer, priceTimer, modeTimer, ageTimer, livenessTimer]) clear(t);
       const asset = sub.asset;
       sub.asset = null;

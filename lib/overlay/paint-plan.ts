@@ -1,6 +1,8 @@
 import { bandTexts, type OverlayLayout, type PriceLine } from '../chart/layout';
 import { type PriceScale, priceToY } from '../chart/price-to-y';
 import type { BandVenue, Side } from '../model/cluster-view';
+import { type LaidOut, sameLayers } from './layers/painter';
+import type { Frame } from './layers/types';
 
 /** One band as painted: bitmap rows for the canvas, and the same rows in CSS px for its DOM hit element. */
 export interface PaintBand {
@@ -57,6 +59,8 @@ export interface PaintPlan {
   bands: PaintBand[];
   labels: PaintLabel[];
   lines: PaintLine[];
+  /** The other layers (heatmap behind the bands, profile and the rest in front), laid out for `frame`. */
+  layers?: { frame: Frame; under: LaidOut[]; over: LaidOut[] };
 }
 
 export interface PlanOptions {
@@ -244,6 +248,8 @@ export function samePaint(prev: PaintPlan | null, next: PaintPlan): boolean {
     prev.font === next.font &&
     sameList(prev.bands, next.bands, sameBand) &&
     sameList(prev.labels, next.labels, sameLabel) &&
-    sameList(prev.lines, next.lines, sameLine)
+    sameList(prev.lines, next.lines, sameLine) &&
+    sameLayers(prev.layers?.under ?? [], next.layers?.under ?? []) &&
+    sameLayers(prev.layers?.over ?? [], next.layers?.over ?? [])
   );
 }

@@ -7,8 +7,9 @@ export const SITE_LIST = [
   {
     id: 'tradingview',
     label: 'TradingView',
-    hosts: ['www.tradingview.com'],
-    matches: ['https://www.tradingview.com/chart/*'],
+    // Regional hosts (in., ru., uk., …) serve the same chart app (site-support.md, "The real sites").
+    hosts: ['www.tradingview.com', '*.tradingview.com'],
+    matches: ['https://*.tradingview.com/chart/*'],
   },
   { id: 'binance', label: 'Binance', hosts: ['www.binance.com'], matches: ['https://www.binance.com/*'] },
   { id: 'bybit', label: 'Bybit', hosts: ['www.bybit.com'], matches: ['https://www.bybit.com/*'] },
@@ -24,7 +25,7 @@ export const SITE_LIST = [
 export interface SiteEntry {
   id: string;
   label: string;
-  /** Host names whose pages may be chart pages of this site. */
+  /** Host names whose pages may be chart pages of this site; `*.example.com` is any one-label subdomain. */
   hosts: readonly string[];
   /** Manifest match patterns for the site's content script (and the page bridge). */
   matches: readonly string[];

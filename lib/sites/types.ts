@@ -33,6 +33,8 @@ export interface SiteDefinition extends SiteEntry {
    * symbol change, so the chart's own `symbol()` wins (chart-integration.md §2).
    */
   symbolSource: 'url' | 'api';
+  /** Said on the ladder when the page has no chart API (an exchange's own chart that LiqLens cannot draw on). */
+  noChartHint?: string;
   /** Example URLs this site must accept, with what it should read from them. */
   examples: SiteExample[];
   /** Example titles, with the symbol and price they must give. */
@@ -41,5 +43,10 @@ export interface SiteDefinition extends SiteEntry {
 
 /** True when `url` is on one of the site's hosts (site-list.ts). */
 export function isSiteHost(id: SiteId, url: URL): boolean {
-  return (siteEntry(id).hosts as readonly string[]).includes(url.hostname);
+  const host = url.hostname;
+  return (siteEntry(id).hosts as readonly string[]).some((pattern) =>
+    pattern.startsWith('*.')
+      ? host.endsWith(pattern.slice(1)) && !host.slice(0, -pattern.length + 1).includes('.')
+      : host === pattern,
+  );
 }

@@ -1,6 +1,7 @@
 import { buildClusterView } from '../../lib/engine/build-view';
 import { type ClusterView, ClusterViewSchema } from '../../lib/model/cluster-view';
 import { ModelInputError } from '../../lib/model/errors';
+import { computeHeatmap } from '../../lib/model/heatmap';
 import { clusterReport } from '../../lib/report/cluster-report';
 import { terminalSafe, terminalSafeJson } from '../../lib/report/terminal-safe';
 import { formatHelp, parseArgs } from './args';
@@ -29,12 +30,20 @@ export const CLUSTERS_FLAGS = [
     help: 'order-book depth {"bids":[[price,usd],…],"asks":[…]} for the cascade estimate',
   },
   { name: 'json', kind: 'boolean', help: 'print the ClusterView as JSON on stdout, nothing else' },
+  {
+    name: 'heatmap',
+    kind: 'boolean',
+    help: 'with --json: add "heatmap": {"times","long","short"}, the map at each candle\'s close on the grid of bins',
+  },
   ...LIVE_FLAGS,
   { name: 'help', kind: 'boolean', short: 'h', help: 'show this help' },
 ] as const;
 
 export const CLUSTERS_HELP = formatHelp({
-  usage: ['npm run clusters -- --series FILE [--params JSON] [--depth FILE] [--json]', LIVE_USAGE],
+  usage: [
+    'npm run clusters -- --series FILE [--params JSON] [--depth FILE] [--json [--heatmap]]',
+    LIVE_USAGE,
+  ],
   flags: CLUSTERS_FLAGS,
   notes: [
     'Parameters use the names of docs/model.md (version, tiers, mmr, split, halfLifeHours, window, interval,',
@@ -58,10 +67,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       throw new CliError('--series and --symbol/--har do not go together (one input)');
     if (flags.depth !== undefined)
       throw new CliError('--depth goes with --series: live runs fetch the order books');
+    if (flags.heatmap) throw new CliError('--heatmap goes with --series');
     return runLive(flags, io);
   }
   rejectLiveOnly(flags);
   if (flags.series === undefined) throw new CliError('nothing to run: give --series FILE (see --help)');
+  if (flags.heatmap && !flags.json) throw new CliError('--heatmap goes with --json');
 
   const { doc, depth: embeddedDepth } = await loadSeries(io, flags.series);
   const params = paramsForSeries(flags.params, doc);
@@ -86,7 +97,18 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (!view.success)
     throw new CliError(zodLine(view.error, 'internal error: invalid ClusterView'), EXIT.internal);
 
-  if (flags.json) io.stdout(`${terminalSafeJson(JSON.stringify(view.data, null, 2))}\n`);
+  if (flags.json && flags.heatmap) {
+    const heatmap = computeHeatmap(doc, params);
+    const out = {
+      ...view.data,
+      heatmap: {
+        times: heatmap.times,
+        long: heatmap.long.map((column) => Array.from(column)),
+        short: heatmap.short.map((column) => Array.from(column)),
+      },
+    };
+    io.stdout(`${terminalSafeJson(JSON.stringify(out, null, 2))}\n`);
+  } else if (flags.json) io.stdout(`${terminalSafeJson(JSON.stringify(view.data, null, 2))}\n`);
   else io.stdout(`${clusterReport(view.data).map(terminalSafe).join('\n')}\n`);
   return EXIT.ok;
 }

@@ -112,6 +112,45 @@ describe('layoutOverlay', () => {
     ];
     expect(visibleBands(bands, display).map((b) => b.notionalUsd)).toEqual([2e6, 3e9, 2e9]);
   });
+
+  it('zoomed in, draws the largest bands in view although larger ones lie off screen, those as edge markers', () => {
+    // 95,000 – 98,000 visible; the two largest shorts of the map are far above, the $174M one is in view.
+    const zoomed: PriceScale = { from: 95_000, to: 98_000, mode: 0, height: 600 };
+    const bands = [
+      band('short', 104_000, 104_500, 9e9),
+      band('short', 106_000, 106_500, 8e9),
+      band('short', 97_500, 97_700, 1.74e8),
+      band('short', 96_000, 96_100, 2e6),
+      band('short', 95_500, 95_600, 1e6 - 1),
+      band('long', 90_000, 90_500, 5e9),
+    ];
+    const layout = layoutOverlay({ bands, price: 95_100, scale: zoomed, display });
+    expect(layout.rects.map((r) => r.band.notionalUsd)).toEqual([1.74e8, 2e6]);
+    expect(layout.edges.map((e) => [e.side, e.edge, e.band.notionalUsd])).toEqual([
+      ['long', 'bottom', 5e9],
+      ['short', 'top', 9e9],
+      ['short', 'top', 8e9],
+    ]);
+    // Opacity is measured against the map's largest band, not against what happens to be in view.
+    expect(layout.rects[0]?.alpha).toBeCloseTo(0.4 * (0.35 + 0.65 * Math.sqrt(1.74e8 / 9e9)), 12);
+  });
+
+  it('keeps the largest band in view drawn at every zoom around it', () => {
+    const bands = [
+      band('short', 120_000, 121_000, 9e9),
+      band('short', 118_000, 119_000, 8e9),
+      band('short', 97_000, 97_100, 3e8),
+      band('short', 96_500, 96_600, 1e8),
+    ];
+    for (const span of [200, 1_000, 5_000, 10_000, 40_000]) {
+      const zoomed: PriceScale = { from: 97_050 - span / 2, to: 97_050 + span / 2, mode: 0, height: 500 };
+      const layout = layoutOverlay({ bands, price: 95_000, scale: zoomed, display });
+      expect(
+        layout.rects.some((r) => r.band.notionalUsd === 3e8),
+        `span ${span}`,
+      ).toBe(true);
+    }
+  });
 });
 
 describe('bandTexts', () => {

@@ -21,6 +21,7 @@ function setup() {
       return reply(data.asset);
     },
     unsubscribeAsset: async () => ({ watching: [] }),
+    getHeatmap: async () => ({ fetchedAt: null, heatmap: null }),
     getView: async (data) => {
       if (data.asset === 'FAIL') throw new Error('storage is gone');
       return reply(data.asset);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewReply } from '../../lib/messages/view-entry';
+import type { HeatmapCells } from '../../lib/model/heatmap-cells';
 import {
   createOverlayController,
   FOLLOW_MS,
@@ -17,11 +18,15 @@ import { makeReply, makeSnapshot, makeView } from './fixtures';
 const BTC_URL = 'https://www.binance.com/en/futures/BTCUSDT';
 const ETH_URL = 'https://www.binance.com/en/futures/ETHUSDT';
 
-function setup(options: { answer?: (asset: string) => ViewReply | string } = {}) {
+function setup(
+  options: { answer?: (asset: string) => ViewReply | string; heatmap?: HeatmapCells | null } = {},
+) {
   let now = 1_000_000;
   const timers: { at: number; fn: () => void; id: number }[] = [];
   let nextId = 1;
   const requests: [string, unknown][] = [];
+  /** getHeatmap requests, apart from the watch's. */
+  const heatmapRequests: unknown[] = [];
   const states: OverlayViewState[] = [];
   const logs: string[] = [];
   const bridge: boolean[] = [];
@@ -42,6 +47,10 @@ function setup(options: { answer?: (asset: string) => ViewReply | string } = {})
     site: binance,
     messenger: {
       request: (async (type: string, data: { asset: string }) => {
+        if (type === 'getHeatmap') {
+          heatmapRequests.push(data);
+          return ok({ fetchedAt: null, heatmap: options.heatmap ?? null });
+        }
         requests.push([type, data]);
         if (type !== 'subscribeAsset') return ok({ watching: [] });
         const reply = answer(data.asset);
@@ -82,6 +91,7 @@ function setup(options: { answer?: (asset: string) => ViewReply | string } = {})
   return {
     controller,
     requests,
+    heatmapRequests,
     states,
     logs,
     bridge,
@@ -132,6 +142,7 @@ describe('overlay controller', () => {
     expect(aligned.geometry).toEqual({
       pane: { left: 100, top: 80, width: 800, height: 401 },
       scale: { from: 90_000, to: 100_000, mode: 0, height: 401 },
+      time: null,
     });
     expect(aligned.badge.lines?.[0]?.usdText).toBe('$1.5B');
   });
@@ -433,5 +444,35 @@ describe('overlay controller', () => {
     t.controller.dispose();
     await t.flush();
     expect(t.requests.at(-1)).toEqual(['unsubscribeAsset', { asset: 'BTC' }]);
+  });
+  it('asks for the heatmap once per view while it is on, decodes it, and stops at the badge switch', async () => {
+    const cells: HeatmapCells = {
+      t0: 1_795_000_000_000,
+      intervalMs: 900_000,
+      columns: 2,
+      low: 90_000,
+      width: 100,
+      rowFrom: 3,
+      rows: 2,
+      floorUsd: 1e4,
+      maxUsd: 1e8,
+      long: btoa(String.fromCharCode(0, 255, 1, 2)),
+      short: btoa(String.fromCharCode(0, 0, 0, 9)),
+    };
+    const t = setup({ heatmap: cells });
+    t.controller.setPage(BTC_URL, 'BTCUSDT');
+    await t.flush();
+    t.controller.onSnapshot(makeSnapshot());
+    await t.flush();
+    expect(t.heatmapRequests).toEqual([{ asset: 'BTC' }]);
+    const state = t.last();
+    expect(state.layers).toEqual({ heatmap: true, profile: true });
+    expect(Array.from(state.heatmap?.long ?? [])).toEqual([0, 255, 1, 2]);
+    t.controller.onSnapshot(makeSnapshot());
+    await t.flush();
+    expect(t.heatmapRequests).toHaveLength(1);
+    t.controller.setHeatmap(false);
+    expect(t.last().heatmap).toBeNull();
+    expect(t.last().layers.heatmap).toBe(false);
   });
 });

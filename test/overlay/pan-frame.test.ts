@@ -28,6 +28,8 @@ const base: OverlayViewState = {
   badge: { title: 'BTC', status: 'ok' } as unknown as OverlayViewState['badge'],
   showBadge: true,
   collapsed: false,
+  heatmap: null,
+  layers: { heatmap: false, profile: false },
 };
 const panned = (overrides: Partial<OverlayViewState> = {}): OverlayViewState => ({
   ...base,

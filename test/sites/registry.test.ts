@@ -43,7 +43,20 @@ describe('site registry', () => {
         const found = symbolForUrl(e.url)?.symbol;
         return found?.supported ? found.asset : null;
       });
-    expect(assets).toEqual(['BTC', 'ETH', 'BTC', 'ETH', 'SOL', 'BTC', 'ETH', 'BTC', 'ETH', 'BTC', 'ETH']);
+    expect(assets).toEqual([
+      'BTC',
+      'ETH',
+      'SOL',
+      'BTC',
+      'ETH',
+      'SOL',
+      'BTC',
+      'ETH',
+      'BTC',
+      'ETH',
+      'BTC',
+      'ETH',
+    ]);
   });
 
   it('reads the TradingView title', () => {

@@ -1,4 +1,5 @@
 import type { ChartSnapshot, Rect } from '../snapshot';
+import { readClTime } from './read-time';
 
 /**
  * Reads a TradingView chart (tradingview.com's `window.TradingViewApi`, or a Charting Library widget inside a
@@ -36,6 +37,23 @@ export function get(obj: unknown, name: string): unknown {
 }
 
 const isWidget = (x: unknown): x is object => typeof get(x, 'activeChart') === 'function';
+
+/**
+ * Binance creates `tradingViewApi` before the chart's model: until `activeChart().hasModel()` says true (where the
+ * build has it) nothing can be read, and the probe looks again next frame.
+ */
+const hasModel = (widget: object): boolean => {
+  const chart = call(widget, 'activeChart');
+  if (!chart) return false;
+  return typeof get(chart, 'hasModel') !== 'function' || call(chart, 'hasModel') === true;
+};
+
+/**
+ * Where exchanges put their Charting Library frame: the library's own `tradingview_<id>` frames (Binance's inside
+ * `#chart_futures-tradingview`), OKX's same-origin `/tradingview/static/<lang>-tv-chart….html` frame inside
+ * `.tv-chart-box`, Hyperliquid's same-origin about:blank frame in `#tv_chart_container`.
+ */
+export const CHART_FRAMES = 'iframe[id^="tradingview_"], .tv-chart-box iframe, #tv_chart_container iframe';
 export const finiteOrNull = (x: unknown): number | null =>
   typeof x === 'number' && Number.isFinite(x) ? x : null;
 
@@ -47,19 +65,19 @@ function visibleArea(el: Element): number {
 /** The probe order of chart-integration.md §3.1; the largest visible chart wins when there are several. */
 export function findChart(win: Window): ChartHandle | null {
   const site = get(win, 'TradingViewApi');
-  if (isWidget(site)) return { kind: 'tv-site', widget: site, frame: null, doc: win.document };
+  if (isWidget(site)) {
+    return hasModel(site) ? { kind: 'tv-site', widget: site, frame: null, doc: win.document } : null;
+  }
   let best: ChartHandle | null = null;
   let bestArea = 0;
-  for (const frame of Array.from(
-    win.document.querySelectorAll<HTMLIFrameElement>('iframe[id^="tradingview_"]'),
-  )) {
+  for (const frame of Array.from(win.document.querySelectorAll<HTMLIFrameElement>(CHART_FRAMES))) {
     const area = visibleArea(frame);
     if (area <= bestArea) continue;
     try {
       const inner = frame.contentWindow;
       const doc = frame.contentDocument;
       const widget = get(inner, 'tradingViewApi');
-      if (doc && isWidget(widget)) {
+      if (doc && isWidget(widget) && hasModel(widget)) {
         best = { kind: 'tv-cl-iframe', widget, frame, doc };
         bestArea = area;
       }
@@ -83,15 +101,22 @@ function readMainPane(chart: unknown): PaneRead | null {
   if (index < 0) return null;
   const pane = panes[index];
   const priceScale = call(pane, 'getMainSourcePriceScale');
+  const apiHeight = finiteOrNull(call(pane, 'getHeight'));
   const range = call(priceScale, 'getVisiblePriceRange');
-  const from = finiteOrNull(get(range, 'from'));
-  const to = finiteOrNull(get(range, 'to'));
+  let from = finiteOrNull(get(range, 'from'));
+  let to = finiteOrNull(get(range, 'to'));
+  // Builds without getVisiblePriceRange read through coordinateToPrice: the bottom and top pixel rows' prices are
+  // the same `from` and `to` (site-support.md, "The real sites").
+  if ((from === null || to === null) && apiHeight !== null && apiHeight >= 2) {
+    from = finiteOrNull(call(priceScale, 'coordinateToPrice', apiHeight - 1));
+    to = finiteOrNull(call(priceScale, 'coordinateToPrice', 0));
+  }
   const mode = call(priceScale, 'getMode');
   const scale: ChartSnapshot['scale'] | null =
     from !== null && to !== null && (mode === 0 || mode === 1 || mode === 2 || mode === 3)
       ? { from, to, mode, inverted: call(priceScale, 'isInverted') === true }
       : null;
-  return { index, apiHeight: finiteOrNull(call(pane, 'getHeight')), scale };
+  return { index, apiHeight, scale };
 }
 
 /** The pane cell of the chart's DOM (`.chart-markup-table.pane`), in index order, inside the active chart. */
@@ -153,6 +178,7 @@ export function readSnapshot(
     lastPrice,
     crosshair: sameScale ? { price: crosshair.price, y: crosshair.y } : null,
     viewport: { width: win.innerWidth, height: win.innerHeight },
+    time: readClTime(chart, rect.inner.width),
   };
 }
 

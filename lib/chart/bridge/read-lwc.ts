@@ -1,6 +1,7 @@
 import type { ChartSnapshot } from '../snapshot';
 import type { LwcRegistry } from './lwc-hook';
 import { call, finiteOrNull, get } from './read-chart';
+import { readLwcTime } from './read-time';
 
 /**
  * Reads a lightweight-charts chart the page made (noted by lwc-hook.ts) into the same plain-data snapshot as the
@@ -132,5 +133,6 @@ export function readLwcSnapshot(handle: LwcHandle, registry: LwcRegistry, win: W
     lastPrice: last !== null && last > 0 ? last : null,
     crosshair: null,
     viewport: { width: win.innerWidth, height: win.innerHeight },
+    time: readLwcTime(chart, main.series),
   };
 }

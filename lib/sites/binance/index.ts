@@ -13,6 +13,8 @@ export const binance: SiteDefinition = {
   // "97,123.4 | BTCUSDT USDⓈ-M Futures | Binance": the last price leads the title (GUESS, as symbolFromTitle).
   priceFromTitle: leadingTitlePrice,
   symbolSource: 'url',
+  // A fresh futures page may open on Binance's own "Original" chart, which has no chart API.
+  noChartHint: 'switch to the TradingView chart for bands on the chart',
   examples: [
     { url: 'https://www.binance.com/en/futures/BTCUSDT', symbol: 'BTCUSDT' },
     { url: 'https://www.binance.com/zh-CN/futures/ETHUSDT', symbol: 'ETHUSDT' },

@@ -20,6 +20,8 @@ export const tradingview: SiteDefinition = {
     },
     { url: 'https://www.tradingview.com/chart/?symbol=BYBIT%3AETHUSDT.P', symbol: 'BYBIT:ETHUSDT.P' },
     { url: 'https://www.tradingview.com/chart/xYz9/', symbol: null },
+    { url: 'https://in.tradingview.com/chart/xYz9/?symbol=BINANCE%3ASOLUSDT.P', symbol: 'BINANCE:SOLUSDT.P' },
+    { url: 'https://ru.tradingview.com/chart/', symbol: null },
   ],
   titleExamples: [
     { title: 'BTCUSDT.P 67,012.5 ▲ +1.20% Unnamed', symbol: 'BTCUSDT.P', price: 67_012.5 },

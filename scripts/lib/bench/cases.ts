@@ -1,5 +1,8 @@
+import { durationMs } from '../../../lib/market/interval';
 import type { SeriesDoc } from '../../../lib/market/series';
 import type { BookDepthUsd } from '../../../lib/model/cascade';
+import { computeHeatmap } from '../../../lib/model/heatmap';
+import { encodeHeatmap } from '../../../lib/model/heatmap-cells';
 import { type ModelParams, resolveParams } from '../../../lib/model/params';
 import { medianPrice, runModel } from '../../../lib/model/run-model';
 import { syntheticDepth, syntheticSeries } from '../../../lib/model/synthetic';
@@ -44,6 +47,18 @@ const candleCount = ({ doc }: ModelInput) => ({
  * out/bench/ instead: see imported.ts.
  */
 export const BENCH_CASES: BenchCase[] = [
+  timedCase<ModelInput>({
+    name: 'heatmap-7d-15m',
+    description: 'heatmap (the map at every candle close) + 8-bit cells, 7 d × 15 m × 4 venues',
+    setup: () => modelInput(7, '15m'),
+    run: ({ doc, params }) => encodeHeatmap(computeHeatmap(doc, params), durationMs(doc.interval)),
+    info: (input) => {
+      const cells = encodeHeatmap(computeHeatmap(input.doc, input.params), durationMs(input.doc.interval));
+      return { ...candleCount(input), messageBytes: cells ? JSON.stringify(cells).length : 0 };
+    },
+    runs: 20,
+    targetMedianMs: 50,
+  }),
   timedCase<ModelInput>({
     name: 'model-7d-15m',
     description: 'runModel, 7 d × 15 m × 4 venues',

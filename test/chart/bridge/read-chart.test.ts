@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findChart, readSnapshot, watchCrosshair } from '../../../lib/chart/bridge/read-chart';
+import { CHART_FRAMES, findChart, readSnapshot, watchCrosshair } from '../../../lib/chart/bridge/read-chart';
 
 type RectLike = { left: number; top: number; width: number; height: number };
 const el = (rect: RectLike, extra: Record<string, unknown> = {}) => ({
@@ -69,6 +69,7 @@ describe('findChart and readSnapshot', () => {
       lastPrice: 95_000,
       crosshair: null,
       viewport: { width: 1280, height: 800 },
+      time: null,
     });
   });
 
@@ -85,7 +86,7 @@ describe('findChart and readSnapshot', () => {
       { clientLeft: 2, clientTop: 3, contentWindow: { tradingViewApi: widget }, contentDocument: inner },
     );
     const win = {
-      document: fakeDoc({ 'iframe[id^="tradingview_"]': [frame] }),
+      document: fakeDoc({ [CHART_FRAMES]: [frame] }),
       innerWidth: 1280,
       innerHeight: 900,
     };
@@ -125,7 +126,7 @@ describe('findChart and readSnapshot', () => {
         { contentWindow: { tradingViewApi: large }, contentDocument: pane },
       ),
     ];
-    const win = { document: fakeDoc({ 'iframe[id^="tradingview_"]': frames }) } as unknown as Window;
+    const win = { document: fakeDoc({ [CHART_FRAMES]: frames }) } as unknown as Window;
     expect(findChart(win)?.widget).toBe(large);
   });
 
@@ -172,5 +173,47 @@ describe('findChart and readSnapshot', () => {
     expect(readSnapshot(handle, win, { ...sample, to: 101_000 }, null)?.crosshair).toBeNull();
     stop();
     expect(listeners).toHaveLength(0);
+  });
+});
+
+describe('the real sites as the evidence shows them', () => {
+  const panesDom = [el({ left: 56, top: 80, width: 900, height: 400 })];
+  const winWith = (api: unknown) =>
+    ({
+      TradingViewApi: api,
+      document: fakeDoc({ '.chart-container.active': [fakeDoc({ '.chart-markup-table.pane': panesDom })] }),
+      innerWidth: 1280,
+      innerHeight: 800,
+    }) as unknown as Window;
+
+  it('reads the scale through coordinateToPrice(0) and (h − 1) when getVisiblePriceRange is missing', () => {
+    // price = 100,000 − 25 × y on a 400 px pane.
+    const scale = {
+      coordinateToPrice: (y: number) => 100_000 - 25 * y,
+      getMode: () => 0,
+      isInverted: () => false,
+    };
+    const pane = { hasMainSeries: () => true, getHeight: () => 400, getMainSourcePriceScale: () => scale };
+    const chart = { symbol: () => 'BTCUSDT', resolution: () => '15', getPanes: () => [pane] };
+    const win = winWith({ activeChart: () => chart });
+    const handle = findChart(win);
+    const snap = handle && readSnapshot(handle, win, null, null);
+    expect(snap?.scale).toEqual({ from: 90_025, to: 100_000, mode: 0, inverted: false });
+  });
+
+  it('waits while the widget exists before its model (Binance: activeChart().hasModel() false)', () => {
+    let ready = false;
+    const { widget } = fakeChart();
+    const chart = widget.activeChart();
+    const api = { activeChart: () => ({ ...chart, hasModel: () => ready }) };
+    expect(findChart(winWith(api))).toBeNull();
+    ready = true;
+    expect(findChart(winWith(api))?.kind).toBe('tv-site');
+  });
+
+  it('looks for the chart frame where Binance, OKX and Hyperliquid put it', () => {
+    expect(CHART_FRAMES).toContain('iframe[id^="tradingview_"]');
+    expect(CHART_FRAMES).toContain('.tv-chart-box iframe');
+    expect(CHART_FRAMES).toContain('#tv_chart_container iframe');
   });
 });

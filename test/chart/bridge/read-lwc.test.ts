@@ -26,6 +26,7 @@ describe('readLwcSnapshot', () => {
       lastPrice: 95_000,
       crosshair: null,
       viewport: { width: 1280, height: 800 },
+      time: null,
     });
   });
 

@@ -45,6 +45,8 @@ function state(overrides: Partial<OverlayViewState> = {}): OverlayViewState {
     }),
     showBadge: true,
     collapsed: false,
+    heatmap: null,
+    layers: { heatmap: false, profile: false },
     ...overrides,
   };
 }

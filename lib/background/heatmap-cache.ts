@@ -1,0 +1,43 @@
+import { durationMs } from '../market/interval';
+import type { SeriesDoc } from '../market/series';
+import type { ClusterView } from '../model/cluster-view';
+import { computeHeatmap } from '../model/heatmap';
+import { encodeHeatmap, type HeatmapCells } from '../model/heatmap-cells';
+
+export interface HeatmapSource {
+  get(asset: string): Promise<{ view: ClusterView | null } | null>;
+  getSeries(asset: string): Promise<SeriesDoc | null>;
+}
+
+export interface HeatmapReply {
+  fetchedAt: number | null;
+  heatmap: HeatmapCells | null;
+}
+
+/**
+ * The heatmap of each asset's cached view, computed when a chart tab first asks for it after a refresh: one ledger
+ * run per venue over the view's own series and parameters (`computeHeatmap`), encoded to 8-bit cells once, and kept
+ * in memory until the view changes (a worker restart just computes it again).
+ */
+export function createHeatmapCache(source: HeatmapSource) {
+  const kept = new Map<string, { fetchedAt: number | null; reply: Promise<HeatmapReply> }>();
+  async function compute(asset: string, view: ClusterView): Promise<HeatmapReply> {
+    const series = await source.getSeries(asset);
+    const fetchedAt = view.fetchedAt ?? null;
+    if (!series || series.asset !== view.asset) return { fetchedAt, heatmap: null };
+    const heatmap = computeHeatmap(series, view.model.params);
+    return { fetchedAt, heatmap: encodeHeatmap(heatmap, durationMs(series.interval)) };
+  }
+  return {
+    async get(asset: string): Promise<HeatmapReply> {
+      const view = (await source.get(asset))?.view ?? null;
+      if (!view) return { fetchedAt: null, heatmap: null };
+      const fetchedAt = view.fetchedAt ?? null;
+      const hit = kept.get(asset);
+      if (hit && hit.fetchedAt === fetchedAt) return hit.reply;
+      const reply = compute(asset, view).catch(() => ({ fetchedAt, heatmap: null }));
+      kept.set(asset, { fetchedAt, reply });
+      return reply;
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import { z } from '../util/zod';
+import type { Heatmap } from './heatmap';
+
+/** Decades of notional below the largest cell that still get a colour: code 1 is max / 10^DECADES. */
+export const HEATMAP_DECADES = 4;
+
+const finite = () => z.number().check(z.refine(Number.isFinite, 'expected a finite number'));
+const base64 = () => z.string().check(z.maxLength(8_000_000), z.regex(/^[A-Za-z0-9+/]*={0,2}$/));
+
+/**
+ * The heatmap as the background sends it to a chart tab: 8-bit cells, column-major (cell (j, r) at j·rows + r, row 0
+ * the lowest kept bin), on a regular column grid (`t0 + j·intervalMs`; a candle missing from every venue is an
+ * empty column, never a copy of its neighbour) and on the rows of the map that hold anything. Code 0: nothing;
+ * 1..255: log10 of the notional from `floorUsd` to `maxUsd`.
+ */
+export const HeatmapCellsSchema = z.object({
+  t0: finite(),
+  intervalMs: finite().check(z.gt(0)),
+  columns: z.int().check(z.gte(1), z.lte(20_000)),
+  /** Lower edge and width of bin 0 of the grid, and the first kept bin and how many. */
+  low: finite(),
+  width: finite().check(z.gt(0)),
+  rowFrom: z.int().check(z.gte(0)),
+  rows: z.int().check(z.gte(1), z.lte(20_000)),
+  floorUsd: finite().check(z.gt(0)),
+  maxUsd: finite().check(z.gt(0)),
+  long: base64(),
+  short: base64(),
+});
+export type HeatmapCells = z.infer<typeof HeatmapCellsSchema>;
+
+/** The cells decoded, checked for size. */
+export interface HeatmapGrid extends Omit<HeatmapCells, 'long' | 'short'> {
+  long: Uint8Array;
+  short: Uint8Array;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const raw = atob(text);
+  const out = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
+  return out;
+}
+
+/** A cell's code: 0 at or below the floor, then 1..255 on log10 of the notional. */
+export function cellCode(usd: number, floorUsd: number, maxUsd: number): number {
+  if (!(usd > floorUsd)) return 0;
+  const span = Math.log10(maxUsd / floorUsd);
+  const at = span > 0 ? Math.log10(usd / floorUsd) / span : 1;
+  return Math.min(255, Math.max(1, 1 + Math.round(at * 254)));
+}
+
+/** The notional a code stands for (the middle of its step): for tests and hover read-outs. */
+export function codeUsd(code: number, floorUsd: number, maxUsd: number): number {
+  if (code <= 0) return 0;
+  return floorUsd * (maxUsd / floorUsd) ** ((code - 1) / 254);
+}
+
+/** Heatmap → 8-bit cells; null when the map holds nothing. */
+export function encodeHeatmap(heatmap: Heatmap, intervalMs: number): HeatmapCells | null {
+  const { times } = heatmap;
+  const n = times.length;
+  if (n === 0) return null;
+  const count = heatmap.long[0]?.length ?? 0;
+  let maxUsd = 0;
+  let rowFrom = count;
+  let rowTo = -1;
+  for (const side of [heatmap.long, heatmap.short]) {
+    for (const column of side) {
+      for (let k = 0; k < count; k++) {
+        const v = column[k] as number;
+        if (v > 0) {
+          if (v > maxUsd) maxUsd = v;
+          if (k < rowFrom) rowFrom = k;
+          if (k > rowTo) rowTo = k;
+        }
+      }
+    }
+  }
+  if (!(maxUsd > 0)) return null;
+  const floorUsd = maxUsd / 10 ** HEATMAP_DECADES;
+  const t0 = times[0] as number;
+  const columns = Math.round(((times[n - 1] as number) - t0) / intervalMs) + 1;
+  const rows = rowTo - rowFrom + 1;
+  const long = new Uint8Array(columns * rows);
+  const short = new Uint8Array(columns * rows);
+  for (let j = 0; j < n; j++) {
+    const c = Math.round(((times[j] as number) - t0) / intervalMs);
+    if (c < 0 || c >= columns) continue;
+    const l = heatmap.long[j] as Float64Array;
+    const s = heatmap.short[j] as Float64Array;
+    for (let r = 0; r < rows; r++) {
+      long[c * rows + r] = cellCode(l[rowFrom + r] as number, floorUsd, maxUsd);
+      short[c * rows + r] = cellCode(s[rowFrom + r] as number, floorUsd, maxUsd);
+    }
+  }
+  return {
+    t0,
+    intervalMs,
+    columns,
+    low: heatmap.low,
+    width: heatmap.width,
+    rowFrom,
+    rows,
+    floorUsd,
+    maxUsd,
+    long: toBase64(long),
+    short: toBase64(short),
+  };
+}
+
+/** Parsed cells → typed arrays; a size that does not match says so in one line. */
+export function decodeHeatmap(
+  cells: HeatmapCells,
+): { ok: true; grid: HeatmapGrid } | { ok: false; error: string } {
+  const long = fromBase64(cells.long);
+  const short = fromBase64(cells.short);
+  const size = cells.columns * cells.rows;
+  if (long.length !== size || short.length !== size)
+    return {
+      ok: false,
+      error: `heatmap cells: expected ${size} bytes a side, got ${long.length} and ${short.length}`,
+    };
+  return { ok: true, grid: { ...cells, long, short } };
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { SeriesDoc } from '../../lib/market/series';
+import { computeHeatmap } from '../../lib/model/heatmap';
+import {
+  cellCode,
+  codeUsd,
+  decodeHeatmap,
+  encodeHeatmap,
+  HEATMAP_DECADES,
+  HeatmapCellsSchema,
+} from '../../lib/model/heatmap-cells';
+import { DEFAULT_PARAMS } from '../../lib/model/params';
+
+const example = JSON.parse(readFileSync('test/fixtures/series/btc-example.json', 'utf8')) as SeriesDoc;
+
+describe('heatmap cells', () => {
+  it('codes notional on a log ramp: 0 at or below the floor, 255 at the largest cell', () => {
+    expect(cellCode(0, 1e4, 1e8)).toBe(0);
+    expect(cellCode(1e4, 1e4, 1e8)).toBe(0);
+    expect(cellCode(1e8, 1e4, 1e8)).toBe(255);
+    expect(cellCode(1e6, 1e4, 1e8)).toBe(128);
+    expect(codeUsd(128, 1e4, 1e8)).toBeCloseTo(1e6, -3);
+  });
+
+  it('encodes the example in one byte a cell on a regular column grid, and decodes the same cells', () => {
+    const heatmap = computeHeatmap(example, DEFAULT_PARAMS);
+    const cells = encodeHeatmap(heatmap, 900_000);
+    expect(cells).not.toBeNull();
+    if (!cells) return;
+    expect(HeatmapCellsSchema.safeParse(cells).success).toBe(true);
+    expect(cells.columns).toBe(heatmap.times.length);
+    expect(cells.t0).toBe(heatmap.times[0]);
+    expect(cells.floorUsd).toBe(cells.maxUsd / 10 ** HEATMAP_DECADES);
+    const decoded = decodeHeatmap(cells);
+    if (!decoded.ok) throw new Error(decoded.error);
+    const { grid } = decoded;
+    expect(grid.long.length).toBe(cells.columns * cells.rows);
+    const j = cells.columns - 1;
+    const last = heatmap.long[j] as Float64Array;
+    for (let r = 0; r < cells.rows; r += 7) {
+      expect(grid.long[j * cells.rows + r]).toBe(
+        cellCode(last[cells.rowFrom + r] as number, cells.floorUsd, cells.maxUsd),
+      );
+    }
+    // The message a tab receives: about a byte a cell, in base64.
+    expect(JSON.stringify(cells).length).toBeLessThan(cells.columns * cells.rows * 2 * 1.4 + 1_000);
+  });
+
+  it('leaves a candle missing from every venue as an empty column', () => {
+    const heatmap = computeHeatmap(example, DEFAULT_PARAMS);
+    const gap = {
+      ...heatmap,
+      times: heatmap.times.filter((_, j) => j !== 5),
+      long: heatmap.long.filter((_, j) => j !== 5),
+      short: heatmap.short.filter((_, j) => j !== 5),
+    };
+    const cells = encodeHeatmap(gap, 900_000);
+    if (!cells) throw new Error('no cells');
+    const decoded = decodeHeatmap(cells);
+    if (!decoded.ok) throw new Error(decoded.error);
+    expect(cells.columns).toBe(heatmap.times.length);
+    expect(decoded.grid.long.subarray(5 * cells.rows, 6 * cells.rows).every((c) => c === 0)).toBe(true);
+  });
+
+  it('says so when the bytes do not fit the grid', () => {
+    const heatmap = computeHeatmap(example, DEFAULT_PARAMS);
+    const cells = encodeHeatmap(heatmap, 900_000);
+    if (!cells) throw new Error('no cells');
+    const bad = decodeHeatmap({ ...cells, rows: cells.rows + 1 });
+    expect(bad.ok).toBe(false);
+  });
+});

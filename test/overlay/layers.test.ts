@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { PriceScale } from '../../lib/chart/price-to-y';
+import type { HeatmapGrid } from '../../lib/model/heatmap-cells';
+import { heatmapLayer } from '../../lib/overlay/layers/heatmap';
+import { heatmapPixels, LONG_RAMP, SHORT_RAMP } from '../../lib/overlay/layers/heatmap-ramp';
+import { layoutLayers, sameLayers } from '../../lib/overlay/layers/painter';
+import { profileLayer } from '../../lib/overlay/layers/profile';
+import { type Frame, RIGHT_LANES, type TimeAxis } from '../../lib/overlay/layers/types';
+
+// 100,000 on row 0, 90,000 on row 400: y = 0.04 × (100,000 − price).
+const scale: PriceScale = { from: 90_000, to: 100_000, mode: 0, height: 401 };
+const M15 = 900_000;
+const T0 = 1_795_000_000_000;
+const time: TimeAxis = { t0: T0 + 10 * M15, x0: 104, spacing: 8, intervalMs: M15 };
+const frame = (over: Partial<Frame> = {}): Frame => ({
+  surface: 'pane',
+  width: 800,
+  height: 401,
+  dpr: 2,
+  scale,
+  time,
+  price: 95_000,
+  ...over,
+});
+
+const grid: HeatmapGrid = {
+  t0: T0,
+  intervalMs: M15,
+  columns: 3,
+  low: 94_000,
+  width: 100,
+  rowFrom: 10,
+  rows: 2,
+  floorUsd: 1e4,
+  maxUsd: 1e8,
+  long: new Uint8Array([0, 255, 1, 0, 0, 0]),
+  short: new Uint8Array([0, 0, 0, 9, 0, 0]),
+};
+const bitmap = {} as CanvasImageSource;
+
+describe('heatmap layer', () => {
+  it('puts column j in the slot of the candle opening at t0 + j·interval, rows at their bins’ prices', () => {
+    const layout = heatmapLayer.layout({ grid, bitmap }, frame());
+    expect(layout).not.toBeNull();
+    if (!layout) return;
+    // Candle T0 is 10 candles left of x0 = 104 (centre 24); its slot starts half a spacing left of that.
+    expect(layout.left).toBe(20);
+    expect(layout.columnWidth).toBe(8);
+    expect(layout.count).toBe(1);
+    // Rows: bins 10..11 = 95,000..95,200; the image's top is 95,200 (y 192), its bottom 95,000 (y 200).
+    expect(Array.from(layout.slices.subarray(0, 8))).toEqual([0, 0, 3, 2, 40, 384, 48, 16]);
+  });
+
+  it('draws nothing without a verified time axis, and slices a log scale', () => {
+    expect(heatmapLayer.layout({ grid, bitmap }, frame({ time: null }))).toBeNull();
+    const log = heatmapLayer.layout(
+      { grid: { ...grid, rows: 20 }, bitmap },
+      frame({ scale: { ...scale, mode: 1 } }),
+    );
+    expect(log?.count).toBe(3);
+  });
+
+  it('colours longs and shorts on their own ramps, row 0 the highest bin', () => {
+    const px = heatmapPixels(grid);
+    // Column 0, bin 11 (image row 0) holds long code 255 → top-left pixel.
+    expect(Array.from(px.subarray(0, 4))).toEqual(Array.from(LONG_RAMP.subarray(255 * 4, 256 * 4)));
+    // Column 1, bin 11 is short code 9 → pixel (1, 0).
+    expect(Array.from(px.subarray(4, 8))).toEqual(Array.from(SHORT_RAMP.subarray(9 * 4, 10 * 4)));
+  });
+});
+
+describe('profile layer', () => {
+  const bins = { low: 94_000, width: 100, long: [1e6, 0, 4e6, 0], short: [0, 0, 0, 1e3] };
+  const data = { bins, longColor: '#2f80ed', shortColor: '#f2994a' };
+
+  it('draws every bin with notional at its rows, bars from the profile lane’s right edge', () => {
+    const layout = profileLayer.layout(data, frame());
+    expect(layout).not.toBeNull();
+    if (!layout) return;
+    expect(layout.count).toBe(3);
+    expect(layout.right).toBe((800 - RIGHT_LANES.profile.right) * 2);
+    expect(layout.yBottom).toBe(240);
+    expect(layout.yTop).toBe(224);
+    // The largest bin fills the lane; the $1K one still gets a device pixel.
+    expect(Math.max(...Array.from(layout.long.subarray(0, 3)))).toBe(RIGHT_LANES.profile.width * 2);
+    expect(Math.min(...Array.from(layout.short.subarray(0, 3)).filter((v) => v > 0))).toBeGreaterThanOrEqual(
+      1,
+    );
+  });
+
+  it('follows the scale: 250 USD lower, every bar 10 CSS px (20 rows) higher', () => {
+    const a = profileLayer.layout(data, frame());
+    const b = profileLayer.layout(data, frame({ scale: { ...scale, from: 89_750, to: 99_750 } }));
+    if (!a || !b) throw new Error('no layout');
+    expect(Array.from(b.y.subarray(0, b.count))).toEqual(
+      Array.from(a.y.subarray(0, a.count)).map((y) => y - 20),
+    );
+    expect(profileLayer.same(a, b)).toBe(false);
+  });
+});
+
+describe('painter', () => {
+  it('orders layers back to front and skips layers without data', () => {
+    const laid = layoutLayers(
+      [
+        {
+          layer: profileLayer,
+          data: { bins: { low: 94_000, width: 100, long: [1], short: [0] }, longColor: 'a', shortColor: 'b' },
+        },
+        { layer: heatmapLayer, data: { grid, bitmap } },
+        { layer: heatmapLayer, data: null },
+      ],
+      frame(),
+    );
+    expect(laid.map((l) => l.layer.id)).toEqual(['heatmap', 'profile']);
+    expect(sameLayers(laid, [...laid])).toBe(true);
+  });
+});
