@@ -30,6 +30,8 @@ export interface PositionScanner {
   addAddresses(addresses: readonly string[], seenAt: number): Promise<number>;
   /** Waits for the budget and asks the next due account; false when none is due. */
   step(): Promise<boolean>;
+  /** Asks every account never asked yet, once each, within the budget (the command line's one pass). */
+  passOnce(): Promise<void>;
   /** Steps until `shouldStop()` says so, idling while nothing is due. */
   run(shouldStop: () => boolean): Promise<void>;
   records(): AccountRecord[];
@@ -88,6 +90,11 @@ export function createPositionScanner(deps: ScannerDeps): PositionScanner {
     const next = pickNext(book.values(), deps.now(), deps.prices(), turn % (NEAR_TURNS + 1) < NEAR_TURNS);
     if (!next) return false;
     turn += 1;
+    await ask(next);
+    return true;
+  };
+
+  const ask = async (next: AccountRecord): Promise<void> => {
     pacer.sent(deps.now());
     stats.requests += 1;
     const res = await fetchAccount(deps.http, next.address, deps.now);
@@ -108,7 +115,6 @@ export function createPositionScanner(deps: ScannerDeps): PositionScanner {
       book.set(next.address, updated);
       await save([updated]);
     }
-    return true;
   };
 
   const scanner: PositionScanner = {
@@ -140,6 +146,15 @@ export function createPositionScanner(deps: ScannerDeps): PositionScanner {
       return fresh.length;
     },
     step,
+    async passOnce() {
+      await scanner.load();
+      const fresh = [...book.values()].filter((r) => r.state === null && r.failedAt === null);
+      for (const record of fresh) {
+        const wait = pacer.waitMs(deps.now());
+        if (wait > 0) await deps.sleep(wait);
+        await ask(record);
+      }
+    },
     async run(shouldStop) {
       while (!shouldStop()) {
         const asked = await step();

@@ -142,8 +142,7 @@ async function run(argv: readonly string[], io: CliIo & Partial<HlPositionsDeps>
     maxAccounts: Math.max(addresses.length, 1),
   });
   await scanner.addAddresses(addresses, now());
-  // One pass: every account asked once (none is due again within the pass).
-  while (await scanner.step()) {}
+  await scanner.passOnce();
 
   const records = scanner.records();
   const failed = records.filter((r) => r.state === null);
