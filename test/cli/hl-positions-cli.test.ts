@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { HlPositionsDocSchema } from '../../lib/hl-positions/document';
 import { binIndex, makeGrid } from '../../lib/model/bins';
 import { runHlPositionsCli } from '../../scripts/lib/hl-positions-cli';
-import { type SimAccount, simAccounts, simAddress } from '../hl-sim/accounts';
-import { recordAccountsHar } from '../hl-sim/har';
+import { type SimAccount, simAccounts, simAddress } from '../../scripts/lib/hl-sim/accounts';
+import { recordAccountsHar } from '../../scripts/lib/hl-sim/har';
 import { memIo } from './mem-io';
 
 const PRICE = 95_000;

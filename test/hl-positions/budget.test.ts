@@ -4,8 +4,8 @@ import { createMemoryAccountStore } from '../../lib/hl-positions/account-store';
 import { createPacer, MAX_REQUESTS_PER_MINUTE } from '../../lib/hl-positions/pacer';
 import { createPositionScanner } from '../../lib/hl-positions/scanner';
 import { createHttpClient } from '../../lib/http/client';
-import { simAccounts } from '../hl-sim/accounts';
-import { type AccountFault, createHlSimFetch } from '../hl-sim/simulator';
+import { simAccounts } from '../../scripts/lib/hl-sim/accounts';
+import { type AccountFault, createHlSimFetch } from '../../scripts/lib/hl-sim/simulator';
 
 const START = Date.UTC(2026, 11, 6, 0, 0, 0);
 const MINUTE = 60_000;

@@ -5,8 +5,8 @@ import { createVirtualClock } from '../../lib/engine/setup';
 import { createIdbAccountStore } from '../../lib/hl-positions/account-store';
 import { createPositionScanner } from '../../lib/hl-positions/scanner';
 import { createHttpClient } from '../../lib/http/client';
-import { simAccounts } from '../hl-sim/accounts';
-import { createHlSimFetch } from '../hl-sim/simulator';
+import { simAccounts } from '../../scripts/lib/hl-sim/accounts';
+import { createHlSimFetch } from '../../scripts/lib/hl-sim/simulator';
 
 const START = Date.UTC(2026, 11, 6);
 

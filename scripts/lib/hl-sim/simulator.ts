@@ -1,4 +1,4 @@
-import type { FetchLike } from '../../lib/http/types';
+import type { FetchLike } from '../../../lib/http/types';
 import { clearinghouseState, SIM_MARKETS, type SimAccount, type SimMarket } from './accounts';
 
 /**

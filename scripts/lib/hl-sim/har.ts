@@ -1,9 +1,9 @@
-import { createVirtualClock } from '../../lib/engine/setup';
-import { fetchAccount } from '../../lib/hl-positions/fetch-account';
-import { createHttpClient } from '../../lib/http/client';
-import type { HarDocument } from '../../lib/http/har';
-import { createRecordingFetch } from '../../lib/http/har-record';
-import { createHyperliquidSource } from '../../lib/sources/hyperliquid';
+import { createVirtualClock } from '../../../lib/engine/setup';
+import { fetchAccount } from '../../../lib/hl-positions/fetch-account';
+import { createHttpClient } from '../../../lib/http/client';
+import type { HarDocument } from '../../../lib/http/har';
+import { createRecordingFetch } from '../../../lib/http/har-record';
+import { createHyperliquidSource } from '../../../lib/sources/hyperliquid';
 import type { SimAccount } from './accounts';
 import { type AccountFault, createHlSimFetch } from './simulator';
 
