@@ -1,3 +1,4 @@
+import { HlRealViewSchema } from '../hl-positions/real-view';
 import { BandScoresReplySchema, RealisedSummarySchema } from '../liquidations/types';
 import { AssetSchema } from '../market/asset';
 import { SeriesDocSchema } from '../market/series';
@@ -34,6 +35,11 @@ export const WATCH_REQUESTS = {
   unsubscribeAsset: {
     data: z.strictObject({ asset: AssetSchema }),
     reply: z.strictObject({ watching: z.array(AssetSchema) }),
+  },
+  /** Hyperliquid's real positions for `asset` beside the estimate's Hyperliquid part (status `off` when disabled). */
+  getHlPositions: {
+    data: z.strictObject({ asset: AssetSchema }),
+    reply: HlRealViewSchema,
   },
 } as const;
 
@@ -96,6 +102,7 @@ export type ReplyData<K extends RequestType> = z.infer<(typeof REQUESTS)[K]['rep
 export const REQUEST_TYPES = [
   'subscribeAsset',
   'unsubscribeAsset',
+  'getHlPositions',
   'getView',
   'getSeries',
   'getTabAsset',

@@ -14,10 +14,15 @@ const reply: ViewReply = {
 };
 
 describe("a chart tab's requester (the watch requests only)", () => {
-  it('uses the very schemas of the protocol for its two requests', () => {
-    expect(Object.keys(WATCH_REQUESTS).sort()).toEqual(['subscribeAsset', 'unsubscribeAsset']);
+  it('uses the very schemas of the protocol for its three requests', () => {
+    expect(Object.keys(WATCH_REQUESTS).sort()).toEqual([
+      'getHlPositions',
+      'subscribeAsset',
+      'unsubscribeAsset',
+    ]);
     expect(REQUESTS.subscribeAsset).toBe(WATCH_REQUESTS.subscribeAsset);
     expect(REQUESTS.unsubscribeAsset).toBe(WATCH_REQUESTS.unsubscribeAsset);
+    expect(REQUESTS.getHlPositions).toBe(WATCH_REQUESTS.getHlPositions);
   });
 
   it('sends a checked request and parses the reply', async () => {
