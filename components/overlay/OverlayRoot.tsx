@@ -129,7 +129,12 @@ interface Hover {
  */
 function drawPane(
   aligned: OverlayViewState['geometry'],
-  { view, price, display }: Pick<OverlayViewState, 'view' | 'price' | 'display'>,
+  {
+    view,
+    price,
+    display,
+    realPositions,
+  }: Pick<OverlayViewState, 'view' | 'price' | 'display' | 'realPositions'>,
   dpr: number,
   realised: RealisedShown | null,
 ): { layout: OverlayLayout; plan: PaintPlan; marks: MarksLayout | null } | null {
@@ -145,6 +150,9 @@ function drawPane(
     rightInsetCss: HIT_WIDTH,
     fontCss: 11,
     lineColor: '#c9ced8',
+    positions: realPositions
+      ? { bins: realPositions, longColor: display.longColor, shortColor: display.shortColor }
+      : null,
   });
   const marks = realised
     ? layoutRealisedMarks(realised.summary.marks, {
@@ -231,11 +239,11 @@ function OverlayView({
   onLadderHover,
 }: ViewProps) {
   const { hoverKey, ladderHover } = hover;
-  const { geometry, view, price, display } = state;
+  const { geometry, view, price, display, realPositions } = state;
   const aligned = state.mode === 'aligned' ? geometry : null;
   const drawn = useMemo(
-    () => drawPane(aligned, { view, price, display }, env.dpr, realised),
-    [aligned, view, price, display, env.dpr, realised],
+    () => drawPane(aligned, { view, price, display, realPositions }, env.dpr, realised),
+    [aligned, view, price, display, realPositions, env.dpr, realised],
   );
   const summary = realised?.summary ?? null;
   const velocity = useMemo(() => (summary ? velocityLine(summary) : null), [summary]);

@@ -1,3 +1,4 @@
+import { paintPositions } from '../../lib/overlay/layers/positions';
 import type { PaintPlan } from '../../lib/overlay/paint-plan';
 
 /** The part of CanvasRenderingContext2D the painter uses (a recording fake in tests). */
@@ -61,6 +62,7 @@ export function paintPlan(ctx: Canvas2D, plan: PaintPlan, sprites?: LabelSprites
       ctx.fillRect(0, band.y + band.h - edge, plan.width, edge);
     }
   }
+  if (plan.positions) paintPositions(ctx, plan.positions.layout, plan.positions, plan.font);
   for (const line of plan.lines) {
     ctx.globalAlpha = line.kind === 'price' ? 0.9 : 0.75;
     ctx.strokeStyle = line.color;

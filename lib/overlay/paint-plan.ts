@@ -1,6 +1,7 @@
 import { bandTexts, type OverlayLayout, type PriceLine } from '../chart/layout';
 import { type PriceScale, priceToY } from '../chart/price-to-y';
 import type { BandVenue, Side } from '../model/cluster-view';
+import { layoutPositions, type PositionsData, type PositionsLayout, samePositions } from './layers/positions';
 
 /** One band as painted: bitmap rows for the canvas, and the same rows in CSS px for its DOM hit element. */
 export interface PaintBand {
@@ -57,6 +58,8 @@ export interface PaintPlan {
   bands: PaintBand[];
   labels: PaintLabel[];
   lines: PaintLine[];
+  /** The layer "Hyperliquid: real positions" (lib/overlay/layers/positions.ts), when it is on and has data. */
+  positions?: { layout: PositionsLayout; longColor: string; shortColor: string } | null;
 }
 
 export interface PlanOptions {
@@ -77,6 +80,8 @@ export interface PlanOptions {
   labelMarginCss?: { top: number; bottom: number };
   /** Also draw a solid line at this price (the ladder's current price). */
   priceLine?: number | null;
+  /** Hyperliquid's real positions, drawn as their own layer. */
+  positions?: PositionsData | null;
 }
 
 /** Bitmap device pixels per CSS px, never below 1 bitmap px per CSS px… nor absurd. */
@@ -187,7 +192,15 @@ export function planPaint(layout: OverlayLayout, options: PlanOptions): PaintPla
       });
     }
   }
-  return {
+  const positionsLayout = options.positions
+    ? layoutPositions(options.positions, {
+        width: options.width,
+        height: options.height,
+        dpr,
+        scale: options.scale,
+      })
+    : null;
+  const plan: PaintPlan = {
     width,
     height,
     dpr,
@@ -196,6 +209,14 @@ export function planPaint(layout: OverlayLayout, options: PlanOptions): PaintPla
     labels,
     lines,
   };
+  if (positionsLayout && options.positions) {
+    plan.positions = {
+      layout: positionsLayout,
+      longColor: options.positions.longColor,
+      shortColor: options.positions.shortColor,
+    };
+  }
+  return plan;
 }
 
 function sameBand(a: PaintBand, b: PaintBand): boolean {
@@ -244,6 +265,9 @@ export function samePaint(prev: PaintPlan | null, next: PaintPlan): boolean {
     prev.font === next.font &&
     sameList(prev.bands, next.bands, sameBand) &&
     sameList(prev.labels, next.labels, sameLabel) &&
-    sameList(prev.lines, next.lines, sameLine)
+    sameList(prev.lines, next.lines, sameLine) &&
+    samePositions(prev.positions?.layout ?? null, next.positions?.layout ?? null) &&
+    prev.positions?.longColor === next.positions?.longColor &&
+    prev.positions?.shortColor === next.positions?.shortColor
   );
 }
