@@ -13,7 +13,8 @@ import { STORAGE_KEYS } from '../storage/keys';
  */
 export function createBackgroundHlPositions(deps: {
   fetch: FetchLike;
-  indexedDB: IDBFactory;
+  /** Read when the store is first opened (the worker's `indexedDB`), so that building the service touches nothing. */
+  indexedDB: () => IDBFactory;
   createSocket(url: string): SocketLike;
   local: StorageAreaLike;
   now?: () => number;
@@ -42,7 +43,7 @@ export function createBackgroundHlPositions(deps: {
   };
   return createHlPositionsService({
     http: lazyHttp,
-    openStore: () => createIdbAccountStore(deps.indexedDB),
+    openStore: () => createIdbAccountStore(deps.indexedDB()),
     now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     createSocket: deps.createSocket,
