@@ -235,6 +235,13 @@ export function Options(props: OptionsProps) {
             {e}
           </p>
         ))}
+        <CheckboxField
+          {...f}
+          path={['realPositions', 'hyperliquid']}
+          label="Hyperliquid: real positions"
+          value={draft.realPositions.hyperliquid}
+          hint="Reads the real positions of Hyperliquid accounts seen trading, beside the estimate. Sends up to 300 requests a minute to api.hyperliquid.xyz from your IP (half of its per-IP limit, slowed down when it pushes back) and keeps its trades stream open; addresses and positions stay on this device."
+        />
         <TextField
           {...f}
           path={['coinglassKey']}

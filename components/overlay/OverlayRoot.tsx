@@ -144,12 +144,12 @@ interface Hover {
  */
 function drawPane(
   aligned: OverlayViewState['geometry'],
-  state: Pick<OverlayViewState, 'view' | 'price' | 'display' | 'heatmap' | 'layers'>,
+  state: Pick<OverlayViewState, 'view' | 'price' | 'display' | 'heatmap' | 'layers' | 'realPositions'>,
   dpr: number,
   doc: Document | null,
   realised: RealisedShown | null,
 ): { layout: OverlayLayout; plan: PaintPlan; marks: MarksLayout | null } | null {
-  const { view, price, display } = state;
+  const { view, price, display, realPositions } = state;
   if (!aligned || !view || !price) return null;
   const layout = layoutOverlay({ bands: view.bands, price: price.price, scale: aligned.scale, display });
   const plan = planPaint(layout, {
@@ -162,6 +162,9 @@ function drawPane(
     rightInsetCss: RIGHT_LANES.labels.right,
     fontCss: 11,
     lineColor: '#c9ced8',
+    positions: realPositions
+      ? { bins: realPositions, longColor: display.longColor, shortColor: display.shortColor }
+      : null,
   });
   const marks = realised
     ? layoutRealisedMarks(realised.summary.marks, {
@@ -265,12 +268,12 @@ function OverlayView({
   onLadderHover,
 }: ViewProps) {
   const { hoverKey, ladderHover } = hover;
-  const { geometry, view, price, display, heatmap, layers } = state;
+  const { geometry, view, price, display, heatmap, layers, realPositions } = state;
   const aligned = state.mode === 'aligned' ? geometry : null;
   const doc = env.doc ?? null;
   const drawn = useMemo(
-    () => drawPane(aligned, { view, price, display, heatmap, layers }, env.dpr, doc, realised),
-    [aligned, view, price, display, heatmap, layers, env.dpr, doc, realised],
+    () => drawPane(aligned, { view, price, display, heatmap, layers, realPositions }, env.dpr, doc, realised),
+    [aligned, view, price, display, heatmap, layers, realPositions, env.dpr, doc, realised],
   );
   const summary = realised?.summary ?? null;
   const velocity = useMemo(() => (summary ? velocityLine(summary) : null), [summary]);

@@ -1,4 +1,5 @@
 import { paintLayers } from '../../lib/overlay/layers/painter';
+import { paintPositions } from '../../lib/overlay/layers/positions';
 import type { Canvas2D as LayerCanvas } from '../../lib/overlay/layers/types';
 import type { PaintPlan } from '../../lib/overlay/paint-plan';
 
@@ -72,6 +73,7 @@ export function paintPlan(ctx: Canvas2D, plan: PaintPlan, sprites?: LabelSprites
       ctx.fillRect(0, band.y + band.h - edge, plan.width, edge);
     }
   }
+  if (plan.positions) paintPositions(ctx, plan.positions.layout, plan.positions, plan.font);
   for (const line of plan.lines) {
     ctx.globalAlpha = line.kind === 'price' ? 0.9 : 0.75;
     ctx.strokeStyle = line.color;

@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { formatDuration, formatPrice } from '../../lib/format';
+import type { HlRealView } from '../../lib/hl-positions/real-view';
 import type { RealisedSummary } from '../../lib/liquidations/types';
 import { VENUE_LABEL } from '../../lib/market/venue';
 import type { ClusterView, Side } from '../../lib/model/cluster-view';
@@ -7,6 +8,7 @@ import type { CalibrationFactor } from '../../lib/track-record/aggregate';
 import { TrackRecordLine, type TrackRecordState } from '../track-record/TrackRecordLine';
 import { AtRiskPanel } from './AtRiskPanel';
 import { BandTable } from './BandTable';
+import { HlPositionsPanel } from './HlPositionsPanel';
 import { Ladder } from './Ladder';
 import { type PopupDisplay, popupModel } from './popup-model';
 import { RealisedPanel } from './RealisedPanel';
@@ -36,6 +38,8 @@ export interface PopupProps {
   realisedError?: string | null;
   status: PopupStatus;
   now: number;
+  /** Hyperliquid's real positions, when the option is on. */
+  hlPositions?: HlRealView | null;
   onAssetChange: (asset: string) => void;
   onRefresh: () => void;
   onRetryNow?: () => void;
@@ -133,6 +137,7 @@ export function Popup(props: PopupProps) {
             </div>
             <Ladder ladder={model.ladder} price={model.price} movePct={display.movePct} />
           </div>
+          {props.hlPositions && <HlPositionsPanel hl={props.hlPositions} now={now} />}
           <VenueTable venues={model.venues} total={model.venueTotals} now={now} />
         </>
       )}

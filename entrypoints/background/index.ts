@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackground } from '../../lib/background/create-background';
+import { createBackgroundHlPositions } from '../../lib/background/hl-positions';
 import { createBackgroundEngine } from '../../lib/background/live-engine';
 import { createWorkerRealised } from '../../lib/background/realised';
+import type { SocketLike } from '../../lib/hl-positions/trades-stream';
 import { withoutCredentials } from '../../lib/http/without-credentials';
 import { browserSocket } from './socket';
 
@@ -39,6 +41,14 @@ export default defineBackground(() => {
     ...(typeof indexedDB !== 'undefined' && typeof WebSocket !== 'undefined'
       ? { createRealised: realised }
       : {}),
+    hlPositions: createBackgroundHlPositions({
+      fetch: withoutCredentials((url, init) => fetch(url, init)),
+      indexedDB: () => indexedDB,
+      // The handlers the watcher sets take the events as the browser's WebSocket passes them.
+      createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+      local,
+      log,
+    }),
     log,
   });
 

@@ -67,6 +67,7 @@ function App() {
       realisedError={s.realisedError}
       status={{ stale: s.stale, refreshing: s.refreshing, error: s.error, paused: s.paused }}
       now={s.now}
+      hlPositions={s.hlPositions}
       onAssetChange={(a) => void controller.chooseAsset(a)}
       onRefresh={() => void controller.refreshNow()}
       onRetryNow={() => void controller.retryNow()}

@@ -1,4 +1,6 @@
 import { EngineStateSchema } from '../engine/series-cache';
+import { emptyHlRealView } from '../hl-positions/real-view';
+import type { HlPositionsService } from '../hl-positions/service';
 import { priceRangesOf } from '../liquidations/price-ranges';
 import type { RealisedService } from '../liquidations/realised-service';
 import { bandSnapshotOf } from '../liquidations/snapshot';
@@ -67,6 +69,8 @@ export interface BackgroundDeps {
    * the worker only estimates.
    */
   createRealised?(hooks: { onUpdate(asset: string, summary: RealisedSummary): void }): RealisedService;
+  /** Hyperliquid's real positions (lib/hl-positions), run while `settings.realPositions.hyperliquid` is on. */
+  hlPositions?: HlPositionsService;
   log(message: string): void;
 }
 
@@ -326,6 +330,8 @@ export function createBackground(deps: BackgroundDeps): Background {
     if (storageError)
       entry = { ...entry, failures: [...entry.failures, { source: 'storage', message: storageError }] };
     else await evict(await keep());
+    const hlMark = entry.view?.venues.find((v) => v.venue === 'hyperliquid')?.markPrice;
+    if (hlMark != null) deps.hlPositions?.notePrice(asset, hlMark);
     if (entry.error === null && entry.view) {
       if (realised && entry.viewAt !== null && entry.viewAt !== previous?.viewAt)
         await realised.addSnapshot(bandSnapshotOf(entry.view, entry.viewAt)).catch((cause) => {
@@ -435,9 +441,18 @@ export function createBackground(deps: BackgroundDeps): Background {
     await syncRealised();
   };
 
+  /** The scan follows the option and the watched assets (their trades name the accounts). */
+  const configureHlPositions = async () => {
+    if (!deps.hlPositions) return;
+    const settings = await currentSettings();
+    const on = settings.realPositions.hyperliquid && settings.venues.hyperliquid;
+    await deps.hlPositions.configure(on, [...(await watches.active()).keys()]);
+  };
+
   const onSettingsChanged = async (next: Settings) => {
     const before = settingsMemo;
     settingsMemo = next;
+    await configureHlPositions();
     if (!before || before.refreshSeconds !== next.refreshSeconds)
       await ensureRefreshAlarm(deps.alarms, periodOf(next));
     const inputs = (s: Settings) => JSON.stringify([s.model, s.venues, s.coinglassKey]);
@@ -480,6 +495,14 @@ export function createBackground(deps: BackgroundDeps): Background {
       },
       async getSeries({ asset }) {
         return { series: await cache.getSeries(asset) };
+      },
+      async getHlPositions({ asset }) {
+        const service = deps.hlPositions;
+        const now = deps.now();
+        const entry = await cache.get(asset);
+        const estimate = entry?.view ? { view: entry.view, series: await cache.getSeries(asset) } : null;
+        if (service) return service.view(asset, estimate);
+        return emptyHlRealView(asset, 'off', 'Hyperliquid real positions are not available here', now);
       },
       async getTabAsset({ tabId }) {
         return { asset: await watches.assetOf(`tab:${tabId}`) };
@@ -540,10 +563,14 @@ export function createBackground(deps: BackgroundDeps): Background {
       await settingsStore.upgrade();
       await ensureRefreshAlarm(deps.alarms, periodOf(await currentSettings()));
       await syncRealised();
+      await configureHlPositions();
     },
     handle: dispatcher.handle,
     async onAlarm(name) {
-      if (name === REFRESH_ALARM) await track(refreshWatched(false));
+      if (name === REFRESH_ALARM) {
+        await configureHlPositions();
+        await track(refreshWatched(false));
+      }
     },
     async onTabRemoved(tabId) {
       await watches.removeWatcher(`tab:${tabId}`);

@@ -31,6 +31,9 @@ const BINANCE_FUNDING = rule('binance:funding', 500, 0.8, 5 * MINUTE, 'requests'
 const BYBIT = rule('bybit', 600, 0.2, 5_000, 'requests');
 // https://hyperliquid.gitbook.io/hyperliquid-docs/for-developers/api/rate-limits-and-user-limits
 const HYPERLIQUID = rule('hyperliquid', 1200, 0.8, MINUTE, 'weight');
+// The position scanner's `clearinghouseState` (weight 2): 600 a minute fit the IP's 1,200 weight, and the
+// trader's own Hyperliquid tab spends the same budget, so the scanner keeps to half: 300 a minute.
+export const HYPERLIQUID_POSITIONS = rule('hyperliquid:positions', 600, 0.5, MINUTE, 'requests');
 // CoinGlass budgets depend on the plan (Hobbyist 30 / min); `API-KEY-MAX-LIMIT` tightens it when sent.
 const COINGLASS = rule('coinglass', 30, 0.66, MINUTE, 'requests');
 
@@ -65,7 +68,10 @@ export function budgetRules(req: HttpRequest): BudgetRule[] {
     case 'okx':
       return [rule(okxScope(path), okxPublishedLimit(path), OKX_SHARE, OKX_WINDOW, 'requests')];
     case 'hyperliquid':
-      return [HYPERLIQUID];
+      // The scanner's rule leads, so its requests queue apart and never hold up the estimate's.
+      return hyperliquidType(req.body) === 'clearinghouseState'
+        ? [HYPERLIQUID_POSITIONS, HYPERLIQUID]
+        : [HYPERLIQUID];
     case 'coinglass':
       return [COINGLASS];
   }

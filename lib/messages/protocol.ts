@@ -1,3 +1,4 @@
+import { HlRealViewSchema } from '../hl-positions/real-view';
 import { BandScoresReplySchema, RealisedSummarySchema } from '../liquidations/types';
 import { AssetSchema } from '../market/asset';
 import { SeriesDocSchema } from '../market/series';
@@ -40,6 +41,11 @@ export const WATCH_REQUESTS = {
   getHeatmap: {
     data: z.strictObject({ asset: AssetSchema }),
     reply: z.strictObject({ fetchedAt: z.nullable(z.number()), heatmap: z.nullable(HeatmapCellsSchema) }),
+  },
+  /** Hyperliquid's real positions for `asset` beside the estimate's Hyperliquid part (status `off` when disabled). */
+  getHlPositions: {
+    data: z.strictObject({ asset: AssetSchema }),
+    reply: HlRealViewSchema,
   },
 } as const;
 
@@ -103,6 +109,7 @@ export const REQUEST_TYPES = [
   'subscribeAsset',
   'unsubscribeAsset',
   'getHeatmap',
+  'getHlPositions',
   'getView',
   'getSeries',
   'getTabAsset',

@@ -9,4 +9,4 @@ export { type BucketSide, joinOpenInterest, type Ledger, type LedgerParams, runL
 export { liqLong, liqShort } from './liquidation-price';
 export * from './params';
 export { readOut, type VenueMap } from './read-out';
-export { type ModelResult, medianPrice, runModel, type VenueUsage, venueUsage } from './run-model';
+export { type ModelResult, medianPrice, runModel, type VenueUsage, venueBins, venueUsage } from './run-model';

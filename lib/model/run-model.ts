@@ -124,6 +124,45 @@ export function venueUsage(doc: SeriesDoc, params: ModelParams): VenueUsage[] {
   });
 }
 
+/** The parts every reading of the model shares: parameters, venues in canonical order, price, window, grid. */
+function prepare(doc: SeriesDoc, modelParams: ModelParams) {
+  const params =
+    modelParams.interval === doc.interval ? modelParams : { ...modelParams, interval: doc.interval };
+  const venues = [...doc.venues].sort(compareVenues);
+  const price = medianPrice(venues.map((v) => v.markPrice));
+  const intervalMs = durationMs(doc.interval);
+  const tables = venues.map((v) => sortedCandleTable(v.candles));
+  const from = windowStart(tables, intervalMs, durationMs(params.window));
+  const grid = makeGrid(price, params.binPct, params.rangePct);
+  return { params, venues, price, intervalMs, tables, from, grid };
+}
+
+/**
+ * One venue's part of `runModel`'s map, on the same grid (the grid of every venue's median price): what the
+ * estimate says of that venue alone. Null when the document has no candle of it in the window.
+ */
+export function venueBins(doc: SeriesDoc, modelParams: ModelParams, venue: Venue): Bins | null {
+  const { params, venues, intervalMs, tables, from, grid } = prepare(doc, modelParams);
+  const long = new Array<number>(grid.count).fill(0);
+  const short = new Array<number>(grid.count).fill(0);
+  let found = false;
+  venues.forEach((v, i) => {
+    if (v.venue !== venue) return;
+    const all = tables[i] as Float64Array;
+    const table = all.subarray(firstAtOrAfter(all, from) * WIDTH);
+    const count = table.length / WIDTH;
+    if (count === 0) return;
+    found = true;
+    const venueEnd = (table[(count - 1) * WIDTH + T] as number) + intervalMs;
+    const map = readOut(runLedger(table, v.openInterest, params), grid, params.halfLifeHours, venueEnd);
+    for (let k = 0; k < grid.count; k++) {
+      long[k] = (long[k] as number) + (map.long[k] as number);
+      short[k] = (short[k] as number) + (map.short[k] as number);
+    }
+  });
+  return found ? { low: grid.low, width: grid.width, long, short } : null;
+}
+
 /**
  * The model of model.md (v1, or v2 when `params.version` says so), pure and deterministic: the same document gives the same result to the bit
  * whatever the order of its venues (venues are processed in a canonical order and summed in it).
@@ -133,17 +172,7 @@ export function venueUsage(doc: SeriesDoc, params: ModelParams): VenueUsage[] {
  * the latest candle across the venues are used, so the result matches the parameters it carries.
  */
 export function runModel(doc: SeriesDoc, modelParams: ModelParams, depth?: BookDepthUsd): ModelResult {
-  const params =
-    modelParams.interval === doc.interval ? modelParams : { ...modelParams, interval: doc.interval };
-  const venues = [...doc.venues].sort(compareVenues);
-  const price = medianPrice(venues.map((v) => v.markPrice));
-  const intervalMs = durationMs(doc.interval);
-  const windowMs = durationMs(params.window);
-
-  const tables = venues.map((v) => sortedCandleTable(v.candles));
-  const from = windowStart(tables, intervalMs, windowMs);
-
-  const grid = makeGrid(price, params.binPct, params.rangePct);
+  const { params, venues, price, intervalMs, tables, from, grid } = prepare(doc, modelParams);
   const long = new Float64Array(grid.count);
   const short = new Float64Array(grid.count);
   const diagnostics: Diagnostics = emptyDiagnostics();

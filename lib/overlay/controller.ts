@@ -4,7 +4,7 @@ import { ChartSnapshotSchema, type Rect } from '../chart/snapshot';
 import { createSnapshotValidator, type SnapshotCheck } from '../chart/validate-snapshot';
 import type { Messenger } from '../messages/client';
 import type { ViewReply } from '../messages/view-entry';
-import type { ClusterView } from '../model/cluster-view';
+import type { Bins, ClusterView } from '../model/cluster-view';
 import type { HeatmapGrid } from '../model/heatmap-cells';
 import type { BadgeCorner, Settings } from '../settings/schema';
 import { type ChartSymbol, parseChartSymbol } from '../sites/symbol';
@@ -32,6 +32,8 @@ export interface OverlayViewState {
   /** The latest snapshot's pane even when it failed validation: an anchor for the ladder, never for bands. */
   snapshotPane: Rect | null;
   view: ClusterView | null;
+  /** Hyperliquid's real map for the view's asset while the option is on (the layer "Hyperliquid: real positions"). */
+  realPositions: Bins | null;
   price: LivePrice | null;
   display: DisplayOptions;
   rangePct: number;
@@ -188,7 +190,26 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     reply: ViewReply | null;
     error: string | null;
     timer: unknown;
-  } = { asset: null, reply: null, error: null, timer: null };
+    /** The real map of `asset`, and the view it was asked after. */
+    real: Bins | null;
+    realFor: ViewReply['entry'] | null;
+  } = { asset: null, reply: null, error: null, timer: null, real: null, realFor: null };
+
+  /** Asks for the real positions once per new view while the option is on; a failure keeps the last map. */
+  async function askRealPositions(asset: string) {
+    if (!settings?.realPositions.hyperliquid) {
+      if (sub.real === null) return;
+      sub.real = null;
+      update();
+      return;
+    }
+    if (sub.realFor === sub.reply?.entry) return;
+    sub.realFor = sub.reply?.entry ?? null;
+    const result = await request(() => deps.messenger.request('getHlPositions', { asset }), 'hl-positions');
+    if (disposed || sub.asset !== asset || !result?.ok) return;
+    sub.real = result.value.status === 'ok' ? result.value.bins : null;
+    update();
+  }
 
   const clear = (handle: unknown) => {
     if (handle !== null) deps.clearTimeout(handle);
@@ -227,6 +248,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       sub.reply = result.value;
       sub.error = null;
       renewLater(Math.max(MIN_RENEW_MS, result.value.periodMs));
+      void askRealPositions(asset);
     } else {
       // Also "Extension context invalidated" (the messenger words it inside its error): a quiet teardown.
       guard.report('subscribe', new Error(result.error));
@@ -243,6 +265,8 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     sub.asset = asset;
     sub.reply = null;
     sub.error = null;
+    sub.real = null;
+    sub.realFor = null;
     sub.timer = clear(sub.timer);
     if (previous)
       void request(() => deps.messenger.request('unsubscribeAsset', { asset: previous }), 'unsubscribe');
@@ -465,6 +489,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
         geometry,
         snapshotPane,
         view,
+        realPositions: view ? sub.real : null,
         price: shownPrice,
         display: displayOf(movePct),
         rangePct: view?.model.params.rangePct ?? settings?.model.rangePct ?? 25,
@@ -491,6 +516,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       a.geometry !== b.geometry ||
       a.snapshotPane !== b.snapshotPane ||
       a.view !== b.view ||
+      a.realPositions !== b.realPositions ||
       a.price !== b.price ||
       a.display !== b.display ||
       a.rangePct !== b.rangePct ||
@@ -574,6 +600,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       sub.reply = reply;
       sub.error = null;
       update();
+      void askRealPositions(reply.asset);
     },
     hide() {
       userHidden = true;

@@ -2,6 +2,7 @@ import { bandTexts, type OverlayLayout, type PriceLine } from '../chart/layout';
 import { type PriceScale, priceToY } from '../chart/price-to-y';
 import type { BandVenue, Side } from '../model/cluster-view';
 import { type LaidOut, sameLayers } from './layers/painter';
+import { layoutPositions, type PositionsData, type PositionsLayout, samePositions } from './layers/positions';
 import type { Frame } from './layers/types';
 
 /** One band as painted: bitmap rows for the canvas, and the same rows in CSS px for its DOM hit element. */
@@ -61,6 +62,8 @@ export interface PaintPlan {
   lines: PaintLine[];
   /** The other layers (heatmap behind the bands, profile and the rest in front), laid out for `frame`. */
   layers?: { frame: Frame; under: LaidOut[]; over: LaidOut[] };
+  /** The layer "Hyperliquid: real positions" (lib/overlay/layers/positions.ts), when it is on and has data. */
+  positions?: { layout: PositionsLayout; longColor: string; shortColor: string } | null;
 }
 
 export interface PlanOptions {
@@ -81,6 +84,8 @@ export interface PlanOptions {
   labelMarginCss?: { top: number; bottom: number };
   /** Also draw a solid line at this price (the ladder's current price). */
   priceLine?: number | null;
+  /** Hyperliquid's real positions, drawn as their own layer. */
+  positions?: PositionsData | null;
 }
 
 /** Bitmap device pixels per CSS px, never below 1 bitmap px per CSS px… nor absurd. */
@@ -191,7 +196,15 @@ export function planPaint(layout: OverlayLayout, options: PlanOptions): PaintPla
       });
     }
   }
-  return {
+  const positionsLayout = options.positions
+    ? layoutPositions(options.positions, {
+        width: options.width,
+        height: options.height,
+        dpr,
+        scale: options.scale,
+      })
+    : null;
+  const plan: PaintPlan = {
     width,
     height,
     dpr,
@@ -200,6 +213,14 @@ export function planPaint(layout: OverlayLayout, options: PlanOptions): PaintPla
     labels,
     lines,
   };
+  if (positionsLayout && options.positions) {
+    plan.positions = {
+      layout: positionsLayout,
+      longColor: options.positions.longColor,
+      shortColor: options.positions.shortColor,
+    };
+  }
+  return plan;
 }
 
 function sameBand(a: PaintBand, b: PaintBand): boolean {
@@ -250,6 +271,9 @@ export function samePaint(prev: PaintPlan | null, next: PaintPlan): boolean {
     sameList(prev.labels, next.labels, sameLabel) &&
     sameList(prev.lines, next.lines, sameLine) &&
     sameLayers(prev.layers?.under ?? [], next.layers?.under ?? []) &&
-    sameLayers(prev.layers?.over ?? [], next.layers?.over ?? [])
+    sameLayers(prev.layers?.over ?? [], next.layers?.over ?? []) &&
+    samePositions(prev.positions?.layout ?? null, next.positions?.layout ?? null) &&
+    prev.positions?.longColor === next.positions?.longColor &&
+    prev.positions?.shortColor === next.positions?.shortColor
   );
 }

@@ -1,5 +1,6 @@
 import type { ViewCache } from '../background/view-cache';
 import { exportFileName } from '../format/file-name';
+import type { HlRealView } from '../hl-positions/real-view';
 import type { RealisedSummary } from '../liquidations/types';
 import { AssetSchema } from '../market/asset';
 import { createPushReceiver, type Messenger } from '../messages/client';
@@ -40,6 +41,8 @@ export interface PopupState {
   realised: RealisedSummary | null;
   /** Why the realised summary could not be had, in words. */
   realisedError: string | null;
+  /** Hyperliquid's real positions for this asset (null until asked; status `off` when the option is off). */
+  hlPositions: HlRealView | null;
 }
 
 export interface PopupControllerDeps {
@@ -99,6 +102,7 @@ export function createPopupController(deps: PopupControllerDeps): PopupControlle
     now: deps.now(),
     realised: null,
     realisedError: null,
+    hlPositions: null,
   };
   let recent: string[] = [];
   let requestError: string | null = null;
@@ -114,10 +118,18 @@ export function createPopupController(deps: PopupControllerDeps): PopupControlle
     deps.onChange(state);
   };
 
+  /** The real positions follow every new view (their comparison is with it); a failure keeps the last ones. */
+  const askHlPositions = async (asset: string): Promise<void> => {
+    const result = await deps.messenger.request('getHlPositions', { asset });
+    if (!result.ok) deps.log(`LiqLens: ${result.error}`);
+    else if (state.asset === asset) update({ hlPositions: result.value });
+  };
+
   const apply = (reply: ViewReply): void => {
     if (reply.asset !== state.asset) return;
     requestError = null;
     update({ entry: reply.entry, refreshing: reply.refreshing, periodMs: reply.periodMs });
+    if (state.settings.realPositions.hyperliquid) void askHlPositions(reply.asset);
   };
 
   const fail = (error: string, patch: Partial<PopupState> = {}): void => {
@@ -189,7 +201,7 @@ export function createPopupController(deps: PopupControllerDeps): PopupControlle
 
     async chooseAsset(next) {
       if (!AssetSchema.safeParse(next).success || next === state.asset) return;
-      update({ asset: next, fromTab: false, realised: null, realisedError: null });
+      update({ asset: next, fromTab: false, realised: null, realisedError: null, hlPositions: null });
       void loadRealised();
       const entry = await deps.cache.get(next);
       if (state.asset !== next) return;

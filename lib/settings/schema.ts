@@ -78,6 +78,13 @@ export const DisplaySettingsSchema = z.strictObject({
   profile: on(true),
 });
 
+/**
+ * Hyperliquid's real positions (lib/hl-positions): off by default, since the scan sends up to 300
+ * `clearinghouseState` requests a minute from the user's IP (half of Hyperliquid's per-IP budget) and keeps a
+ * WebSocket open to its trades.
+ */
+export const RealPositionsSettingsSchema = z.strictObject({ hyperliquid: on(false) });
+
 /** One switch per supported site (lib/sites/site-list.ts), all on by default. */
 export const SiteSettingsSchema = z.strictObject(
   Object.fromEntries(SITE_IDS.map((id) => [id, on(true)])) as Record<SiteId, ReturnType<typeof on>>,
@@ -169,6 +176,7 @@ export const SettingsSchema = z.strictObject({
     REFRESH_SECONDS.default,
   ),
   alerts: z.prefault(AlertSettingsSchema, {}),
+  realPositions: z.prefault(RealPositionsSettingsSchema, {}),
   /** Kept in storage.local only, never synced or exported; sent to CoinGlass only. */
   coinglassKey: z._default(z.nullable(CoinglassKeySchema), null),
 });

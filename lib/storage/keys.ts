@@ -11,6 +11,8 @@ export const STORAGE_KEYS = {
   watches: 'liqlens:watches',
   /** storage.local: the venues' rate-limit pauses, kept across worker restarts (lib/background/live-engine.ts). */
   httpPauses: 'liqlens:http-pauses',
+  /** storage.local: the Hyperliquid position scanner's own rate-limit pauses (lib/background/hl-positions.ts). */
+  hlPositionsPauses: 'liqlens:hl-positions:http-pauses',
   /** storage.local: which alert rules have fired (lib/background/create-background.ts). */
   alertState: 'liqlens:alert-state',
   /** storage.local: when each realised alert rule last notified, for its cooldown (lib/background/create-background.ts). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyHlRealView } from '../../lib/hl-positions/real-view';
 import { createMessenger, createPushReceiver } from '../../lib/messages/client';
 import { createDispatcher, pushMessage, type RequestHandlers } from '../../lib/messages/dispatcher';
 import { isStale, type ViewReply } from '../../lib/messages/view-entry';
@@ -27,6 +28,7 @@ function setup() {
       return reply(data.asset);
     },
     getSeries: async () => ({ series: null }),
+    getHlPositions: async ({ asset }) => emptyHlRealView(asset, 'off', 'off', 0),
     getTabAsset: async ({ tabId }) => ({ asset: tabId === 7 ? 'BTC' : null }),
     retryNow: async () => ({ cleared: true }),
     testAlert: async () => ({ shown: true, message: 'ok' }),

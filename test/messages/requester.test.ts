@@ -15,10 +15,16 @@ const reply: ViewReply = {
 
 describe("a chart tab's requester (the watch requests only)", () => {
   it('uses the very schemas of the protocol for its three requests', () => {
-    expect(Object.keys(WATCH_REQUESTS).sort()).toEqual(['getHeatmap', 'subscribeAsset', 'unsubscribeAsset']);
+    expect(Object.keys(WATCH_REQUESTS).sort()).toEqual([
+      'getHeatmap',
+      'getHlPositions',
+      'subscribeAsset',
+      'unsubscribeAsset',
+    ]);
     expect(REQUESTS.getHeatmap).toBe(WATCH_REQUESTS.getHeatmap);
     expect(REQUESTS.subscribeAsset).toBe(WATCH_REQUESTS.subscribeAsset);
     expect(REQUESTS.unsubscribeAsset).toBe(WATCH_REQUESTS.unsubscribeAsset);
+    expect(REQUESTS.getHlPositions).toBe(WATCH_REQUESTS.getHlPositions);
   });
 
   it('sends a checked request and parses the reply', async () => {

@@ -14,6 +14,7 @@ const base: OverlayViewState = {
   geometry: { pane, scale },
   snapshotPane: null,
   view: null,
+  realPositions: null,
   price: { price: 95_000, source: 'chart' },
   display: {
     minBandUsd: 0,

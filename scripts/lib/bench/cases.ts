@@ -6,6 +6,7 @@ import { encodeHeatmap } from '../../../lib/model/heatmap-cells';
 import { type ModelParams, resolveParams } from '../../../lib/model/params';
 import { medianPrice, runModel } from '../../../lib/model/run-model';
 import { syntheticDepth, syntheticSeries } from '../../../lib/model/synthetic';
+import { HL_POSITIONS_CASES } from './hl-positions-cases';
 import { createOverlayCases } from './overlay-cases';
 import { PIPELINE_CASES } from './pipeline-cases';
 import { createRealisedCases } from './realised-cases';
@@ -95,6 +96,7 @@ export const BENCH_CASES: BenchCase[] = [
     runs: 40,
   }),
   ...PIPELINE_CASES,
+  ...HL_POSITIONS_CASES,
   ...createOverlayCases(),
   ...createRealisedCases(),
 ];

@@ -23,6 +23,7 @@ function state(overrides: Partial<OverlayViewState> = {}): OverlayViewState {
     geometry: { pane, scale: { from: 90_000, to: 100_000, mode: 0, height: 401 } },
     snapshotPane: null,
     view,
+    realPositions: null,
     price: { price: 95_000, source: 'view' },
     display: {
       minBandUsd: 1e6,
