@@ -17,6 +17,8 @@ describe('settings schema', () => {
       opacity: 0.35,
       badgeCorner: 'top-right',
       calibratedAtRisk: false,
+      heatmap: true,
+      profile: true,
     });
     expect(s.sites).toEqual({ tradingview: true, binance: true, bybit: true, okx: true, hyperliquid: true });
     expect(s.refreshSeconds).toBe(60);
