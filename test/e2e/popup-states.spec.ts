@@ -22,7 +22,7 @@ test.describe('a venue fails', () => {
     await expect(popup.locator('[data-field="venue-failures"]')).toHaveText(
       `${failedNames.join(', ')} failed: map from ${venues.filter((v) => v.status === 'ok').length} of ${venues.length} venues`,
     );
-    const row = popup.locator('[data-venue="okx"]');
+    const row = popup.locator('.venue-row[data-venue="okx"]');
     await expect(row).toHaveAttribute('data-status', 'failed');
     await expect(row.locator('[data-field="failure"]')).toHaveText(okx?.message ?? '');
     for (const v of used) {

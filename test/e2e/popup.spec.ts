@@ -74,7 +74,7 @@ test('popup with replayed data: the figures are the stored view, and it renders 
 
   // Venues: funding (8 h) and open interest as stored.
   for (const v of view.venues.filter((x) => x.status === 'ok' || x.status === 'no-ledger')) {
-    const row = popup.locator(`[data-venue="${v.venue}"]`);
+    const row = popup.locator(`.venue-row[data-venue="${v.venue}"]`);
     await expect(row.locator('[data-field="funding"]')).toHaveText(
       v.fundingRate8h === null ? '—' : formatFundingRate(v.fundingRate8h),
     );
