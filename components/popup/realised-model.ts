@@ -17,7 +17,7 @@ const HOUR = 3_600_000;
 export interface WindowTotals {
   long: number;
   short: number;
-  /** "$12.3M", with "≥ " when a feed gap overlaps the window (the total is then a lower bound). */
+  /** "$12.3M", "≥ $12.3M" when a feed gap overlaps the window (a lower bound), "gap" when that bound would be $0. */
   longText: string;
   shortText: string;
   complete: boolean;
@@ -56,13 +56,18 @@ export interface RealisedPopupModel {
   marks: number;
 }
 
+/** A total: "$12.3M"; "≥ $12.3M" when a gap overlaps its window; "gap" when a gap leaves nothing to bound it by. */
+function totalText(usd: number, complete: boolean): string {
+  if (complete) return formatUsd(usd);
+  return usd > 0 ? `≥ ${formatUsd(usd)}` : 'gap';
+}
+
 function totals(t: RealisedTotals): WindowTotals {
-  const bound = t.complete ? '' : '≥ ';
   return {
     long: t.long,
     short: t.short,
-    longText: `${bound}${formatUsd(t.long)}`,
-    shortText: `${bound}${formatUsd(t.short)}`,
+    longText: totalText(t.long, t.complete),
+    shortText: totalText(t.short, t.complete),
     complete: t.complete,
   };
 }
@@ -79,12 +84,10 @@ export function realisedPopupModel(summary: RealisedSummary): RealisedPopupModel
   const venues = REALISED_VENUES.map((venue): RealisedVenueRow => {
     const { coverage, note } = COVERAGE[venue];
     const feed = venue === 'hyperliquid' ? undefined : feeds.find((f) => f.venue === venue);
-    const bound = (complete: boolean) => (complete ? '' : '≥ ');
     const side = (w: RealisedTotals) => {
       if (venue === 'hyperliquid') return null;
       const v = w.byVenue[venue];
-      const b = bound(w.complete);
-      return { long: `${b}${formatUsd(v.long)}`, short: `${b}${formatUsd(v.short)}` };
+      return { long: totalText(v.long, w.complete), short: totalText(v.short, w.complete) };
     };
     return {
       venue,

@@ -77,6 +77,19 @@ describe('RealisedPanel', () => {
     expect(text('[data-field="velocity-gap"]')).toContain('Bybit gap since');
   });
 
+  it('a gap with nothing received reads "gap", never "≥ $0"', () => {
+    const empty = {
+      long: 0,
+      short: 0,
+      complete: false,
+      byVenue: { bybit: { long: 0, short: 0 }, okx: { long: 0, short: 0 }, binance: { long: 0, short: 0 } },
+    };
+    const s = summary({ windows: { h1: empty, h24: empty } });
+    act(() => render(<RealisedPanel summary={s} error={null} />, root));
+    expect(text('[data-venue="all"] [data-field="h1-long"]')).toBe('gap');
+    expect(root.textContent).not.toContain('≥ $0');
+  });
+
   it('without a summary it says why', () => {
     act(() => render(<RealisedPanel summary={null} error="LiqLens background not answering" />, root));
     expect(text('[data-field="realised-empty"]')).toBe('LiqLens background not answering');
