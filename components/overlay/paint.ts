@@ -3,28 +3,8 @@ import { paintPositions } from '../../lib/overlay/layers/positions';
 import type { Canvas2D as LayerCanvas } from '../../lib/overlay/layers/types';
 import type { PaintPlan } from '../../lib/overlay/paint-plan';
 
-/** The part of CanvasRenderingContext2D the painter uses (a recording fake in tests). */
-export interface Canvas2D {
-  globalAlpha: number;
-  fillStyle: string | CanvasGradient | CanvasPattern;
-  strokeStyle: string | CanvasGradient | CanvasPattern;
-  lineWidth: number;
-  lineJoin: CanvasLineJoin;
-  font: string;
-  textAlign: CanvasTextAlign;
-  textBaseline: CanvasTextBaseline;
-  setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void;
-  clearRect(x: number, y: number, w: number, h: number): void;
-  fillRect(x: number, y: number, w: number, h: number): void;
-  beginPath(): void;
-  moveTo(x: number, y: number): void;
-  lineTo(x: number, y: number): void;
-  stroke(): void;
-  setLineDash(segments: number[]): void;
-  fillText(text: string, x: number, y: number): void;
-  strokeText(text: string, x: number, y: number): void;
-  drawImage(image: CanvasImageSource, dx: number, dy: number): void;
-}
+/** The part of CanvasRenderingContext2D the painters use (a recording fake in tests): the layers' one. */
+export type Canvas2D = LayerCanvas;
 
 /** `right`: right-aligned, vertically centred (band labels); `left`: left-aligned on the alphabetic baseline (lines). */
 export type LabelAnchor = 'right' | 'left';
@@ -59,7 +39,7 @@ export function paintPlan(ctx: Canvas2D, plan: PaintPlan, sprites?: LabelSprites
     font: plan.font,
     sprites: sprites ?? null,
   };
-  if (layers && layerContext) paintLayers(ctx as unknown as LayerCanvas, layers.under, layerContext);
+  if (layers && layerContext) paintLayers(ctx, layers.under, layerContext);
   const edge = Math.max(1, Math.round(plan.dpr));
   for (const band of plan.bands) {
     ctx.globalAlpha = band.alpha;
@@ -101,7 +81,7 @@ export function paintPlan(ctx: Canvas2D, plan: PaintPlan, sprites?: LabelSprites
     direct = true;
     halo(ctx, plan.dpr, label.text, label.x, label.y, TEXT);
   }
-  if (layers && layerContext) paintLayers(ctx as unknown as LayerCanvas, layers.over, layerContext);
+  if (layers && layerContext) paintLayers(ctx, layers.over, layerContext);
 }
 
 /** The state for text drawn directly (set only when a label has no sprite: each setter costs a call per frame). */
