@@ -187,6 +187,14 @@ export async function waitForMode(page: Page, mode: string, timeout = 15_000): P
   await expect(overlayRoot(page)).toHaveAttribute('data-mode', mode, { timeout });
 }
 
+/**
+ * Waits until the aligned pane layer is drawn: after a symbol switch the badge names the new asset at once, while its
+ * view follows (the symbol is debounced, then the view is fetched), and a still overlay is not yet a drawn one.
+ */
+export async function waitForPaneLayer(page: Page, timeout = 15_000): Promise<void> {
+  await expect(page.locator('liqlens-overlay [data-liqlens-pane]')).toBeAttached({ timeout });
+}
+
 /** How many edges were compared; the caller asks for enough to make the check mean something. */
 export interface AlignmentSummary {
   edgesChecked: number;

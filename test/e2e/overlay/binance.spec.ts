@@ -9,6 +9,7 @@ import {
   readOverlay,
   settledOverlay,
   waitForMode,
+  waitForPaneLayer,
 } from '../../../scripts/lib/browser/overlay-probe';
 import { onFixture } from '../../../scripts/lib/browser/site-server';
 import { alignedJourney, expectLadder, shoot, timeToBadgeAsset, WIDE } from './overlay-journey';
@@ -107,6 +108,7 @@ test.describe('binance', () => {
     expect(await page.locator('iframe[id^="tradingview_"]').getAttribute('id')).not.toBe(oldFrame);
     await waitForMode(page, 'aligned');
     await expect(page.locator('[data-liqlens-overlay]')).toHaveAttribute('data-asset', 'ETH');
+    await waitForPaneLayer(page);
     await onFixture(page, 'setRange', ETH_PRICE * (1 - WIDE), ETH_PRICE * (1 + WIDE));
     const state = await settledOverlay(page);
     expect(expectAligned(state, 'ETH after the switch').sides.size).toBe(2);

@@ -4,6 +4,7 @@ import {
   expectBadgeMatchesView,
   settledOverlay,
   waitForMode,
+  waitForPaneLayer,
 } from '../../../scripts/lib/browser/overlay-probe';
 import { onFixture } from '../../../scripts/lib/browser/site-server';
 import { alignedJourney, expectLadder, timeToBadgeAsset, WIDE } from './overlay-journey';
@@ -43,6 +44,7 @@ test.describe('tradingview.com', () => {
     ]);
     testInfo.annotations.push({ type: 'symbol switch → badge', description: `${Math.round(ms)} ms` });
     await waitForMode(page, 'aligned');
+    await waitForPaneLayer(page);
     await onFixture(page, 'setRange', ETH_PRICE * (1 - WIDE), ETH_PRICE * (1 + WIDE));
     const state = await settledOverlay(page);
     expect(state.asset).toBe('ETH');
