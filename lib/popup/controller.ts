@@ -202,11 +202,11 @@ export function createPopupController(deps: PopupControllerDeps): PopupControlle
     async chooseAsset(next) {
       if (!AssetSchema.safeParse(next).success || next === state.asset) return;
       update({ asset: next, fromTab: false, realised: null, realisedError: null, hlPositions: null });
+      void deps.prefs.remember(next);
       void loadRealised();
       const entry = await deps.cache.get(next);
       if (state.asset !== next) return;
       update({ entry, refreshing: true });
-      void deps.prefs.remember(next);
       await subscribe();
     },
 

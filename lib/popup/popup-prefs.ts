@@ -29,14 +29,18 @@ export function createPopupPrefs(area: StorageAreaLike) {
     },
     fallback: defaults,
   });
+  // The popup writes as soon as the user picks, without a read first: a popup closed right after a pick must still
+  // have called storage's set, so the prefs loaded at start are kept here.
+  let known: PopupPrefs | null = null;
   return {
-    load: async () => (await item.load()).value,
-    async remember(asset: string): Promise<void> {
-      const prefs = (await item.load()).value;
-      await item.save({
-        last: asset,
-        recent: [asset, ...prefs.recent.filter((a) => a !== asset)].slice(0, 12),
-      });
+    async load(): Promise<PopupPrefs> {
+      known = (await item.load()).value;
+      return known;
+    },
+    remember(asset: string): Promise<void> {
+      const prefs = known ?? defaults();
+      known = { last: asset, recent: [asset, ...prefs.recent.filter((a) => a !== asset)].slice(0, 12) };
+      return item.save(known);
     },
   };
 }

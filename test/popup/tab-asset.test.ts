@@ -49,6 +49,22 @@ describe('popup prefs', () => {
     expect(await prefs.load()).toEqual({ last: 'ETH', recent: ['ETH', 'SOL'] });
   });
 
+  it("calls storage's set in the same tick as the pick, so a popup closed at once still keeps it", async () => {
+    const area = createMemoryArea({
+      [STORAGE_KEYS.popupPrefs]: { v: 1, data: { last: 'BTC', recent: ['SOL'] } },
+    });
+    const written: unknown[] = [];
+    const set = area.set.bind(area);
+    area.set = (items) => {
+      written.push(items[STORAGE_KEYS.popupPrefs]);
+      return set(items);
+    };
+    const prefs = createPopupPrefs(area);
+    await prefs.load();
+    void prefs.remember('ETH');
+    expect(written).toEqual([{ v: 1, data: { last: 'ETH', recent: ['ETH', 'SOL'] } }]);
+  });
+
   it('starts afresh from an unreadable record', async () => {
     const prefs = createPopupPrefs(
       createMemoryArea({ [STORAGE_KEYS.popupPrefs]: { v: 1, data: { last: 'not an asset' } } }),
