@@ -2,6 +2,7 @@ import type { StorageAreaLike } from '../storage/area';
 import { STORAGE_KEYS } from '../storage/keys';
 import { parseWithFallback } from '../storage/repair';
 import { defineVersionedItem, type ItemIssue, type VersionedItem } from '../storage/versioned-item';
+import { capAlertRuleAssets } from './alert-asset-cap';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
 import { defaultSettings, LOCAL_ONLY_FIELDS, type Settings, SettingsSchema } from './schema';
 
@@ -40,7 +41,9 @@ export function defineSharedSettingsItem(area: StorageAreaLike): VersionedItem<S
         typeof data === 'object' && data !== null && !Array.isArray(data)
           ? withoutLocalFields(data as Record<string, unknown>)
           : data;
-      return parseWithFallback(SettingsSchema, shared, defaultSettings());
+      const capped = capAlertRuleAssets(shared);
+      const parsed = parseWithFallback(SettingsSchema, capped.data, defaultSettings());
+      return { value: parsed.value, issues: [...capped.issues, ...parsed.issues] };
     },
     fallback: defaultSettings,
   });

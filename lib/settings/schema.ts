@@ -14,8 +14,9 @@ export type BadgeCorner = (typeof BADGE_CORNERS)[number];
 export const REFRESH_SECONDS = { min: 30, max: 3600, default: 60 } as const;
 export const MAX_ALERT_RULES = 20;
 /**
- * Assets the alert rules may name: the background refreshes and stores each of them whether or not it is watched,
- * so with MAX_WATCHED_ASSETS they stay within MAX_STORED_ASSETS (lib/background/storage-budget.ts).
+ * Assets the enabled alert rules may name: the background refreshes and stores each of them whether or not it is
+ * watched, so with MAX_WATCHED_ASSETS they stay within MAX_STORED_ASSETS (lib/background/storage-budget.ts).
+ * Older stored settings beyond it have the extra rules switched off on load (alert-asset-cap.ts).
  */
 export const MAX_ALERT_ASSETS = 4;
 
@@ -129,8 +130,8 @@ export const AlertSettingsSchema = z.strictObject({
         'alert rule ids must be unique',
       ),
       z.refine(
-        (rules) => new Set(rules.map((r) => r.asset)).size <= MAX_ALERT_ASSETS,
-        `alert rules may name at most ${MAX_ALERT_ASSETS} different assets`,
+        (rules) => new Set(rules.filter((r) => r.enabled).map((r) => r.asset)).size <= MAX_ALERT_ASSETS,
+        `enabled alert rules may name at most ${MAX_ALERT_ASSETS} different assets`,
       ),
     ),
     () => [],

@@ -60,7 +60,11 @@ describe('settings import: hostile files (issue 9)', () => {
     const spread = parseSettingsImport(
       file({ alerts: { enabled: true, rules: assets.map((a, i) => rule(i, a)) } }),
     );
-    expect(!spread.ok && spread.error).toMatch(/alert rules may name at most 4 different assets/);
+    expect(!spread.ok && spread.error).toMatch(/enabled alert rules may name at most 4 different assets/);
+    const oneOff = parseSettingsImport(
+      file({ alerts: { enabled: true, rules: assets.map((a, i) => ({ ...rule(i, a), enabled: i < 4 })) } }),
+    );
+    expect(oneOff.ok).toBe(true);
   });
 
   it('the largest valid settings fit storage.sync’s 8,192-byte item quota', () => {
@@ -72,11 +76,11 @@ describe('settings import: hostile files (issue 9)', () => {
     ]) as typeof settings.model.tiers;
     settings.alerts.rules = Array.from({ length: MAX_ALERT_RULES }, (_, i) => ({
       id: `${'x'.repeat(38)}${String(i).padStart(2, '0')}`,
-      asset: `${'A'.repeat(19)}${i % MAX_ALERT_ASSETS}`,
+      asset: `${'A'.repeat(18)}${String(i).padStart(2, '0')}`,
       side: 'short' as const,
       withinPct: 24.999999999999996,
       aboveUsd: 123456789.12345679,
-      enabled: true,
+      enabled: i < MAX_ALERT_ASSETS,
     }));
     expect(SettingsSchema.safeParse(settings).success).toBe(true);
     const bytes = new TextEncoder().encode(

@@ -36,6 +36,53 @@ describe('settings reader (the content scripts’ read-only view)', () => {
     expect(issues).toEqual([]);
   });
 
+  it('keeps every alert rule of older settings with rules on more than 4 assets, the extra ones switched off', async () => {
+    const rules = ['BTC', 'ETH', 'SOL', 'ETH', 'XRP', 'DOGE', 'BTC'].map((asset, i) => ({
+      id: `r${i}`,
+      asset,
+      side: 'short',
+      withinPct: 3,
+      aboveUsd: 1e8,
+      enabled: i !== 2,
+    }));
+    await fakeBrowser.storage.sync.set({
+      [STORAGE_KEYS.settings]: { v: 1, data: { ...defaultSettings(), alerts: { enabled: true, rules } } },
+    });
+    const loaded = await reader().load();
+    // SOL's rule was off, so BTC, ETH, XRP and DOGE are the four; nothing is lost.
+    expect(loaded.settings.alerts.rules.map((r) => [r.asset, r.enabled])).toEqual([
+      ['BTC', true],
+      ['ETH', true],
+      ['SOL', false],
+      ['ETH', true],
+      ['XRP', true],
+      ['DOGE', true],
+      ['BTC', true],
+    ]);
+    expect(loaded.issues).toEqual([]);
+
+    const sixOn = rules.map((r) => ({ ...r, enabled: true }));
+    await fakeBrowser.storage.sync.set({
+      [STORAGE_KEYS.settings]: {
+        v: 1,
+        data: { ...defaultSettings(), alerts: { enabled: true, rules: sixOn } },
+      },
+    });
+    const capped = await reader().load();
+    expect(capped.settings.alerts.rules).toHaveLength(7);
+    expect(capped.settings.alerts.rules.map((r) => r.enabled)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      true,
+    ]);
+    expect(capped.issues.map((i) => i.path)).toEqual(['alerts.rules[5].enabled']);
+    expect(capped.issues[0]?.message).toMatch(/at most 4 different assets; this DOGE rule was switched off/);
+  });
+
   it('falls back per field like the store, with the same issues', async () => {
     await fakeBrowser.storage.sync.set({
       [STORAGE_KEYS.settings]: {
