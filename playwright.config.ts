@@ -12,10 +12,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   forbidOnly: true,
-  // One retry in CI only: the TradingView symbol-switch journey (about one run in three: the pane layer is briefly
-  // absent after the switch) and the popup's "opens on the asset of the chart" test are flaky on this build; tracked
-  // in the closing note, to be fixed, not hidden.
-  retries: process.env.CI ? 1 : 0,
+  retries: 0,
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
 });
