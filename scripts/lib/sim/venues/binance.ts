@@ -1,22 +1,9 @@
-import { alignDown, alignUp, fmt, intParam, stepsBetween } from '../format';
+import { alignDown, alignUp, fmt, intParam, sameLabels, stepsBetween } from '../format';
 import { type Market, MINUTE } from '../market';
 import type { SimReply, SimRequest, SimRoute, VenueHandler } from '../types';
 
 /** Binance USDⓈ-M futures, `fapi.binance.com`: the endpoints and shapes of the real API. */
-const INTERVALS: Record<string, number> = {
-  '1m': MINUTE,
-  '3m': 3 * MINUTE,
-  '5m': 5 * MINUTE,
-  '15m': 15 * MINUTE,
-  '30m': 30 * MINUTE,
-  '1h': 60 * MINUTE,
-  '2h': 120 * MINUTE,
-  '4h': 240 * MINUTE,
-  '6h': 360 * MINUTE,
-  '8h': 480 * MINUTE,
-  '12h': 720 * MINUTE,
-  '1d': 1440 * MINUTE,
-};
+const INTERVALS = sameLabels(['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h', '8h', '12h', '1d']);
 const OI_PERIODS = ['5m', '15m', '30m', '1h', '2h', '4h', '6h', '12h', '1d'];
 const DEPTH_LIMITS = [5, 10, 20, 50, 100, 500, 1000];
 const THIRTY_DAYS = 30 * 1440 * MINUTE;

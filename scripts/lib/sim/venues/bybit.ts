@@ -1,29 +1,29 @@
-import { alignDown, fmt, intParam, stepsBetween } from '../format';
+import { alignDown, fmt, intervalTable, intParam, stepsBetween } from '../format';
 import { type Market, MINUTE } from '../market';
 import type { SimReply, SimRequest, SimRoute, VenueHandler } from '../types';
 
 /** Bybit v5 public market data, `api.bybit.com`, category `linear`. */
-const KLINE_INTERVALS: Record<string, number> = {
-  '1': MINUTE,
-  '3': 3 * MINUTE,
-  '5': 5 * MINUTE,
-  '15': 15 * MINUTE,
-  '30': 30 * MINUTE,
-  '60': 60 * MINUTE,
-  '120': 120 * MINUTE,
-  '240': 240 * MINUTE,
-  '360': 360 * MINUTE,
-  '720': 720 * MINUTE,
-  D: 1440 * MINUTE,
-};
-const OI_INTERVALS: Record<string, number> = {
-  '5min': 5 * MINUTE,
-  '15min': 15 * MINUTE,
-  '30min': 30 * MINUTE,
-  '1h': 60 * MINUTE,
-  '4h': 240 * MINUTE,
-  '1d': 1440 * MINUTE,
-};
+const KLINE_INTERVALS = intervalTable({
+  '1': '1m',
+  '3': '3m',
+  '5': '5m',
+  '15': '15m',
+  '30': '30m',
+  '60': '1h',
+  '120': '2h',
+  '240': '4h',
+  '360': '6h',
+  '720': '12h',
+  D: '1d',
+});
+const OI_INTERVALS = intervalTable({
+  '5min': '5m',
+  '15min': '15m',
+  '30min': '30m',
+  '1h': '1h',
+  '4h': '4h',
+  '1d': '1d',
+});
 
 function envelope(now: number, result: unknown, retCode = 0, retMsg = 'OK'): SimReply {
   return { status: 200, json: { retCode, retMsg, result, retExtInfo: {}, time: now } };

@@ -1,21 +1,9 @@
-import { alignDown, fmt, stepsBetween } from '../format';
-import { type Market, MINUTE } from '../market';
+import { alignDown, fmt, sameLabels, stepsBetween } from '../format';
+import type { Market } from '../market';
 import type { SimReply, SimRequest, SimRoute, VenueHandler } from '../types';
 
 /** Hyperliquid `POST api.hyperliquid.xyz/info`: one path, the `type` field of the JSON body decides. */
-const INTERVALS: Record<string, number> = {
-  '1m': MINUTE,
-  '3m': 3 * MINUTE,
-  '5m': 5 * MINUTE,
-  '15m': 15 * MINUTE,
-  '30m': 30 * MINUTE,
-  '1h': 60 * MINUTE,
-  '2h': 120 * MINUTE,
-  '4h': 240 * MINUTE,
-  '8h': 480 * MINUTE,
-  '12h': 720 * MINUTE,
-  '1d': 1440 * MINUTE,
-};
+const INTERVALS = sameLabels(['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '8h', '12h', '1d']);
 /** candleSnapshot serves the most recent 5,000 candles of an interval. */
 const MAX_CANDLES = 5000;
 const BOOK_LEVELS = 20;

@@ -1,29 +1,29 @@
-import { alignDown, fmt, intParam, stepsBetween } from '../format';
+import { alignDown, fmt, intervalTable, intParam, stepsBetween } from '../format';
 import { type Market, MINUTE } from '../market';
 import type { SimReply, SimRequest, SimRoute, VenueHandler } from '../types';
 
 /** OKX v5, `www.okx.com`, USDT-margined swaps: sizes in contracts of `ctVal` base units. */
-const BARS: Record<string, number> = {
-  '1m': MINUTE,
-  '3m': 3 * MINUTE,
-  '5m': 5 * MINUTE,
-  '15m': 15 * MINUTE,
-  '30m': 30 * MINUTE,
-  '1H': 60 * MINUTE,
-  '2H': 120 * MINUTE,
-  '4H': 240 * MINUTE,
-  '6Hutc': 360 * MINUTE,
-  '12Hutc': 720 * MINUTE,
-  '1Dutc': 1440 * MINUTE,
-};
-const OI_PERIODS: Record<string, number> = {
-  '5m': 5 * MINUTE,
-  '15m': 15 * MINUTE,
-  '30m': 30 * MINUTE,
-  '1H': 60 * MINUTE,
-  '4H': 240 * MINUTE,
-  '1D': 1440 * MINUTE,
-};
+const BARS = intervalTable({
+  '1m': '1m',
+  '3m': '3m',
+  '5m': '5m',
+  '15m': '15m',
+  '30m': '30m',
+  '1H': '1h',
+  '2H': '2h',
+  '4H': '4h',
+  '6Hutc': '6h',
+  '12Hutc': '12h',
+  '1Dutc': '1d',
+});
+const OI_PERIODS = intervalTable({
+  '5m': '5m',
+  '15m': '15m',
+  '30m': '30m',
+  '1H': '1h',
+  '4H': '4h',
+  '1D': '1d',
+});
 /** `candles` and the OI history keep the latest 1,440 points; `history-candles` everything. */
 const RECENT_POINTS = 1440;
 
