@@ -5,6 +5,7 @@ import type { RealisedSummary } from '../../lib/liquidations/types';
 import { VENUE_LABEL } from '../../lib/market/venue';
 import type { ClusterView, Side } from '../../lib/model/cluster-view';
 import type { CalibrationFactor } from '../../lib/track-record/aggregate';
+import { AssetSelect } from '../shared/AssetSelect';
 import { TrackRecordLine, type TrackRecordState } from '../track-record/TrackRecordLine';
 import { AtRiskPanel } from './AtRiskPanel';
 import { BandTable } from './BandTable';
@@ -60,18 +61,18 @@ export function Popup(props: PopupProps) {
   return (
     <main class="popup" style={style} aria-busy={status.refreshing}>
       <header class="head">
-        <label class="asset" title={props.fromTab ? 'The asset of the chart in this tab' : 'Asset'}>
+        <label
+          class="asset"
+          for="popup-asset"
+          title={props.fromTab ? 'The asset of the chart in this tab' : 'Asset'}
+        >
           <span class="visually-hidden">Asset</span>
-          <select
-            value={props.asset}
-            onChange={(e) => props.onAssetChange((e.currentTarget as HTMLSelectElement).value)}
-          >
-            {props.assets.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
+          <AssetSelect
+            id="popup-asset"
+            asset={props.asset}
+            assets={props.assets}
+            onChange={props.onAssetChange}
+          />
         </label>
         {props.fromTab && (
           <span class="chip" data-field="from-tab" title="The asset of the chart in this tab">

@@ -1,6 +1,7 @@
 import { formatUsd } from '../../lib/format/money';
 import { formatUtc } from '../../lib/format/time';
 import { MIN_SWEPT_BANDS, type TrackRecord } from '../../lib/track-record/aggregate';
+import { AssetSelect } from '../shared/AssetSelect';
 import { TrackRecordChart } from './TrackRecordChart';
 import { estimateText, factorText, rateText } from './track-record-text';
 
@@ -24,17 +25,7 @@ export function TrackRecordPage(props: TrackRecordPageProps) {
     <main class="tr-page">
       <h1>
         Track record, 7 days:{' '}
-        <select
-          value={props.asset}
-          aria-label="Asset"
-          onChange={(e) => props.onAssetChange((e.currentTarget as HTMLSelectElement).value)}
-        >
-          {props.assets.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
+        <AssetSelect asset={props.asset} assets={props.assets} onChange={props.onAssetChange} label="Asset" />
       </h1>
       <p>
         LiqLens draws <strong>estimated</strong> liquidation bands: where the model thinks leveraged positions
