@@ -79,7 +79,9 @@ export async function launchFirefox(options: {
   headless?: boolean;
 }): Promise<LaunchedFirefox> {
   if (!fs.existsSync(FIREFOX))
-    throw new Error(`no Firefox at ${FIREFOX}: run scripts/ensure-firefox.sh (npm run test:firefox does)`);
+    throw new Error(
+      `no Firefox at ${FIREFOX}: run scripts/ensure-browser.sh firefox-esr (npm run test:firefox does)`,
+    );
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'liqlens-firefox-'));
   fs.writeFileSync(path.join(profile, 'user.js'), `${userJs(options.proxyPort)}\n`);
   let output = '';
