@@ -11,7 +11,7 @@ import type { SeriesDoc } from '../../lib/market/series';
 import type { Venue } from '../../lib/market/venue';
 import type { ClusterView, VenueView } from '../../lib/model/cluster-view';
 import type { Settings } from '../../lib/settings/schema';
-import { sampleView } from '../messages/sample-view';
+import { sampleView } from '../fixtures/views';
 
 export const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
 

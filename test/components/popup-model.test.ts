@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type PopupDisplay, popupModel } from '../../components/popup/popup-model';
 import { testDisplay } from '../fixtures/display';
-import { makeView } from './view-fixture';
+import { makeView } from '../fixtures/views';
 
 const display: PopupDisplay = testDisplay();
 

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupProps } from '../../components/popup/Popup';
 import { testDisplay } from '../fixtures/display';
-import { FETCHED_AT, makeView } from './view-fixture';
+import { FETCHED_AT, makeView } from '../fixtures/views';
 
 let root: HTMLElement;
 beforeEach(() => {

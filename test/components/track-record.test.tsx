@@ -7,8 +7,8 @@ import { TrackRecordPage, type TrackRecordPageProps } from '../../components/tra
 import { estimateText } from '../../components/track-record/track-record-text';
 import { type TrackRecord, trackRecord } from '../../lib/track-record/aggregate';
 import { testDisplay } from '../fixtures/display';
+import { FETCHED_AT, makeView } from '../fixtures/views';
 import { recorded } from '../track-record/fixture';
-import { FETCHED_AT, makeView } from './view-fixture';
 
 let root: HTMLElement;
 beforeEach(() => {

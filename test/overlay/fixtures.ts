@@ -1,7 +1,7 @@
 import type { ChartSnapshot } from '../../lib/chart/snapshot';
 import type { ViewReply } from '../../lib/messages/view-entry';
 import { type ClusterView, emptyDiagnostics, type VenueView } from '../../lib/model/cluster-view';
-import { makeView as makeFullView } from '../components/view-fixture';
+import { makeView as makeFullView } from '../fixtures/views';
 
 export function venue(overrides: Partial<VenueView> & Pick<VenueView, 'venue'>): VenueView {
   return {

@@ -7,7 +7,7 @@ import type { SeriesDoc } from '../../lib/market/series';
 import type { Band } from '../../lib/model/cluster-view';
 import { DEFAULT_PARAMS } from '../../lib/model/params';
 import { clusterReport } from '../../lib/report/cluster-report';
-import { handView } from './view-fixture';
+import { handView } from '../fixtures/views';
 
 const M = '\u2212';
 
