@@ -183,7 +183,8 @@ export function harness(
 
 /** Lets storage change events reach their listeners, then waits for the background's own work. */
 export async function settle(bg: Background): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // setImmediate, not setTimeout: a test may run on vitest's fake setTimeout (test/liquidations/fake-clock.ts).
+  await new Promise((resolve) => setImmediate(resolve));
   await bg.settled();
 }
 
