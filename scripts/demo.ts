@@ -146,7 +146,7 @@ async function main(): Promise<void> {
     );
   }
   const headless = args.screenshot !== null;
-  run('bash', ['scripts/ensure-chromium.sh']);
+  run('bash', ['scripts/ensure-browser.sh', 'chromium']);
   if (args.build) run('npx', ['wxt', 'build']);
 
   const { context, extensionId, userDataDir } = await launchWithExtension({ headless });

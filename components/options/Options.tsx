@@ -4,12 +4,11 @@ import { INTERVALS } from '../../lib/market/interval';
 import { VENUE_LABEL, VENUES } from '../../lib/market/venue';
 import { BADGE_CORNERS, REFRESH_SECONDS, type Settings } from '../../lib/settings/schema';
 import { SITE_LIST } from '../../lib/sites/site-list';
-import { AlertRulesEditor } from './AlertRulesEditor';
 import { BandPreview } from './BandPreview';
 import { FieldRows, type FieldSpec } from './FieldRows';
 import { CheckboxField, NumberField, type OnField, TextField } from './fields';
 import { errorsUnder, type Path, setAt, validateDraft } from './form-state';
-import { RealisedRulesEditor } from './RealisedRulesEditor';
+import { ESTIMATE_RULES, REALISED_RULES, RulesEditor } from './RulesEditor';
 import { TiersEditor } from './TiersEditor';
 
 export interface OptionsStatus {
@@ -300,8 +299,15 @@ export function Options(props: OptionsProps) {
           value={draft.refreshSeconds}
         />
         <CheckboxField {...f} path={['alerts', 'enabled']} label="Alerts" value={draft.alerts.enabled} />
-        <AlertRulesEditor rules={draft.alerts.rules} errors={errors} onChange={set} newId={newId} />
-        <RealisedRulesEditor
+        <RulesEditor
+          kind={ESTIMATE_RULES}
+          rules={draft.alerts.rules}
+          errors={errors}
+          onChange={set}
+          newId={newId}
+        />
+        <RulesEditor
+          kind={REALISED_RULES}
           rules={draft.alerts.realisedRules}
           errors={errors}
           onChange={set}

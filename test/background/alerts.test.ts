@@ -4,7 +4,7 @@ import { describeRule, evaluateAlerts, measureRule } from '../../lib/background/
 import type { AlertRule } from '../../lib/settings/schema';
 import { defaultSettings } from '../../lib/settings/schema';
 import { createSettingsStore } from '../../lib/settings/store';
-import { sampleView } from '../messages/sample-view';
+import { sampleView } from '../fixtures/views';
 import { harness, request, settle } from './harness';
 
 // sampleView: price 100, bins of width 1 from 90; shorts $10M in [102, 103), longs $20M in [97, 98).

@@ -4,7 +4,7 @@ import background from '../../entrypoints/background/index';
 import { REFRESH_ALARM } from '../../lib/background/scheduler';
 import { createMessenger } from '../../lib/messages/client';
 import { STORAGE_KEYS } from '../../lib/storage/keys';
-import { sampleView } from '../messages/sample-view';
+import { sampleView } from '../fixtures/views';
 
 describe('background entrypoint', () => {
   beforeEach(() => fakeBrowser.reset());

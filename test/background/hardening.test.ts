@@ -4,7 +4,7 @@ import type { EngineLike, RefreshResult } from '../../lib/background/engine-port
 import { MAX_STORED_ASSETS, MAX_WATCHED_ASSETS } from '../../lib/background/storage-budget';
 import type { ViewReply } from '../../lib/messages/view-entry';
 import { STORAGE_KEYS } from '../../lib/storage/keys';
-import { sampleView } from '../messages/sample-view';
+import { sampleView } from '../fixtures/views';
 import { harness, request, sampleSeries, sampleState, settle, T0 } from './harness';
 
 const outcome = (asset: string, price: number, at: number): RefreshResult => {

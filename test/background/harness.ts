@@ -11,7 +11,7 @@ import type { SeriesDoc } from '../../lib/market/series';
 import type { Venue } from '../../lib/market/venue';
 import type { ClusterView, VenueView } from '../../lib/model/cluster-view';
 import type { Settings } from '../../lib/settings/schema';
-import { sampleView } from '../messages/sample-view';
+import { sampleView } from '../fixtures/views';
 
 export const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
 
@@ -183,7 +183,8 @@ export function harness(
 
 /** Lets storage change events reach their listeners, then waits for the background's own work. */
 export async function settle(bg: Background): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // setImmediate, not setTimeout: a test may run on vitest's fake setTimeout (test/liquidations/fake-clock.ts).
+  await new Promise((resolve) => setImmediate(resolve));
   await bg.settled();
 }
 

@@ -1,13 +1,13 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Background, createBackground } from '../../lib/background/create-background';
 import { LIQ_FEEDS } from '../../lib/liquidations/feeds';
 import { openLiqStore } from '../../lib/liquidations/liq-store';
 import { createRealisedService } from '../../lib/liquidations/realised-service';
 import { BandScoresReplySchema, RealisedSummarySchema } from '../../lib/liquidations/types';
+import { fakeClock, settle as settleDb } from '../liquidations/fake-clock';
 import { fakeSockets } from '../liquidations/fake-socket';
-import { manualClock } from '../liquidations/manual-clock';
 import { harness, request, settle, T0 } from './harness';
 
 const BYBIT = LIQ_FEEDS.bybit.url;
@@ -18,9 +18,8 @@ const frame = (T: number, S: 'Buy' | 'Sell', v: string, p: string) =>
     ts: T,
     data: [{ T, s: 'BTCUSDT', S, v, p }],
   });
-const wait = () => new Promise((resolve) => setTimeout(resolve, 30));
 
-function world(indexedDB = new IDBFactory(), clock = manualClock(T0)) {
+function world(indexedDB = new IDBFactory(), clock = fakeClock(T0)) {
   const h = harness();
   const net = fakeSockets();
   const boot = (): Background =>
@@ -48,6 +47,9 @@ function world(indexedDB = new IDBFactory(), clock = manualClock(T0)) {
 
 describe('background: realised liquidations', () => {
   beforeEach(() => fakeBrowser.reset());
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('connects while a tab watches, pushes realised figures to it and the popup, and closes when it stops', async () => {
     const { h, net, clock, boot } = world();
@@ -84,7 +86,7 @@ describe('background: realised liquidations', () => {
     await bg.start();
     await request(bg, 'subscribeAsset', { asset: 'BTC' }, 3);
     await settle(bg);
-    await wait();
+    await settleDb();
     net.last(BYBIT).accept();
     clock.advance(1000);
     // The sample view at 100 has a long band 97–98 and a short band 102–103; ±0.5 % of P is ±0.5.
@@ -106,7 +108,7 @@ describe('background: realised liquidations', () => {
 
   it('a realised alert rule fires once across tabs and not again within its cooldown after a restart', async () => {
     const indexedDB = new IDBFactory();
-    const clock = manualClock(T0);
+    const clock = fakeClock(T0);
     const { h, net, boot } = world(indexedDB, clock);
     await fakeBrowser.storage.sync.set({
       'liqlens:settings': {
@@ -134,7 +136,7 @@ describe('background: realised liquidations', () => {
     expect(net.sockets).toHaveLength(3);
     await request(bg, 'subscribeAsset', { asset: 'BTC' }, 1);
     await request(bg, 'subscribeAsset', { asset: 'BTC' }, 2);
-    await wait();
+    await settleDb();
     net.last(BYBIT).accept();
     net.last(BYBIT).push(frame(clock.now(), 'Sell', '6', '100'));
     clock.advance(1000);
@@ -150,7 +152,7 @@ describe('background: realised liquidations', () => {
     const again = boot();
     await again.start();
     await settle(again);
-    await wait();
+    await settleDb();
     net.last(BYBIT).accept();
     net.last(BYBIT).push(frame(clock.now(), 'Sell', '20', '100'));
     clock.advance(1000);

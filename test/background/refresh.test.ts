@@ -5,7 +5,7 @@ import { failedView } from '../../lib/engine/venue-status';
 import type { ViewReply } from '../../lib/messages/view-entry';
 import { defaultSettings } from '../../lib/settings/schema';
 import { createSettingsStore } from '../../lib/settings/store';
-import { sampleView } from '../messages/sample-view';
+import { sampleView } from '../fixtures/views';
 import {
   allFailedResult,
   fakeEngine,

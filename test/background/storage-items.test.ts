@@ -4,7 +4,7 @@ import { ensureRefreshAlarm, REFRESH_ALARM } from '../../lib/background/schedule
 import { createViewCache } from '../../lib/background/view-cache';
 import { createWatchSet } from '../../lib/background/watch-set';
 import { STORAGE_KEYS } from '../../lib/storage/keys';
-import { sampleView } from '../messages/sample-view';
+import { sampleView } from '../fixtures/views';
 
 describe('watch set', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bandTexts, type DisplayOptions, layoutOverlay, visibleBands } from '../../lib/chart/layout';
+import { bandTexts, layoutOverlay, visibleBands } from '../../lib/chart/layout';
 import type { PriceScale } from '../../lib/chart/price-to-y';
 import type { Band } from '../../lib/model/cluster-view';
+import { testDisplay } from '../fixtures/display';
 
-const display: DisplayOptions = {
-  minBandUsd: 1e6,
-  bandsPerSide: 2,
-  longColor: '#22c55e',
-  shortColor: '#ef4444',
-  opacity: 0.4,
-  movePct: 3,
-};
+const display = testDisplay({ minBandUsd: 1e6, bandsPerSide: 2, opacity: 0.4 });
 // 10 px per 100 USD: 100,000 on row 0, 90,000 on row 1000.
 const scale: PriceScale = { from: 90_000, to: 100_000, mode: 0, height: 1001 };
 
@@ -35,7 +29,7 @@ describe('layoutOverlay', () => {
     const [rect] = layout.rects;
     expect(rect?.top).toBeCloseTo(300, 9);
     expect(rect?.bottom).toBeCloseTo(320, 9);
-    expect(rect?.color).toBe('#ef4444');
+    expect(rect?.color).toBe(display.shortColor);
     expect(rect?.alpha).toBeCloseTo(0.4, 9);
     // The distance is to the near edge: (96,800 − 95,000) / 95,000 = +1.9 %.
     expect(rect?.label).toBe('Shorts $9.6B · +1.9 %');

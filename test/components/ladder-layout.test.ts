@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ladderLayout, ladderSpanPct } from '../../components/popup/ladder-layout';
-import { makeView } from './view-fixture';
+import { makeView } from '../fixtures/views';
 
 describe('ladderLayout', () => {
   const view = makeView();

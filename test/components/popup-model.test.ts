@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type PopupDisplay, popupModel } from '../../components/popup/popup-model';
-import { makeView } from './view-fixture';
+import { testDisplay } from '../fixtures/display';
+import { makeView } from '../fixtures/views';
 
-const display: PopupDisplay = {
-  longColor: '#2f80ed',
-  shortColor: '#f2994a',
-  movePct: 3,
-  minBandUsd: 0,
-  bandsPerSide: 3,
-};
+const display: PopupDisplay = testDisplay();
 
 describe('popupModel', () => {
   it('takes the at-risk figures from the view and adds the inverse for a round notional', () => {

@@ -3,7 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupProps } from '../../components/popup/Popup';
-import { FETCHED_AT, makeView } from './view-fixture';
+import { testDisplay } from '../fixtures/display';
+import { FETCHED_AT, makeView } from '../fixtures/views';
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -20,7 +21,7 @@ function props(overrides: Partial<PopupProps> = {}): PopupProps {
     asset: 'BTC',
     assets: ['BTC', 'ETH'],
     fromTab: false,
-    display: { longColor: '#2f80ed', shortColor: '#f2994a', movePct: 3, minBandUsd: 0, bandsPerSide: 3 },
+    display: testDisplay(),
     view: makeView(),
     status: { stale: false, refreshing: false, error: null },
     now: FETCHED_AT,

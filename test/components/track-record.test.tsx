@@ -6,8 +6,9 @@ import { Popup, type PopupProps } from '../../components/popup/Popup';
 import { TrackRecordPage, type TrackRecordPageProps } from '../../components/track-record/TrackRecordPage';
 import { estimateText } from '../../components/track-record/track-record-text';
 import { type TrackRecord, trackRecord } from '../../lib/track-record/aggregate';
+import { testDisplay } from '../fixtures/display';
+import { FETCHED_AT, makeView } from '../fixtures/views';
 import { recorded } from '../track-record/fixture';
-import { FETCHED_AT, makeView } from './view-fixture';
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -26,7 +27,7 @@ function popupProps(overrides: Partial<PopupProps> = {}): PopupProps {
     asset: 'BTC',
     assets: ['BTC'],
     fromTab: false,
-    display: { longColor: '#2f80ed', shortColor: '#f2994a', movePct: 3, minBandUsd: 0, bandsPerSide: 3 },
+    display: testDisplay(),
     view: makeView(),
     status: { stale: false, refreshing: false, error: null },
     now: FETCHED_AT,

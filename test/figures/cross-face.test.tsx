@@ -8,7 +8,8 @@ import { formatPrice } from '../../lib/format';
 import type { Band } from '../../lib/model/cluster-view';
 import { badgeModel } from '../../lib/overlay/badge-model';
 import { clusterReport } from '../../lib/report/cluster-report';
-import { FETCHED_AT, makeView } from '../components/view-fixture';
+import { testDisplay } from '../fixtures/display';
+import { FETCHED_AT, makeView } from '../fixtures/views';
 import { makeReply } from '../overlay/fixtures';
 
 /** The hand-made view plus two bands that straddle its price (95,000): a short one and a long one. */
@@ -32,13 +33,7 @@ afterEach(() => {
 
 /** What the popup shows for the view: band rows (range, distance, notional), at-risk, inverse, funding. */
 function popupFaces() {
-  const display = {
-    longColor: '#2f80ed',
-    shortColor: '#f2994a',
-    movePct: MOVE,
-    minBandUsd: 0,
-    bandsPerSide: 3,
-  };
+  const display = testDisplay({ movePct: MOVE });
   act(() =>
     render(
       <Popup

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bandDistancePct, peakDistancePct } from '../../lib/figures/band-distance';
 import { nearestBands } from '../../lib/figures/nearest-bands';
 import type { Band } from '../../lib/model/cluster-view';
-import { makeView } from '../components/view-fixture';
+import { makeView } from '../fixtures/views';
 
 describe('nearestBands', () => {
   const { bands } = makeView();

@@ -1,5 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   FLUSH_AT,
   FLUSH_MS,
@@ -22,40 +22,48 @@ const print = (time: number, over: Partial<LiqPrint> = {}): LiqPrint => ({
   ...over,
 });
 
-/** A fresh IndexedDB and a hand-fired flush timer. */
-function world() {
-  const indexedDB = new IDBFactory();
-  const timers: { run: () => void; ms: number }[] = [];
-  const deps: LiqStoreDeps = {
-    indexedDB,
-    keyRange: IDBKeyRange,
-    setTimeout: (run, ms) => timers.push({ run, ms }),
-    log: () => undefined,
+// The flush timer is vitest's fake; fake-indexeddb schedules its own work with setImmediate, which stays real.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A fresh IndexedDB, the flush timer on the fake clock. */
+function world(): { deps: LiqStoreDeps } {
+  return {
+    deps: {
+      indexedDB: new IDBFactory(),
+      keyRange: IDBKeyRange,
+      setTimeout: (run, ms) => setTimeout(run, ms),
+      log: () => undefined,
+    },
   };
-  const fire = () => {
-    for (const t of timers.splice(0)) t.run();
-  };
-  return { deps, timers, fire };
 }
 
 describe('liquidation store (IndexedDB)', () => {
   it('batches writes: one timer per batch, and a full batch at once', async () => {
-    const { deps, timers } = world();
+    const { deps } = world();
     const store = await openLiqStore(deps);
     store.addPrints('BTC', [print(T0)]);
     store.addPrints('BTC', [print(T0 + 1)]);
-    expect(timers).toHaveLength(1);
-    expect(timers[0]?.ms).toBe(FLUSH_MS);
+    expect(vi.getTimerCount()).toBe(1);
     store.addPrints(
       'BTC',
       Array.from({ length: FLUSH_AT }, (_, i) => print(T0 + 2 + i)),
     );
-    expect(timers).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(1);
     expect(await store.prints('BTC', T0, T0 + FLUSH_AT + 10)).toHaveLength(FLUSH_AT + 2);
+    // The batch timer is due FLUSH_MS after the first print, not before.
+    vi.advanceTimersByTime(FLUSH_MS - 1);
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('a worker restart loses nothing already received: a new store on the same database reads it all', async () => {
-    const { deps, fire } = world();
+    const { deps } = world();
     const first = await openLiqStore(deps);
     first.addPrints('BTC', [print(T0 + 5), print(T0 + 1, { venue: 'okx', instrument: 'BTC-USDT-SWAP' })]);
     first.addPrints('ETH', [print(T0 + 2, { instrument: 'ETHUSDT', price: 3000 })]);
@@ -63,7 +71,7 @@ describe('liquidation store (IndexedDB)', () => {
     first.putSnapshot(
       scoredSnapshot({ asset: 'BTC', time: T0, price: 100_000, modelVersion: '1', bands: [] }),
     );
-    fire();
+    vi.advanceTimersByTime(FLUSH_MS);
     // The batch was taken by the timer alone; this only waits for its transaction (nothing is left to write).
     await first.flush();
     first.close();

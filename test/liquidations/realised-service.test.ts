@@ -1,15 +1,17 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LIQ_FEEDS } from '../../lib/liquidations/feeds';
 import { openLiqStore } from '../../lib/liquidations/liq-store';
 import { createRealisedService } from '../../lib/liquidations/realised-service';
 import { MINUTE } from '../../lib/liquidations/summary';
 import type { RealisedSummary } from '../../lib/liquidations/types';
+import { fakeClock, settle } from './fake-clock';
 import { fakeSockets } from './fake-socket';
-import { manualClock } from './manual-clock';
 
 const T0 = Date.UTC(2026, 11, 6, 10, 0, 0);
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const bybitFrame = (T: number, S: 'Buy' | 'Sell', v: string, p = '100000') =>
   JSON.stringify({
@@ -19,7 +21,7 @@ const bybitFrame = (T: number, S: 'Buy' | 'Sell', v: string, p = '100000') =>
     data: [{ T, s: 'BTCUSDT', S, v, p }],
   });
 
-function worker(indexedDB: IDBFactory, clock: ReturnType<typeof manualClock>) {
+function worker(indexedDB: IDBFactory, clock: ReturnType<typeof fakeClock>) {
   const net = fakeSockets();
   const updates: RealisedSummary[] = [];
   const service = createRealisedService({
@@ -41,7 +43,7 @@ function worker(indexedDB: IDBFactory, clock: ReturnType<typeof manualClock>) {
 
 describe('realised service', () => {
   it('prints reach the summary, pushes are throttled, bad frames are counted', async () => {
-    const clock = manualClock(T0);
+    const clock = fakeClock(T0);
     const { net, updates, service } = worker(new IDBFactory(), clock);
     service.watch(['BTC'], ['bybit']);
     await settle();
@@ -63,7 +65,7 @@ describe('realised service', () => {
 
   it('a worker restart keeps every print and shows the dead time as a gap', async () => {
     const indexedDB = new IDBFactory();
-    const clock = manualClock(T0);
+    const clock = fakeClock(T0);
     const first = worker(indexedDB, clock);
     first.service.watch(['BTC'], ['bybit']);
     await settle();
@@ -101,7 +103,7 @@ describe('realised service', () => {
   }, 30_000);
 
   it('scores a snapshot against the same-side prints after it, within ±0.5 % of P of its bands', async () => {
-    const clock = manualClock(T0);
+    const clock = fakeClock(T0);
     const { net, service } = worker(new IDBFactory(), clock);
     service.watch(['BTC'], ['bybit']);
     await settle();
@@ -135,7 +137,7 @@ describe('realised service', () => {
   });
 
   it('prints that arrive before the database is open are stored once it is', async () => {
-    const clock = manualClock(T0);
+    const clock = fakeClock(T0);
     const indexedDB = new IDBFactory();
     const net = fakeSockets();
     let open: (() => void) | null = null;

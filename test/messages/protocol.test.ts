@@ -3,7 +3,7 @@ import { emptyHlRealView } from '../../lib/hl-positions/real-view';
 import { createMessenger, createPushReceiver } from '../../lib/messages/client';
 import { createDispatcher, pushMessage, type RequestHandlers } from '../../lib/messages/dispatcher';
 import { isStale, type ViewReply } from '../../lib/messages/view-entry';
-import { sampleView } from './sample-view';
+import { sampleView } from '../fixtures/views';
 
 const reply = (asset = 'BTC'): ViewReply => ({
   asset,

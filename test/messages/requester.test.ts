@@ -3,7 +3,7 @@ import { createPushReceiver, createRequester } from '../../lib/messages/client';
 import { pushMessage } from '../../lib/messages/dispatcher';
 import { REQUEST_TYPES, REQUESTS, WATCH_REQUESTS } from '../../lib/messages/protocol';
 import type { ViewReply } from '../../lib/messages/view-entry';
-import { sampleView } from './sample-view';
+import { sampleView } from '../fixtures/views';
 
 const reply: ViewReply = {
   asset: 'BTC',

@@ -1,18 +1,11 @@
 import type { ChartSnapshot } from '../../lib/chart/snapshot';
 import type { ViewReply } from '../../lib/messages/view-entry';
 import { type ClusterView, emptyDiagnostics, type VenueView } from '../../lib/model/cluster-view';
-import { makeView as makeFullView } from '../components/view-fixture';
+import { makeView as makeFullView, venueView } from '../fixtures/views';
 
+/** A venue as the overlay tests want it: 1B of open interest, no funding time, no open-interest change. */
 export function venue(overrides: Partial<VenueView> & Pick<VenueView, 'venue'>): VenueView {
-  return {
-    instrument: 'BTCUSDT',
-    status: 'ok',
-    message: null,
-    failure: null,
-    markPrice: 95_000,
-    fundingRate8h: 0.0001,
-    fundingRate: 0.0001,
-    fundingIntervalHours: 8,
+  return venueView({
     nextFundingTime: null,
     openInterestBase: null,
     openInterestUsd: 1e9,
@@ -20,11 +13,11 @@ export function venue(overrides: Partial<VenueView> & Pick<VenueView, 'venue'>):
     candles: 100,
     lastCandleTime: null,
     ...overrides,
-  };
+  });
 }
 
 /**
- * The popup's hand-made view (test/components/view-fixture.ts: BTC at 95,000, bins of 100 from 90,000 to 100,000;
+ * The shared hand-made view (test/fixtures/views.ts: BTC at 95,000, bins of 100 from 90,000 to 100,000;
  * at ±3 %: shorts 1.45B up to 97,850, longs 1.35B down to 92,150), with what the overlay tests want of the rest:
  * no cascade, two venues (Binance 6B of open interest at 0.01 % funding, Bybit 2B at 0.03 %), no diagnostics.
  */

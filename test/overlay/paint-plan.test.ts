@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type DisplayOptions, layoutOverlay } from '../../lib/chart/layout';
+import { layoutOverlay } from '../../lib/chart/layout';
 import type { PriceScale } from '../../lib/chart/price-to-y';
 import type { Band } from '../../lib/model/cluster-view';
 import { type PlanOptions, planPaint, samePaint, usableDpr } from '../../lib/overlay/paint-plan';
+import { testDisplay } from '../fixtures/display';
 
-const display: DisplayOptions = {
-  minBandUsd: 0,
-  bandsPerSide: 5,
-  longColor: '#2f80ed',
-  shortColor: '#f2994a',
-  opacity: 0.4,
-  movePct: 3,
-};
+const display = testDisplay({ bandsPerSide: 5, opacity: 0.4 });
 // 10 px per 100 USD: 100,000 on row 0, 90,000 on row 1000.
 const scale: PriceScale = { from: 90_000, to: 100_000, mode: 0, height: 1001 };
 const band = (side: Band['side'], low: number, high: number, notionalUsd: number): Band => ({

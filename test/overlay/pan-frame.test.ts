@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OverlayViewState } from '../../lib/overlay/controller';
 import { onlyScaleMoved, sameRect } from '../../lib/overlay/pan-frame';
+import { testDisplay } from '../fixtures/display';
 
 const pane = { left: 100, top: 80, width: 800, height: 401 };
 const scale = { from: 90_000, to: 100_000, mode: 0 as const, height: 401 };
@@ -16,14 +17,7 @@ const base: OverlayViewState = {
   view: null,
   realPositions: null,
   price: { price: 95_000, source: 'chart' },
-  display: {
-    minBandUsd: 0,
-    bandsPerSide: 3,
-    longColor: '#2f80ed',
-    shortColor: '#f2994a',
-    opacity: 0.35,
-    movePct: 3,
-  },
+  display: testDisplay(),
   rangePct: 25,
   corner: 'top-right',
   badge: { title: 'BTC', status: 'ok' } as unknown as OverlayViewState['badge'],

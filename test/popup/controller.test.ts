@@ -7,7 +7,7 @@ import { defaultSettings } from '../../lib/settings/schema';
 import { createMemoryArea } from '../../lib/storage/area';
 import { STORAGE_KEYS } from '../../lib/storage/keys';
 import { ok } from '../../lib/util/result';
-import { sampleView } from '../messages/sample-view';
+import { sampleView } from '../fixtures/views';
 import { summary } from '../realised/summary-fixture';
 
 const entryOf = (asset: string, price = 100): ViewEntry => ({

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Route, type Worker } from '@playwright/test';
 import { type HarDocument, parseHar } from '../../../lib/http/har';
 import { createHarFetch } from '../../../lib/http/har-replay';
+import { type EXCHANGE_HOSTS, isExchangeHost, replayAnswer } from './exchange-replay';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 /** Where `wxt build` writes the extension (LIQLENS_OUT_DIR moves it, as in wxt.config.ts). */
@@ -12,13 +13,7 @@ export const EXTENSION_DIR = path.resolve(ROOT, process.env.LIQLENS_OUT_DIR ?? '
 export const loadedExtensionDir = () => process.env.LIQLENS_E2E_EXTENSION_DIR ?? EXTENSION_DIR;
 export const CHROMIUM = process.env.LIQLENS_CHROMIUM ?? '/usr/bin/chromium';
 
-/** The data APIs the background talks to; everything else is aborted. */
-export const EXCHANGE_HOSTS = [
-  'fapi.binance.com',
-  'api.bybit.com',
-  'www.okx.com',
-  'api.hyperliquid.xyz',
-] as const;
+export { EXCHANGE_HOSTS } from './exchange-replay';
 
 export interface LaunchNetwork {
   /**
@@ -115,21 +110,16 @@ export async function routeExchanges(
     const url = new URL(request.url());
     // The extension's own pages and their chunks pass through context.route too.
     if (url.protocol === 'chrome-extension:' || options.allow?.(url)) return route.fallback();
-    if (!(EXCHANGE_HOSTS as readonly string[]).includes(url.host)) return route.abort('blockedbyclient');
+    if (!isExchangeHost(url.host)) return route.abort('blockedbyclient');
     if (!replay || failing.has(url.host)) {
       requests.push({ method: request.method(), url: url.href, status: 'failed' });
       return route.abort('connectionfailed');
     }
     try {
       const body = request.postData() ?? undefined;
-      const answer = await replay(url.href, { method: request.method(), ...(body ? { body } : {}) });
-      const headers: Record<string, string> = {};
-      answer.headers.forEach?.((value, key) => {
-        // The recorded body is already decoded; its encoding and length no longer apply.
-        if (!['content-encoding', 'content-length', 'transfer-encoding'].includes(key)) headers[key] = value;
-      });
+      const answer = await replayAnswer(replay, { method: request.method(), url: url.href, body });
       requests.push({ method: request.method(), url: url.href, status: answer.status });
-      return route.fulfill({ status: answer.status, headers, body: await answer.text() });
+      return route.fulfill(answer);
     } catch {
       requests.push({ method: request.method(), url: url.href, status: 'miss' });
       return route.abort('connectionfailed');

@@ -88,6 +88,34 @@ function pageHtml(fixture: SiteFixture): string {
   return html;
 }
 
+/** What a site's origin answers in a fixture: a status, a content type and a body. */
+export interface SiteAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/**
+ * The answer to a request for `url` on the fixture's origin: the fixture assets under /__liqlens_fixtures__/, the
+ * fixture page for a chart-page document, a plain page for any other document, and null for everything else (the
+ * caller's other routes take it). Shared by the Chromium routes below and the Firefox proxy (scripts/lib/firefox).
+ */
+export function siteAnswer(fixture: SiteFixture, url: URL, isDocument: boolean): SiteAnswer | null {
+  const origin = new URL(fixture.url).origin;
+  if (url.pathname.startsWith('/__liqlens_fixtures__/')) {
+    const asset = ASSETS[url.pathname.slice('/__liqlens_fixtures__/'.length)];
+    if (!asset) return { status: 404, contentType: 'text/plain', body: 'no such fixture asset' };
+    let body = fs.readFileSync(asset.file, 'utf8');
+    if (asset.type === 'text/html')
+      body = body.replaceAll('{{ORIGIN}}', origin).replaceAll('{{SYMBOL}}', fixture.symbol);
+    return { status: 200, contentType: asset.type, body };
+  }
+  if (!isDocument) return null;
+  if (siteById(fixture.site).isChartPage(url))
+    return { status: 200, contentType: 'text/html; charset=utf-8', body: pageHtml(fixture) };
+  return { status: 200, contentType: 'text/html', body: '<!doctype html><title>Not a chart</title>' };
+}
+
 /**
  * Serves a site's fixture page at its real URL, and the fixture assets beside it under /__liqlens_fixtures__/.
  * Register after routeExchanges: the last route registered runs first, and API paths fall back to it.
@@ -98,31 +126,11 @@ export async function routeSite(
   fixtureOrCurrent: SiteFixture | (() => SiteFixture),
 ): Promise<void> {
   const current = typeof fixtureOrCurrent === 'function' ? fixtureOrCurrent : () => fixtureOrCurrent;
-  const first = current();
-  const origin = new URL(first.url).origin;
-  const site = siteById(first.site);
+  const origin = new URL(current().url).origin;
   await context.route(`${origin}/**`, async (route) => {
-    const fixture = current();
-    const url = new URL(route.request().url());
-    if (url.pathname.startsWith('/__liqlens_fixtures__/')) {
-      const asset = ASSETS[url.pathname.slice('/__liqlens_fixtures__/'.length)];
-      if (!asset) return route.fulfill({ status: 404, body: 'no such fixture asset' });
-      let body = fs.readFileSync(asset.file, 'utf8');
-      if (asset.type === 'text/html')
-        body = body.replaceAll('{{ORIGIN}}', origin).replaceAll('{{SYMBOL}}', fixture.symbol);
-      return route.fulfill({ status: 200, contentType: asset.type, body });
-    }
-    if (route.request().resourceType() === 'document' && site.isChartPage(url)) {
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pageHtml(fixture) });
-    }
-    if (route.request().resourceType() === 'document') {
-      return route.fulfill({
-        status: 200,
-        contentType: 'text/html',
-        body: '<!doctype html><title>Not a chart</title>',
-      });
-    }
-    return route.fallback();
+    const request = route.request();
+    const answer = siteAnswer(current(), new URL(request.url()), request.resourceType() === 'document');
+    return answer ? route.fulfill(answer) : route.fallback();
   });
 }
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type OverlayActions, OverlayRoot } from '../../../components/overlay/OverlayRoot';
 import { badgeModel } from '../../../lib/overlay/badge-model';
 import type { OverlayViewState } from '../../../lib/overlay/controller';
+import { testDisplay } from '../../fixtures/display';
 import { makeReply, makeView } from '../../overlay/fixtures';
 import { print as realisedPrint, summary as realisedSummary } from '../../realised/summary-fixture';
 
@@ -25,14 +26,7 @@ function state(overrides: Partial<OverlayViewState> = {}): OverlayViewState {
     view,
     realPositions: null,
     price: { price: 95_000, source: 'view' },
-    display: {
-      minBandUsd: 1e6,
-      bandsPerSide: 3,
-      longColor: '#2f80ed',
-      shortColor: '#f2994a',
-      opacity: 0.35,
-      movePct: 3,
-    },
+    display: testDisplay({ minBandUsd: 1e6 }),
     rangePct: 25,
     corner: 'top-right',
     badge: badgeModel({
