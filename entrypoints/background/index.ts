@@ -43,7 +43,7 @@ export default defineBackground(() => {
       : {}),
     hlPositions: createBackgroundHlPositions({
       fetch: withoutCredentials((url, init) => fetch(url, init)),
-      indexedDB: () => indexedDB,
+      idb: () => ({ indexedDB, keyRange: IDBKeyRange }),
       // The handlers the watcher sets take the events as the browser's WebSocket passes them.
       createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
       local,

@@ -4,6 +4,7 @@ import type { SocketLike } from '../hl-positions/trades-stream';
 import { createHttpClient } from '../http/client';
 import type { FetchLike } from '../http/types';
 import type { StorageAreaLike } from '../storage/area';
+import type { IdbDeps } from '../storage/idb';
 import { STORAGE_KEYS } from '../storage/keys';
 
 /**
@@ -14,7 +15,7 @@ import { STORAGE_KEYS } from '../storage/keys';
 export function createBackgroundHlPositions(deps: {
   fetch: FetchLike;
   /** Read when the store is first opened (the worker's `indexedDB`), so that building the service touches nothing. */
-  indexedDB: () => IDBFactory;
+  idb: () => IdbDeps;
   createSocket(url: string): SocketLike;
   local: StorageAreaLike;
   now?: () => number;
@@ -43,7 +44,7 @@ export function createBackgroundHlPositions(deps: {
   };
   return createHlPositionsService({
     http: lazyHttp,
-    openStore: () => createIdbAccountStore(deps.indexedDB()),
+    openStore: () => createIdbAccountStore(deps.idb()),
     now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     createSocket: deps.createSocket,
