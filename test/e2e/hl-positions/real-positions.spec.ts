@@ -32,6 +32,7 @@ test.describe.configure({ mode: 'serial' });
 test.setTimeout(120_000);
 
 test.beforeAll(async () => {
+  asked.length = 0;
   sockets = await startVenueSockets();
   env = await openOverlayEnv({ resolverRules: sockets.resolverRules });
   // Accounts holding BTC around Hyperliquid's mark in the replay (btc-all.har), so their liquidation prices fall
