@@ -51,6 +51,8 @@ export function BandCanvas({ plan, onError, handle }: Props) {
     p.painted = null;
     paintPlan(p.ctx, next, p.sprites);
     p.painted = next;
+    // For tests and the benchmark: the real-position ticks on the bitmap (the layer "Hyperliquid: real positions").
+    canvas.dataset.positions = String(next.positions?.layout.ticks.length ?? 0);
   }).current;
   useLayoutEffect(() => {
     try {

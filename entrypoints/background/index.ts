@@ -5,6 +5,7 @@ import { createBackgroundHlPositions } from '../../lib/background/hl-positions';
 import { createBackgroundEngine } from '../../lib/background/live-engine';
 import { createWorkerRealised } from '../../lib/background/realised';
 import type { SocketLike } from '../../lib/hl-positions/trades-stream';
+import { createLimiter } from '../../lib/http/limiter';
 import { withoutCredentials } from '../../lib/http/without-credentials';
 import { browserSocket } from './socket';
 
@@ -14,6 +15,8 @@ export default defineBackground(() => {
   const local = browser.storage.local;
   const log = (message: string) => console.warn(message);
   const extensionOrigin = browser.runtime.getURL('/');
+  // One budget per IP: the estimate's client and the position scanner's book their requests here.
+  const limiter = createLimiter({ now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
   const background = createBackground({
     local,
     shared: browser.storage.sync,
@@ -25,6 +28,7 @@ export default defineBackground(() => {
         fetch: withoutCredentials((url, init) => fetch(url, init)),
         local,
         permissions: browser.permissions,
+        limiter,
         log,
       }),
     broadcast: (message) => browser.runtime.sendMessage(message),
@@ -43,10 +47,11 @@ export default defineBackground(() => {
       : {}),
     hlPositions: createBackgroundHlPositions({
       fetch: withoutCredentials((url, init) => fetch(url, init)),
-      indexedDB: () => indexedDB,
+      idb: () => ({ indexedDB, keyRange: IDBKeyRange }),
       // The handlers the watcher sets take the events as the browser's WebSocket passes them.
       createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
       local,
+      limiter,
       log,
     }),
     log,

@@ -474,6 +474,8 @@ export function createBackground(deps: BackgroundDeps): Background {
           MAX_WATCHED_ASSETS,
         );
         await syncRealised();
+        // A newly watched asset's trades name accounts from now on, not from the next alarm.
+        await configureHlPositions();
         const entry = await cache.get(asset);
         if (!inFlight.has(asset) && isDue(entry, deps.now(), periodOf(settings)))
           void refresh(asset, { ifWatched: true });

@@ -1,4 +1,5 @@
 import { createLiveEngine } from '../engine/setup';
+import type { Limiter } from '../http/limiter';
 import type { FetchLike } from '../http/types';
 import { coinglassUsable, type PermissionsLike } from '../settings/coinglass-access';
 import type { Settings } from '../settings/schema';
@@ -17,6 +18,8 @@ export async function createBackgroundEngine(deps: {
   fetch: FetchLike;
   local: StorageAreaLike;
   permissions: PermissionsLike;
+  /** The worker's one limiter, shared with the position scanner's client (one budget per IP). */
+  limiter?: Limiter;
   now?: () => number;
   /** Back-off waits of the HTTP client (tests pass a virtual clock's). */
   sleep?: (ms: number) => Promise<void>;
@@ -32,6 +35,7 @@ export async function createBackgroundEngine(deps: {
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
     oiStore: createStorageOiSnapshotStore({ area: deps.local, ...(deps.log ? { log: deps.log } : {}) }),
     coinglassKey: key,
+    ...(deps.limiter ? { limiter: deps.limiter } : {}),
     pauses,
     onPausesChange: (next) => {
       void deps.local.set({ [STORAGE_KEYS.httpPauses]: next }).catch(() => undefined);

@@ -1,4 +1,5 @@
 import { createHttpClient, type PausingHttpClient } from '../http/client';
+import type { Limiter } from '../http/limiter';
 import type { FetchLike } from '../http/types';
 import { createCoinglassSource } from '../sources/coinglass';
 import { createSources } from '../sources/index';
@@ -17,6 +18,8 @@ export interface LiveEngineOptions {
   /** Saved pauses of a previous client (see `createHttpClient`), and where to save new ones. */
   pauses?: unknown;
   onPausesChange?: Parameters<typeof createHttpClient>[0]['onPausesChange'];
+  /** The budgets shared with the worker's other clients (see `createHttpClient`). */
+  limiter?: Limiter;
   timeoutMs?: number;
   /** The back-off jitter source (a fixed one makes recordings reproducible). */
   random?: () => number;
@@ -34,6 +37,7 @@ export function createLiveEngine(options: LiveEngineOptions): { engine: Engine; 
     ...(options.random ? { random: options.random } : {}),
     ...(options.pauses !== undefined ? { pauses: options.pauses } : {}),
     ...(options.onPausesChange ? { onPausesChange: options.onPausesChange } : {}),
+    ...(options.limiter ? { limiter: options.limiter } : {}),
   });
   const key = options.coinglassKey?.trim();
   const engine = createEngine({

@@ -1,4 +1,4 @@
-import { openIdbStore } from './idb';
+import { type IdbDeps, openIdb } from '../storage/idb';
 import { type AccountRecord, AccountRecordSchema } from './schemas';
 
 /** Where the scanner keeps its accounts between worker restarts. */
@@ -24,19 +24,30 @@ function parseAll(values: unknown[]): { records: AccountRecord[]; dropped: numbe
   return { records, dropped };
 }
 
-/** The accounts in IndexedDB, one record per address. */
-export async function createIdbAccountStore(indexedDB: IDBFactory): Promise<AccountStore> {
-  const db = await openIdbStore<AccountRecord>({
-    indexedDB,
-    database: HL_POSITIONS_DB,
-    store: STORE,
-    keyPath: 'address',
+/** The accounts in IndexedDB, one record per address (keyed by it), on the project's IndexedDB wrapper. */
+export async function createIdbAccountStore(deps: IdbDeps): Promise<AccountStore> {
+  const db = await openIdb(deps, {
+    name: HL_POSITIONS_DB,
+    version: 1,
+    stores: [{ name: STORE, keyPath: 'address' }],
   });
   return {
-    loadAll: async () => parseAll(await db.getAll()),
-    put: (records) => db.putMany(records),
-    remove: (addresses) => db.deleteMany(addresses),
-    clear: () => db.clear(),
+    loadAll: async () => parseAll(await db.getAll(STORE)),
+    put: (records) =>
+      records.length === 0
+        ? Promise.resolve()
+        : db.write([STORE], (tx) => {
+            for (const r of records) tx.put(STORE, r);
+          }),
+    remove: (addresses) =>
+      addresses.length === 0
+        ? Promise.resolve()
+        : db.write([STORE], (tx) => {
+            for (const a of addresses) tx.delete(STORE, a);
+          }),
+    clear: async () => {
+      await db.deleteWhere(STORE, {});
+    },
   };
 }
 

@@ -19,7 +19,7 @@ import {
   venueCode,
   venueMessage,
 } from './failures';
-import { createLimiter } from './limiter';
+import { createLimiter, type Limiter } from './limiter';
 import { cappedUntil, type HostPause, type HostPauses, restorePauses } from './pauses';
 import type { FailureKind, FetchLike, HttpClient, HttpRequest, HttpResponse, HttpResult } from './types';
 
@@ -56,6 +56,11 @@ export interface HttpClientOptions {
    */
   pauses?: unknown;
   onPausesChange?: (pauses: HostPauses) => void;
+  /**
+   * The budgets' bookkeeping, when it is shared with other clients on the same IP (the worker's estimate and
+   * its position scanner both spend Hyperliquid's weight); default: the client's own.
+   */
+  limiter?: Limiter;
 }
 
 export interface PausingHttpClient extends HttpClient {
@@ -105,7 +110,7 @@ export function createHttpClient(options: HttpClientOptions): PausingHttpClient 
       const handle = setTimeout(fire, ms);
       return () => clearTimeout(handle);
     });
-  const limiter = createLimiter({ now, sleep });
+  const limiter = options.limiter ?? createLimiter({ now, sleep });
   const pauses: HostPauses = restorePauses(options.pauses, now());
   const stats: Record<string, { requests: number; weight: number }> = {};
 

@@ -25,6 +25,8 @@ export function replayFrames(
   const prints: LiqPrint[] = [];
   let rejected = 0;
   for (const record of records) {
+    // Hyperliquid's trades carry no liquidations.
+    if (record.venue === 'hyperliquid') continue;
     const result = LIQ_FEEDS[record.venue].parse(record.data, contexts[record.venue]);
     rejected += result.rejected;
     for (const p of result.prints) prints.push(p);

@@ -153,9 +153,17 @@ export const BandScoresReplySchema = z.object({
 });
 export type BandScoresReply = z.infer<typeof BandScoresReplySchema>;
 
+/**
+ * The sockets a recording may hold: the liquidation feeds, and Hyperliquid's `trades` (the addresses behind
+ * its real positions, lib/hl-positions; no liquidations).
+ */
+export const WS_VENUES = [...LIQ_VENUES, 'hyperliquid'] as const;
+export const WsVenueSchema = z.enum(WS_VENUES);
+export type WsVenue = z.infer<typeof WsVenueSchema>;
+
 /** One received WebSocket frame, `liqlens.wsrec/1`: one JSON object per line. */
 export const WsRecordSchema = z.object({
-  venue: LiqVenueSchema,
+  venue: WsVenueSchema,
   url: z.string(),
   /** When it was received (ms). */
   t: num(),

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../lib/util/result';
+import { CliError, type CliIo } from './cli-io';
 
 /** One command-line flag: `--name VALUE` (or `--name=VALUE`) when `kind` is `string`, `--name` when `boolean`. */
 export interface FlagSpec {
@@ -109,4 +110,27 @@ export function formatHelp(options: {
   });
   if (options.notes?.length) lines.push('', ...options.notes);
   return lines;
+}
+
+/**
+ * The flags of a tool's command line, or null once `--help` has printed `help`: a bad command line is a
+ * `CliError` (exit 2). The tool's table must have a boolean `help` flag.
+ */
+export function flagsOrHelp<const T extends readonly FlagSpec[]>(
+  argv: readonly string[],
+  flags: T,
+  help: readonly string[],
+  io: Pick<CliIo, 'stdout'>,
+): FlagValues<T> | null {
+  const parsed = parseArgs(argv, flags);
+  if (!parsed.ok) throw new CliError(parsed.error);
+  if ((parsed.value as Record<string, unknown>).help !== true) return parsed.value;
+  io.stdout(`${help.join('\n')}\n`);
+  return null;
+}
+
+/** The value of a flag the tool cannot run without: absent, it is a `CliError` (exit 2) saying `missing`. */
+export function required(value: string | undefined, missing: string): string {
+  if (value === undefined) throw new CliError(missing);
+  return value;
 }

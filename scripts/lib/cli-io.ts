@@ -43,3 +43,24 @@ export function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return (text.split('\n')[0] ?? '').trim() || 'unknown error';
 }
+
+/**
+ * Runs a tool's body and turns whatever it throws into one line on stderr, prefixed with the tool's name: a
+ * `CliError` with its exit code, anything else as an internal error (exit 1). Never a stack trace.
+ */
+export async function withOneLineFailures(
+  tool: string,
+  io: CliIo,
+  run: () => Promise<number>,
+): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`${tool}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`${tool}: internal error: ${firstLine(error)}\n`);
+    return EXIT.internal;
+  }
+}

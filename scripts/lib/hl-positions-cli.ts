@@ -1,4 +1,3 @@
-import { createVirtualClock } from '../../lib/engine/setup';
 import { formatUsd } from '../../lib/format';
 import { createMemoryAccountStore } from '../../lib/hl-positions/account-store';
 import { type HlPositionsDoc, HlPositionsDocSchema, hlPositionsDoc } from '../../lib/hl-positions/document';
@@ -6,14 +5,15 @@ import { buildRealMap, usableStates } from '../../lib/hl-positions/real-map';
 import { createPositionScanner } from '../../lib/hl-positions/scanner';
 import { AddressSchema } from '../../lib/hl-positions/schemas';
 import { createHttpClient } from '../../lib/http/client';
-import { parseHarText } from '../../lib/http/har';
-import { createHarFetch, HarMissError, harNow } from '../../lib/http/har-replay';
+import { type createHarFetch, HarMissError } from '../../lib/http/har-replay';
 import type { FetchLike } from '../../lib/http/types';
 import { DEFAULT_PARAMS } from '../../lib/model/params';
 import { createHyperliquidSource } from '../../lib/sources/hyperliquid';
-import { formatHelp, parseArgs } from './args';
-import { CliError, type CliIo, EXIT, firstLine } from './cli-io';
+import { flagsOrHelp, formatHelp, required } from './args';
+import { CliError, type CliIo, EXIT, withOneLineFailures } from './cli-io';
+import { harOrNetwork } from './har-input';
 import { assetFromSymbol } from './live-run';
+import { readTextFile } from './read-json';
 import { zodLine } from './zod-line';
 
 export const HL_POSITIONS_FLAGS = [
@@ -91,39 +91,19 @@ function exactAccounts(fetch: ReturnType<typeof createHarFetch>): FetchLike {
   };
 }
 
-async function readText(io: CliIo, path: string): Promise<string> {
-  try {
-    return await io.readFile(path);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    throw new CliError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : firstLine(error)}`);
-  }
-}
-
 async function run(argv: readonly string[], io: CliIo & Partial<HlPositionsDeps>): Promise<number> {
-  const parsed = parseArgs(argv, HL_POSITIONS_FLAGS);
-  if (!parsed.ok) throw new CliError(parsed.error);
-  const flags = parsed.value;
-  if (flags.help) {
-    io.stdout(`${HL_POSITIONS_HELP.join('\n')}\n`);
-    return EXIT.ok;
-  }
-  if (flags.addresses === undefined) throw new CliError('--addresses FILE is required (see --help)');
-  if (flags.symbol === undefined) throw new CliError('--symbol is required, e.g. --symbol BTC (see --help)');
-  const asset = assetFromSymbol(flags.symbol);
-  const addresses = parseAddresses(await readText(io, flags.addresses), flags.addresses);
+  const flags = flagsOrHelp(argv, HL_POSITIONS_FLAGS, HL_POSITIONS_HELP, io);
+  if (!flags) return EXIT.ok;
+  const file = required(flags.addresses, '--addresses FILE is required (see --help)');
+  const asset = assetFromSymbol(
+    required(flags.symbol, '--symbol is required, e.g. --symbol BTC (see --help)'),
+  );
+  const addresses = parseAddresses(await readTextFile(io, file), file);
 
-  let fetch: FetchLike = io.fetch ?? ((url, init) => globalThis.fetch(url, init));
-  let now = io.now ?? Date.now;
-  let sleep = io.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  if (flags.har !== undefined) {
-    const har = parseHarText(await readText(io, flags.har));
-    if (!har.ok) throw new CliError(`${flags.har}: ${har.error}`);
-    const clock = createVirtualClock(harNow(har.value));
-    fetch = exactAccounts(createHarFetch(har.value, { now: clock.now }));
-    now = clock.now;
-    sleep = clock.sleep;
-  }
+  const net = await harOrNetwork(io, flags.har);
+  const { now, sleep } = net;
+  // A replay answers an account only from its own recorded request.
+  const fetch = net.replay ? exactAccounts(net.fetch) : net.fetch;
 
   const http = createHttpClient({ fetch, now, sleep });
   const snapshot = await createHyperliquidSource(http, { now }).snapshot(asset);
@@ -176,18 +156,9 @@ function textReport(doc: HlPositionsDoc, failed: { address: string; failure: str
 }
 
 /** `npm run hl-positions` as a function: every failure is one line on stderr, never a stack trace. */
-export async function runHlPositionsCli(
+export function runHlPositionsCli(
   argv: readonly string[],
   io: CliIo & Partial<HlPositionsDeps>,
 ): Promise<number> {
-  try {
-    return await run(argv, io);
-  } catch (error) {
-    if (error instanceof CliError) {
-      io.stderr(`hl-positions: ${error.message}\n`);
-      return error.exitCode;
-    }
-    io.stderr(`hl-positions: internal error: ${firstLine(error)}\n`);
-    return EXIT.internal;
-  }
+  return withOneLineFailures('hl-positions', io, () => run(argv, io));
 }

@@ -1,11 +1,9 @@
 import { createMemoryOiSnapshotStore } from '../../lib/engine/oi-snapshot-store';
 import { EngineInputError } from '../../lib/engine/pipeline';
-import { createLiveEngine, createVirtualClock } from '../../lib/engine/setup';
+import { createLiveEngine } from '../../lib/engine/setup';
 import { formatUsd } from '../../lib/format/money';
 import { formatPrice } from '../../lib/format/price';
 import { formatUtc } from '../../lib/format/time';
-import { parseHarText } from '../../lib/http/har';
-import { createHarFetch, harNow } from '../../lib/http/har-replay';
 import type { FetchLike } from '../../lib/http/types';
 import { listingOf } from '../../lib/liquidations/feeds';
 import { replayFrames } from '../../lib/liquidations/replay';
@@ -16,9 +14,11 @@ import { parseWsRecording } from '../../lib/liquidations/ws-recording';
 import { ModelInputError } from '../../lib/model/errors';
 import { DEFAULT_PARAMS } from '../../lib/model/params';
 import { createContractSize } from '../../lib/sources/okx/contract';
-import { formatHelp, parseArgs } from './args';
-import { CliError, type CliIo, EXIT, firstLine } from './cli-io';
+import { flagsOrHelp, formatHelp, required } from './args';
+import { CliError, type CliIo, EXIT, withOneLineFailures } from './cli-io';
+import { harOrNetwork } from './har-input';
 import { assetFromSymbol } from './live-run';
+import { readTextFile } from './read-json';
 
 export const LIQUIDATIONS_FORMAT = 'liqlens.liquidations/1';
 
@@ -70,15 +70,6 @@ interface Score {
   price: number;
   time: number;
   bands: { side: 'long' | 'short'; low: number; high: number; notionalUsd: number; realisedUsd: number }[];
-}
-
-async function readText(io: CliIo, path: string): Promise<string> {
-  try {
-    return await io.readFile(path);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    throw new CliError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : firstLine(error)}`);
-  }
 }
 
 async function scoreAt(
@@ -139,31 +130,20 @@ function textReport(
 }
 
 async function run(argv: readonly string[], io: CliIo & Partial<LiquidationsDeps>): Promise<number> {
-  const parsed = parseArgs(argv, LIQUIDATIONS_FLAGS);
-  if (!parsed.ok) throw new CliError(parsed.error);
-  const flags = parsed.value;
-  if (flags.help) {
-    io.stdout(`${LIQUIDATIONS_HELP.join('\n')}\n`);
-    return EXIT.ok;
-  }
-  if (flags.replay === undefined) throw new CliError('--replay REC.jsonl is required (see --help)');
-  if (flags.symbol === undefined) throw new CliError('--symbol is required, e.g. --symbol BTC');
+  const flags = flagsOrHelp(argv, LIQUIDATIONS_FLAGS, LIQUIDATIONS_HELP, io);
+  if (!flags) return EXIT.ok;
+  const file = required(flags.replay, '--replay REC.jsonl is required (see --help)');
+  const symbol = required(flags.symbol, '--symbol is required, e.g. --symbol BTC');
   if (flags.score && flags.har === undefined)
     throw new CliError('--score needs --har (the view is built from it)');
-  const asset = assetFromSymbol(flags.symbol);
+  const asset = assetFromSymbol(symbol);
 
-  const recording = parseWsRecording(await readText(io, flags.replay));
-  if (!recording.ok) throw new CliError(`${flags.replay}: ${recording.error}`);
+  const recording = parseWsRecording(await readTextFile(io, file));
+  if (!recording.ok) throw new CliError(`${file}: ${recording.error}`);
   const records: WsRecord[] = recording.records;
 
-  let fetch: FetchLike = io.fetch ?? ((url, init) => globalThis.fetch(url, init));
-  let clock = { now: Date.now, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
-  if (flags.har !== undefined) {
-    const har = parseHarText(await readText(io, flags.har));
-    if (!har.ok) throw new CliError(`${flags.har}: ${har.error}`);
-    clock = createVirtualClock(harNow(har.value));
-    fetch = createHarFetch(har.value, { now: clock.now });
-  }
+  const clock = await harOrNetwork(io, flags.har);
+  const { fetch } = clock;
 
   const okxInstrument = listingOf('okx', asset).instrument;
   let ctVal: number | undefined;
@@ -197,18 +177,9 @@ async function run(argv: readonly string[], io: CliIo & Partial<LiquidationsDeps
 }
 
 /** `npm run liquidations`: one line on stderr and exit 2 for bad input, never a stack trace. */
-export async function runLiquidationsCli(
+export function runLiquidationsCli(
   argv: readonly string[],
   io: CliIo & Partial<LiquidationsDeps>,
 ): Promise<number> {
-  try {
-    return await run(argv, io);
-  } catch (error) {
-    if (error instanceof CliError) {
-      io.stderr(`liquidations: ${error.message}\n`);
-      return error.exitCode;
-    }
-    io.stderr(`liquidations: internal error: ${firstLine(error)}\n`);
-    return EXIT.internal;
-  }
+  return withOneLineFailures('liquidations', io, () => run(argv, io));
 }

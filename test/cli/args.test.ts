@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type FlagSpec, formatHelp, parseArgs } from '../../scripts/lib/args';
+import { type FlagSpec, flagsOrHelp, formatHelp, parseArgs, required } from '../../scripts/lib/args';
+import { CliError, withOneLineFailures } from '../../scripts/lib/cli-io';
 
 const FLAGS = [
   { name: 'series', kind: 'string', value: 'FILE', help: 'the series' },
@@ -89,5 +90,43 @@ describe('formatHelp', () => {
       '',
       'Exit 2 on bad input.',
     ]);
+  });
+});
+
+describe('the shared command-line steps', () => {
+  const out: string[] = [];
+  const io = {
+    stdout: (t: string) => void out.push(t),
+    stderr: (t: string) => void out.push(t),
+    readFile: async () => '',
+  };
+
+  it('flagsOrHelp gives the flags, prints the help for --help, and throws a CliError for a bad line', () => {
+    out.length = 0;
+    expect(flagsOrHelp(['--json'], FLAGS, ['Usage: x'], io)?.json).toBe(true);
+    expect(flagsOrHelp(['-h'], FLAGS, ['Usage: x'], io)).toBeNull();
+    expect(out).toEqual(['Usage: x\n']);
+    expect(() => flagsOrHelp(['--jsn'], FLAGS, [], io)).toThrow(CliError);
+  });
+
+  it('required passes a value through and names what is missing', () => {
+    expect(required('a', 'no')).toBe('a');
+    expect(() => required(undefined, '--series FILE is required')).toThrow('--series FILE is required');
+  });
+
+  it('withOneLineFailures: a CliError keeps its exit code, anything else is exit 1; one line each', async () => {
+    out.length = 0;
+    expect(await withOneLineFailures('tool', io, async () => 0)).toBe(0);
+    expect(
+      await withOneLineFailures('tool', io, async () => {
+        throw new CliError('bad flag');
+      }),
+    ).toBe(2);
+    expect(
+      await withOneLineFailures('tool', io, async () => {
+        throw new Error('boom\n  at somewhere');
+      }),
+    ).toBe(1);
+    expect(out).toEqual(['tool: bad flag\n', 'tool: internal error: boom\n']);
   });
 });

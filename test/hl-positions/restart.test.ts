@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../../lib/engine/setup';
 import { createIdbAccountStore } from '../../lib/hl-positions/account-store';
@@ -16,7 +16,7 @@ async function worker(
   sim: ReturnType<typeof createHlSimFetch>,
   prices = new Map<string, number>(),
 ) {
-  const store = await createIdbAccountStore(idb);
+  const store = await createIdbAccountStore({ indexedDB: idb, keyRange: IDBKeyRange });
   const http = createHttpClient({ fetch: sim, now: clock.now, sleep: clock.sleep });
   return createPositionScanner({ http, store, now: clock.now, sleep: clock.sleep, prices: () => prices });
 }

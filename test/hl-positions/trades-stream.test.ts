@@ -4,6 +4,10 @@ import {
   HYPERLIQUID_WS_URL,
   type SocketLike,
 } from '../../lib/hl-positions/trades-stream';
+import { replayFrames } from '../../lib/liquidations/replay';
+import { WsRecordSchema } from '../../lib/liquidations/types';
+import { parseWsRecording } from '../../lib/liquidations/ws-recording';
+import { FEED_URL, hyperliquidTradesFrame, toJsonl } from '../../scripts/lib/browser/venue-sockets/frames';
 
 const A = `0x${'ab'.repeat(20)}`;
 const B = `0x${'CD'.repeat(20)}`;
@@ -121,5 +125,26 @@ describe('the trades watcher', () => {
     expect(sockets[2]?.closed).toBe(true);
     advance(120_000);
     expect(sockets).toHaveLength(3);
+  });
+
+  it('reads a liqlens.wsrec/1 recording of trades as built for the replays; the liquidation replay skips it', () => {
+    const record = hyperliquidTradesFrame(
+      [
+        { buyer: A, seller: B, price: 95_000, size: 0.1, time: 1 },
+        { buyer: B, seller: A, price: 95_001, size: 0.2, time: 2 },
+      ],
+      3,
+    );
+    expect(record.url).toBe(HYPERLIQUID_WS_URL);
+    expect(FEED_URL.hyperliquid).toBe(HYPERLIQUID_WS_URL);
+    const recording = parseWsRecording(toJsonl([record]));
+    expect(recording.ok && recording.records.every((r) => WsRecordSchema.safeParse(r).success)).toBe(true);
+    const { watcher, sockets, found } = harness();
+    watcher.watch(['BTC']);
+    sockets[0]?.onopen?.({});
+    sockets[0]?.onmessage?.({ data: record.data });
+    expect(found).toEqual([[A, B.toLowerCase()]]);
+    expect(watcher.stats()).toMatchObject({ frames: 1, badFrames: 0 });
+    expect(replayFrames([record], 'BTC')).toEqual({ prints: [], rejected: 0 });
   });
 });

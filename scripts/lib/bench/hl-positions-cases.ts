@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createVirtualClock } from '../../../lib/engine/setup';
 import { createIdbAccountStore, createMemoryAccountStore } from '../../../lib/hl-positions/account-store';
 import { parseAccount } from '../../../lib/hl-positions/fetch-account';
@@ -100,7 +100,7 @@ export const HL_POSITIONS_CASES: BenchCase[] = [
       gc?.();
       const heap = process.memoryUsage().heapUsed - before;
       const bytes = book.reduce((s, r) => s + JSON.stringify(r).length, 0);
-      const store = await createIdbAccountStore(new IDBFactory());
+      const store = await createIdbAccountStore({ indexedDB: new IDBFactory(), keyRange: IDBKeyRange });
       const t0 = performance.now();
       await store.put(book);
       const t1 = performance.now();

@@ -1,4 +1,4 @@
-import type { LiqVenue } from '../../../../lib/liquidations/types';
+import type { WsVenue } from '../../../../lib/liquidations/types';
 
 /** What the server does with one message from the extension. */
 export interface Answer {
@@ -9,7 +9,7 @@ export interface Answer {
 
 /** How a venue's public socket talks, as far as the extension uses it (subscribe, unsubscribe, its ping). */
 export interface Dialect {
-  venue: LiqVenue;
+  venue: WsVenue;
   /** The real URL's host and port, e.g. `ws.okx.com:8443`. */
   host: string;
   port: number;
@@ -114,4 +114,33 @@ const binance: Dialect = {
   },
 };
 
-export const DIALECTS: readonly Dialect[] = [bybit, okx, binance];
+/**
+ * Hyperliquid `wss://api.hyperliquid.xyz/ws`: `{"method":"subscribe","subscription":{"type":"trades","coin":"BTC"}}`
+ * answered by `{"channel":"subscriptionResponse","data":<the request>}`, `{"method":"ping"}` by
+ * `{"channel":"pong"}` (https://hyperliquid.gitbook.io/hyperliquid-docs/for-developers/api/websocket).
+ */
+const hyperliquid: Dialect = {
+  venue: 'hyperliquid',
+  host: 'api.hyperliquid.xyz',
+  port: 443,
+  accepts: (p) => p === '/ws',
+  streamsInPath: () => [],
+  answer(text) {
+    const m = json(text);
+    if (!m || typeof m.method !== 'string') return {};
+    if (m.method === 'ping') return { reply: JSON.stringify({ channel: 'pong' }) };
+    const sub = m.subscription as Record<string, unknown> | undefined;
+    if ((m.method !== 'subscribe' && m.method !== 'unsubscribe') || typeof sub?.type !== 'string') return {};
+    const topic = `${sub.type}:${String(sub.coin ?? '')}`;
+    const reply = JSON.stringify({ channel: 'subscriptionResponse', data: m });
+    return m.method === 'subscribe' ? { reply, subscribe: [topic] } : { reply, unsubscribe: [topic] };
+  },
+  topicsOf(frame) {
+    const m = json(frame);
+    if (m?.channel !== 'trades' || !Array.isArray(m.data)) return [];
+    const coin = (m.data[0] as Record<string, unknown> | undefined)?.coin;
+    return typeof coin === 'string' ? [`trades:${coin}`] : [];
+  },
+};
+
+export const DIALECTS: readonly Dialect[] = [bybit, okx, binance, hyperliquid];

@@ -1,10 +1,11 @@
-import type { LiqPrint, LiqVenue, WsRecord } from '../../../../lib/liquidations/types';
+import type { LiqPrint, WsRecord, WsVenue } from '../../../../lib/liquidations/types';
 
 /** The real socket URLs (docs/data-sources.md), as the extension opens them. */
-export const FEED_URL: Record<LiqVenue, string> = {
+export const FEED_URL: Record<WsVenue, string> = {
   bybit: 'wss://stream.bybit.com/v5/public/linear',
   okx: 'wss://ws.okx.com:8443/ws/v5/public',
   binance: 'wss://fstream.binance.com/market/ws',
+  hyperliquid: 'wss://api.hyperliquid.xyz/ws',
 };
 
 /** BTC-USDT-SWAP's contract value, as the instruments endpoint in btc-all.har gives it. */
@@ -12,7 +13,7 @@ export const OKX_BTC_CT_VAL = 0.01;
 
 export type PlainPrint = Pick<LiqPrint, 'side' | 'price' | 'size' | 'time'>;
 
-const record = (venue: LiqVenue, t: number, data: string): WsRecord => ({
+const record = (venue: WsVenue, t: number, data: string): WsRecord => ({
   venue,
   url: FEED_URL[venue],
   t,
@@ -98,7 +99,41 @@ export function binanceFrame(p: PlainPrint, t: number, symbol = 'BTCUSDT'): WsRe
 }
 
 /** A frame as a venue might garble it: the text is sent as is. */
-export const rawFrame = (venue: LiqVenue, data: string, t: number): WsRecord => record(venue, t, data);
+export const rawFrame = (venue: WsVenue, data: string, t: number): WsRecord => record(venue, t, data);
+
+/** One trade between two accounts, as far as the frame builder needs it. */
+export interface PlainTrade {
+  buyer: string;
+  seller: string;
+  price: number;
+  size: number;
+  time: number;
+}
+
+/**
+ * Hyperliquid `trades` for one coin, in the shape its WebSocket pushes
+ * (https://hyperliquid.gitbook.io/hyperliquid-docs/for-developers/api/websocket/subscriptions, `WsTrade`):
+ * `{channel: "trades", data: [{coin, side, px, sz, hash, time, tid, users: [buyer, seller]}]}`, numbers as strings.
+ */
+export function hyperliquidTradesFrame(trades: readonly PlainTrade[], t: number, coin = 'BTC'): WsRecord {
+  return record(
+    'hyperliquid',
+    t,
+    JSON.stringify({
+      channel: 'trades',
+      data: trades.map((x, i) => ({
+        coin,
+        side: i % 2 === 0 ? 'B' : 'A',
+        px: String(x.price),
+        sz: String(x.size),
+        hash: `0x${(x.time + i).toString(16).padStart(64, '0')}`,
+        time: x.time,
+        tid: x.time * 10 + i,
+        users: [x.buyer, x.seller],
+      })),
+    }),
+  );
+}
 
 export const toJsonl = (records: readonly WsRecord[]) =>
   records.map((r) => `${JSON.stringify(r)}\n`).join('');

@@ -1,12 +1,12 @@
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import type { LiqVenue, WsRecord } from '../../../../lib/liquidations/types';
+import type { WsRecord, WsVenue } from '../../../../lib/liquidations/types';
 import { selfSignedCertificate } from './certificate';
 import { DIALECTS, type Dialect } from './dialects';
 
 interface Client {
-  venue: LiqVenue;
+  venue: WsVenue;
   socket: WebSocket;
   subscribed: Set<string>;
 }
@@ -20,24 +20,25 @@ export interface VenueSockets {
    * Returns how many sockets got each frame, in order.
    */
   play(records: readonly WsRecord[]): number[];
-  /** Waits until `venue` has an open socket subscribed to `topic` (`liquidation-orders:SWAP` on OKX). */
-  waitForSubscriber(venue: LiqVenue, topic: string, timeoutMs?: number): Promise<void>;
+  /** Waits until `venue` has an open socket subscribed to `topic` (`liquidation-orders:SWAP` on OKX, `trades:BTC` on Hyperliquid). */
+  waitForSubscriber(venue: WsVenue, topic: string, timeoutMs?: number): Promise<void>;
   /** Closes every open socket of the venue abruptly (no close frame), as a network cut does. */
-  drop(venue: LiqVenue): number;
+  drop(venue: WsVenue): number;
   /** While true, new sockets of the venue are refused at the upgrade (HTTP 503). */
-  refuse(venue: LiqVenue, refusing: boolean): void;
+  refuse(venue: WsVenue, refusing: boolean): void;
   /** Sockets accepted so far, per venue (a reconnect adds one). */
-  accepted(venue: LiqVenue): number;
-  open(venue: LiqVenue): number;
+  accepted(venue: WsVenue): number;
+  open(venue: WsVenue): number;
   /** Every text message the extension sent, in order. */
-  received: { venue: LiqVenue; text: string }[];
+  received: { venue: WsVenue; text: string }[];
   close(): Promise<void>;
 }
 
 /**
- * One local TLS server answering the venues' public liquidation sockets at their real URLs (reached through
- * Chromium's host-resolver rules): subscribe, unsubscribe and ping as each venue answers them, frames from a
- * `liqlens.wsrec/1` recording, and connection drops on cue.
+ * One local TLS server answering the venues' public sockets at their real URLs (reached through Chromium's
+ * host-resolver rules): the liquidation feeds and Hyperliquid's `trades`; subscribe, unsubscribe and ping as each
+ * venue answers them, frames from a `liqlens.wsrec/1` recording, and connection drops on cue. (Chromium still sends
+ * the pages' and the worker's HTTP requests to `context.route`, which answers before any name is resolved.)
  */
 export async function startVenueSockets(): Promise<VenueSockets> {
   const tls = selfSignedCertificate(DIALECTS.map((d) => d.host));
@@ -46,8 +47,8 @@ export async function startVenueSockets(): Promise<VenueSockets> {
   });
   const wss = new WebSocketServer({ noServer: true });
   const clients = new Set<Client>();
-  const refusing = new Set<LiqVenue>();
-  const accepted = new Map<LiqVenue, number>();
+  const refusing = new Set<WsVenue>();
+  const accepted = new Map<WsVenue, number>();
   const received: VenueSockets['received'] = [];
   const waiters = new Set<() => void>();
   let next = 0;
@@ -94,7 +95,7 @@ export async function startVenueSockets(): Promise<VenueSockets> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
-  const openOf = (venue: LiqVenue) =>
+  const openOf = (venue: WsVenue) =>
     [...clients].filter((c) => c.venue === venue && c.socket.readyState === WebSocket.OPEN);
 
   return {
