@@ -52,11 +52,13 @@ export interface RealisedService {
   recentPrints(asset: string): readonly LiqPrint[];
   /** Stores a view's bands and starts scoring them against the prints after their time. */
   addSnapshot(snapshot: BandSnapshot): Promise<void>;
+  /** The scores of the snapshots since `since`; with the asset's prints since then unless `prints` is false. */
   bandScores(
     asset: string,
     since: number,
     ranges: readonly PriceRange[],
     intervalMs: number,
+    options?: { prints?: boolean },
   ): Promise<{
     snapshots: BandSnapshot[];
     scores: BandScore[];
@@ -279,7 +281,7 @@ export function createRealisedService(deps: RealisedServiceDeps): RealisedServic
       state.open.push(scored);
       withStore((st) => st.putSnapshot(scored));
     },
-    async bandScores(asset, since, ranges, intervalMs) {
+    async bandScores(asset, since, ranges, intervalMs, options = {}) {
       await storeReady;
       const now = clock.now();
       // The open snapshots' scores in memory are newer than the stored ones.
@@ -290,7 +292,12 @@ export function createRealisedService(deps: RealisedServiceDeps): RealisedServic
         if (s.snapshot.time >= since && !stored.some((x) => x.snapshot.time === s.snapshot.time))
           scored.push(s);
       scored.sort((a, b) => a.snapshot.time - b.snapshot.time);
-      const all = store ? await store.prints(asset, since, Infinity) : [...(states.get(asset)?.recent ?? [])];
+      const all =
+        options.prints === false
+          ? []
+          : store
+            ? await store.prints(asset, since, Infinity)
+            : [...(states.get(asset)?.recent ?? [])];
       const kept = all.length > MAX_SCORED_PRINTS ? all.slice(all.length - MAX_SCORED_PRINTS) : all;
       return {
         snapshots: scored.map((s) => s.snapshot),
