@@ -84,7 +84,7 @@ export function TrackRecordPage(props: TrackRecordPageProps) {
           its liquidations and Binance sends at most one a second, so the realised figure is a floor.
           {r &&
             (['long', 'short'] as const).map((side) => (
-              <span key={side} class="figure">
+              <span key={side} class="figure" data-field={`calibration-${side}`}>
                 {' '}
                 {side === 'long' ? 'Longs' : 'Shorts'}: {formatUsd(r.calibration[side].realisedUsd)} realised
                 of {formatUsd(r.calibration[side].estimatedUsd)} estimated in {r.calibration[side].sweptBands}{' '}
