@@ -156,16 +156,11 @@ test('the track record from live prints: replayed feeds score the bands of a vie
   };
   const long = sideFigures('long');
   const short = sideFigures('short');
-  console.log(
-    'DEBUG',
-    JSON.stringify({
-      swept: swept.length,
-      notReached,
-      long,
-      short,
-      same: snapshots.every((x) => JSON.stringify(x.bands) === JSON.stringify(last.bands)),
-    }),
-  );
+  // What this journey is built to show: three views with the same bands, and a side with a factor.
+  expect(snapshots.every((x) => JSON.stringify(x.bands) === JSON.stringify(last.bands))).toBe(true);
+  expect(long.factor ?? short.factor).not.toBeNull();
+  expect(swept.some((b) => b.realisedUsd > 0)).toBe(true);
+
   const now = T + 25 * HOUR + MIN;
   const popup2 = await pageAt(context, extensionId, now, 'popup.html?asset=BTC');
   await expect(popup2.locator('[data-field="track-record-summary"]')).toContainText(
