@@ -1,3 +1,5 @@
+import { Fragment } from 'preact';
+import { formatUsd } from '../../lib/format';
 import type { BadgeModel } from '../../lib/overlay/badge-model';
 import type { VelocityLine } from '../../lib/realised/velocity';
 import { pure } from './pure';
@@ -123,20 +125,34 @@ export const Badge = pure(function Badge({
       )}
       {!collapsed &&
         model.lines?.map((line) => (
-          <div class="line" key={line.direction} data-direction={line.direction}>
-            <span class="who" style={{ color: color(line.side) }}>
-              {line.label}
-            </span>
-            <span class="usd" data-field={`${line.direction}-usd`}>
-              {line.usdText}
-            </span>
-            <span class="muted">at</span>
-            <span class="move">{line.moveText}</span>
-            <span class="muted">{line.priceText}</span>
-            <span class="muted" data-field="estimate">
-              estimate
-            </span>
-          </div>
+          <Fragment key={line.direction}>
+            <div class="line" data-direction={line.direction}>
+              <span class="who" style={{ color: color(line.side) }}>
+                {line.label}
+              </span>
+              <span class="usd" data-field={`${line.direction}-usd`}>
+                {line.usdText}
+              </span>
+              <span class="muted">at</span>
+              <span class="move">{line.moveText}</span>
+              <span class="muted">{line.priceText}</span>
+              <span
+                class="muted"
+                data-field="estimate"
+                data-calibration={line.calibrated.status}
+                title={line.calibrated.note ?? undefined}
+              >
+                {line.calibrated.label}
+              </span>
+            </div>
+            {line.calibrated.status !== 'off' && (
+              <div class="calibration muted" data-field={`${line.direction}-calibration`}>
+                {line.calibrated.range
+                  ? `${formatUsd(line.calibrated.range.low)}–${formatUsd(line.calibrated.range.high)} at 95 % · model ${formatUsd(line.calibrated.modelUsd)}`
+                  : 'not enough data yet: figure not calibrated'}
+              </div>
+            )}
+          </Fragment>
         ))}
       {!collapsed && model.funding && (
         <div class="funding" title={model.funding.detail} data-field="funding">

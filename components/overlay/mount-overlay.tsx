@@ -7,7 +7,6 @@ import { findChartRect, usableDock } from '../../lib/overlay/chart-rect';
 import { createOverlayController, type OverlayController } from '../../lib/overlay/controller';
 import { createGuard } from '../../lib/overlay/guard';
 import { createRealisedFollower } from '../../lib/overlay/realised-follower';
-import { REALISED_REQUESTS } from '../../lib/overlay/realised-request';
 import { createSettingsReader } from '../../lib/settings/read';
 import type { SiteDefinition } from '../../lib/sites/types';
 import type { StorageAreaLike } from '../../lib/storage/area';
@@ -136,10 +135,6 @@ function start(
   // Only storage.sync: the CoinGlass key (storage.local) never enters the page's process.
   const store = createSettingsReader(browser.storage.sync);
   const messenger = createRequester((message) => browser.runtime.sendMessage(message), WATCH_REQUESTS);
-  const realisedRequests = createRequester(
-    (message) => browser.runtime.sendMessage(message),
-    REALISED_REQUESTS,
-  );
   const bridge = createBridgeClient({
     win: window as unknown as BridgeWindow,
     channel: crypto.randomUUID(),
@@ -230,7 +225,7 @@ function start(
 
   const realised = createRealisedFollower({
     request: async (asset) => {
-      const reply = await realisedRequests.request('getRealised', { asset });
+      const reply = await messenger.request('getRealised', { asset });
       if (!reply.ok) throw new Error(reply.error);
       return reply.value.summary;
     },

@@ -1,8 +1,8 @@
 import { inverseText } from '../../lib/figures/at-risk';
+import { calibratedAtRisk } from '../../lib/figures/calibrated-at-risk';
 import { formatPrice, formatSignedPercent, formatUsd } from '../../lib/format';
 import type { Side } from '../../lib/model/cluster-view';
-import type { CalibrationFactor } from '../../lib/track-record/aggregate';
-import { factorText } from '../track-record/track-record-text';
+import type { CalibrationFactor } from '../../lib/track-record/calibration-factor';
 import type { AtRiskLine } from './popup-model';
 
 interface Props {
@@ -40,7 +40,7 @@ function AtRiskRow({
   const who = line.side === 'short' ? 'Shorts' : 'Longs';
   const arrow = line.direction === 'up' ? '↑' : '↓';
   const c = line.cascade;
-  const factor = calibration?.factor ?? null;
+  const shown = calibratedAtRisk(line.notionalUsd, calibration);
   return (
     <div class="risk-row" data-direction={line.direction}>
       <div class="risk-main">
@@ -51,9 +51,14 @@ function AtRiskRow({
         <span
           class={`num big ${line.side}`}
           data-field="at-risk-usd"
-          title={factor ? `Model estimate before calibration: ${formatUsd(line.notionalUsd)}` : undefined}
+          data-calibration={shown.status}
+          title={
+            shown.status === 'calibrated'
+              ? `Model estimate before calibration: ${formatUsd(line.notionalUsd)}`
+              : undefined
+          }
         >
-          {formatUsd(factor ? line.notionalUsd * factor.value : line.notionalUsd)}
+          {shown.usdText}
         </span>
         <span class="muted">liquidate by</span>
         <span class="num" data-field="at-risk-move">
@@ -61,14 +66,12 @@ function AtRiskRow({
         </span>
         <span class="num muted">({formatPrice(line.price, { step })})</span>
         <span class="muted est" data-field="estimate">
-          {factor ? 'calibrated estimate' : 'estimate'}
+          {shown.label}
         </span>
       </div>
-      {calibration && (
+      {shown.note && (
         <div class="tr-calibrated muted" data-field="calibration">
-          {factor
-            ? `${formatUsd(line.notionalUsd * factor.low)}–${formatUsd(line.notionalUsd * factor.high)} at 95 %: the model's ${formatUsd(line.notionalUsd)} × realised ÷ estimate ${factorText(calibration)} over 7 days`
-            : `Calibration: ${factorText(calibration)}; figure unchanged`}
+          {shown.note}
         </div>
       )}
       <div class="risk-sub">

@@ -4,7 +4,7 @@ import type { HlRealView } from '../../lib/hl-positions/real-view';
 import type { RealisedSummary } from '../../lib/liquidations/types';
 import { VENUE_LABEL } from '../../lib/market/venue';
 import type { ClusterView, Side } from '../../lib/model/cluster-view';
-import type { CalibrationFactor } from '../../lib/track-record/aggregate';
+import type { CalibrationFactor } from '../../lib/track-record/calibration-factor';
 import { AssetSelect } from '../shared/AssetSelect';
 import { TrackRecordLine, type TrackRecordState } from '../track-record/TrackRecordLine';
 import { AtRiskPanel } from './AtRiskPanel';

@@ -1,9 +1,11 @@
 import { formatUsd } from '../../lib/format/money';
 import { formatUtc } from '../../lib/format/time';
-import { MIN_SWEPT_BANDS, type TrackRecord } from '../../lib/track-record/aggregate';
+import type { TrackRecord } from '../../lib/track-record/aggregate';
+import { MIN_SWEPT_BANDS } from '../../lib/track-record/calibration-factor';
+import { estimateText, factorText } from '../../lib/track-record/factor-text';
 import { AssetSelect } from '../shared/AssetSelect';
 import { TrackRecordChart } from './TrackRecordChart';
-import { estimateText, factorText, rateText } from './track-record-text';
+import { rateText } from './track-record-text';
 
 export interface TrackRecordPageProps {
   asset: string;
@@ -82,7 +84,7 @@ export function TrackRecordPage(props: TrackRecordPageProps) {
           its liquidations and Binance sends at most one a second, so the realised figure is a floor.
           {r &&
             (['long', 'short'] as const).map((side) => (
-              <span key={side} class="figure">
+              <span key={side} class="figure" data-field={`calibration-${side}`}>
                 {' '}
                 {side === 'long' ? 'Longs' : 'Shorts'}: {formatUsd(r.calibration[side].realisedUsd)} realised
                 of {formatUsd(r.calibration[side].estimatedUsd)} estimated in {r.calibration[side].sweptBands}{' '}

@@ -1,22 +1,7 @@
 import { decimalsForInterval } from '../../lib/format/interval';
 import { formatFixed } from '../../lib/format/number';
-import type { CalibrationFactor, HitRate, TrackRecord } from '../../lib/track-record/aggregate';
-import { MIN_SWEPT_BANDS } from '../../lib/track-record/aggregate';
-import type { Estimate } from '../../lib/track-record/intervals';
-
-/** `0.31 (0.18–0.52)`: the value and its interval, to two significant digits of the interval's half-width. */
-export function estimateText(e: Estimate): string {
-  const d = decimalsForInterval(e.low, e.high);
-  return `${formatFixed(e.value, d)} (${formatFixed(e.low, d)}–${formatFixed(e.high, d)})`;
-}
-
-export const NOT_ENOUGH = 'not enough data yet';
-
-/** A side's factor, or why there is none: "0.31 (0.18–0.52)" / "not enough data yet (3 of 10 swept bands)". */
-export function factorText(f: CalibrationFactor): string {
-  if (f.factor === null) return `${NOT_ENOUGH} (${f.sweptBands} of ${MIN_SWEPT_BANDS} swept bands)`;
-  return estimateText(f.factor);
-}
+import type { HitRate, TrackRecord } from '../../lib/track-record/aggregate';
+import { estimateText, factorText } from '../../lib/track-record/factor-text';
 
 /** "64 % (45–80 %) of 22", or "none yet". */
 export function rateText(h: HitRate): string {

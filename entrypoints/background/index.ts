@@ -21,10 +21,13 @@ export default defineBackground(() => {
     local,
     shared: browser.storage.sync,
     alarms: browser.alarms,
-    now: Date.now,
+    // Read at every call (never a captured Date.now), here, in the engine and in the realised service: the
+    // end-to-end tests move the worker's clock to score bands whose day is over.
+    now: () => Date.now(),
     createEngine: (settings) =>
       createBackgroundEngine({
         settings,
+        now: () => Date.now(),
         fetch: withoutCredentials((url, init) => fetch(url, init)),
         local,
         permissions: browser.permissions,
@@ -62,7 +65,7 @@ export default defineBackground(() => {
       {
         openSocket: browserSocket,
         clock: {
-          now: Date.now,
+          now: () => Date.now(),
           setTimeout: (run, ms) => setTimeout(run, ms),
           clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
         },

@@ -21,6 +21,7 @@ import { createSettingsStore } from '../settings/store';
 import type { StorageAreaLike } from '../storage/area';
 import { STORAGE_KEYS } from '../storage/keys';
 import { defineVersionedItem } from '../storage/versioned-item';
+import { TRACK_WINDOW_MS, trackRecord } from '../track-record/aggregate';
 import { formatPath, z } from '../util/zod';
 import { type AlertState, describeRule, evaluateAlerts } from './alerts';
 import type { EngineLike } from './engine-port';
@@ -530,6 +531,26 @@ export function createBackground(deps: BackgroundDeps): Background {
           intervalMs,
         );
         return { snapshots, scores, priceRanges: ranges, prints, printsCapped };
+      },
+      async getCalibration({ asset }) {
+        if (!realised) return { calibration: null };
+        const now = deps.now();
+        const since = now - TRACK_WINDOW_MS;
+        const { ranges, intervalMs } = priceRangesOf(await cache.getSeries(asset), since);
+        // The factors need the scores only: the prints (the lift's and control zones') are not read.
+        const { snapshots, scores } = await realised.bandScores(asset, since, ranges, intervalMs, {
+          prints: false,
+        });
+        const record = trackRecord({
+          asset,
+          now,
+          snapshots,
+          scores,
+          priceRanges: ranges,
+          intervalMs,
+          prints: null,
+        });
+        return { calibration: record.calibration };
       },
       async exportWsRecording() {
         return { jsonl: realised?.recording() ?? '' };

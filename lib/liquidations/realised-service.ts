@@ -1,4 +1,5 @@
 import type { CoverageSpan, LiqStore } from './liq-store';
+import { createOpenScores, type OpenScores } from './open-scores';
 import { bandScores, horizonOf, type ScoredSnapshot, scoredSnapshot, scorePrints } from './scoring';
 import {
   createStreamManager,
@@ -52,11 +53,13 @@ export interface RealisedService {
   recentPrints(asset: string): readonly LiqPrint[];
   /** Stores a view's bands and starts scoring them against the prints after their time. */
   addSnapshot(snapshot: BandSnapshot): Promise<void>;
+  /** The scores of the snapshots since `since`; with the asset's prints since then unless `prints` is false. */
   bandScores(
     asset: string,
     since: number,
     ranges: readonly PriceRange[],
     intervalMs: number,
+    options?: { prints?: boolean },
   ): Promise<{
     snapshots: BandSnapshot[];
     scores: BandScore[];
@@ -74,7 +77,8 @@ interface AssetState {
   ready: Promise<void>;
   recent: LiqPrint[];
   spans: CoverageSpan[];
-  open: ScoredSnapshot[];
+  /** Snapshots whose day is not over, scored as prints arrive. */
+  open: OpenScores;
   /** Open snapshots whose scores changed since they were last written. */
   dirty: Set<ScoredSnapshot>;
   pushTimer: unknown;
@@ -117,6 +121,7 @@ export function createRealisedService(deps: RealisedServiceDeps): RealisedServic
 
   const writeScores = () => {
     for (const state of states.values()) {
+      for (const scored of state.open.takeChanged()) state.dirty.add(scored);
       for (const scored of state.dirty) withStore((st) => st.putSnapshot(scored));
       state.dirty.clear();
     }
@@ -127,11 +132,10 @@ export function createRealisedService(deps: RealisedServiceDeps): RealisedServic
     const from = now - DAY - 60_000;
     if (state.recent.some((p) => p.time < from)) state.recent = state.recent.filter((p) => p.time >= from);
     state.spans = state.spans.filter((s) => s.to >= now - DAY);
-    const closed = state.open.filter((s) => horizonOf(s.snapshot) < now);
-    if (closed.length > 0) {
-      for (const scored of closed) withStore((st) => st.putSnapshot(scored));
-      state.open = state.open.filter((s) => horizonOf(s.snapshot) >= now);
-      for (const scored of closed) state.dirty.delete(scored);
+    const closed = state.open.removeWhere((s) => horizonOf(s.snapshot) < now);
+    for (const scored of closed) {
+      withStore((st) => st.putSnapshot(scored));
+      state.dirty.delete(scored);
     }
   };
 
@@ -142,7 +146,7 @@ export function createRealisedService(deps: RealisedServiceDeps): RealisedServic
       ready: Promise.resolve(),
       recent: [],
       spans: [],
-      open: [],
+      open: createOpenScores(),
       dirty: new Set(),
       pushTimer: null,
     };
@@ -159,16 +163,15 @@ export function createRealisedService(deps: RealisedServiceDeps): RealisedServic
       const have = new Set(state.recent.map(printKey));
       state.recent = [...prints.filter((p) => !have.has(printKey(p))), ...state.recent];
       state.spans = [...spans, ...state.spans];
-      const opened = new Set(state.open.map((s) => s.snapshot.time));
       // Stored scores of open snapshots may be up to a minute old: score them again from the stored prints.
       const reopened = snapshots
-        .filter((s) => horizonOf(s.snapshot) >= now && !opened.has(s.snapshot.time))
+        .filter((s) => horizonOf(s.snapshot) >= now && !state.open.has(s.snapshot.time))
         .map((s) => scoredSnapshot(s.snapshot));
       for (const scored of reopened) {
         scorePrints(scored, state.recent);
         state.dirty.add(scored);
+        state.open.add(scored);
       }
-      state.open = [...reopened, ...state.open];
     })().catch((cause) =>
       deps.log(`LiqLens: could not read stored liquidations of ${asset}: ${String(cause)}`),
     );
@@ -229,9 +232,7 @@ export function createRealisedService(deps: RealisedServiceDeps): RealisedServic
     const state = stateOf(asset);
     for (const p of prints) state.recent.push(p);
     withStore((st) => st.addPrints(asset, prints));
-    for (const scored of state.open) {
-      if (scorePrints(scored, prints)) state.dirty.add(scored);
-    }
+    state.open.score(prints);
     schedulePush(asset);
   };
 
@@ -273,24 +274,29 @@ export function createRealisedService(deps: RealisedServiceDeps): RealisedServic
     async addSnapshot(snapshot) {
       const state = stateOf(snapshot.asset);
       await state.ready;
-      if (state.open.some((s) => s.snapshot.time === snapshot.time)) return;
+      if (state.open.has(snapshot.time)) return;
       const scored = scoredSnapshot(snapshot);
       scorePrints(scored, state.recent);
-      state.open.push(scored);
+      state.open.add(scored);
       withStore((st) => st.putSnapshot(scored));
     },
-    async bandScores(asset, since, ranges, intervalMs) {
+    async bandScores(asset, since, ranges, intervalMs, options = {}) {
       await storeReady;
       const now = clock.now();
       // The open snapshots' scores in memory are newer than the stored ones.
-      const open = new Map((states.get(asset)?.open ?? []).map((s) => [s.snapshot.time, s]));
+      const open = new Map((states.get(asset)?.open.list ?? []).map((s) => [s.snapshot.time, s]));
       const stored = store ? await store.snapshots(asset, since) : [];
       const scored = stored.map((s) => open.get(s.snapshot.time) ?? s);
       for (const s of open.values())
         if (s.snapshot.time >= since && !stored.some((x) => x.snapshot.time === s.snapshot.time))
           scored.push(s);
       scored.sort((a, b) => a.snapshot.time - b.snapshot.time);
-      const all = store ? await store.prints(asset, since, Infinity) : [...(states.get(asset)?.recent ?? [])];
+      const all =
+        options.prints === false
+          ? []
+          : store
+            ? await store.prints(asset, since, Infinity)
+            : [...(states.get(asset)?.recent ?? [])];
       const kept = all.length > MAX_SCORED_PRINTS ? all.slice(all.length - MAX_SCORED_PRINTS) : all;
       return {
         snapshots: scored.map((s) => s.snapshot),

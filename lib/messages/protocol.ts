@@ -3,6 +3,7 @@ import { BandScoresReplySchema, RealisedSummarySchema } from '../liquidations/ty
 import { AssetSchema } from '../market/asset';
 import { SeriesDocSchema } from '../market/series';
 import { HeatmapCellsSchema } from '../model/heatmap-cells';
+import { CalibrationSchema } from '../track-record/calibration-factor';
 import { z } from '../util/zod';
 import { ViewReplySchema } from './view-entry';
 
@@ -47,6 +48,19 @@ export const WATCH_REQUESTS = {
     data: z.strictObject({ asset: AssetSchema }),
     reply: HlRealViewSchema,
   },
+  /** Realised liquidations of `asset` (what the venues' feeds delivered), or null when nothing is known. */
+  getRealised: {
+    data: z.strictObject({ asset: AssetSchema }),
+    reply: z.strictObject({ summary: z.nullable(RealisedSummarySchema) }),
+  },
+  /**
+   * The 7-day calibration factors of `asset` (realised ÷ estimate in swept bands, per side, docs/track-record.md),
+   * for "calibrated at-risk"; null when the worker keeps no band scores.
+   */
+  getCalibration: {
+    data: z.strictObject({ asset: AssetSchema }),
+    reply: z.strictObject({ calibration: z.nullable(CalibrationSchema) }),
+  },
 } as const;
 
 /** Every request, for the background's dispatcher and the popup and options pages. */
@@ -80,11 +94,6 @@ export const REQUESTS = {
     data: z.strictObject({ ruleId: z.optional(z.string()) }),
     reply: z.strictObject({ shown: z.boolean(), message: z.string() }),
   },
-  /** Realised liquidations of `asset` (what the venues' feeds delivered), or null when nothing is known. */
-  getRealised: {
-    data: z.strictObject({ asset: AssetSchema }),
-    reply: z.strictObject({ summary: z.nullable(RealisedSummarySchema) }),
-  },
   /** Stored band snapshots of `asset` since `sinceMs` (default: 7 days), their scores, and the traded ranges. */
   getBandScores: {
     data: z.strictObject({ asset: AssetSchema, sinceMs: z.optional(z.number().check(z.nonnegative())) }),
@@ -110,12 +119,13 @@ export const REQUEST_TYPES = [
   'unsubscribeAsset',
   'getHeatmap',
   'getHlPositions',
+  'getRealised',
+  'getCalibration',
   'getView',
   'getSeries',
   'getTabAsset',
   'retryNow',
   'testAlert',
-  'getRealised',
   'getBandScores',
   'exportWsRecording',
 ] as const satisfies readonly RequestType[];

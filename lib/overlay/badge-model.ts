@@ -1,9 +1,11 @@
 import { atRiskFigures } from '../figures/at-risk';
+import { type CalibratedAtRisk, calibratedAtRisk } from '../figures/calibrated-at-risk';
 import { type AggregateFunding, fundingDetail, venueTotals } from '../figures/venue-totals';
-import { formatDuration, formatFundingRate, formatPrice, formatSignedPercent, formatUsd } from '../format';
+import { formatDuration, formatFundingRate, formatPrice, formatSignedPercent } from '../format';
 import { VENUE_LABEL, VENUES, type Venue } from '../market/venue';
 import { isStale, type ViewReply } from '../messages/view-entry';
 import type { Side } from '../model/cluster-view';
+import type { CalibrationFactor } from '../track-record/calibration-factor';
 import type { LivePrice } from './live-price';
 
 export type BadgeState = 'loading' | 'ok' | 'error' | 'unsupported';
@@ -13,8 +15,11 @@ export interface BadgeLine {
   side: Side;
   /** "↑ Shorts" */
   label: string;
+  /** The model's at-risk figure. */
   notionalUsd: number;
+  /** The figure shown: the model's, or calibrated when "calibrated at-risk" is on and the side has a factor. */
   usdText: string;
+  calibrated: CalibratedAtRisk;
   /** Signed move in %, +3 up and −3 down. */
   movePct: number;
   moveText: string;
@@ -60,6 +65,8 @@ export interface BadgeInputs {
   price: LivePrice | null;
   movePct: number;
   now: number;
+  /** The track record's factors when "calibrated at-risk" is on; null or absent when it is off. */
+  calibration?: Readonly<Record<Side, CalibrationFactor>> | null;
 }
 
 const sourceLabel = (source: string): string =>
@@ -91,15 +98,23 @@ const empty = (
   ...extra,
 });
 
-function line(direction: 'up' | 'down', price: number, notionalUsd: number, movePct: number): BadgeLine {
+function line(
+  direction: 'up' | 'down',
+  price: number,
+  notionalUsd: number,
+  movePct: number,
+  calibration: BadgeInputs['calibration'],
+): BadgeLine {
   const side: Side = direction === 'up' ? 'short' : 'long';
   const signed = direction === 'up' ? movePct : -movePct;
+  const calibrated = calibratedAtRisk(notionalUsd, calibration ? calibration[side] : null);
   return {
     direction,
     side,
     label: direction === 'up' ? '↑ Shorts' : '↓ Longs',
     notionalUsd,
-    usdText: formatUsd(notionalUsd),
+    usdText: calibrated.usdText,
+    calibrated,
     movePct: signed,
     moveText: formatSignedPercent(signed),
     price,
@@ -140,8 +155,8 @@ export function badgeModel(inputs: BadgeInputs): BadgeModel {
     title: asset,
     message: null,
     lines: [
-      line('up', risk.up.price, risk.up.notionalUsd, risk.movePct),
-      line('down', risk.down.price, risk.down.notionalUsd, risk.movePct),
+      line('up', risk.up.price, risk.up.notionalUsd, risk.movePct, inputs.calibration),
+      line('down', risk.down.price, risk.down.notionalUsd, risk.movePct, inputs.calibration),
     ],
     view: {
       price: view.price,

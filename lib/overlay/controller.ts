@@ -9,6 +9,7 @@ import type { HeatmapGrid } from '../model/heatmap-cells';
 import type { BadgeCorner, Settings } from '../settings/schema';
 import { type ChartSymbol, parseChartSymbol } from '../sites/symbol';
 import type { SiteDefinition } from '../sites/types';
+import type { CalibrationFactor } from '../track-record/calibration-factor';
 import { type BadgeModel, badgeModel } from './badge-model';
 import type { Guard } from './guard';
 import { createHeatmapWatch } from './heatmap-watch';
@@ -18,6 +19,8 @@ import { decideMode, type HiddenBy, type OverlayMode } from './overlay-state';
 import { type PageSymbol, type ResolvedPageSymbol, resolvePageSymbol } from './page-symbol';
 import { sameRect } from './pan-frame';
 import { confirmUnnamedChart } from './unnamed-chart';
+
+type Calibration = Readonly<Record<'long' | 'short', CalibrationFactor>>;
 
 /** Everything the renderer needs; a new object only when something in it changed. */
 export interface OverlayViewState {
@@ -193,7 +196,19 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     /** The real map of `asset`, and the view it was asked after. */
     real: Bins | null;
     realFor: ViewReply['entry'] | null;
-  } = { asset: null, reply: null, error: null, timer: null, real: null, realFor: null };
+    /** The calibration factors of `asset` while "calibrated at-risk" is on, and the view they were asked after. */
+    calibration: Calibration | null;
+    calibrationFor: ViewReply['entry'] | null;
+  } = {
+    asset: null,
+    reply: null,
+    error: null,
+    timer: null,
+    real: null,
+    realFor: null,
+    calibration: null,
+    calibrationFor: null,
+  };
 
   /** Asks for the real positions once per new view while the option is on; a failure keeps the last map. */
   async function askRealPositions(asset: string) {
@@ -208,6 +223,26 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     const result = await request(() => deps.messenger.request('getHlPositions', { asset }), 'hl-positions');
     if (disposed || sub.asset !== asset || !result?.ok) return;
     sub.real = result.value.status === 'ok' ? result.value.bins : null;
+    update();
+  }
+
+  /**
+   * Asks for the calibration factors once per new view while "calibrated at-risk" is on (the track record
+   * changes as bands are scored, no faster); a failure keeps the last factors.
+   */
+  async function askCalibration(asset: string) {
+    if (!settings?.display.calibratedAtRisk) {
+      if (sub.calibration === null) return;
+      sub.calibration = null;
+      sub.calibrationFor = null;
+      update();
+      return;
+    }
+    if (sub.calibrationFor === sub.reply?.entry) return;
+    sub.calibrationFor = sub.reply?.entry ?? null;
+    const result = await request(() => deps.messenger.request('getCalibration', { asset }), 'calibration');
+    if (disposed || sub.asset !== asset || !result?.ok) return;
+    sub.calibration = result.value.calibration;
     update();
   }
 
@@ -249,6 +284,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       sub.error = null;
       renewLater(Math.max(MIN_RENEW_MS, result.value.periodMs));
       void askRealPositions(asset);
+      void askCalibration(asset);
     } else {
       // Also "Extension context invalidated" (the messenger words it inside its error): a quiet teardown.
       guard.report('subscribe', new Error(result.error));
@@ -267,6 +303,8 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     sub.error = null;
     sub.real = null;
     sub.realFor = null;
+    sub.calibration = null;
+    sub.calibrationFor = null;
     sub.timer = clear(sub.timer);
     if (previous)
       void request(() => deps.messenger.request('unsubscribeAsset', { asset: previous }), 'unsubscribe');
@@ -437,6 +475,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
             ? symbol.reason
             : decision.reason
           : null;
+      const calibration = sub.calibration;
       const key = [
         asset,
         unsupported,
@@ -446,6 +485,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
         shownPrice?.source,
         movePct,
         Math.floor(now / AGE_TICK_MS),
+        calibration,
       ];
       if (!badge || key.some((k, i) => k !== badgeKey[i])) {
         badgeKey = key;
@@ -458,6 +498,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
           price: shownPrice,
           movePct,
           now,
+          calibration,
         });
       }
       if (view && ageTimer === null) {
@@ -532,6 +573,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
   const unwatch = deps.settings.watch((next) => {
     settings = next;
     update();
+    if (sub.asset && sub.reply) void askCalibration(sub.asset);
   });
   void request(() => deps.settings.load(), 'settings').then((loaded) => {
     if (loaded && !disposed) {
@@ -601,6 +643,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       sub.error = null;
       update();
       void askRealPositions(reply.asset);
+      void askCalibration(reply.asset);
     },
     hide() {
       userHidden = true;

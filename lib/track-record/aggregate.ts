@@ -1,3 +1,4 @@
+import { type CalibrationFactor, MIN_SWEPT_BANDS } from './calibration-factor';
 import {
   type BandScoreInput,
   type BandSnapshotInput,
@@ -11,8 +12,6 @@ import { bootstrapGroups, type Estimate, type Interval, wilson } from './interva
 
 const DAY_MS = 86_400_000;
 export const TRACK_WINDOW_MS = 7 * DAY_MS;
-/** Below this many swept bands on a side, its factor is "not enough data yet" and changes nothing. */
-export const MIN_SWEPT_BANDS = 10;
 
 export interface TrackRecordInput {
   asset: string;
@@ -27,16 +26,6 @@ export interface TrackRecordInput {
    * leaves the lift and the control zones without a figure (never a zero).
    */
   prints: readonly PrintInput[] | null;
-}
-
-export interface CalibrationFactor {
-  side: Side;
-  /** Swept bands whose day is over, the ones the factor is measured on. */
-  sweptBands: number;
-  estimatedUsd: number;
-  realisedUsd: number;
-  /** realised ÷ estimated with its interval, or null below MIN_SWEPT_BANDS ("not enough data yet"). */
-  factor: Estimate | null;
 }
 
 export interface HitRate {

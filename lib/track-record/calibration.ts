@@ -1,4 +1,4 @@
-import type { CalibrationFactor } from './aggregate';
+import type { CalibrationFactor } from './calibration-factor';
 import type { TrackRecordLoad } from './load';
 
 const none = (side: 'long' | 'short'): CalibrationFactor => ({

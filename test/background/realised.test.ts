@@ -6,6 +6,7 @@ import { LIQ_FEEDS } from '../../lib/liquidations/feeds';
 import { openLiqStore } from '../../lib/liquidations/liq-store';
 import { createRealisedService } from '../../lib/liquidations/realised-service';
 import { BandScoresReplySchema, RealisedSummarySchema } from '../../lib/liquidations/types';
+import { CalibrationSchema } from '../../lib/track-record/calibration-factor';
 import { fakeClock, settle as settleDb } from '../liquidations/fake-clock';
 import { fakeSockets } from '../liquidations/fake-socket';
 import { harness, request, settle, T0 } from './harness';
@@ -103,6 +104,20 @@ describe('background: realised liquidations', () => {
       ['short', 101.6],
     ]);
     expect(reply.priceRanges).toEqual([{ time: T0 - 900_000, high: 101, low: 99 }]);
+    // The bands' day is not over: no swept band counts yet, so no factor on either side.
+    const { calibration } = await request(bg, 'getCalibration', { asset: 'BTC' });
+    expect(CalibrationSchema.parse(calibration)).toEqual({
+      long: { side: 'long', sweptBands: 0, estimatedUsd: 0, realisedUsd: 0, factor: null },
+      short: { side: 'short', sweptBands: 0, estimatedUsd: 0, realisedUsd: 0, factor: null },
+    });
+    bg.dispose();
+  });
+
+  it('has no calibration to give without the realised service', async () => {
+    const h = harness();
+    const bg = createBackground(h.deps);
+    await bg.start();
+    expect(await request(bg, 'getCalibration', { asset: 'BTC' })).toEqual({ calibration: null });
     bg.dispose();
   });
 

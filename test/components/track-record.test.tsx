@@ -4,8 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupProps } from '../../components/popup/Popup';
 import { TrackRecordPage, type TrackRecordPageProps } from '../../components/track-record/TrackRecordPage';
-import { estimateText } from '../../components/track-record/track-record-text';
 import { type TrackRecord, trackRecord } from '../../lib/track-record/aggregate';
+import { estimateText } from '../../lib/track-record/factor-text';
 import { testDisplay } from '../fixtures/display';
 import { FETCHED_AT, makeView } from '../fixtures/views';
 import { recorded } from '../track-record/fixture';
@@ -83,8 +83,8 @@ describe('the popup track record', () => {
       long: three.calibration.long,
     };
     act(() => render(<Popup {...popupProps({ calibration })} />, root));
-    // Shorts up: $1.45B × 0.3 = $435M, interval × 0.2 and × 0.4.
-    expect(text('[data-direction="up"] [data-field="at-risk-usd"]')).toBe('$435M');
+    // Shorts up: $1.45B × 0.3 = $435M, interval × 0.2 and × 0.4 ($290M–$580M): to tens of millions, $440M.
+    expect(text('[data-direction="up"] [data-field="at-risk-usd"]')).toBe('$440M');
     expect(text('[data-direction="up"] [data-field="estimate"]')).toBe('calibrated estimate');
     expect(text('[data-direction="up"] [data-field="calibration"]')).toBe(
       "$290M–$580M at 95 %: the model's $1.5B × realised ÷ estimate 0.30 (0.20–0.40) over 7 days",

@@ -4,10 +4,12 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../components/popup/Popup';
 import { bandTexts } from '../../lib/chart/layout';
+import { calibratedAtRisk } from '../../lib/figures/calibrated-at-risk';
 import { formatPrice } from '../../lib/format';
 import type { Band } from '../../lib/model/cluster-view';
 import { badgeModel } from '../../lib/overlay/badge-model';
 import { clusterReport } from '../../lib/report/cluster-report';
+import type { CalibrationFactor } from '../../lib/track-record/calibration-factor';
 import { testDisplay } from '../fixtures/display';
 import { FETCHED_AT, makeView } from '../fixtures/views';
 import { makeReply } from '../overlay/fixtures';
@@ -32,7 +34,7 @@ afterEach(() => {
 });
 
 /** What the popup shows for the view: band rows (range, distance, notional), at-risk, inverse, funding. */
-function popupFaces() {
+function popupFaces(calibration: Calibration | null = null) {
   const display = testDisplay({ movePct: MOVE });
   act(() =>
     render(
@@ -49,6 +51,7 @@ function popupFaces() {
         onExportView={vi.fn()}
         onExportSeries={vi.fn()}
         onOpenOptions={vi.fn()}
+        calibration={calibration}
       />,
       root,
     ),
@@ -69,6 +72,8 @@ function popupFaces() {
     atRisk: { up: field('up', 'at-risk-usd'), down: field('down', 'at-risk-usd') },
     inverse: { up: field('up', 'inverse'), down: field('down', 'inverse') },
     funding: root.querySelector('[data-venue="all"] [data-field="funding"]')?.textContent ?? null,
+    label: { up: field('up', 'estimate'), down: field('down', 'estimate') },
+    note: { up: field('up', 'calibration'), down: field('down', 'calibration') },
   };
 }
 
@@ -108,8 +113,9 @@ function cliFaces() {
 }
 
 /** What the overlay's badge shows at the same price and move. */
-function badgeFaces() {
+function badgeFaces(calibration: Calibration | null = null) {
   const model = badgeModel({
+    calibration,
     asset: 'BTC',
     unsupported: null,
     reply: makeReply(view),
@@ -121,8 +127,24 @@ function badgeFaces() {
   return {
     atRisk: { up: model.lines?.[0].usdText ?? null, down: model.lines?.[1].usdText ?? null },
     funding: model.funding?.text ?? null,
+    label: { up: model.lines?.[0].calibrated.label ?? null, down: model.lines?.[1].calibrated.label ?? null },
+    note: { up: model.lines?.[0].calibrated.note ?? null, down: model.lines?.[1].calibrated.note ?? null },
   };
 }
+
+type Calibration = Record<'long' | 'short', CalibrationFactor>;
+
+/** Shorts with a factor over 14 swept bands; longs with 6, "not enough data yet". */
+const calibration: Calibration = {
+  short: {
+    side: 'short',
+    sweptBands: 14,
+    estimatedUsd: 8e8,
+    realisedUsd: 2.5e8,
+    factor: { value: 0.31, low: 0.18, high: 0.52 },
+  },
+  long: { side: 'long', sweptBands: 6, estimatedUsd: 3e8, realisedUsd: 1e8, factor: null },
+};
 
 describe('one figure, one definition: the popup, the badge and the CLI agree', () => {
   it('on the nearest bands, straddling ones included, with the same distances', () => {
@@ -163,4 +185,33 @@ describe('one figure, one definition: the popup, the badge and the CLI agree', (
     expect(badge.funding).toEqual(cli.funding);
     expect(cli.funding).not.toBeNull();
   });
+
+  it('on calibrated at-risk: the same figure, label and range on the popup and the badge', () => {
+    const popup = popupFaces(calibration);
+    const badge = badgeFaces(calibration);
+    expect(badge.atRisk).toEqual(popup.atRisk);
+    expect(badge.label).toEqual(popup.label);
+    expect(badge.note).toEqual(popup.note);
+    // Shorts (up) are calibrated; longs (down) have too few swept bands and keep the model's figure.
+    const model = atRiskOf(cliFaces());
+    expect(popup.label).toEqual({ up: 'calibrated estimate', down: 'estimate' });
+    expect(popup.atRisk.up).toBe(calibratedAtRisk(view.atRisk.up.notionalUsd, calibration.short).usdText);
+    expect(popup.atRisk.up).not.toBe(model.up);
+    expect(popup.atRisk.down).toBe(model.down);
+    expect(popup.note.down).toBe('Calibration: not enough data yet (6 of 10 swept bands); figure unchanged');
+    expect(popup.note.up).toMatch(
+      /^\$\S+–\$\S+ at 95 %: the model's \$\S+ × realised ÷ estimate 0\.31 \(0\.18–0\.52\)/,
+    );
+  });
+
+  it('with calibrated at-risk off, both say "estimate" and show no calibration note', () => {
+    const popup = popupFaces();
+    const badge = badgeFaces();
+    expect(popup.label).toEqual({ up: 'estimate', down: 'estimate' });
+    expect(badge.label).toEqual(popup.label);
+    expect(popup.note).toEqual({ up: null, down: null });
+    expect(badge.note).toEqual(popup.note);
+  });
 });
+
+const atRiskOf = (faces: ReturnType<typeof cliFaces>) => faces.atRisk;

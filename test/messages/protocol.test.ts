@@ -33,6 +33,7 @@ function setup() {
     retryNow: async () => ({ cleared: true }),
     testAlert: async () => ({ shown: true, message: 'ok' }),
     getRealised: async () => ({ summary: null }),
+    getCalibration: async () => ({ calibration: null }),
     getBandScores: async () => ({ snapshots: [], scores: [], priceRanges: [] }),
     exportWsRecording: async () => ({ jsonl: '' }),
   };

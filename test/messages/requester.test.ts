@@ -14,14 +14,18 @@ const reply: ViewReply = {
 };
 
 describe("a chart tab's requester (the watch requests only)", () => {
-  it('uses the very schemas of the protocol for its three requests', () => {
+  it('uses the very schemas of the protocol for its requests', () => {
     expect(Object.keys(WATCH_REQUESTS).sort()).toEqual([
+      'getCalibration',
       'getHeatmap',
       'getHlPositions',
+      'getRealised',
       'subscribeAsset',
       'unsubscribeAsset',
     ]);
     expect(REQUESTS.getHeatmap).toBe(WATCH_REQUESTS.getHeatmap);
+    expect(REQUESTS.getRealised).toBe(WATCH_REQUESTS.getRealised);
+    expect(REQUESTS.getCalibration).toBe(WATCH_REQUESTS.getCalibration);
     expect(REQUESTS.subscribeAsset).toBe(WATCH_REQUESTS.subscribeAsset);
     expect(REQUESTS.unsubscribeAsset).toBe(WATCH_REQUESTS.unsubscribeAsset);
     expect(REQUESTS.getHlPositions).toBe(WATCH_REQUESTS.getHlPositions);

@@ -12,6 +12,7 @@ import { createGuard } from '../../lib/overlay/guard';
 import { GRACE_MS, RECOVER_MS } from '../../lib/overlay/overlay-state';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { binance } from '../../lib/sites/binance';
+import type { CalibrationFactor } from '../../lib/track-record/calibration-factor';
 import { err, ok } from '../../lib/util/result';
 import { makeReply, makeSnapshot, makeView } from './fixtures';
 
@@ -19,7 +20,11 @@ const BTC_URL = 'https://www.binance.com/en/futures/BTCUSDT';
 const ETH_URL = 'https://www.binance.com/en/futures/ETHUSDT';
 
 function setup(
-  options: { answer?: (asset: string) => ViewReply | string; heatmap?: HeatmapCells | null } = {},
+  options: {
+    answer?: (asset: string) => ViewReply | string;
+    heatmap?: HeatmapCells | null;
+    calibration?: Record<'long' | 'short', CalibrationFactor> | null;
+  } = {},
 ) {
   let now = 1_000_000;
   const timers: { at: number; fn: () => void; id: number }[] = [];
@@ -52,6 +57,7 @@ function setup(
           return ok({ fetchedAt: null, heatmap: options.heatmap ?? null });
         }
         requests.push([type, data]);
+        if (type === 'getCalibration') return ok({ calibration: options.calibration ?? null });
         if (type !== 'subscribeAsset') return ok({ watching: [] });
         const reply = answer(data.asset);
         return typeof reply === 'string' ? err(reply) : ok(reply);
@@ -474,5 +480,47 @@ describe('overlay controller', () => {
     t.controller.setHeatmap(false);
     expect(t.last().heatmap).toBeNull();
     expect(t.last().layers.heatmap).toBe(false);
+  });
+
+  it('with calibrated at-risk on, asks for the factors once per view and shows the badge calibrated; off again, the model', async () => {
+    const calibration = {
+      short: {
+        side: 'short' as const,
+        sweptBands: 12,
+        estimatedUsd: 1e9,
+        realisedUsd: 5e8,
+        factor: { value: 0.5, low: 0.4, high: 0.6 },
+      },
+      long: { side: 'long' as const, sweptBands: 4, estimatedUsd: 1e8, realisedUsd: 0, factor: null },
+    };
+    const t = await started({ calibration });
+    const calibrationAsks = () => t.requests.filter(([type]) => type === 'getCalibration');
+    expect(calibrationAsks()).toEqual([]);
+    const settings = defaultSettings();
+    const on = { ...settings, display: { ...settings.display, calibratedAtRisk: true } };
+    t.setSettings(on);
+    await t.flush();
+    expect(calibrationAsks()).toEqual([['getCalibration', { asset: 'BTC' }]]);
+    const [up, down] = t.last().badge.lines ?? [];
+    // The view's $1.45B of shorts × 0.5 (0.4–0.6) = $725M, to the interval's tens of millions: $730M. The longs keep
+    // the model's figure.
+    expect(up?.calibrated).toMatchObject({ status: 'calibrated', label: 'calibrated estimate' });
+    expect(up?.usdText).toBe(up?.calibrated.usdText);
+    expect(up?.notionalUsd).toBe(1.45e9);
+    expect(up?.calibrated.usd).toBeCloseTo(7.3e8, 0);
+    expect(down?.calibrated).toMatchObject({ status: 'not-enough', label: 'estimate' });
+    expect(down?.calibrated.usd).toBe(down?.notionalUsd);
+    // The same view again: no new request.
+    t.setSettings({ ...on });
+    await t.flush();
+    expect(calibrationAsks()).toHaveLength(1);
+    // A new view (a push): asked again.
+    t.controller.onPush(makeReply(makeView({ asset: 'BTC' })));
+    await t.flush();
+    expect(calibrationAsks()).toHaveLength(2);
+    t.setSettings(settings);
+    await t.flush();
+    expect(t.last().badge.lines?.[0]?.calibrated.status).toBe('off');
+    expect(calibrationAsks()).toHaveLength(2);
   });
 });

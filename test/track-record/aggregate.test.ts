@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_SWEPT_BANDS, trackRecord } from '../../lib/track-record/aggregate';
+import { trackRecord } from '../../lib/track-record/aggregate';
+import { MIN_SWEPT_BANDS } from '../../lib/track-record/calibration-factor';
 import { DAY, HOUR, recorded, T0 } from './fixture';
 
 describe('trackRecord', () => {

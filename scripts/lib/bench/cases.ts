@@ -10,6 +10,7 @@ import { HL_POSITIONS_CASES } from './hl-positions-cases';
 import { createOverlayCases } from './overlay-cases';
 import { PIPELINE_CASES } from './pipeline-cases';
 import { createRealisedCases } from './realised-cases';
+import { SCORING_CASES } from './scoring-cases';
 import { type BenchCase, timedCase } from './types';
 
 const SEED = 42;
@@ -99,4 +100,5 @@ export const BENCH_CASES: BenchCase[] = [
   ...HL_POSITIONS_CASES,
   ...createOverlayCases(),
   ...createRealisedCases(),
+  ...SCORING_CASES,
 ];

@@ -1,0 +1,18 @@
+import { decimalsForInterval } from '../format/interval';
+import { formatFixed } from '../format/number';
+import { type CalibrationFactor, MIN_SWEPT_BANDS } from './calibration-factor';
+import type { Estimate } from './intervals';
+
+/** `0.31 (0.18–0.52)`: the value and its interval, to two significant digits of the interval's half-width. */
+export function estimateText(e: Estimate): string {
+  const d = decimalsForInterval(e.low, e.high);
+  return `${formatFixed(e.value, d)} (${formatFixed(e.low, d)}–${formatFixed(e.high, d)})`;
+}
+
+export const NOT_ENOUGH = 'not enough data yet';
+
+/** A side's factor, or why there is none: "0.31 (0.18–0.52)" / "not enough data yet (3 of 10 swept bands)". */
+export function factorText(f: CalibrationFactor): string {
+  if (f.factor === null) return `${NOT_ENOUGH} (${f.sweptBands} of ${MIN_SWEPT_BANDS} swept bands)`;
+  return estimateText(f.factor);
+}
