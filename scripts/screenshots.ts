@@ -11,8 +11,9 @@ import { onFixture } from './lib/browser/site-server';
 
 /**
  * `npm run screenshots`: the README's pictures, regenerated from the site fixtures with the built extension and the
- * btc-all replay: one PNG per site with the bands drawn on its chart (aligned mode, ±12 % around the view's price so
- * that both sides show), and one of the docked ladder on a chart with no API. Written to docs/screenshots/.
+ * btc-all replay: one PNG per site with the heatmap, the profile and the bands drawn on its chart (aligned mode, ±12 %
+ * around the view's price so that both sides show), and one of the docked ladder on a chart with no API. Written to
+ * docs/screenshots/.
  */
 const OUT = path.join(ROOT, 'docs/screenshots');
 const MAX_BYTES = 150_000;
@@ -81,12 +82,19 @@ async function main(): Promise<number> {
         .locator('liqlens-overlay [data-liqlens-overlay][data-mode="aligned"]')
         .waitFor({ state: 'attached', timeout: 15_000 });
       await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
+      for (const hook of ['heatmap', 'profile'])
+        await page
+          .locator(`liqlens-overlay [data-liqlens-hook="${hook}"]`)
+          .waitFor({ state: 'attached', timeout: 15_000 })
+          .catch(() => undefined);
       const state = await settledOverlay(page);
       const sides = new Set(state.bands.map((b) => b.side));
       if (state.mode !== 'aligned' || sides.size < 2)
         throw new Error(
           `${site}: expected bands of both sides on the chart, got ${state.mode} with ${[...sides]}`,
         );
+      if (!state.heatmap || !state.profile)
+        throw new Error(`${site}: expected the heatmap and the profile on the chart`);
       await shoot(page, `${site}.png`, await rectOf(page, CHART[site]));
       if (problems.length) throw new Error(`${site}: ${problems.join('; ')}`);
       await page.close();

@@ -35,12 +35,34 @@ export interface HeatmapGrid extends Omit<HeatmapCells, 'long' | 'short'> {
   short: Uint8Array;
 }
 
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE64_CODES = Uint8Array.from(BASE64, (ch) => ch.charCodeAt(0));
+const PAD = 61; // '='
+
+/** Standard base64 with padding, written as ASCII bytes and decoded once (a string built piecewise costs more). */
 function toBase64(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const v = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
+    out[o++] = BASE64_CODES[v >> 18] as number;
+    out[o++] = BASE64_CODES[(v >> 12) & 63] as number;
+    out[o++] = BASE64_CODES[(v >> 6) & 63] as number;
+    out[o++] = BASE64_CODES[v & 63] as number;
+  }
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const v = ((bytes[i] as number) << 16) | (rest === 2 ? (bytes[i + 1] as number) << 8 : 0);
+    out[o++] = BASE64_CODES[v >> 18] as number;
+    out[o++] = BASE64_CODES[(v >> 12) & 63] as number;
+    out[o++] = rest === 2 ? (BASE64_CODES[(v >> 6) & 63] as number) : PAD;
+    out[o++] = PAD;
+  }
+  return ASCII.decode(out);
 }
+
+const ASCII = new TextDecoder('latin1');
 
 function fromBase64(text: string): Uint8Array {
   const raw = atob(text);
@@ -51,8 +73,12 @@ function fromBase64(text: string): Uint8Array {
 
 /** A cell's code: 0 at or below the floor, then 1..255 on log10 of the notional. */
 export function cellCode(usd: number, floorUsd: number, maxUsd: number): number {
+  return codeOf(usd, floorUsd, Math.log10(maxUsd / floorUsd));
+}
+
+/** `cellCode` with the log-span of the scale computed once by the caller. */
+function codeOf(usd: number, floorUsd: number, span: number): number {
   if (!(usd > floorUsd)) return 0;
-  const span = Math.log10(maxUsd / floorUsd);
   const at = span > 0 ? Math.log10(usd / floorUsd) / span : 1;
   return Math.min(255, Math.max(1, 1 + Math.round(at * 254)));
 }
@@ -86,6 +112,7 @@ export function encodeHeatmap(heatmap: Heatmap, intervalMs: number): HeatmapCell
   }
   if (!(maxUsd > 0)) return null;
   const floorUsd = maxUsd / 10 ** HEATMAP_DECADES;
+  const span = Math.log10(maxUsd / floorUsd);
   const t0 = times[0] as number;
   const columns = Math.round(((times[n - 1] as number) - t0) / intervalMs) + 1;
   const rows = rowTo - rowFrom + 1;
@@ -97,8 +124,8 @@ export function encodeHeatmap(heatmap: Heatmap, intervalMs: number): HeatmapCell
     const l = heatmap.long[j] as Float64Array;
     const s = heatmap.short[j] as Float64Array;
     for (let r = 0; r < rows; r++) {
-      long[c * rows + r] = cellCode(l[rowFrom + r] as number, floorUsd, maxUsd);
-      short[c * rows + r] = cellCode(s[rowFrom + r] as number, floorUsd, maxUsd);
+      long[c * rows + r] = codeOf(l[rowFrom + r] as number, floorUsd, span);
+      short[c * rows + r] = codeOf(s[rowFrom + r] as number, floorUsd, span);
     }
   }
   return {

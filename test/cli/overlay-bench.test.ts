@@ -108,6 +108,7 @@ describe('overlay bench cases', () => {
     idlePaints: 0,
     idleMs: 2000,
     switches: [30, 10, 20],
+    layers: { heatmap: true, profile: false, bands: 6 },
   };
 
   it('turns a browser run into the imported-figures format, targets on the per-frame cost and the switch', async () => {
@@ -134,6 +135,12 @@ describe('overlay bench cases', () => {
       { label: 'median', value: 20, unit: 'ms', targetMax: 1000 },
       { label: 'max', value: 30, unit: 'ms', targetMax: 1000 },
     ]);
+    // What was drawn while panning: the heatmap, the profile and the bands, a missing layer said in words.
+    expect(frame.find((x) => x.label === 'layers drawn: heatmap + profile (of 2)')?.value).toBe(1);
+    expect(frame.find((x) => x.label === 'bands drawn')?.value).toBe(6);
+    expect(cases[0]?.description).toContain(
+      'Drawn when the pans began: heatmap, 6 bands (the profile did not appear).',
+    );
     const file = join(mkdtempSync(join(tmpdir(), 'liqlens-overlay-json-')), 'bench', 'overlay.json');
     await writeOverlayJson(cases, file);
     const parsed = ImportedBenchSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));

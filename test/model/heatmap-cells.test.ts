@@ -63,6 +63,17 @@ describe('heatmap cells', () => {
     expect(decoded.grid.long.subarray(5 * cells.rows, 6 * cells.rows).every((c) => c === 0)).toBe(true);
   });
 
+  it('writes standard base64 whatever the length of the cells', () => {
+    for (const rows of [1, 2, 3, 4]) {
+      const column = Float64Array.from([3e6, 2e6, 7e5, 1e6].slice(0, rows));
+      const cells = encodeHeatmap({ times: [0], low: 1, width: 1, long: [column], short: [column] }, 900_000);
+      if (!cells) throw new Error('no cells');
+      const bytes = Buffer.from(cells.long, 'base64');
+      expect(cells.long).toBe(bytes.toString('base64'));
+      expect([...bytes]).toEqual([...column].map((usd) => cellCode(usd, cells.floorUsd, cells.maxUsd)));
+    }
+  });
+
   it('says so when the bytes do not fit the grid', () => {
     const heatmap = computeHeatmap(example, DEFAULT_PARAMS);
     const cells = encodeHeatmap(heatmap, 900_000);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { CHROMIUM, EXTENSION_DIR } from '../browser/harness';
 import { openOverlayEnv, scaledView } from '../browser/overlay-env';
-import { timeToBadgeAsset } from '../browser/overlay-probe';
+import { readOverlay, timeToBadgeAsset } from '../browser/overlay-probe';
 import { siteFixture } from '../browser/overlay-sites';
 import { onFixture } from '../browser/site-server';
 import type { MeasureEntry } from './overlay-frames';
@@ -31,6 +31,8 @@ export interface OverlayRun {
   idleMs: number;
   /** Milliseconds from each pushState symbol switch to the badge naming the new asset. */
   switches: number[];
+  /** What the pane drew when the pans began: the heatmap and profile layers, and how many bands. */
+  layers: { heatmap: boolean; profile: boolean; bands: number };
 }
 
 /** Why the browser part cannot run here, or null when it can. */
@@ -144,8 +146,8 @@ async function dragPan(
 }
 
 /**
- * The binance fixture (CL v29 in a blob iframe, BTC replayed from btc-all.har) with `data-liqlens-bench` on <html>:
- * the chart is panned by a range change on every animation frame for `panMs`, then dragged with the mouse, and the
+ * The binance fixture (CL v29 in a blob iframe, BTC replayed from btc-all.har) with `data-liqlens-bench` on <html>,
+ * once the heatmap and the profile are drawn beside the bands: the chart is panned by a range change on every animation frame for `panMs`, then dragged with the mouse, and the
  * overlay's and the bridge's performance measures are read back from the page; both pans again under a Chrome trace
  * for the thread time; then the chart is left alone. Then a few pushState symbol switches, timed to the badge.
  */
@@ -167,7 +169,20 @@ export async function runOverlayBrowser(
       .locator('liqlens-overlay [data-liqlens-overlay][data-mode="aligned"]')
       .waitFor({ state: 'attached', timeout: 15_000 });
     await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
+    // The pans are measured with every layer on: the heatmap (from the worker, a moment after the bands), the
+    // profile and the bands.
+    for (const hook of ['heatmap', 'profile'])
+      await page
+        .locator(`liqlens-overlay [data-liqlens-hook="${hook}"]`)
+        .waitFor({ state: 'attached', timeout: 15_000 })
+        .catch(() => undefined);
     await page.waitForTimeout(300);
+    const shown = await readOverlay(page);
+    const layers = {
+      heatmap: shown.heatmap !== null,
+      profile: shown.profile !== null,
+      bands: shown.bands.length,
+    };
     const scripts: ScriptUrls = {
       overlay: `chrome-extension://${env.extensionId}/content-scripts/binance.js`,
       bridge: `chrome-extension://${env.extensionId}/content-scripts/chart-bridge.js`,
@@ -213,6 +228,7 @@ export async function runOverlayBrowser(
       idlePaints,
       idleMs,
       switches,
+      layers,
     };
   } finally {
     await env.close();

@@ -62,6 +62,12 @@ export function overlayRunCases(run: OverlayRun): ImportedCase[] {
   const switches = summarize(run.switches);
   const rangeThread = threadMetrics(run.rangeThread);
   const dragThread = threadMetrics(run.dragThread);
+  const { heatmap, profile, bands } = run.layers;
+  const on = [heatmap ? 'heatmap' : '', profile ? 'profile' : '', `${bands} bands`]
+    .filter(Boolean)
+    .join(', ');
+  const missing = [heatmap ? '' : 'heatmap', profile ? '' : 'profile'].filter(Boolean).join(' and ');
+  const layersNote = ` Drawn when the pans began: ${on}${missing ? ` (the ${missing} did not appear)` : ''}.`;
   return [
     {
       name: 'overlay-frame',
@@ -72,9 +78,12 @@ export function overlayRunCases(run: OverlayRun): ImportedCase[] {
         '(MAIN world). Browser style, layout and raster after the frame are not in these figures. ' +
         'Headless Chromium with --disable-gpu (canvas in software); performance.now() is coarsened to 0.1 ms in a ' +
         'page that is not cross-origin isolated; these wall times grow with the machine’s load.' +
+        layersNote +
         THREAD_NOTE +
         rangeThread.note,
       metrics: [
+        count('layers drawn: heatmap + profile (of 2)', Number(heatmap) + Number(profile), 'layers'),
+        count('bands drawn', bands, 'bands'),
         count('animation frames panned', run.rangeFrames),
         count('frames painted', range.overlay.length),
         ...summaryMetrics('overlay per frame', range.overlay, FRAME_TARGET_MS),
@@ -90,7 +99,7 @@ export function overlayRunCases(run: OverlayRun): ImportedCase[] {
       name: 'overlay-drag',
       description:
         'the same page dragged with the mouse (pointer events through the overlay to the chart); thread time as in ' +
-        `overlay-frame.${dragThread.note}`,
+        `overlay-frame.${layersNote}${dragThread.note}`,
       metrics: [
         count('frames painted', drag.overlay.length),
         ...summaryMetrics('overlay per frame', drag.overlay, FRAME_TARGET_MS),

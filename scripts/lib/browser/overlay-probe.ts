@@ -4,6 +4,7 @@ import { formatUsd } from '../../../lib/format';
 import { atRiskNotional } from '../../../lib/model/at-risk';
 import type { ClusterView } from '../../../lib/model/cluster-view';
 import { DEFAULT_PARAMS } from '../../../lib/model/params';
+import { FIXTURE_FRAME } from './site-server';
 
 export interface Rect {
   left: number;
@@ -55,6 +56,10 @@ export interface OverlayState {
   badge: Record<string, string> | null;
   badgeText: Record<string, string>;
   ladder: { reason: string | null; price: number; bands: number } | null;
+  /** The heatmap layer's hook (pane-relative CSS px), null when no heatmap is drawn. */
+  heatmap: { left: number; columnWidth: number; t0: number; columns: number } | null;
+  /** The profile layer's hook: the map's top and bottom edges (pane-relative CSS y) on this frame's scale. */
+  profile: { bins: number; rows: number; yTop: number; yBottom: number } | null;
   dpr: number;
 }
 
@@ -63,9 +68,9 @@ export interface OverlayState {
  * for every band price (the fixture's handle, in the top document or inside the chart iframe).
  */
 export async function readOverlay(page: Page): Promise<OverlayState> {
-  return page.evaluate(() => {
+  return page.evaluate((frameSelector) => {
     type Handle = { priceToClientY(p: number): number | null; paneCell(): Element | null };
-    const frame = document.querySelector<HTMLIFrameElement>('iframe[id^="tradingview_"]');
+    const frame = document.querySelector<HTMLIFrameElement>(frameSelector);
     const top = (window as unknown as { __fixture?: Handle }).__fixture;
     const inner = (frame?.contentWindow as unknown as { __fixture?: Handle } | null)?.__fixture;
     const handle = top ?? inner ?? null;
@@ -93,6 +98,8 @@ export async function readOverlay(page: Page): Promise<OverlayState> {
     const canvas = pane?.querySelector('canvas') ?? null;
     const badge = root?.querySelector<HTMLElement>('[data-liqlens-badge]') ?? null;
     const ladder = root?.querySelector<HTMLElement>('[data-liqlens-ladder]') ?? null;
+    const heatmapHook = pane?.querySelector<HTMLElement>('[data-liqlens-hook="heatmap"]') ?? null;
+    const profileHook = pane?.querySelector<HTMLElement>('[data-liqlens-hook="profile"]') ?? null;
     const badgeText: Record<string, string> = {};
     for (const el of badge?.querySelectorAll<HTMLElement>('[data-field]') ?? [])
       badgeText[el.dataset.field as string] = el.textContent ?? '';
@@ -148,9 +155,79 @@ export async function readOverlay(page: Page): Promise<OverlayState> {
             bands: ladder.querySelectorAll('[data-liqlens-ladder-band]').length,
           }
         : null,
+      heatmap: heatmapHook
+        ? {
+            left: Number(heatmapHook.dataset.left),
+            columnWidth: Number(heatmapHook.dataset.columnWidth),
+            t0: Number(heatmapHook.dataset.t0),
+            columns: Number(heatmapHook.dataset.columns),
+          }
+        : null,
+      profile: profileHook
+        ? {
+            bins: Number(profileHook.dataset.bins),
+            rows: Number(profileHook.dataset.rows),
+            yTop: Number(profileHook.dataset.yTop),
+            yBottom: Number(profileHook.dataset.yBottom),
+          }
+        : null,
       dpr: window.devicePixelRatio,
     };
-  });
+  }, FIXTURE_FRAME);
+}
+
+/** A candle's slot as the heatmap draws it and as the chart draws the candle, top-document viewport x. */
+export interface ColumnCheck {
+  time: number;
+  overlayX: number;
+  chartX: number;
+}
+
+/**
+ * The heatmap's column centres against the chart's own time-to-pixel (lightweight-charts' timeToCoordinate under
+ * the fake), for the candles the pane shows; empty when no heatmap is drawn.
+ */
+export async function heatmapColumns(page: Page, state: OverlayState, samples = 7): Promise<ColumnCheck[]> {
+  const { heatmap, pane } = state;
+  if (!heatmap || !pane) return [];
+  return page.evaluate(
+    ([hm, box, count, frameSelector]) => {
+      type Handle = { timeToClientX(t: number): number | null; barSeconds: number };
+      const frame = document.querySelector<HTMLIFrameElement>(frameSelector);
+      const top = (window as unknown as { __fixture?: Handle }).__fixture;
+      const inner = (frame?.contentWindow as unknown as { __fixture?: Handle } | null)?.__fixture;
+      const handle = top ?? inner;
+      if (!handle) return [];
+      const dx = top || !frame ? 0 : frame.getBoundingClientRect().left + frame.clientLeft;
+      const intervalMs = handle.barSeconds * 1000;
+      // Columns whose centres are on the pane, spread evenly.
+      const first = Math.max(0, Math.ceil(-hm.left / hm.columnWidth));
+      const last = Math.min(hm.columns - 1, Math.floor((box.width - hm.left) / hm.columnWidth) - 1);
+      const out: { time: number; overlayX: number; chartX: number }[] = [];
+      if (last < first) return out;
+      for (let i = 0; i < count; i++) {
+        const j = Math.round(first + ((last - first) * i) / Math.max(1, count - 1));
+        const time = hm.t0 + j * intervalMs;
+        const x = handle.timeToClientX(time / 1000);
+        if (x === null) continue;
+        out.push({ time, overlayX: box.left + hm.left + (j + 0.5) * hm.columnWidth, chartX: x + dx });
+      }
+      return out;
+    },
+    [heatmap, pane, samples, FIXTURE_FRAME] as const,
+  );
+}
+
+/** Every sampled heatmap column sits within 1 px of its candle; at least `min` columns compared. */
+export async function expectHeatmapAligned(page: Page, state: OverlayState, label: string, min = 3) {
+  expect(state.heatmap, `${label}: a heatmap is drawn`).not.toBeNull();
+  const columns = await heatmapColumns(page, state);
+  expect(columns.length, `${label}: heatmap columns compared`).toBeGreaterThanOrEqual(min);
+  for (const c of columns)
+    expect(
+      Math.abs(c.overlayX - c.chartX),
+      `${label}: column of ${new Date(c.time).toISOString()}`,
+    ).toBeLessThanOrEqual(1);
 }
 
 /** Two animation frames (the bridge reads, the overlay paints) and a little more. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { CHART_FRAMES } from '../../../lib/chart/bridge/read-chart';
 import { siteById } from '../../../lib/sites';
 import type { SiteId } from '../../../lib/sites/types';
 import { ROOT } from './harness';
@@ -21,8 +22,27 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   },
 };
 
-/** `lwc`: the page draws its own chart with the lightweight-charts standalone global, no TradingView API. */
-export type ChartMode = 'site' | 'blob' | 'about-blank' | 'sameorigin' | 'native' | 'none' | 'lwc';
+/**
+ * `lwc`: the page draws its own chart with the lightweight-charts standalone global, no TradingView API.
+ * `okx-static` and `hl-financial`: the chart frames as the public evidence shows OKX's and Hyperliquid's
+ * (site-support.md, "The real sites as the public evidence shows them").
+ */
+export type ChartMode =
+  | 'site'
+  | 'blob'
+  | 'about-blank'
+  | 'sameorigin'
+  | 'okx-static'
+  | 'hl-financial'
+  | 'native'
+  | 'none'
+  | 'lwc';
+
+/** Where the fixtures put their chart frame: the bridge's own list (`CHART_FRAMES`), first match. */
+export const FIXTURE_FRAME = CHART_FRAMES;
+
+/** OKX's chart frame document: `/tradingview/static/<lang>-tv-chart.<hash>.html`. */
+const OKX_STATIC_FRAME = /^\/tradingview\/static\/[a-z]{2}(?:[-_][A-Za-z]{2})?-tv-chart\.[0-9a-f]+\.html$/;
 
 export interface ChartOptions {
   price: number;
@@ -37,12 +57,16 @@ export interface ChartOptions {
   inverted?: boolean;
   log?: boolean;
   /** An API that lies: its range shifted by a fraction, or its pane height off by some px. */
-  lie?: { rangeShift?: number; heightDelta?: number };
+  lie?: { rangeShift?: number; heightDelta?: number; timeShiftBars?: number };
   /**
    * Mode `lwc` only: the library arrives late (a script the page inserts after load), or the page's own
    * `LightweightCharts` is hostile (createChart throws, or returns an object without the chart API).
    */
   lwc?: 'late' | 'throws' | 'no-api';
+  /** A build without `getVisiblePriceRange`: the scale is read through `coordinateToPrice`. */
+  noVisibleRange?: boolean;
+  /** Binance's: the widget exists this long before its model (`activeChart().hasModel()` false until then). */
+  modelDelayMs?: number;
 }
 
 export interface SiteFixture {
@@ -110,6 +134,13 @@ export function siteAnswer(fixture: SiteFixture, url: URL, isDocument: boolean):
       body = body.replaceAll('{{ORIGIN}}', origin).replaceAll('{{SYMBOL}}', fixture.symbol);
     return { status: 200, contentType: asset.type, body };
   }
+  if (OKX_STATIC_FRAME.test(url.pathname)) {
+    const body = fs
+      .readFileSync(path.join(SITES_DIR, 'assets/cl-frame.html'), 'utf8')
+      .replaceAll('{{ORIGIN}}', origin)
+      .replaceAll('{{SYMBOL}}', fixture.symbol);
+    return { status: 200, contentType: 'text/html', body };
+  }
   if (!isDocument) return null;
   if (siteById(fixture.site).isChartPage(url))
     return { status: 200, contentType: 'text/html; charset=utf-8', body: pageHtml(fixture) };
@@ -141,37 +172,40 @@ export async function chartReady(page: Page, mode: ChartMode): Promise<void> {
     await page.waitForFunction(() => document.documentElement.dataset.fixtureChart === 'ready');
     return;
   }
-  await page.waitForFunction(() => {
-    const frame = document.querySelector<HTMLIFrameElement>('iframe[id^="tradingview_"]');
+  await page.waitForFunction((selector) => {
+    const frame = document.querySelector<HTMLIFrameElement>(selector);
     return frame?.contentDocument?.documentElement?.dataset.fixtureChart === 'ready';
-  });
+  }, FIXTURE_FRAME);
 }
 
 /** The chart's own y (top-document viewport px) for a price, through lightweight-charts' conversion. */
 export async function chartY(page: Page, price: number): Promise<number | null> {
-  return page.evaluate((p) => {
-    type Fixture = { priceToClientY(price: number): number | null };
-    const top = (window as unknown as { __fixture?: Fixture }).__fixture;
-    if (top) return top.priceToClientY(p);
-    const frame = document.querySelector<HTMLIFrameElement>('iframe[id^="tradingview_"]');
-    const inner = (frame?.contentWindow as unknown as { __fixture?: Fixture } | null)?.__fixture;
-    if (!frame || !inner) return null;
-    const y = inner.priceToClientY(p);
-    const rect = frame.getBoundingClientRect();
-    return y === null ? null : rect.top + frame.clientTop + y;
-  }, price);
+  return page.evaluate(
+    ([p, selector]) => {
+      type Fixture = { priceToClientY(price: number): number | null };
+      const top = (window as unknown as { __fixture?: Fixture }).__fixture;
+      if (top) return top.priceToClientY(p);
+      const frame = document.querySelector<HTMLIFrameElement>(selector);
+      const inner = (frame?.contentWindow as unknown as { __fixture?: Fixture } | null)?.__fixture;
+      if (!frame || !inner) return null;
+      const y = inner.priceToClientY(p);
+      const rect = frame.getBoundingClientRect();
+      return y === null ? null : rect.top + frame.clientTop + y;
+    },
+    [price, FIXTURE_FRAME] as const,
+  );
 }
 
 /** Runs a function on the fixture handle, wherever the chart lives. */
 export async function onFixture(page: Page, action: string, ...args: unknown[]): Promise<void> {
   await page.evaluate(
-    ([name, params]) => {
+    ([name, params, selector]) => {
       type Handle = Record<string, (...a: unknown[]) => unknown>;
       const top = (window as unknown as { __fixture?: Handle }).__fixture;
-      const frame = document.querySelector<HTMLIFrameElement>('iframe[id^="tradingview_"]');
+      const frame = document.querySelector<HTMLIFrameElement>(selector);
       const handle = top ?? (frame?.contentWindow as unknown as { __fixture?: Handle } | null)?.__fixture;
       handle?.[name as string]?.(...(params as unknown[]));
     },
-    [action, args] as const,
+    [action, args, FIXTURE_FRAME] as const,
   );
 }
