@@ -200,7 +200,7 @@ describe('npm run liquidations', () => {
     const r = await run(argv, {
       'rec.jsonl': toJsonl(sim.records.slice(0, 5)),
       'bad.jsonl': `${JSON.stringify(sim.records[0])}\n{"venue":`,
-      'venue.jsonl': JSON.stringify({ venue: 'hyperliquid', url: 'wss://x', t: 1, data: '{}' }),
+      'venue.jsonl': JSON.stringify({ venue: 'deribit', url: 'wss://x', t: 1, data: '{}' }),
     });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
