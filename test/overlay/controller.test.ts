@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ViewReply } from '../../lib/messages/view-entry';
 import type { HeatmapCells } from '../../lib/model/heatmap-cells';
 import {
@@ -16,6 +16,10 @@ import type { CalibrationFactor } from '../../lib/track-record/calibration-facto
 import { err, ok } from '../../lib/util/result';
 import { makeReply, makeSnapshot, makeView } from './fixtures';
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 const BTC_URL = 'https://www.binance.com/en/futures/BTCUSDT';
 const ETH_URL = 'https://www.binance.com/en/futures/ETHUSDT';
 
@@ -26,9 +30,8 @@ function setup(
     calibration?: Record<'long' | 'short', CalibrationFactor> | null;
   } = {},
 ) {
-  let now = 1_000_000;
-  const timers: { at: number; fn: () => void; id: number }[] = [];
-  let nextId = 1;
+  // The controller's timers and clock are vitest's fake ones, from 1,000,000 ms.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: 1_000_000 });
   const requests: [string, unknown][] = [];
   /** getHeatmap requests, apart from the watch's. */
   const heatmapRequests: unknown[] = [];
@@ -80,20 +83,14 @@ function setup(
         reconnects += 1;
       },
     },
-    now: () => now,
-    setTimeout: (fn, ms) => {
-      const id = nextId++;
-      timers.push({ at: now + ms, fn, id });
-      return id;
-    },
-    clearTimeout: (id) => {
-      const i = timers.findIndex((t) => t.id === id);
-      if (i >= 0) timers.splice(i, 1);
-    },
+    now: () => Date.now(),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     guard,
     onChange: (s) => states.push(s),
   });
-  const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+  // setImmediate stays real: the pending promises (answers, settings) run, the fake clock does not move.
+  const flush = () => new Promise((resolve) => setImmediate(resolve));
   return {
     controller,
     requests,
@@ -106,19 +103,7 @@ function setup(
     reconnects: () => reconnects,
     flush,
     /** Moves the clock on, running the timers that come due, in order. */
-    advance: async (ms: number) => {
-      const end = now + ms;
-      for (;;) {
-        timers.sort((a, b) => a.at - b.at);
-        const next = timers[0];
-        if (!next || next.at > end) break;
-        timers.shift();
-        now = next.at;
-        next.fn();
-        await flush();
-      }
-      now = end;
-    },
+    advance: (ms: number) => vi.advanceTimersByTimeAsync(ms),
     setSettings: (next: Settings) => {
       settings = next;
       watcher?.(next);
