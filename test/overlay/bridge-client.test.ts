@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_TAG } from '../../lib/chart/bridge/protocol';
 import { createBridgeClient, MAX_MESSAGES_PER_SECOND, MAX_SEQ_STEP } from '../../lib/overlay/bridge-client';
 
@@ -30,8 +30,8 @@ type FakePort = ReturnType<typeof fakePort>;
 
 function setup(options: { fastHellos?: number } = {}) {
   const posted: { message: Record<string, unknown>; origin: string; transfer: FakePort[] }[] = [];
-  const timers = new Map<number, { fn: () => void; ms: number }>();
-  let nextTimer = 1;
+  // The hello interval and the clock are vitest's fake ones, from 0 ms.
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'], now: 0 });
   const win = {
     postMessage: (message: unknown, origin: string, transfer: FakePort[]) =>
       posted.push({ message: message as Record<string, unknown>, origin, transfer }),
@@ -41,7 +41,6 @@ function setup(options: { fastHellos?: number } = {}) {
   const ports: FakePort[] = [];
   const snapshots: [number, unknown][] = [];
   const doubts: string[] = [];
-  let clock = 0;
   let ready = 0;
   const client = createBridgeClient({
     win,
@@ -51,15 +50,9 @@ function setup(options: { fastHellos?: number } = {}) {
     },
     onSnapshot: (seq, snapshot) => snapshots.push([seq, snapshot]),
     onDoubt: (reason) => doubts.push(reason),
-    now: () => clock,
-    setInterval: (fn, ms) => {
-      const id = nextTimer++;
-      timers.set(id, { fn, ms });
-      return id;
-    },
-    clearInterval: (id) => {
-      timers.delete(id as number);
-    },
+    now: () => Date.now(),
+    setInterval: (fn, ms) => setInterval(fn, ms),
+    clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
     newChannel: () => {
       const pair = { port1: fakePort(), port2: fakePort() };
       ports.push(pair.port1);
@@ -70,8 +63,9 @@ function setup(options: { fastHellos?: number } = {}) {
   /** The bridge answering on the latest hello's port (or on `port`). */
   const fromBridge = (data: Record<string, unknown>, port: FakePort | undefined = ports.at(-1)) =>
     port?.receive({ tag: BRIDGE_TAG, from: 'bridge', channel: CHANNEL, ...data });
-  const tickAll = () => {
-    for (const t of [...timers.values()]) t.fn();
+  /** The hello interval's next tick. */
+  const tick = () => {
+    vi.advanceTimersToNextTimer();
   };
   /** Everything the client sent on any port: pause and stop. */
   const onPorts = () => ports.flatMap((p) => p.sent.map((m) => m.type));
@@ -82,23 +76,26 @@ function setup(options: { fastHellos?: number } = {}) {
     snapshots,
     doubts,
     fromBridge,
-    tickAll,
-    timers,
+    tick,
     onPorts,
     ready: () => ready,
     advance: (ms: number) => {
-      clock += ms;
+      vi.advanceTimersByTime(ms);
     },
   };
 }
 
 const types = (posted: { message: Record<string, unknown> }[]) => posted.map((p) => p.message.type);
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('createBridgeClient', () => {
   it('says hello to its own origin with a new port each time until ready, then stops', () => {
     const t = setup();
     t.client.setActive(true);
-    t.tickAll();
+    t.tick();
     expect(types(t.posted)).toEqual(['hello', 'hello']);
     expect(t.posted[0]).toEqual({
       message: { tag: BRIDGE_TAG, from: 'isolated', type: 'hello', channel: CHANNEL },
@@ -116,8 +113,8 @@ describe('createBridgeClient', () => {
     t.fromBridge({ type: 'ready' });
     expect(t.ready()).toBe(1);
     expect(t.client.ready).toBe(true);
-    expect(t.timers.size).toBe(0);
-    t.tickAll();
+    expect(vi.getTimerCount()).toBe(0);
+    t.tick();
     expect(t.posted).toHaveLength(2);
     expect(t.onPorts()).toEqual([]);
   });
@@ -125,9 +122,15 @@ describe('createBridgeClient', () => {
   it('slows down when no bridge answers', () => {
     const t = setup({ fastHellos: 3 });
     t.client.setActive(true);
-    t.tickAll();
-    t.tickAll();
-    expect([...t.timers.values()].map((x) => x.ms)).toEqual([2000]);
+    t.tick();
+    t.tick();
+    // After 3 fast hellos, one a 2 s interval: nothing at 1,999 ms, a hello at 2,000.
+    expect(types(t.posted)).toHaveLength(3);
+    expect(vi.getTimerCount()).toBe(1);
+    t.advance(1999);
+    expect(types(t.posted)).toHaveLength(3);
+    t.advance(1);
+    expect(types(t.posted)).toHaveLength(4);
   });
 
   it('passes snapshots on in order and drops foreign and malformed ones', () => {
@@ -157,7 +160,7 @@ describe('createBridgeClient', () => {
   it('ignores a closed earlier port, even after ready', () => {
     const t = setup();
     t.client.setActive(true);
-    t.tickAll();
+    t.tick();
     t.fromBridge({ type: 'ready' });
     t.fromBridge({ type: 'snapshot', seq: 0, snapshot: 'old port' }, t.ports[0]);
     t.fromBridge({ type: 'snapshot', seq: 0, snapshot: 'latest port' });
@@ -192,7 +195,7 @@ describe('createBridgeClient', () => {
     expect(types(t.posted)).toEqual(['hello']);
     expect(t.onPorts()).toEqual(['stop']);
     expect(t.ports.map((p) => p.closed)).toEqual([true]);
-    expect(t.timers.size).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
     t.client.setActive(true);
     t.client.stop();
     expect(t.posted).toHaveLength(1);
@@ -237,7 +240,7 @@ describe('createBridgeClient: a page script holding the port (issue 9)', () => {
     expect(t.client.ready).toBe(false);
     // The old port is dead to us; a new hello goes out on the next tick, and the bridge's numbering starts over.
     t.fromBridge({ type: 'snapshot', seq: 3, snapshot: { frame: 3 } }, t.ports[0]);
-    t.tickAll();
+    t.tick();
     expect(t.ports).toHaveLength(2);
     t.fromBridge({ type: 'ready' });
     t.fromBridge({ type: 'snapshot', seq: 0, snapshot: { frame: 4 } });
