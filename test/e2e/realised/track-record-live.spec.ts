@@ -42,7 +42,7 @@ async function pageAt(context: BrowserContext, extensionId: string, time: number
   return page;
 }
 
-test('the track record from live prints: replayed feeds score the bands of a view, and the popup and the page give the hand computation', async ({
+test('the track record from live prints: replayed feeds score the bands of three views, and the popup and the page give the hand computation', async ({
   context,
   extensionId,
   openPage,
