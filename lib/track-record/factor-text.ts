@@ -3,9 +3,16 @@ import { formatFixed } from '../format/number';
 import { type CalibrationFactor, MIN_SWEPT_BANDS } from './calibration-factor';
 import type { Estimate } from './intervals';
 
-/** `0.31 (0.18–0.52)`: the value and its interval, to two significant digits of the interval's half-width. */
+/**
+ * `0.31 (0.18–0.52)`: the value and its interval, to two significant digits of the interval's half-width; an
+ * interval of no width (every resample the same) to two significant digits of the value, so 0.0038 never
+ * reads 0.00.
+ */
 export function estimateText(e: Estimate): string {
-  const d = decimalsForInterval(e.low, e.high);
+  const d =
+    e.high > e.low || !(e.value > 0)
+      ? decimalsForInterval(e.low, e.high)
+      : Math.max(2, Math.min(20, 1 - Math.floor(Math.log10(e.value))));
   return `${formatFixed(e.value, d)} (${formatFixed(e.low, d)}–${formatFixed(e.high, d)})`;
 }
 
