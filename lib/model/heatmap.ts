@@ -223,7 +223,9 @@ export function computeHeatmap(doc: SeriesDoc, modelParams: ModelParams): Heatma
   const long = times.map((_, j) => column(j));
   const short = times.map((_, j) => column(times.length + j));
   const decay = createDecay(halfLifeMs, intervalMs, times.length);
-  // Venue by venue (the model's canonical order), each column adds the venue's map as runModel adds it.
+  // Venue by venue (the model's canonical order), each column adds the venue's map as runModel adds it. The first
+  // venue of a column is copied: 0 + x is x for the map's values (sums of non-negative terms, never −0).
+  const started = new Uint8Array(times.length);
   for (const venue of tracks) {
     const n = venue.times.length;
     const open = venue.sides.map((side) => openList(side.size, grid.count));
@@ -246,8 +248,11 @@ export function computeHeatmap(doc: SeriesDoc, modelParams: ModelParams): Heatma
         const list = open[s] as OpenList;
         // A venue with no new candle since the last column has the same map.
         if (i !== moved) mapAt(list, venue, i);
-        addInto((s === 0 ? long[j] : short[j]) as Float64Array, list.map);
+        const out = (s === 0 ? long[j] : short[j]) as Float64Array;
+        if (started[j] === 1) addInto(out, list.map);
+        else out.set(list.map);
       }
+      started[j] = 1;
     }
   }
   return { times, low: grid.low, width: grid.width, long, short };

@@ -1,3 +1,4 @@
+import { CHART_FRAMES } from '../chart/bridge/read-chart';
 import type { Rect } from '../chart/snapshot';
 
 /** The part of `Element` the search uses. */
@@ -9,8 +10,11 @@ export interface DocumentLike {
   querySelectorAll(selector: string): ArrayLike<ElementLike>;
 }
 
-/** Chart containers on the supported pages: the Charting Library iframe, then any canvas (native charts). */
-const CHART_SELECTOR = 'iframe[id^="tradingview_"], canvas';
+/**
+ * Chart containers on the supported pages: the Charting Library frames where the bridge looks for them (OKX's and
+ * Hyperliquid's have no `tradingview_` id), then any canvas (native charts).
+ */
+const CHART_SELECTOR = `${CHART_FRAMES}, canvas`;
 const MIN_WIDTH = 240;
 const MIN_HEIGHT = 160;
 

@@ -10,7 +10,9 @@ describe('findChartRect', () => {
   it('picks the largest chart-like element, clipped to the viewport', () => {
     const doc = {
       querySelectorAll: (selector: string) => {
-        expect(selector).toBe('iframe[id^="tradingview_"], canvas');
+        expect(selector).toBe(
+          'iframe[id^="tradingview_"], .tv-chart-box iframe, #tv_chart_container iframe, canvas',
+        );
         return [el(0, 0, 100, 40), el(200, 100, 900, 500), el(-50, 600, 1400, 400)];
       },
     };

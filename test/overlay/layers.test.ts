@@ -97,6 +97,45 @@ describe('profile layer', () => {
     );
     expect(profileLayer.same(a, b)).toBe(false);
   });
+
+  it('paints each row’s longer bar first and the shorter one over it, with four colour changes a frame', () => {
+    const layout = {
+      ...(profileLayer.layout(data, frame()) as NonNullable<ReturnType<typeof profileLayer.layout>>),
+      count: 3,
+      y: Int32Array.from([0, 4, 8]),
+      h: Int32Array.from([4, 4, 4]),
+      long: Int32Array.from([30, 10, 20]),
+      short: Int32Array.from([5, 25, 20]),
+    };
+    const rects: { color: string; y: number; len: number }[] = [];
+    let colourChanges = 0;
+    const ctx = {
+      globalAlpha: 1,
+      _fill: '',
+      set fillStyle(c: string) {
+        colourChanges++;
+        this._fill = c;
+      },
+      get fillStyle() {
+        return this._fill;
+      },
+      fillRect(_x: number, y: number, len: number) {
+        rects.push({ color: this._fill, y, len });
+      },
+    };
+    const paintContext = { frame: frame(), width: 1600, height: 802, font: '', sprites: null };
+    profileLayer.paint(ctx as unknown as Parameters<typeof profileLayer.paint>[0], layout, paintContext);
+    expect(colourChanges).toBe(4);
+    const { longColor: L, shortColor: S } = data;
+    for (const [y, first, second] of [
+      [0, { color: L, len: 30 }, { color: S, len: 5 }],
+      [4, { color: S, len: 25 }, { color: L, len: 10 }],
+      [8, { color: L, len: 20 }, { color: S, len: 20 }],
+    ] as const) {
+      const row = rects.filter((r) => r.y === y).map(({ color, len }) => ({ color, len }));
+      expect(row, `row at ${y}`).toEqual([first, second]);
+    }
+  });
 });
 
 describe('painter', () => {

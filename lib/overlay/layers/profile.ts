@@ -1,6 +1,6 @@
 import { priceToY } from '../../chart/price-to-y';
 import type { Bins } from '../../model/cluster-view';
-import { type Canvas2D, type Frame, type HitTarget, type Layer, lanesFor } from './types';
+import { type Frame, type HitTarget, type Layer, lanesFor } from './types';
 
 /** The whole map, every bin of both sides, and the colours to draw it in. */
 export interface ProfileData {
@@ -38,12 +38,6 @@ function maxBin(bins: Bins): number {
     maxCache.set(bins, max);
   }
   return max;
-}
-
-function bar(ctx: Canvas2D, right: number, y: number, h: number, len: number, color: string) {
-  if (len <= 0) return;
-  ctx.fillStyle = color;
-  ctx.fillRect(right - len, y, len, h);
 }
 
 /** A bar's length in bitmap px: square root of the notional share (small bins stay visible), at least 1 px if any. */
@@ -151,16 +145,24 @@ export const profileLayer: Layer<ProfileData, ProfileLayout> = {
     ];
   },
   paint(ctx, layout) {
-    // The longer bar of a row first, the shorter one over it: both sides stay visible where they share a price.
+    // The longer bar of a row first, the shorter one over it: both sides stay visible where they share a price. Rows
+    // never overlap, so the longer bars of all rows go first, then the shorter ones, each pass by colour: four
+    // colour changes a frame, not two a row.
     ctx.globalAlpha = 0.7;
-    for (let i = 0; i < layout.count; i++) {
-      const y = layout.y[i] as number;
-      const h = layout.h[i] as number;
-      const l = layout.long[i] as number;
-      const s = layout.short[i] as number;
-      const longFirst = l >= s;
-      bar(ctx, layout.right, y, h, longFirst ? l : s, longFirst ? layout.longColor : layout.shortColor);
-      bar(ctx, layout.right, y, h, longFirst ? s : l, longFirst ? layout.shortColor : layout.longColor);
+    for (const longer of [true, false]) {
+      for (const side of ['long', 'short'] as const) {
+        ctx.fillStyle = side === 'long' ? layout.longColor : layout.shortColor;
+        const own = layout[side];
+        const other = side === 'long' ? layout.short : layout.long;
+        for (let i = 0; i < layout.count; i++) {
+          const len = own[i] as number;
+          const rival = other[i] as number;
+          // Ties: long counts as the longer, as before.
+          const isLonger = side === 'long' ? len >= rival : len > rival;
+          if (isLonger !== longer || len <= 0) continue;
+          ctx.fillRect(layout.right - len, layout.y[i] as number, len, layout.h[i] as number);
+        }
+      }
     }
     ctx.globalAlpha = 1;
   },
