@@ -1,11 +1,13 @@
 /**
- * npm run demo [-- --screenshot DIR] [--no-build]
+ * npm run demo [-- --screenshot DIR] [--no-build] [--real-positions]
  *
  * Builds the extension, starts Debian's Chromium with it on an offline demo chart page (served at a
  * tradingview.com chart URL, so the content scripts run as on the real site) whose exchange API calls are
  * answered from test/fixtures/har/btc-all.har, and opens the popup. With --screenshot DIR it runs headless,
  * writes popup.png, popup-dark.png, options.png and chart.png to DIR and exits; without a display it does
- * that into out/demo.
+ * that into out/demo. With --real-positions it also turns "Hyperliquid: real positions" on and replays Hyperliquid's
+ * trades stream through the local venue sockets (at wss://api.hyperliquid.xyz/ws), its accounts' clearinghouseState
+ * answered by the account simulator, so the popup and the chart show the real map.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,11 +16,16 @@ import type { BrowserContext, Page } from '@playwright/test';
 import {
   CHROMIUM,
   EXCHANGE_HOSTS,
+  extensionWorker,
   launchWithExtension,
   ROOT,
   readHar,
   routeExchanges,
 } from './lib/browser/harness';
+import { btcAccountsFor, enableRealPositions, routeHlAccounts, tradesAmong } from './lib/browser/hl-replay';
+import { storedEntryIn } from './lib/browser/overlay-env';
+import { hyperliquidTradesFrame } from './lib/browser/venue-sockets/frames';
+import { startVenueSockets, type VenueSockets } from './lib/browser/venue-sockets/server';
 
 const HAR = 'test/fixtures/har/btc-all.har';
 const DEMO_URL = 'https://www.tradingview.com/chart/liqlens-demo/?symbol=BINANCE%3ABTCUSDT.P';
@@ -28,10 +35,15 @@ const WAIT_FOR_DATA_MS = 45_000;
 interface Args {
   screenshot: string | null;
   build: boolean;
+  realPositions: boolean;
 }
 
+const USAGE = 'usage: npm run demo [-- --screenshot DIR] [--no-build] [--real-positions]';
+/** Accounts the demo's replayed Hyperliquid trades name: read in about 20 s at the scanner's 300 a minute. */
+const DEMO_HL_ACCOUNTS = 100;
+
 function parseArgs(argv: string[]): Args {
-  const args: Args = { screenshot: null, build: true };
+  const args: Args = { screenshot: null, build: true, realPositions: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--screenshot') {
@@ -42,10 +54,11 @@ function parseArgs(argv: string[]): Args {
     } else if (arg?.startsWith('--screenshot='))
       args.screenshot = path.resolve(arg.slice('--screenshot='.length));
     else if (arg === '--no-build') args.build = false;
+    else if (arg === '--real-positions') args.realPositions = true;
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: npm run demo [-- --screenshot DIR] [--no-build]');
+      console.log(USAGE);
       process.exit(0);
-    } else fail(`unknown argument ${arg}; usage: npm run demo [-- --screenshot DIR] [--no-build]`);
+    } else fail(`unknown argument ${arg}; ${USAGE}`);
   }
   return args;
 }
@@ -135,6 +148,34 @@ async function waitForData(popup: Page): Promise<boolean> {
   }
 }
 
+/**
+ * Turns the real positions on, has the local venue sockets push Hyperliquid trades naming the simulated accounts,
+ * waits until the scanner has read them all, and reloads the popup and the chart so that they ask for the real map.
+ */
+async function replayRealPositions(
+  context: BrowserContext,
+  sockets: VenueSockets,
+  pages: { chart: Page; popup: Page },
+): Promise<string> {
+  const worker = await extensionWorker(context);
+  const view = (await storedEntryIn(worker, 'BTC'))?.view;
+  if (!view) return 'no BTC view, so no Hyperliquid accounts to simulate';
+  const accounts = btcAccountsFor(view, DEMO_HL_ACCOUNTS);
+  const route = await routeHlAccounts(context, accounts);
+  await enableRealPositions(worker);
+  await sockets.waitForSubscriber('hyperliquid', 'trades:BTC', 30_000);
+  sockets.play([hyperliquidTradesFrame(tradesAmong(accounts, Date.now(), view.price), Date.now())]);
+  const addresses = accounts.map((a) => a.address);
+  const deadline = Date.now() + 60_000;
+  while (route.askedOnce(addresses) < addresses.length && Date.now() < deadline)
+    await pages.popup.waitForTimeout(250);
+  await pages.chart.reload();
+  await pages.chart.waitForFunction(() => document.documentElement.dataset.demoChart === 'ready');
+  await pages.popup.reload();
+  await pages.popup.locator('[data-field="hl-coverage"]').waitFor({ timeout: 15_000 });
+  return `${route.askedOnce(addresses)} of ${addresses.length} Hyperliquid accounts read from the replayed trades`;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.screenshot === null && !process.env.DISPLAY) {
@@ -149,7 +190,11 @@ async function main(): Promise<void> {
   run('bash', ['scripts/ensure-browser.sh', 'chromium']);
   if (args.build) run('npx', ['wxt', 'build']);
 
-  const { context, extensionId, userDataDir } = await launchWithExtension({ headless });
+  const sockets = args.realPositions ? await startVenueSockets() : null;
+  const { context, extensionId, userDataDir } = await launchWithExtension({
+    headless,
+    network: { resolverRules: sockets?.resolverRules ?? [] },
+  });
   const routes = await routeExchanges(context, readHar(HAR));
   await routeDemoPage(context);
 
@@ -170,6 +215,7 @@ async function main(): Promise<void> {
       `${answered} exchange requests answered from ${HAR} (hosts: ${EXCHANGE_HOSTS.join(', ')}); ` +
       `popup render ${renderMs ?? '—'} ms from script start`,
   );
+  if (sockets && ready) console.log(`demo: ${await replayRealPositions(context, sockets, { chart, popup })}`);
 
   if (args.screenshot) {
     const dir = args.screenshot;
@@ -186,6 +232,7 @@ async function main(): Promise<void> {
     await chart.waitForTimeout(500);
     await chart.screenshot({ path: path.join(dir, 'chart.png') });
     await context.close();
+    await sockets?.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
     console.log(`demo: wrote popup.png, popup-dark.png, options.png and chart.png to ${dir}`);
     process.exit(ready ? 0 : 1);
@@ -197,6 +244,7 @@ async function main(): Promise<void> {
       'the LiqLens toolbar button opens the real popup. Close the window to end.',
   );
   context.on('close', () => {
+    void sockets?.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
     process.exit(0);
   });

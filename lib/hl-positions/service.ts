@@ -149,7 +149,8 @@ export function createHlPositionsService(deps: HlPositionsServiceDeps): HlPositi
         coverage: map.coverage,
       };
       if (estimate?.series && params) {
-        const estimateBins = venueBins(estimate.series, params, 'hyperliquid');
+        // Context only (no open-interest history yet): the model has no Hyperliquid part, which is not a zero.
+        const estimateBins = hl?.status === 'ok' ? venueBins(estimate.series, params, 'hyperliquid') : null;
         const onTheirGrid = buildRealMap({
           asset,
           price,

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { binanceFrame, bybitFrame, okxFrame, rawFrame } from '../../scripts/lib/browser/venue-sockets/frames';
+import {
+  binanceFrame,
+  bybitFrame,
+  hyperliquidTradesFrame,
+  okxFrame,
+  rawFrame,
+} from '../../scripts/lib/browser/venue-sockets/frames';
 import { startVenueSockets, type VenueSockets } from '../../scripts/lib/browser/venue-sockets/server';
 
 let sockets: VenueSockets;
@@ -35,12 +41,40 @@ const T = 1_765_000_000_000;
 const print = { side: 'long' as const, price: 95_000, size: 0.5, time: T };
 
 describe('venue sockets', () => {
-  it('maps the three real hosts to one local port', () => {
+  it('maps the four real hosts to one local port', () => {
     expect(sockets.resolverRules).toEqual([
       `MAP stream.bybit.com 127.0.0.1:${port}`,
       `MAP ws.okx.com 127.0.0.1:${port}`,
       `MAP fstream.binance.com 127.0.0.1:${port}`,
+      `MAP api.hyperliquid.xyz 127.0.0.1:${port}`,
     ]);
+  });
+
+  it('Hyperliquid: answers ping and the trades subscription, then sends only the subscribed coin', async () => {
+    const c = connect('api.hyperliquid.xyz', '/ws');
+    await c.opened;
+    const subscribe = { method: 'subscribe', subscription: { type: 'trades', coin: 'BTC' } };
+    c.ws.send(JSON.stringify({ method: 'ping' }));
+    c.ws.send(JSON.stringify(subscribe));
+    await sockets.waitForSubscriber('hyperliquid', 'trades:BTC');
+    const trade = {
+      buyer: `0x${'ab'.repeat(20)}`,
+      seller: `0x${'cd'.repeat(20)}`,
+      price: 95_000,
+      size: 0.1,
+      time: T,
+    };
+    expect(
+      sockets.play([hyperliquidTradesFrame([trade], T), hyperliquidTradesFrame([trade], T, 'ETH')]),
+    ).toEqual([1, 0]);
+    await c.nextMessage(3);
+    expect(JSON.parse(c.messages[0] as string)).toEqual({ channel: 'pong' });
+    expect(JSON.parse(c.messages[1] as string)).toEqual({ channel: 'subscriptionResponse', data: subscribe });
+    expect(JSON.parse(c.messages[2] as string)).toMatchObject({
+      channel: 'trades',
+      data: [{ coin: 'BTC', px: '95000', sz: '0.1', time: T, users: [trade.buyer, trade.seller] }],
+    });
+    c.ws.close();
   });
 
   it('Bybit: answers ping and subscribe, then sends only the subscribed topic', async () => {

@@ -1,23 +1,22 @@
 import { expect, type Page, test } from '@playwright/test';
 import { formatShare, formatUsd } from '../../../lib/format';
 import type { HlRealView } from '../../../lib/hl-positions/real-view';
-import { defaultSettings } from '../../../lib/settings/schema';
-import { STORAGE_KEYS } from '../../../lib/storage/keys';
 import { stopServiceWorker } from '../../../scripts/lib/browser/harness';
+import {
+  btcAccountsFor,
+  enableRealPositions,
+  type HlAccountsRoute,
+  routeHlAccounts,
+  tradesAmong,
+} from '../../../scripts/lib/browser/hl-replay';
 import { type OverlayEnv, openOverlayEnv } from '../../../scripts/lib/browser/overlay-env';
 import { waitForMode } from '../../../scripts/lib/browser/overlay-probe';
 import { siteFixture } from '../../../scripts/lib/browser/overlay-sites';
 import { onFixture } from '../../../scripts/lib/browser/site-server';
-import {
-  hyperliquidTradesFrame,
-  type PlainTrade,
-  rawFrame,
-} from '../../../scripts/lib/browser/venue-sockets/frames';
+import { hyperliquidTradesFrame, rawFrame } from '../../../scripts/lib/browser/venue-sockets/frames';
 import { startVenueSockets, type VenueSockets } from '../../../scripts/lib/browser/venue-sockets/server';
-import { type SimAccount, simAccounts } from '../../../scripts/lib/hl-sim/accounts';
-import { createHlSimFetch } from '../../../scripts/lib/hl-sim/simulator';
+import type { SimAccount } from '../../../scripts/lib/hl-sim/accounts';
 
-const INFO_URL = 'https://api.hyperliquid.xyz/info';
 const TOPIC = 'trades:BTC';
 /** The scanner never asks one account twice within a minute; a second ask sooner means its book was lost. */
 const MIN_GAP_MS = 55_000;
@@ -26,47 +25,17 @@ let sockets: VenueSockets;
 let env: OverlayEnv;
 let accounts: SimAccount[];
 /** Every `clearinghouseState` the extension sent, answered by the account simulator. */
-const asked: { user: string; t: number }[] = [];
+let hl: HlAccountsRoute;
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(120_000);
 
 test.beforeAll(async () => {
-  asked.length = 0;
   sockets = await startVenueSockets();
   env = await openOverlayEnv({ resolverRules: sockets.resolverRules });
-  // Accounts holding BTC around Hyperliquid's mark in the replay (btc-all.har), so their liquidation prices fall
-  // on the view's grid; each account's clearinghouseState comes from the simulator, in the venue's shape.
-  const hl = env.btc.venues.find((v) => v.venue === 'hyperliquid');
-  if (!hl?.markPrice || !hl.openInterestBase)
-    throw new Error('the replay has no Hyperliquid mark or open interest');
-  accounts = simAccounts(100, 13, [
-    { coin: 'BTC', mark: hl.markPrice, openInterest: hl.openInterestBase, szDecimals: 5 },
-  ]);
-  const sim = createHlSimFetch({ now: Date.now, accounts });
-  // Registered after the HAR's routes, so it is asked first; everything but clearinghouseState goes on to the HAR.
-  await env.context.route(INFO_URL, async (route) => {
-    const body = route.request().postData() ?? '';
-    let request: { type?: unknown; user?: unknown } = {};
-    try {
-      request = JSON.parse(body);
-    } catch {
-      return route.fallback();
-    }
-    if (request.type !== 'clearinghouseState') return route.fallback();
-    asked.push({ user: String(request.user).toLowerCase(), t: Date.now() });
-    const res = await sim(INFO_URL, { method: 'POST', body });
-    return route.fulfill({
-      status: res.status,
-      contentType: res.headers.get('content-type') ?? 'application/json',
-      body: await res.text(),
-    });
-  });
-  const settings = defaultSettings();
-  await (await env.worker()).evaluate(({ key, data }) => chrome.storage.sync.set({ [key]: { v: 1, data } }), {
-    key: STORAGE_KEYS.settings,
-    data: { ...settings, realPositions: { ...settings.realPositions, hyperliquid: true } },
-  });
+  accounts = btcAccountsFor(env.btc, 100);
+  hl = await routeHlAccounts(env.context, accounts);
+  await enableRealPositions(await env.worker());
 });
 test.afterAll(async () => {
   await env?.close();
@@ -75,28 +44,12 @@ test.afterAll(async () => {
 
 const addressesOf = (list: readonly SimAccount[]) => list.map((a) => a.address.toLowerCase());
 
-/** Trades between neighbours of `list`, each account a party once at least. */
-function tradesAmong(list: readonly SimAccount[], now: number, price: number): PlainTrade[] {
-  const out: PlainTrade[] = [];
-  for (let i = 0; i < list.length; i += 2) {
-    const buyer = (list[i] as SimAccount).address;
-    const seller = (list[i + 1] ?? (list[0] as SimAccount)).address;
-    out.push({ buyer, seller, price, size: 0.01, time: now - 1_000 + i });
-  }
-  return out;
-}
-
 async function hlView(page: Page): Promise<HlRealView | null> {
   const reply = (await page.evaluate(() =>
     chrome.runtime.sendMessage({ type: 'getHlPositions', data: { asset: 'BTC' } }),
   )) as { ok?: boolean; data?: HlRealView } | undefined;
   return reply?.ok ? (reply.data ?? null) : null;
 }
-
-const askedOnce = (addresses: readonly string[]) => {
-  const seen = new Set(asked.map((a) => a.user));
-  return addresses.filter((a) => seen.has(a)).length;
-};
 
 test('the replayed trades name the accounts; the chart draws their real positions and the popup compares them with the estimate', async () => {
   const { price } = env.btc;
@@ -119,8 +72,8 @@ test('the replayed trades name the accounts; the chart draws their real position
   expect(played).toEqual([1, 1, 1]);
 
   const addresses = addressesOf(first);
-  await expect.poll(() => askedOnce(addresses), { timeout: 30_000 }).toBe(40);
-  expect(asked.every((a) => addresses.includes(a.user))).toBe(true);
+  await expect.poll(() => hl.askedOnce(addresses), { timeout: 30_000 }).toBe(40);
+  expect(hl.asked.every((a) => addresses.includes(a.user))).toBe(true);
   await expect.poll(async () => (await hlView(popup))?.coverage?.accounts ?? 0, { timeout: 15_000 }).toBe(40);
   const real = (await hlView(popup)) as HlRealView;
 
@@ -134,6 +87,11 @@ test('the replayed trades name the accounts; the chart draws their real position
   expect(real.coverage?.observedSize).toBeCloseTo(observed, 6);
   expect(real.coverage?.share).toBeCloseTo(observed / (2 * oi), 9);
   expect(real.comparison).not.toBeNull();
+  // The replay holds no Hyperliquid open-interest history, so the estimate has no Hyperliquid part (the venue is
+  // context only): "—", never an estimated $0 beside the real figures.
+  expect(env.btc.venues.find((v) => v.venue === 'hyperliquid')?.status).toBe('no-ledger');
+  expect(real.comparison?.up.estimated).toBeNull();
+  expect(real.comparison?.agreement).toBeNull();
 
   // The popup, opened afresh, shows real against estimated Hyperliquid at-risk, and the coverage.
   await popup.reload();
@@ -142,9 +100,8 @@ test('the replayed trades name the accounts; the chart draws their real position
   const cmp = real.comparison as NonNullable<HlRealView['comparison']>;
   await expect(panel.locator('[data-field="hl-real-up"]')).toHaveText(formatUsd(cmp.up.real));
   await expect(panel.locator('[data-field="hl-real-down"]')).toHaveText(formatUsd(cmp.down.real));
-  await expect(panel.locator('[data-field="hl-est-up"]')).toHaveText(
-    cmp.up.estimated === null ? '—' : formatUsd(cmp.up.estimated),
-  );
+  await expect(panel.locator('[data-field="hl-est-up"]')).toHaveText('—');
+  await expect(panel.locator('[data-field="hl-est-down"]')).toHaveText('—');
   await expect(panel.locator('[data-field="hl-coverage-share"]')).toHaveText(
     formatShare(real.coverage?.share as number),
   );
@@ -167,17 +124,17 @@ test('a worker restart resumes the scan: accounts already read are not asked aga
   const page = await env.context.newPage();
   await page.goto(`chrome-extension://${env.extensionId}/popup.html?asset=BTC`);
   await sockets.waitForSubscriber('hyperliquid', TOPIC, 30_000);
-  const before = asked.length;
+  const before = hl.asked.length;
   const fresh = accounts.slice(40);
   const freshAddresses = addressesOf(fresh);
   expect(
     sockets.play([hyperliquidTradesFrame(tradesAmong(fresh, Date.now(), env.btc.price), Date.now())]),
   ).toEqual([1]);
   // Stop the worker mid-pass: 60 new accounts take 12 s at 300 a minute.
-  await expect.poll(() => askedOnce(freshAddresses), { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
+  await expect.poll(() => hl.askedOnce(freshAddresses), { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
   const connections = sockets.accepted('hyperliquid');
   await stopServiceWorker(env.context, page);
-  const atStop = askedOnce(freshAddresses);
+  const atStop = hl.askedOnce(freshAddresses);
   expect(atStop).toBeLessThan(fresh.length);
 
   // A message wakes a fresh worker; it reads the book from IndexedDB and opens the trades stream again.
@@ -189,17 +146,17 @@ test('a worker restart resumes the scan: accounts already read are not asked aga
   expect(
     sockets.play([hyperliquidTradesFrame(tradesAmong(all, Date.now(), env.btc.price), Date.now())]),
   ).toEqual([1]);
-  await expect.poll(() => askedOnce(freshAddresses), { timeout: 60_000 }).toBe(fresh.length);
+  await expect.poll(() => hl.askedOnce(freshAddresses), { timeout: 60_000 }).toBe(fresh.length);
 
   // Count the requests: none asked again within a minute, but for one in flight when the worker stopped.
   const last = new Map<string, number>();
   let again = 0;
-  for (const a of asked) {
+  for (const a of hl.asked) {
     const previous = last.get(a.user);
     if (previous !== undefined && a.t - previous < MIN_GAP_MS) again += 1;
     last.set(a.user, a.t);
   }
   expect(again).toBeLessThanOrEqual(1);
-  expect(asked.length - before).toBeGreaterThanOrEqual(fresh.length);
+  expect(hl.asked.length - before).toBeGreaterThanOrEqual(fresh.length);
   await page.close();
 });
