@@ -60,6 +60,18 @@ describe('heatmap layer', () => {
     expect(log?.count).toBe(3);
   });
 
+  it('keeps the low decades a faint wash and the top opaque enough to stand out', () => {
+    for (const lut of [LONG_RAMP, SHORT_RAMP]) {
+      const alpha = (code: number) => lut[code * 4 + 3] as number;
+      for (let code = 2; code < 256; code++) expect(alpha(code)).toBeGreaterThanOrEqual(alpha(code - 1));
+      expect(alpha(1)).toBeLessThan(16);
+      // A cell at 1 % of the largest (half the 4 decades) is barely there; one at a tenth is still under a fifth.
+      expect(alpha(128)).toBeLessThan(16);
+      expect(alpha(191)).toBeLessThan(51);
+      expect(alpha(255)).toBeGreaterThanOrEqual(190);
+    }
+  });
+
   it('colours longs and shorts on their own ramps, row 0 the highest bin', () => {
     const px = heatmapPixels(grid);
     // Column 0, bin 11 (image row 0) holds long code 255 → top-left pixel.

@@ -1,4 +1,4 @@
-import type { HeatmapGrid } from '../../model/heatmap-cells';
+import { HEATMAP_DECADES, type HeatmapGrid } from '../../model/heatmap-cells';
 
 /**
  * Two perceptual ramps (lightness rising monotonically with the code, after seaborn's "mako" for longs and "rocket"
@@ -30,8 +30,10 @@ function ramp(stops: readonly (readonly [number, number, number])[]): Uint8Array
     const b = stops[i + 1] as readonly number[];
     for (let c = 0; c < 3; c++)
       lut[code * 4 + c] = Math.round((a[c] as number) + ((b[c] as number) - (a[c] as number)) * f);
-    // Faint where little sits, nearly opaque at the top: the candles stay readable over it.
-    lut[code * 4 + 3] = Math.round(70 + (code / 255) * 150);
+    // Hue and lightness follow log notional; opacity follows the cell's share of the largest (to the power 0.75), so
+    // a smooth map is a faint wash, only the clusters stand out, and the candles under the heatmap stay readable.
+    const share = 10 ** (-HEATMAP_DECADES * (1 - (code - 1) / 254));
+    lut[code * 4 + 3] = Math.round(8 + 192 * share ** 0.75);
   }
   return lut;
 }

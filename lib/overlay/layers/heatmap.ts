@@ -82,7 +82,6 @@ export const heatmapLayer: Layer<HeatmapData, HeatmapLayout> = {
   },
   paint(ctx, layout) {
     ctx.imageSmoothingEnabled = false;
-    ctx.globalAlpha = 0.85;
     const s = layout.slices;
     for (let i = 0; i < layout.count; i++) {
       const o = i * 8;
@@ -98,7 +97,6 @@ export const heatmapLayer: Layer<HeatmapData, HeatmapLayout> = {
         s[o + 7] as number,
       );
     }
-    ctx.globalAlpha = 1;
     ctx.imageSmoothingEnabled = true;
   },
   hits(layout): readonly HitTarget[] {
