@@ -1,6 +1,6 @@
 import type { DisplayOptions } from '../../lib/chart/layout';
 import type { Bins } from '../../lib/model/cluster-view';
-import type { HeatmapGrid } from '../../lib/model/heatmap-cells';
+import type { HeatmapGrid } from '../../lib/model/heatmap-grid';
 import type { OverlayViewState } from '../../lib/overlay/controller';
 import type { HeatmapData } from '../../lib/overlay/layers/heatmap';
 import { heatmapLayer } from '../../lib/overlay/layers/heatmap';

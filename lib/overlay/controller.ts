@@ -1,11 +1,11 @@
 import type { DisplayOptions } from '../chart/layout';
 import type { PriceScale } from '../chart/price-to-y';
-import { ChartSnapshotSchema, type Rect } from '../chart/snapshot';
+import { readSnapshot } from '../chart/read-snapshot';
+import type { Rect } from '../chart/snapshot';
 import { createSnapshotValidator, type SnapshotCheck } from '../chart/validate-snapshot';
-import type { Messenger } from '../messages/client';
 import type { ViewReply } from '../messages/view-entry';
 import type { Bins, ClusterView } from '../model/cluster-view';
-import type { HeatmapGrid } from '../model/heatmap-cells';
+import type { HeatmapGrid } from '../model/heatmap-grid';
 import type { BadgeCorner, Settings } from '../settings/schema';
 import { type ChartSymbol, parseChartSymbol } from '../sites/symbol';
 import type { SiteDefinition } from '../sites/types';
@@ -18,6 +18,7 @@ import { chooseLivePrice, type LivePrice } from './live-price';
 import { decideMode, type HiddenBy, type OverlayMode } from './overlay-state';
 import { type PageSymbol, type ResolvedPageSymbol, resolvePageSymbol } from './page-symbol';
 import { sameRect } from './pan-frame';
+import type { TabRequester } from './tab-messages';
 import { confirmUnnamedChart } from './unnamed-chart';
 
 type Calibration = Readonly<Record<'long' | 'short', CalibrationFactor>>;
@@ -58,7 +59,7 @@ export interface SettingsSource {
 
 export interface OverlayControllerDeps {
   site: SiteDefinition;
-  messenger: Pick<Messenger, 'request'>;
+  messenger: Pick<TabRequester, 'request'>;
   settings: SettingsSource;
   bridge: { setActive(active: boolean): void; reconnect?(): void };
   now(): number;
@@ -461,9 +462,8 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       } else {
         geometry = null;
       }
-      const pane =
-        hasRaw && raw !== null && decision.mode !== 'aligned' ? ChartSnapshotSchema.safeParse(raw) : null;
-      const nextPane = pane?.success ? pane.data.pane : null;
+      const pane = hasRaw && raw !== null && decision.mode !== 'aligned' ? readSnapshot(raw) : null;
+      const nextPane = pane?.ok ? pane.snapshot.pane : null;
       if (!sameRect(snapshotPane, nextPane)) snapshotPane = nextPane;
 
       throttlePrice(livePriceCandidate(view, symbol));

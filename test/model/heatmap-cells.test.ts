@@ -5,11 +5,11 @@ import { computeHeatmap } from '../../lib/model/heatmap';
 import {
   cellCode,
   codeUsd,
-  decodeHeatmap,
   encodeHeatmap,
   HEATMAP_DECADES,
   HeatmapCellsSchema,
 } from '../../lib/model/heatmap-cells';
+import { decodeHeatmap } from '../../lib/model/heatmap-grid';
 import { DEFAULT_PARAMS } from '../../lib/model/params';
 
 const example = JSON.parse(readFileSync('test/fixtures/series/btc-example.json', 'utf8')) as SeriesDoc;
