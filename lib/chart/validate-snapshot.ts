@@ -11,7 +11,8 @@ export type SnapshotCheck =
 
 const MAX_PANE_PX = 20_000;
 
-export type SnapshotValidator = (raw: unknown, expectedAsset: string | null) => SnapshotCheck;
+/** Judges a snapshot already read (`readSnapshot`): the controller reads each one once, on arrival. */
+export type SnapshotValidator = (read: SnapshotRead, expectedAsset: string | null) => SnapshotCheck;
 
 /**
  * Accepts a bridge snapshot only when aligned bands drawn from it would be right; any doubt sends the overlay to
@@ -24,7 +25,7 @@ export function createSnapshotValidator(): SnapshotValidator {
     if (lastSymbol?.raw !== raw) lastSymbol = { raw, parsed: parseChartSymbol(raw) };
     return lastSymbol.parsed;
   };
-  return (raw, expectedAsset) => checkSnapshot(readSnapshot(raw), expectedAsset, parseSymbol);
+  return (read, expectedAsset) => checkSnapshot(read, expectedAsset, parseSymbol);
 }
 
 /** One snapshot checked on its own, with no memory of earlier ones. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readSnapshot } from '../../lib/chart/read-snapshot';
 import type { ChartSnapshot } from '../../lib/chart/snapshot';
 import { createSnapshotValidator, validateSnapshot } from '../../lib/chart/validate-snapshot';
 
@@ -62,6 +63,6 @@ describe('createSnapshotValidator', () => {
       { ...good, pane: 'x' },
       good,
     ];
-    for (const raw of runs) expect(validate(raw, 'BTC')).toEqual(validateSnapshot(raw, 'BTC'));
+    for (const raw of runs) expect(validate(readSnapshot(raw), 'BTC')).toEqual(validateSnapshot(raw, 'BTC'));
   });
 });
