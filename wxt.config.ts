@@ -1,5 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { SHARED_PREACT_PACKAGES } from './components/overlay/shared-preact';
+import { SITE_IDS } from './lib/sites/site-list';
+
+const OVERLAY_CORE_SCRIPT = 'content-scripts/overlay-core.js';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -10,6 +14,26 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   // The Firefox sources zip: the repository as a reviewer rebuilds it, without test and demo output.
+  hooks: {
+    // Each site's content script leaves Preact to the shared one (components/overlay/shared-preact.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entry) => (SITE_IDS as readonly string[]).includes(entry.name))) return;
+      const build = config.build ?? {};
+      config.build = build;
+      const options = build.rollupOptions ?? {};
+      build.rollupOptions = options;
+      options.external = Object.keys(SHARED_PREACT_PACKAGES);
+      const output = options.output ?? {};
+      if (Array.isArray(output)) throw new Error('a site script with several outputs');
+      options.output = { ...output, globals: { ...SHARED_PREACT_PACKAGES } };
+    },
+    // The overlay's shared script before every site's script: scripts of the same run_at run in manifest order, and
+    // a site's script takes what the shared one left (lib/overlay/core-handle.ts).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const shared = (entry: { js?: string[] }) => entry.js?.includes(OVERLAY_CORE_SCRIPT) ?? false;
+      manifest.content_scripts?.sort((a, b) => Number(shared(b)) - Number(shared(a)));
+    },
+  },
   zip: {
     excludeSources: ['playwright-report/**', 'test-results/**', '.cache/**', 'out/**', '**/*.log'],
   },

@@ -3,8 +3,9 @@ import { type DisplayOptions, layoutOverlay, visibleBands } from '../../lib/char
 import { formatSignedPercent, formatUsd } from '../../lib/format';
 import type { ClusterView } from '../../lib/model/cluster-view';
 import { ladderScale } from '../../lib/overlay/ladder-scale';
-import { type PaintBand, planPaint } from '../../lib/overlay/paint-plan';
-import { BandCanvas } from './BandCanvas';
+import { type PaintBand, planPaint, samePaint } from '../../lib/overlay/paint-plan';
+import { LayerCanvas } from './LayerCanvas';
+import { createPlanDraw, planData } from './label-sprites';
 import { bandKey } from './PaneLayer';
 import { pure } from './pure';
 
@@ -42,6 +43,7 @@ export const Ladder = pure(function Ladder({
   onHover,
   onError,
 }: Props) {
+  const drawPlan = useMemo(createPlanDraw, []);
   const drawn = useMemo(() => {
     if (!view || price === null) return null;
     const ladder = ladderScale({
@@ -83,7 +85,16 @@ export const Ladder = pure(function Ladder({
       style={{ width: `${LADDER_WIDTH}px` }}
     >
       <div class="ladder-scale" style={{ height: `${height}px` }}>
-        {drawn && <BandCanvas plan={drawn.plan} onError={onError} />}
+        {drawn && (
+          <LayerCanvas
+            layout={drawn.plan}
+            same={samePaint}
+            draw={drawPlan}
+            onError={onError}
+            class="bands"
+            data={planData}
+          />
+        )}
         {drawn?.ladder.ticks.map((tick) => (
           <div class="tick" key={tick.label} style={{ top: `${tick.y}px` }}>
             {tick.label}

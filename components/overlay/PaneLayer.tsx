@@ -1,12 +1,19 @@
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { EdgeMarker } from '../../lib/chart/layout';
 import type { Rect } from '../../lib/chart/snapshot';
-import type { PaintBand, PaintPlan } from '../../lib/overlay/paint-plan';
-import type { MarksLayout } from '../../lib/overlay/realised-marks';
+import { type PaintBand, type PaintPlan, samePaint } from '../../lib/overlay/paint-plan';
+import { type MarksLayout, sameMarks } from '../../lib/overlay/realised-marks';
 import type { BadgeCorner } from '../../lib/settings/schema';
-import { BandCanvas, type CanvasHandleRef } from './BandCanvas';
-import { MarksCanvas, type MarksHandleRef } from './MarksCanvas';
+import { LayerCanvas, type PaintHandleRef } from './LayerCanvas';
+import { createPlanDraw, planData } from './label-sprites';
+import { paintRealisedMarks } from './paint-realised-marks';
 import { pure } from './pure';
+
+/** The realised marks' canvas says how many it drew and how many prints of the hour lie outside the pane. */
+const marksData = (layout: MarksLayout) => ({
+  count: String(layout.marks.length),
+  offPane: String(layout.offPane),
+});
 
 /** Width of the hover strip at the pane's right edge: the only part of the pane layer that takes the pointer. */
 export const HIT_WIDTH = 14;
@@ -233,8 +240,9 @@ export const PaneLayer = pure(function PaneLayer({
 }: Props) {
   const strips = useRef(new Map<string, HTMLElement>()).current;
   const hooks = useRef<HTMLDivElement>(null);
-  const canvas: CanvasHandleRef = useRef<CanvasHandleRef['current']>(null);
-  const marksCanvas: MarksHandleRef = useRef<MarksHandleRef['current']>(null);
+  const canvas: PaintHandleRef<PaintPlan> = useRef<PaintHandleRef<PaintPlan>['current']>(null);
+  const marksCanvas: PaintHandleRef<MarksLayout> = useRef<PaintHandleRef<MarksLayout>['current']>(null);
+  const drawPlan = useMemo(createPlanDraw, []);
   const stripsKey = plan.bands.map(stripKey).join('|');
   const edgesKey = edges.map(edgeKey).join('|');
   const bands = useKept(plan.bands, stripsKey);
@@ -284,8 +292,27 @@ export const PaneLayer = pure(function PaneLayer({
   }, [plan, strips, onError]);
   return (
     <div class="pane" data-liqlens-pane="" style={style}>
-      <BandCanvas plan={plan} onError={onError} handle={canvas} />
-      {marks && <MarksCanvas layout={marks} onError={onError} handle={marksCanvas} />}
+      <LayerCanvas
+        layout={plan}
+        same={samePaint}
+        draw={drawPlan}
+        onError={onError}
+        handle={canvas}
+        class="bands"
+        data={planData}
+      />
+      {marks && (
+        <LayerCanvas
+          layout={marks}
+          same={sameMarks}
+          draw={paintRealisedMarks}
+          onError={onError}
+          handle={marksCanvas}
+          class="marks"
+          marker="data-liqlens-marks"
+          data={marksData}
+        />
+      )}
       <div class="hooks" ref={hooks} />
       <HitStrips bands={bands} strips={strips} onHover={onHover} />
       <EdgeMarkers edges={shownEdges} corner={corner} longColor={longColor} shortColor={shortColor} />

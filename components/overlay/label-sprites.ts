@@ -1,4 +1,5 @@
-import { type Canvas2D, halo, type LabelAnchor, type LabelSprites } from './paint';
+import type { PaintPlan } from '../../lib/overlay/paint-plan';
+import { type Canvas2D, halo, type LabelAnchor, type LabelSprites, paintPlan } from './paint';
 
 interface Sprite {
   /** An ImageBitmap where the browser has OffscreenCanvas (cheaper to draw than a canvas), else the canvas. */
@@ -91,5 +92,23 @@ export function createLabelSprites(doc: Document): LabelSprites {
     if (recent.length > RECENT) recent.pop();
     ctx.drawImage(sprite.image, x - sprite.ax, y - sprite.ay);
     return true;
+  };
+}
+
+/** For tests and the benchmark: the real-position ticks on the bitmap (the layer "Hyperliquid: real positions"). */
+export const planData = (plan: PaintPlan) => ({
+  positions: String(plan.positions?.layout.ticks.length ?? 0),
+});
+
+/** Draws paint plans on one canvas, with that canvas's own label sprites (made on its first paint). */
+export function createPlanDraw(): (
+  ctx: CanvasRenderingContext2D,
+  plan: PaintPlan,
+  canvas: HTMLCanvasElement,
+) => void {
+  let sprites: LabelSprites | null = null;
+  return (ctx, plan, canvas) => {
+    sprites ??= createLabelSprites(canvas.ownerDocument);
+    paintPlan(ctx, plan, sprites);
   };
 }

@@ -1,12 +1,12 @@
 import type { DisplayOptions } from '../../lib/chart/layout';
 import type { Bins } from '../../lib/model/cluster-view';
-import type { HeatmapGrid } from '../../lib/model/heatmap-cells';
-import type { OverlayViewState } from '../../lib/overlay/controller';
+import type { HeatmapGrid } from '../../lib/model/heatmap-grid';
 import type { HeatmapData } from '../../lib/overlay/layers/heatmap';
 import { heatmapLayer } from '../../lib/overlay/layers/heatmap';
 import { heatmapPixels } from '../../lib/overlay/layers/heatmap-ramp';
 import type { LayerEntry } from '../../lib/overlay/layers/painter';
 import { type ProfileData, profileLayer } from '../../lib/overlay/layers/profile';
+import type { OverlayViewState } from '../../lib/overlay/view-state';
 
 /** One bitmap per heatmap grid, a pixel a cell: made once, blitted on every frame. */
 const heatmaps = new WeakMap<HeatmapGrid, HeatmapData | null>();

@@ -1,15 +1,12 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createPushReceiver, createRequester } from '../../lib/messages/client';
-import { WATCH_REQUESTS } from '../../lib/messages/protocol';
-import { type BridgeWindow, createBridgeClient } from '../../lib/overlay/bridge-client';
+import type { BridgeWindow } from '../../lib/overlay/bridge-client';
 import { findChartRect, usableDock } from '../../lib/overlay/chart-rect';
-import { createOverlayController, type OverlayController } from '../../lib/overlay/controller';
-import { createGuard } from '../../lib/overlay/guard';
-import { createRealisedFollower } from '../../lib/overlay/realised-follower';
-import { createSettingsReader } from '../../lib/settings/read';
+import type { OverlayController } from '../../lib/overlay/controller';
+import type { OverlayCore } from '../../lib/overlay/core-handle';
+import type { Guard } from '../../lib/overlay/guard';
 import type { SiteDefinition } from '../../lib/sites/types';
-import type { StorageAreaLike } from '../../lib/storage/area';
+import type { StorageChangedEvent } from '../../lib/storage/area';
 import { type OverlayActions, type OverlayEnv, OverlayRoot } from './OverlayRoot';
 import overlayCss from './overlay.css?inline';
 import { createShadowHost } from './shadow-host';
@@ -23,7 +20,8 @@ export interface OverlayBrowser {
       removeListener(listener: (message: unknown) => void): void;
     };
   };
-  storage: { sync: StorageAreaLike };
+  /** Only storage.sync's change event: the settings themselves come from the worker (lib/overlay/tab-settings.ts). */
+  storage: { sync: { onChanged?: StorageChangedEvent } };
 }
 
 /** How often the URL and title are read: SPA navigations and symbol switches are followed well within a second. */
@@ -35,17 +33,23 @@ const DOCK_MS = 1_000;
  * Mounts the overlay for one site: a shadow root in the top document (a fixed 0 × 0 host, nothing in the page
  * flow), the page bridge client, the controller, and a renderer that paints at most once per animation frame.
  * Everything runs behind a guard: the page never sees an exception, and "Extension context invalidated" tears the
- * overlay down without a word. Lifetime = WXT's `ctx`.
+ * overlay down without a word. Lifetime = WXT's `ctx`. The logic comes from the shared content script (`core`,
+ * lib/overlay/core.ts); this site's script brings the drawing.
  */
-export function mountOverlay(ctx: ContentScriptContext, site: SiteDefinition, browser: OverlayBrowser): void {
+export function mountOverlay(
+  ctx: ContentScriptContext,
+  site: SiteDefinition,
+  browser: OverlayBrowser,
+  core: OverlayCore,
+): void {
   let teardown: (quiet: boolean) => void = () => {};
-  const guard = createGuard({
+  const guard = core.createGuard({
     tag: `LiqLens:${site.id}`,
     log: (message) => console.warn(message),
     onInvalidated: () => teardown(true),
   });
   guard.run('mount', () => {
-    start(ctx, site, browser, guard, (fn) => {
+    start(ctx, site, browser, core, guard, (fn) => {
       teardown = fn;
     });
   });
@@ -60,7 +64,7 @@ export function mountOverlay(ctx: ContentScriptContext, site: SiteDefinition, br
  */
 function watchChartMoves(
   ctx: ContentScriptContext,
-  guard: ReturnType<typeof createGuard>,
+  guard: Guard,
   pane: () => { left: number; top: number; width: number; height: number } | null,
   moved: () => void,
 ): void {
@@ -109,7 +113,8 @@ function start(
   ctx: ContentScriptContext,
   site: SiteDefinition,
   browser: OverlayBrowser,
-  guard: ReturnType<typeof createGuard>,
+  core: OverlayCore,
+  guard: Guard,
   setTeardown: (fn: (quiet: boolean) => void) => void,
 ): void {
   if (ctx.isInvalid) return;
@@ -132,10 +137,8 @@ function start(
   let domDockAt = 0;
   const view = () => ({ width: window.innerWidth, height: window.innerHeight });
 
-  // Only storage.sync: the CoinGlass key (storage.local) never enters the page's process.
-  const store = createSettingsReader(browser.storage.sync);
-  const messenger = createRequester((message) => browser.runtime.sendMessage(message), WATCH_REQUESTS);
-  const bridge = createBridgeClient({
+  const messenger = core.createTabRequester((message) => browser.runtime.sendMessage(message));
+  const bridge = core.createBridgeClient({
     win: window as unknown as BridgeWindow,
     channel: crypto.randomUUID(),
     onReady: guard.wrap('bridge', () => controller.onBridgeReady()),
@@ -208,13 +211,16 @@ function start(
     if (!done && !frame) frame = requestAnimationFrame(guard.wrap('paint', paint));
   };
 
-  const controller: OverlayController = createOverlayController({
+  const controller: OverlayController = core.createOverlayController({
     site,
     messenger,
-    settings: {
-      load: async () => (await store.load()).settings,
-      watch: (callback) => store.watch((loaded) => guard.run('settings', () => callback(loaded.settings))),
-    },
+    // The worker reads storage.sync for the tab; the CoinGlass key (storage.local) never enters the page's process.
+    settings: core.createTabSettings({
+      requester: messenger,
+      changes: browser.storage.sync.onChanged,
+      setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+      report: (cause) => guard.report('settings', cause),
+    }),
     bridge,
     now: () => Date.now(),
     setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
@@ -223,7 +229,7 @@ function start(
     onChange: schedule,
   });
 
-  const realised = createRealisedFollower({
+  const realised = core.createRealisedFollower({
     request: async (asset) => {
       const reply = await messenger.request('getRealised', { asset });
       if (!reply.ok) throw new Error(reply.error);
@@ -236,7 +242,7 @@ function start(
     onChange: schedule,
   });
 
-  const receive = createPushReceiver(
+  const receive = core.createTabPushReceiver(
     {
       viewUpdated: (reply) => guard.run('push', () => controller.onPush(reply)),
       realisedUpdated: (push) => guard.run('push', () => realised.onPush(push.asset, push.summary)),

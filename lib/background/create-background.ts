@@ -8,14 +8,15 @@ import { LIQ_VENUES, type RealisedSummary } from '../liquidations/types';
 import { SeriesDocSchema } from '../market/series';
 import { VENUES, type Venue } from '../market/venue';
 import { createDispatcher, type Dispatcher, pushMessage, type SenderInfo } from '../messages/dispatcher';
+import { isStale } from '../messages/staleness';
 import {
-  isStale,
   type SourceFailureNote,
   type ViewEntry,
   ViewEntrySchema,
   type ViewReply,
 } from '../messages/view-entry';
 import type { ClusterView, VenueView } from '../model/cluster-view';
+import { createSettingsReader } from '../settings/read';
 import type { Settings } from '../settings/schema';
 import { createSettingsStore } from '../settings/store';
 import type { StorageAreaLike } from '../storage/area';
@@ -127,6 +128,8 @@ export function failuresOf(venues: readonly VenueView[], view: ClusterView | nul
  */
 export function createBackground(deps: BackgroundDeps): Background {
   const settingsStore = createSettingsStore({ shared: deps.shared, local: deps.local });
+  // What a chart tab may see: storage.sync only, never the CoinGlass key.
+  const sharedSettings = createSettingsReader(deps.shared);
   const cache = createViewCache({ area: deps.local, log: deps.log });
   const heatmaps = createHeatmapCache(cache);
   const heatmapOf = (asset: string) => heatmaps.get(asset);
@@ -506,6 +509,11 @@ export function createBackground(deps: BackgroundDeps): Background {
         const estimate = entry?.view ? { view: entry.view, series: await cache.getSeries(asset) } : null;
         if (service) return service.view(asset, estimate);
         return emptyHlRealView(asset, 'off', 'Hyperliquid real positions are not available here', now);
+      },
+      async getSettings() {
+        // Read afresh, not `currentSettings()`: a chart tab asks right after storage.sync changed, maybe before the
+        // worker heard of it.
+        return (await sharedSettings.load()).settings;
       },
       async getTabAsset({ tabId }) {
         return { asset: await watches.assetOf(`tab:${tabId}`) };

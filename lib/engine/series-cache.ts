@@ -1,6 +1,6 @@
 import { IntervalSchema } from '../market/interval';
 import { SeriesCandleSchema, SeriesOiSchema } from '../market/series';
-import { VenueSchema } from '../market/venue';
+import { VenueSchema } from '../market/venue-schema';
 import { z } from '../util/zod';
 
 const finite = () => z.number().check(z.refine(Number.isFinite, 'expected a finite number'));

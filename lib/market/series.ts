@@ -1,7 +1,7 @@
 import { z } from '../util/zod';
 import { DurationSchema, durationMs } from './interval';
 import { candleProblem, MAX_MARKET_NUMBER, MAX_TIME_MS } from './sanity';
-import { VenueSchema } from './venue';
+import { VenueSchema } from './venue-schema';
 
 const finite = () =>
   z

@@ -1,8 +1,6 @@
-import { z } from '../util/zod';
-
+/** The venues, as plain data: no zod here, so a content script can name them (the schema: venue-schema.ts). */
 export const VENUES = ['binance', 'bybit', 'okx', 'hyperliquid'] as const;
-export const VenueSchema = z.enum(VENUES);
-export type Venue = z.infer<typeof VenueSchema>;
+export type Venue = (typeof VENUES)[number];
 
 export const VENUE_LABEL: Record<Venue, string> = {
   binance: 'Binance',

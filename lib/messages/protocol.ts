@@ -3,6 +3,7 @@ import { BandScoresReplySchema, RealisedSummarySchema } from '../liquidations/ty
 import { AssetSchema } from '../market/asset';
 import { SeriesDocSchema } from '../market/series';
 import { HeatmapCellsSchema } from '../model/heatmap-cells';
+import { SettingsSchema } from '../settings/schema';
 import { CalibrationSchema } from '../track-record/calibration-factor';
 import { z } from '../util/zod';
 import { ViewReplySchema } from './view-entry';
@@ -26,7 +27,10 @@ export interface RequestSpec {
   reply: z.ZodMiniType;
 }
 
-/** The requests a chart tab sends: a table of their own, so that a content script carries only these schemas. */
+/**
+ * The requests a chart tab sends. The tab itself carries none of these schemas: lib/overlay/tab-messages.ts checks
+ * their replies by shape (docs/overlay.md, "Content scripts").
+ */
 export const WATCH_REQUESTS = {
   /** A chart tab or the popup shows `asset`: start or renew its watch (expires unless renewed every period). */
   subscribeAsset: {
@@ -60,6 +64,14 @@ export const WATCH_REQUESTS = {
   getCalibration: {
     data: z.strictObject({ asset: AssetSchema }),
     reply: z.strictObject({ calibration: z.nullable(CalibrationSchema) }),
+  },
+  /**
+   * The settings as storage.sync holds them, read and repaired by the worker (`coinglassKey` always null): a chart
+   * tab asks for them instead of carrying the settings' schema, and asks again when storage.sync changes.
+   */
+  getSettings: {
+    data: z.strictObject({}),
+    reply: SettingsSchema,
   },
 } as const;
 
@@ -119,6 +131,7 @@ export const REQUEST_TYPES = [
   'unsubscribeAsset',
   'getHeatmap',
   'getHlPositions',
+  'getSettings',
   'getRealised',
   'getCalibration',
   'getView',

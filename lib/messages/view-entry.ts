@@ -30,14 +30,6 @@ export const ViewEntrySchema = z.object({
 });
 export type ViewEntry = z.infer<typeof ViewEntrySchema>;
 
-/** Data older than this many refresh periods is shown as stale. */
-export const STALE_AFTER_PERIODS = 3;
-
-export function isStale(entry: Pick<ViewEntry, 'viewAt'> | null, now: number, periodMs: number): boolean {
-  if (!entry || entry.viewAt === null) return true;
-  return now - entry.viewAt > STALE_AFTER_PERIODS * periodMs;
-}
-
 /** The answer to `subscribeAsset` / `getView`, and the payload of the `viewUpdated` push. */
 export const ViewReplySchema = z.object({
   asset: AssetSchema,

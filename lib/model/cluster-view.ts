@@ -1,4 +1,4 @@
-import { VenueSchema } from '../market/venue';
+import { VenueSchema } from '../market/venue-schema';
 import { z } from '../util/zod';
 import { ModelParamsSchema } from './params';
 

@@ -1,8 +1,6 @@
 import { z } from '../util/zod';
 import type { Heatmap } from './heatmap';
-
-/** Decades of notional below the largest cell that still get a colour: code 1 is max / 10^DECADES. */
-export const HEATMAP_DECADES = 4;
+import { HEATMAP_DECADES } from './heatmap-grid';
 
 const finite = () => z.number().check(z.refine(Number.isFinite, 'expected a finite number'));
 const base64 = () => z.string().check(z.maxLength(8_000_000), z.regex(/^[A-Za-z0-9+/]*={0,2}$/));
@@ -28,12 +26,6 @@ export const HeatmapCellsSchema = z.object({
   short: base64(),
 });
 export type HeatmapCells = z.infer<typeof HeatmapCellsSchema>;
-
-/** The cells decoded, checked for size. */
-export interface HeatmapGrid extends Omit<HeatmapCells, 'long' | 'short'> {
-  long: Uint8Array;
-  short: Uint8Array;
-}
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE64_CODES = Uint8Array.from(BASE64, (ch) => ch.charCodeAt(0));
@@ -63,13 +55,6 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 const ASCII = new TextDecoder('latin1');
-
-function fromBase64(text: string): Uint8Array {
-  const raw = atob(text);
-  const out = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
-  return out;
-}
 
 /** A cell's code: 0 at or below the floor, then 1..255 on log10 of the notional. */
 export function cellCode(usd: number, floorUsd: number, maxUsd: number): number {
@@ -141,19 +126,4 @@ export function encodeHeatmap(heatmap: Heatmap, intervalMs: number): HeatmapCell
     long: toBase64(long),
     short: toBase64(short),
   };
-}
-
-/** Parsed cells → typed arrays; a size that does not match says so in one line. */
-export function decodeHeatmap(
-  cells: HeatmapCells,
-): { ok: true; grid: HeatmapGrid } | { ok: false; error: string } {
-  const long = fromBase64(cells.long);
-  const short = fromBase64(cells.short);
-  const size = cells.columns * cells.rows;
-  if (long.length !== size || short.length !== size)
-    return {
-      ok: false,
-      error: `heatmap cells: expected ${size} bytes a side, got ${long.length} and ${short.length}`,
-    };
-  return { ok: true, grid: { ...cells, long, short } };
 }

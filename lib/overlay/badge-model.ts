@@ -3,7 +3,8 @@ import { type CalibratedAtRisk, calibratedAtRisk } from '../figures/calibrated-a
 import { type AggregateFunding, fundingDetail, venueTotals } from '../figures/venue-totals';
 import { formatDuration, formatFundingRate, formatPrice, formatSignedPercent } from '../format';
 import { VENUE_LABEL, VENUES, type Venue } from '../market/venue';
-import { isStale, type ViewReply } from '../messages/view-entry';
+import { isStale } from '../messages/staleness';
+import type { ViewReply } from '../messages/view-entry';
 import type { Side } from '../model/cluster-view';
 import type { CalibrationFactor } from '../track-record/calibration-factor';
 import type { LivePrice } from './live-price';

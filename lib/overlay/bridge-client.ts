@@ -1,6 +1,4 @@
-import { BridgeToIsolatedSchema } from '../chart/bridge/bridge-schema';
 import { BRIDGE_TAG, type IsolatedToBridge } from '../chart/bridge/protocol';
-import { z } from '../util/zod';
 
 /**
  * The bridge numbers each port's messages 0, 1, 2, …: a first number beyond this, or a step of more than this, or
@@ -10,10 +8,8 @@ export const MAX_SEQ_STEP = 8;
 /** More messages than this on a port within one second is a flood (the bridge sends at most one per frame). */
 export const MAX_MESSAGES_PER_SECOND = 250;
 
-const SnapshotEnvelopeSchema = z.object({
-  type: z.literal('snapshot'),
-  seq: z.int().check(z.nonnegative()),
-});
+/** A `BridgeToIsolated` sequence number: a non-negative safe integer. */
+const isSeq = (seq: unknown): seq is number => Number.isSafeInteger(seq) && (seq as number) >= 0;
 
 /** The part of `window` the client uses; the isolated world's own window in the content script, a fake in tests. */
 export interface BridgeWindow {
@@ -175,22 +171,18 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
       distrust('the page bridge sent too many messages');
       return;
     }
-    const data = event.data as { tag?: unknown; from?: unknown; channel?: unknown } | null;
-    // Cheap checks first: whoever holds the other end may send anything.
+    const data = event.data as {
+      tag?: unknown;
+      from?: unknown;
+      channel?: unknown;
+      type?: unknown;
+      seq?: unknown;
+      snapshot?: unknown;
+    } | null;
+    // `BridgeToIsolated` checked by hand, every frame, cheapest first: whoever holds the other end may send anything.
     if (!data || typeof data !== 'object' || data.tag !== BRIDGE_TAG || data.from !== 'bridge') return;
     if (data.channel !== channel) return;
-    // A snapshot (every frame while the chart moves): with tag, port and channel checked above, only its type and
-    // seq are left to the schema; the snapshot itself is validated by the controller. Anything else: the full one.
-    const snapshot = SnapshotEnvelopeSchema.safeParse(data);
-    if (snapshot.success) {
-      if (!inStep(snapshot.data.seq)) return;
-      options.onSnapshot(snapshot.data.seq, (data as { snapshot?: unknown }).snapshot, receivedAt);
-      return;
-    }
-    const parsed = BridgeToIsolatedSchema.safeParse(data);
-    if (!parsed.success) return;
-    const message = parsed.data;
-    if (message.type === 'ready') {
+    if (data.type === 'ready') {
       if (!ready) {
         ready = true;
         clearTimer();
@@ -198,8 +190,9 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
       }
       return;
     }
-    if (!inStep(message.seq)) return;
-    options.onSnapshot(message.seq, message.snapshot, receivedAt);
+    // The snapshot itself is validated by the controller (lib/chart/validate-snapshot.ts).
+    if (data.type !== 'snapshot' || !isSeq(data.seq) || !inStep(data.seq)) return;
+    options.onSnapshot(data.seq, data.snapshot, receivedAt);
   };
 
   return {

@@ -1,55 +1,23 @@
 import type { DisplayOptions } from '../chart/layout';
-import type { PriceScale } from '../chart/price-to-y';
-import { ChartSnapshotSchema, type Rect } from '../chart/snapshot';
+import { readSnapshot, type SnapshotRead } from '../chart/read-snapshot';
+import type { Rect } from '../chart/snapshot';
 import { createSnapshotValidator, type SnapshotCheck } from '../chart/validate-snapshot';
-import type { Messenger } from '../messages/client';
 import type { ViewReply } from '../messages/view-entry';
-import type { Bins, ClusterView } from '../model/cluster-view';
-import type { HeatmapGrid } from '../model/heatmap-cells';
-import type { BadgeCorner, Settings } from '../settings/schema';
+import type { ClusterView } from '../model/cluster-view';
+import type { Settings } from '../settings/schema';
 import { type ChartSymbol, parseChartSymbol } from '../sites/symbol';
 import type { SiteDefinition } from '../sites/types';
-import type { CalibrationFactor } from '../track-record/calibration-factor';
+import { createAssetWatch } from './asset-watch';
 import { type BadgeModel, badgeModel } from './badge-model';
 import type { Guard } from './guard';
 import { createHeatmapWatch } from './heatmap-watch';
-import type { TimeAxis } from './layers/types';
 import { chooseLivePrice, type LivePrice } from './live-price';
-import { decideMode, type HiddenBy, type OverlayMode } from './overlay-state';
+import { decideMode } from './overlay-state';
 import { type PageSymbol, type ResolvedPageSymbol, resolvePageSymbol } from './page-symbol';
 import { sameRect } from './pan-frame';
+import type { TabRequester } from './tab-messages';
 import { confirmUnnamedChart } from './unnamed-chart';
-
-type Calibration = Readonly<Record<'long' | 'short', CalibrationFactor>>;
-
-/** Everything the renderer needs; a new object only when something in it changed. */
-export interface OverlayViewState {
-  mode: OverlayMode;
-  reason: string | null;
-  hiddenBy: HiddenBy | null;
-  siteId: SiteDefinition['id'];
-  siteLabel: string;
-  symbol: PageSymbol;
-  /** The validated pane and scale; only in `aligned` mode. Replaced only when a number in it changed. */
-  geometry: { pane: Rect; scale: PriceScale; time?: TimeAxis | null } | null;
-  /** The latest snapshot's pane even when it failed validation: an anchor for the ladder, never for bands. */
-  snapshotPane: Rect | null;
-  view: ClusterView | null;
-  /** Hyperliquid's real map for the view's asset while the option is on (the layer "Hyperliquid: real positions"). */
-  realPositions: Bins | null;
-  price: LivePrice | null;
-  display: DisplayOptions;
-  rangePct: number;
-  corner: BadgeCorner;
-  badge: BadgeModel;
-  /** The heatmap grid of the shown asset's view (null: off, none yet, or none for this view). */
-  heatmap: HeatmapGrid | null;
-  /** Which optional layers are on: the settings', with the badge's switch for this tab. */
-  layers: { heatmap: boolean; profile: boolean };
-  /** The badge is drawn (in every mode but `hidden`, and while `pending`). */
-  showBadge: boolean;
-  collapsed: boolean;
-}
+import { changedState, type OverlayViewState, sameDisplay, sameScale, sameTime } from './view-state';
 
 export interface SettingsSource {
   load(): Promise<Settings>;
@@ -58,7 +26,7 @@ export interface SettingsSource {
 
 export interface OverlayControllerDeps {
   site: SiteDefinition;
-  messenger: Pick<Messenger, 'request'>;
+  messenger: Pick<TabRequester, 'request'>;
   settings: SettingsSource;
   bridge: { setActive(active: boolean): void; reconnect?(): void };
   now(): number;
@@ -101,39 +69,6 @@ export const PRICE_MS = 250;
 export const LIVENESS_MS = 500;
 /** The badge's age text is recomputed this often. */
 export const AGE_TICK_MS = 5_000;
-const RETRY_MS = 5_000;
-/**
- * A switch to another symbol is followed once the page has shown it this long: skimming through symbols (a pushState
- * every few hundred ms) asks the background for the one the user stops on, not for every one passed.
- */
-export const FOLLOW_MS = 400;
-const MIN_RENEW_MS = 15_000;
-
-const sameScale = (a: PriceScale, b: PriceScale) =>
-  a.from === b.from && a.to === b.to && a.mode === b.mode && a.height === b.height;
-
-const sameTime = (a: TimeAxis | null = null, b: TimeAxis | null = null) =>
-  a === b ||
-  (a !== null &&
-    b !== null &&
-    a.t0 === b.t0 &&
-    a.x0 === b.x0 &&
-    a.spacing === b.spacing &&
-    a.intervalMs === b.intervalMs);
-
-const sameSymbol = (a: PageSymbol, b: PageSymbol) =>
-  a === b ||
-  (a.status === 'ok' && b.status === 'ok'
-    ? a.asset === b.asset && a.raw === b.raw && a.source === b.source
-    : a.status === 'unsupported' && b.status === 'unsupported'
-      ? a.raw === b.raw && a.reason === b.reason && a.source === b.source
-      : a.status === 'unknown' && b.status === 'unknown');
-
-function sameDisplay(a: DisplayOptions, b: DisplayOptions): boolean {
-  for (const key of Object.keys(b) as (keyof DisplayOptions)[]) if (a[key] !== b[key]) return false;
-  return Object.keys(a).length === Object.keys(b).length;
-}
-
 function apiSymbolOf(raw: unknown): string | null {
   const symbol = (raw as { symbol?: unknown } | null)?.symbol;
   return typeof symbol === 'string' && symbol.length <= 64 ? symbol : null;
@@ -143,6 +78,19 @@ function lastPriceOf(raw: unknown): number | null {
   const price = (raw as { lastPrice?: unknown } | null)?.lastPrice;
   return typeof price === 'number' && Number.isFinite(price) && price > 0 ? price : null;
 }
+
+/** A bridge snapshot, read once on arrival: checked (`read`, null when the bridge sees no chart) and, leniently, the
+ * chart's symbol and last price, which count even in a snapshot that fails the check (the symbol names the page). */
+interface SnapshotReading {
+  read: SnapshotRead | null;
+  symbol: string | null;
+  lastPrice: number | null;
+}
+
+const readingOf = (raw: unknown): SnapshotReading =>
+  raw === null
+    ? { read: null, symbol: null, lastPrice: null }
+    : { read: readSnapshot(raw), symbol: apiSymbolOf(raw), lastPrice: lastPriceOf(raw) };
 
 /**
  * The overlay's brain, with every browser API injected: follows the page (URL, title), the bridge's snapshots, the
@@ -161,11 +109,11 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
   let userHidden = false;
   let collapsed = false;
   let bridgeReady = false;
-  let raw: unknown;
-  let hasRaw = false;
+  /** The latest snapshot, read once when it came (null: none yet). */
+  let reading: SnapshotReading | null = null;
   const validate = createSnapshotValidator();
   let check: SnapshotCheck | null = null;
-  let checkedFor: { raw: unknown; expected: string | null } | null = null;
+  let checkedFor: { reading: SnapshotReading; expected: string | null } | null = null;
   let wasAligned = false;
   let alignedEndedAt: number | null = null;
   let geometry: OverlayViewState['geometry'] = null;
@@ -188,68 +136,21 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
   let titleInfo: { title: string; asset: ChartSymbol | null; price: number | null } | null = null;
   let apiInfo: { symbol: string; asset: ChartSymbol } | null = null;
   let display: { settings: Settings | null; movePct: number; value: DisplayOptions } | null = null;
-  const sub: {
-    asset: string | null;
-    reply: ViewReply | null;
-    error: string | null;
-    timer: unknown;
-    /** The real map of `asset`, and the view it was asked after. */
-    real: Bins | null;
-    realFor: ViewReply['entry'] | null;
-    /** The calibration factors of `asset` while "calibrated at-risk" is on, and the view they were asked after. */
-    calibration: Calibration | null;
-    calibrationFor: ViewReply['entry'] | null;
-  } = {
-    asset: null,
-    reply: null,
-    error: null,
-    timer: null,
-    real: null,
-    realFor: null,
-    calibration: null,
-    calibrationFor: null,
-  };
-
-  /** Asks for the real positions once per new view while the option is on; a failure keeps the last map. */
-  async function askRealPositions(asset: string) {
-    if (!settings?.realPositions.hyperliquid) {
-      if (sub.real === null) return;
-      sub.real = null;
-      update();
-      return;
-    }
-    if (sub.realFor === sub.reply?.entry) return;
-    sub.realFor = sub.reply?.entry ?? null;
-    const result = await request(() => deps.messenger.request('getHlPositions', { asset }), 'hl-positions');
-    if (disposed || sub.asset !== asset || !result?.ok) return;
-    sub.real = result.value.status === 'ok' ? result.value.bins : null;
-    update();
-  }
-
-  /**
-   * Asks for the calibration factors once per new view while "calibrated at-risk" is on (the track record
-   * changes as bands are scored, no faster); a failure keeps the last factors.
-   */
-  async function askCalibration(asset: string) {
-    if (!settings?.display.calibratedAtRisk) {
-      if (sub.calibration === null) return;
-      sub.calibration = null;
-      sub.calibrationFor = null;
-      update();
-      return;
-    }
-    if (sub.calibrationFor === sub.reply?.entry) return;
-    sub.calibrationFor = sub.reply?.entry ?? null;
-    const result = await request(() => deps.messenger.request('getCalibration', { asset }), 'calibration');
-    if (disposed || sub.asset !== asset || !result?.ok) return;
-    sub.calibration = result.value.calibration;
-    update();
-  }
 
   const clear = (handle: unknown) => {
     if (handle !== null) deps.clearTimeout(handle);
     return null;
   };
+
+  const watch = createAssetWatch({
+    messenger: deps.messenger,
+    guard,
+    setTimeout: deps.setTimeout,
+    clearTimeout: deps.clearTimeout,
+    realPositionsOn: () => settings?.realPositions.hyperliquid ?? false,
+    calibrationOn: () => settings?.display.calibratedAtRisk ?? false,
+    onChange: () => update(),
+  });
 
   let heatmapOverride: boolean | null = null;
   let layers: OverlayViewState['layers'] = { heatmap: true, profile: true };
@@ -265,68 +166,14 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       return undefined;
     });
 
-  function renewLater(ms: number) {
-    sub.timer = clear(sub.timer);
-    sub.timer = deps.setTimeout(
-      guard.wrap('renew', () => {
-        sub.timer = null;
-        if (sub.asset) void subscribe(sub.asset);
-      }),
-      ms,
-    );
-  }
-
-  async function subscribe(asset: string) {
-    const result = await request(() => deps.messenger.request('subscribeAsset', { asset }), 'subscribe');
-    if (disposed || sub.asset !== asset || !result) return;
-    if (result.ok) {
-      sub.reply = result.value;
-      sub.error = null;
-      renewLater(Math.max(MIN_RENEW_MS, result.value.periodMs));
-      void askRealPositions(asset);
-      void askCalibration(asset);
-    } else {
-      // Also "Extension context invalidated" (the messenger words it inside its error): a quiet teardown.
-      guard.report('subscribe', new Error(result.error));
-      if (disposed) return;
-      sub.error = 'LiqLens background not answering';
-      renewLater(RETRY_MS);
-    }
-    update();
-  }
-
-  function follow(asset: string | null) {
-    if (asset === sub.asset) return;
-    const previous = sub.asset;
-    sub.asset = asset;
-    sub.reply = null;
-    sub.error = null;
-    sub.real = null;
-    sub.realFor = null;
-    sub.calibration = null;
-    sub.calibrationFor = null;
-    sub.timer = clear(sub.timer);
-    if (previous)
-      void request(() => deps.messenger.request('unsubscribeAsset', { asset: previous }), 'unsubscribe');
-    if (!asset) return;
-    if (!previous) {
-      void subscribe(asset);
-      return;
-    }
-    sub.timer = deps.setTimeout(
-      guard.wrap('follow', () => {
-        sub.timer = null;
-        if (sub.asset === asset) void subscribe(asset);
-      }),
-      FOLLOW_MS,
-    );
-  }
-
   function currentCheck(expected: string | null): SnapshotCheck | null {
-    if (!hasRaw) return null;
-    if (checkedFor && checkedFor.raw === raw && checkedFor.expected === expected) return check;
-    checkedFor = { raw, expected };
-    check = raw === null ? { ok: false, reason: 'no chart API on this page' } : validate(raw, expected);
+    if (!reading) return null;
+    if (checkedFor && checkedFor.reading === reading && checkedFor.expected === expected) return check;
+    checkedFor = { reading, expected };
+    check =
+      reading.read === null
+        ? { ok: false, reason: 'no chart API on this page' }
+        : validate(reading.read, expected);
     return check;
   }
 
@@ -375,7 +222,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
 
   function livePriceCandidate(view: ClusterView | null, symbol: PageSymbol): LivePrice | null {
     if (!view || symbol.status !== 'ok') return null;
-    const apiSymbol = apiSymbolOf(raw);
+    const apiSymbol = reading?.symbol ?? null;
     const apiAsset = apiSymbol === null ? null : apiAssetOf(apiSymbol);
     const chartMatches = apiAsset
       ? apiAsset.supported && apiAsset.asset === symbol.asset
@@ -385,7 +232,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     const titleMatches = !titleAsset || (titleAsset.supported && titleAsset.asset === symbol.asset);
     return chooseLivePrice({
       view,
-      chartPrice: hasRaw && chartMatches ? lastPriceOf(raw) : null,
+      chartPrice: reading && chartMatches ? reading.lastPrice : null,
       titlePrice: titleMatches ? fromTitle.price : null,
     });
   }
@@ -416,10 +263,10 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       const siteEnabled = settings?.sites[site.id] ?? false;
       const active = chartPage && settings !== null && siteEnabled && !userHidden;
       deps.bridge.setActive(active);
-      const page = resolveSymbol(hasRaw ? apiSymbolOf(raw) : null);
+      const page = resolveSymbol(reading?.symbol ?? null);
       const symbol = page.symbol;
-      follow(active && symbol.status === 'ok' ? symbol.asset : null);
-      const reply = sub.reply && sub.reply.asset === sub.asset ? sub.reply : null;
+      watch.follow(active && symbol.status === 'ok' ? symbol.asset : null);
+      const reply = watch.reply;
       const view =
         symbol.status === 'ok' && reply?.entry?.view?.asset === symbol.asset ? reply.entry.view : null;
       // Any doubt about the bridge fails the check as a bad snapshot would: bands off at once, then the ladder.
@@ -461,9 +308,8 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       } else {
         geometry = null;
       }
-      const pane =
-        hasRaw && raw !== null && decision.mode !== 'aligned' ? ChartSnapshotSchema.safeParse(raw) : null;
-      const nextPane = pane?.success ? pane.data.pane : null;
+      const read = decision.mode !== 'aligned' ? reading?.read : null;
+      const nextPane = read?.ok ? read.snapshot.pane : null;
       if (!sameRect(snapshotPane, nextPane)) snapshotPane = nextPane;
 
       throttlePrice(livePriceCandidate(view, symbol));
@@ -475,17 +321,16 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
             ? symbol.reason
             : decision.reason
           : null;
-      const calibration = sub.calibration;
       const key = [
         asset,
         unsupported,
         reply,
-        sub.error,
+        watch.error,
+        watch.calibration,
         shownPrice?.price,
         shownPrice?.source,
         movePct,
         Math.floor(now / AGE_TICK_MS),
-        calibration,
       ];
       if (!badge || key.some((k, i) => k !== badgeKey[i])) {
         badgeKey = key;
@@ -494,11 +339,11 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
           asset: symbol.status === 'unsupported' ? symbol.raw : asset,
           unsupported,
           reply,
-          requestError: sub.error,
+          requestError: watch.error,
+          calibration: watch.calibration,
           price: shownPrice,
           movePct,
           now,
-          calibration,
         });
       }
       if (view && ageTimer === null) {
@@ -530,7 +375,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
         geometry,
         snapshotPane,
         view,
-        realPositions: view ? sub.real : null,
+        realPositions: view ? watch.real : null,
         price: shownPrice,
         display: displayOf(movePct),
         rangePct: view?.model.params.rangePct ?? settings?.model.rangePct ?? 25,
@@ -541,39 +386,17 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
         heatmap: heatmapOn ? heatmaps.grid(shownAsset) : null,
         layers,
       };
-      if (!state || changed(state, next)) {
+      if (!state || changedState(state, next)) {
         state = next;
         deps.onChange(next);
       }
     });
   }
 
-  function changed(a: OverlayViewState, b: OverlayViewState): boolean {
-    return (
-      a.mode !== b.mode ||
-      a.reason !== b.reason ||
-      a.hiddenBy !== b.hiddenBy ||
-      !sameSymbol(a.symbol, b.symbol) ||
-      a.geometry !== b.geometry ||
-      a.snapshotPane !== b.snapshotPane ||
-      a.view !== b.view ||
-      a.realPositions !== b.realPositions ||
-      a.price !== b.price ||
-      a.display !== b.display ||
-      a.rangePct !== b.rangePct ||
-      a.corner !== b.corner ||
-      a.badge !== b.badge ||
-      a.showBadge !== b.showBadge ||
-      a.collapsed !== b.collapsed ||
-      a.heatmap !== b.heatmap ||
-      a.layers !== b.layers
-    );
-  }
-
   const unwatch = deps.settings.watch((next) => {
     settings = next;
     update();
-    if (sub.asset && sub.reply) void askCalibration(sub.asset);
+    watch.settingsChanged();
   });
   void request(() => deps.settings.load(), 'settings').then((loaded) => {
     if (loaded && !disposed) {
@@ -605,8 +428,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       update();
     },
     onSnapshot(next) {
-      raw = next;
-      hasRaw = true;
+      reading = readingOf(next);
       snapshots += 1;
       doubt = null;
       update();
@@ -638,12 +460,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       watch(snapshots, false);
     },
     onPush(reply) {
-      if (reply.asset !== sub.asset) return;
-      sub.reply = reply;
-      sub.error = null;
-      update();
-      void askRealPositions(reply.asset);
-      void askCalibration(reply.asset);
+      watch.onPush(reply);
     },
     hide() {
       userHidden = true;
@@ -670,12 +487,8 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       disposed = true;
       unwatch();
       heatmaps.dispose();
-      for (const t of [sub.timer, priceTimer, modeTimer, ageTimer, livenessTimer]) clear(t);
-      const asset = sub.asset;
-      sub.asset = null;
-      if (asset && !options.quiet) {
-        void request(() => deps.messenger.request('unsubscribeAsset', { asset }), 'unsubscribe');
-      }
+      for (const t of [priceTimer, modeTimer, ageTimer, livenessTimer]) clear(t);
+      watch.dispose(options.quiet ?? false);
     },
   };
 }

@@ -1,8 +1,8 @@
-import type { Messenger } from '../messages/client';
-import { decodeHeatmap, type HeatmapGrid } from '../model/heatmap-cells';
+import { decodeHeatmap, type HeatmapGrid } from '../model/heatmap-grid';
+import type { TabRequester } from './tab-messages';
 
 export interface HeatmapWatchDeps {
-  messenger: Pick<Messenger, 'request'>;
+  messenger: Pick<TabRequester, 'request'>;
   /** A failed request or undecodable cells: one line, then the last good heatmap stays. */
   report(kind: string, cause: unknown): void;
   onChange(): void;

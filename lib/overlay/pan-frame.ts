@@ -1,5 +1,5 @@
 import type { Rect } from '../chart/snapshot';
-import type { OverlayViewState } from './controller';
+import type { OverlayViewState } from './view-state';
 
 export const sameRect = (a: Rect | null, b: Rect | null): boolean =>
   a === b ||

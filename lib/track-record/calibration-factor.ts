@@ -3,8 +3,7 @@ import { z } from '../util/zod';
 const num = () => z.number().check(z.refine(Number.isFinite, 'expected a finite number'));
 const nonNeg = () => num().check(z.nonnegative());
 
-/** Below this many swept bands on a side, its factor is "not enough data yet" and changes nothing. */
-export const MIN_SWEPT_BANDS = 10;
+export { MIN_SWEPT_BANDS } from './swept-bands';
 
 /**
  * One side's calibration factor over the swept bands whose day is over: realised ÷ estimated with its 95 %

@@ -1,7 +1,8 @@
 import { decimalsForInterval } from '../format/interval';
 import { formatFixed } from '../format/number';
-import { type CalibrationFactor, MIN_SWEPT_BANDS } from './calibration-factor';
+import type { CalibrationFactor } from './calibration-factor';
 import type { Estimate } from './intervals';
+import { MIN_SWEPT_BANDS } from './swept-bands';
 
 /**
  * `0.31 (0.18–0.52)`: the value and its interval, to two significant digits of the interval's half-width; an

@@ -166,6 +166,24 @@ describe('runBench', () => {
     }
   });
 
+  it('says FAIL and exits 1 when a figure exceeds its hard limit, and met within it', async () => {
+    const sized = (kb: number): BenchCase[] => [
+      {
+        kind: 'metrics',
+        name: 'bundle-size',
+        description: 'content scripts',
+        measure: () => [{ label: 'binance.js raw', value: kb, unit: 'kB', limitMax: 60 }],
+      },
+    ];
+    const over = memIo();
+    expect(await runBench(['--import-dir', '/nonexistent'], over.io, sized(60.1))).toBe(1);
+    expect(over.stdout()).toMatch(/binance\.js raw +60\.1 kB +FAIL: ≤ 60 kB/);
+    expect(over.stderr()).toContain('bench: FAIL: bundle-size: binance.js raw 60.1 kB > 60 kB\n');
+    const within = memIo();
+    expect(await runBench(['--import-dir', '/nonexistent'], within.io, sized(60))).toBe(0);
+    expect(within.stdout()).toMatch(/binance\.js raw +60 kB +met: ≤ 60 kB/);
+  });
+
   it('registers the two model cases the issue asks for, 30 d with its 50 ms target', () => {
     const names = BENCH_CASES.map((c) => c.name);
     expect(names).toContain('model-7d-15m');

@@ -9,7 +9,12 @@ import {
 } from '../../scripts/lib/bench/overlay-trace';
 
 const EXT = 'chrome-extension://abcdefghijklmnop/content-scripts';
-const urls: ScriptUrls = { overlay: `${EXT}/binance.js`, bridge: `${EXT}/chart-bridge.js` };
+const urls: ScriptUrls = {
+  overlay: [`${EXT}/overlay-core.js`, `${EXT}/binance.js`],
+  bridge: `${EXT}/chart-bridge.js`,
+};
+/** The overlay's two scripts: the shared one and the site's. */
+const [CORE, SITE] = urls.overlay as [string, string];
 const PAGE = 'https://www.binance.com/__liqlens_fixtures__/lightweight-charts.js';
 
 /** A FunctionCall on the main thread (pid 1, tid 1 unless told): times in microseconds. */
@@ -39,12 +44,12 @@ describe('overlay thread time from a trace', () => {
   it('charges each painting call with our calls since the previous one, the bridge apart', () => {
     const costs = ok([
       call(urls.bridge, 0, 500, 400),
-      call(urls.overlay, 1_000, 300, 250), // the snapshot listener
-      call(urls.overlay, 2_000, 600, 500), // the animation frame that paints
+      call(CORE, 1_000, 300, 250), // the snapshot listener
+      call(SITE, 2_000, 600, 500), // the animation frame that paints
       paint(2_500, 1_950), // measure start coarsened to before the call: callTime decides
       call(urls.bridge, 16_000, 450, 300),
-      call(urls.overlay, 17_000, 200, 100),
-      call(urls.overlay, 18_000, 700, 650),
+      call(SITE, 17_000, 200, 100),
+      call(SITE, 18_000, 700, 650),
       paint(18_600),
       // After the last paint: no frame yet.
       call(urls.bridge, 33_000, 500, 500),
@@ -66,14 +71,14 @@ describe('overlay thread time from a trace', () => {
 
   it('counts the outermost of nested calls of ours once, whatever the inner one is', () => {
     const costs = ok([
-      call(urls.overlay, 1_000, 1_000, 800),
-      call(urls.overlay, 1_100, 300, 250), // a listener of ours reached synchronously from our own code
+      call(SITE, 1_000, 1_000, 800),
+      call(CORE, 1_100, 300, 250), // a listener of ours reached synchronously from our own code
       call(urls.bridge, 1_500, 200, 150), // the bridge's listener, reached from the overlay's dispatch
       paint(1_900),
       // Same start, the parent listed after its child: still the parent that counts.
       call(urls.bridge, 5_000, 100, 90),
       call(urls.bridge, 5_000, 400, 350),
-      call(urls.overlay, 6_000, 500, 400),
+      call(SITE, 6_000, 500, 400),
       paint(6_400),
     ]);
     expect(round(costs.overlay)).toEqual([0.8, 0.4]);
@@ -84,11 +89,11 @@ describe('overlay thread time from a trace', () => {
   it('leaves out the page’s own scripts and other extensions, but counts ours called from inside page code', () => {
     const costs = ok([
       call(PAGE, 0, 3_000, 2_800), // the chart's animation frame
-      call(urls.overlay, 500, 200, 180), // our listener, reached from the chart's synchronous dispatch
+      call(SITE, 500, 200, 180), // our listener, reached from the chart's synchronous dispatch
       call('', 3_000, 400, 400), // an inline page script
       call('chrome-extension://zzzz/content-scripts/binance.js', 3_500, 900, 900),
       call(`${EXT}/bybit.js`, 4_500, 900, 900), // another site's content script is not this page's
-      call(urls.overlay, 5_500, 300, 280),
+      call(SITE, 5_500, 300, 280),
       paint(5_700),
     ]);
     expect(round(costs.overlay)).toEqual([0.46]);
@@ -97,9 +102,9 @@ describe('overlay thread time from a trace', () => {
 
   it('nests calls per thread: a call on another thread at the same time is not inside ours', () => {
     const costs = ok([
-      call(urls.overlay, 0, 1_000, 900),
+      call(SITE, 0, 1_000, 900),
       call(urls.bridge, 100, 200, 150, 2),
-      call(urls.overlay, 2_000, 300, 250),
+      call(SITE, 2_000, 300, 250),
       paint(2_100),
     ]);
     // 900 + 250 µs of overlay; the bridge's 150 on thread 2 is a call of its own, not part of the first.
@@ -111,9 +116,9 @@ describe('overlay thread time from a trace', () => {
     const costs = ok([
       call(urls.bridge, 0, 500, 400),
       paint(300), // inside the bridge's call: not a paint of the overlay
-      call(urls.overlay, 1_000, 300, 200),
+      call(SITE, 1_000, 300, 200),
       paint(2_000), // in no call
-      call(urls.overlay, 3_000, 300, 250),
+      call(SITE, 3_000, 300, 250),
       paint(3_100),
     ]);
     expect(round(costs.overlay)).toEqual([0.45]);
@@ -121,7 +126,7 @@ describe('overlay thread time from a trace', () => {
   });
 
   it('a call without tdur counts 0 (Chrome drops a zero thread span) and is reported', () => {
-    const costs = ok([call(urls.overlay, 0, 5, null), call(urls.overlay, 100, 300, 200), paint(200)]);
+    const costs = ok([call(SITE, 0, 5, null), call(SITE, 100, 300, 200), paint(200)]);
     expect(round(costs.overlay)).toEqual([0.2]);
     expect(costs.sums.overlay.untimed).toBe(1);
   });
@@ -139,8 +144,8 @@ describe('overlay thread time from a trace', () => {
     const costs = ok([
       call(urls.bridge, 0, 500, 400),
       measure(450, 20, 20),
-      call(urls.overlay, 1_000, 600, 500),
-      call(urls.overlay, 1_100, 100, 90), // nested: its measure belongs to the outer call
+      call(SITE, 1_000, 600, 500),
+      call(CORE, 1_100, 100, 90), // nested: its measure belongs to the outer call
       measure(1_150, 30, 25),
       measure(1_550, 20, 19),
       paint(1_550),
@@ -155,7 +160,7 @@ describe('overlay thread time from a trace', () => {
   });
 
   it('holds a thread time above its call’s wall time to the wall time', () => {
-    const costs = ok([call(urls.bridge, 0, 1_477, 5_332), call(urls.overlay, 2_000, 400, 420), paint(2_300)]);
+    const costs = ok([call(urls.bridge, 0, 1_477, 5_332), call(SITE, 2_000, 400, 420), paint(2_300)]);
     expect(round(costs.overlay)).toEqual([0.4]);
     expect(round(costs.total)).toEqual([1.877]);
     expect(costs.sums.overlay.clamped + costs.sums.bridge.clamped).toBe(2);
@@ -163,12 +168,7 @@ describe('overlay thread time from a trace', () => {
 
   it('is not ok, saying why, when no call of ours has a thread time or there is no call of ours', () => {
     const untimed = threadFrameCosts(
-      [
-        call(urls.overlay, 0, 300, null),
-        call(urls.bridge, 400, 300, null),
-        paint(100),
-        call(PAGE, 900, 50, 40),
-      ],
+      [call(SITE, 0, 300, null), call(urls.bridge, 400, 300, null), paint(100), call(PAGE, 900, 50, 40)],
       urls,
     );
     expect(untimed).toEqual({

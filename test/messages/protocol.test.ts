@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { emptyHlRealView } from '../../lib/hl-positions/real-view';
 import { createMessenger, createPushReceiver } from '../../lib/messages/client';
 import { createDispatcher, pushMessage, type RequestHandlers } from '../../lib/messages/dispatcher';
-import { isStale, type ViewReply } from '../../lib/messages/view-entry';
+import { isStale } from '../../lib/messages/staleness';
+import type { ViewReply } from '../../lib/messages/view-entry';
+import { defaultSettings } from '../../lib/settings/schema';
 import { sampleView } from '../fixtures/views';
 
 const reply = (asset = 'BTC'): ViewReply => ({
@@ -29,6 +31,7 @@ function setup() {
     },
     getSeries: async () => ({ series: null }),
     getHlPositions: async ({ asset }) => emptyHlRealView(asset, 'off', 'off', 0),
+    getSettings: async () => defaultSettings(),
     getTabAsset: async ({ tabId }) => ({ asset: tabId === 7 ? 'BTC' : null }),
     retryNow: async () => ({ cleared: true }),
     testAlert: async () => ({ shown: true, message: 'ok' }),

@@ -20,6 +20,7 @@ describe("a chart tab's requester (the watch requests only)", () => {
       'getHeatmap',
       'getHlPositions',
       'getRealised',
+      'getSettings',
       'subscribeAsset',
       'unsubscribeAsset',
     ]);

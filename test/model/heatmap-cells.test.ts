@@ -2,14 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SeriesDoc } from '../../lib/market/series';
 import { computeHeatmap } from '../../lib/model/heatmap';
-import {
-  cellCode,
-  codeUsd,
-  decodeHeatmap,
-  encodeHeatmap,
-  HEATMAP_DECADES,
-  HeatmapCellsSchema,
-} from '../../lib/model/heatmap-cells';
+import { cellCode, codeUsd, encodeHeatmap, HeatmapCellsSchema } from '../../lib/model/heatmap-cells';
+import { decodeHeatmap, HEATMAP_DECADES } from '../../lib/model/heatmap-grid';
 import { DEFAULT_PARAMS } from '../../lib/model/params';
 
 const example = JSON.parse(readFileSync('test/fixtures/series/btc-example.json', 'utf8')) as SeriesDoc;

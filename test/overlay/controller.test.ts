@@ -1,15 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ViewReply } from '../../lib/messages/view-entry';
 import type { HeatmapCells } from '../../lib/model/heatmap-cells';
-import {
-  createOverlayController,
-  FOLLOW_MS,
-  LIVENESS_MS,
-  type OverlayViewState,
-  PRICE_MS,
-} from '../../lib/overlay/controller';
+import { FOLLOW_MS } from '../../lib/overlay/asset-watch';
+import { createOverlayController, LIVENESS_MS, PRICE_MS } from '../../lib/overlay/controller';
 import { createGuard } from '../../lib/overlay/guard';
 import { GRACE_MS, RECOVER_MS } from '../../lib/overlay/overlay-state';
+import type { OverlayViewState } from '../../lib/overlay/view-state';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { binance } from '../../lib/sites/binance';
 import type { CalibrationFactor } from '../../lib/track-record/calibration-factor';

@@ -17,9 +17,18 @@ describe('every site adapter has its overlay content script (style.md item 9)', 
       // The style sheet goes into the overlay's shadow root from the script itself: nothing injected into the page.
       expect(text).toContain("cssInjectionMode: 'manual'");
       expect(text).not.toContain('.css');
-      expect(text).toContain('mountOverlay(ctx, site, browser)');
+      // The logic and Preact come from the shared script, which the manifest lists first.
+      expect(text).toContain('const core = takeOverlayCore(globalThis);');
+      expect(text).toContain('mountOverlay(ctx, site, browser, core)');
     });
   }
+
+  it('has one shared script on every site, which leaves the core and Preact for the sites’ scripts', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'entrypoints', 'overlay-core.content.ts'), 'utf8');
+    expect(text).toContain('matches: ALL_SITE_MATCHES');
+    expect(text).toContain('provideOverlayCore(globalThis, overlayCore)');
+    expect(text).toContain('SHARED_PREACT_GLOBAL');
+  });
 
   it('has no overlay content script for a site the registry does not know', () => {
     const ids = fs

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PriceScale } from '../../lib/chart/price-to-y';
-import type { HeatmapGrid } from '../../lib/model/heatmap-cells';
+import type { HeatmapGrid } from '../../lib/model/heatmap-grid';
 import { heatmapLayer } from '../../lib/overlay/layers/heatmap';
 import { heatmapPixels, LONG_RAMP, SHORT_RAMP } from '../../lib/overlay/layers/heatmap-ramp';
 import { layoutLayers, sameLayers } from '../../lib/overlay/layers/painter';

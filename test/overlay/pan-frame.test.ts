@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OverlayViewState } from '../../lib/overlay/controller';
 import { onlyScaleMoved, sameRect } from '../../lib/overlay/pan-frame';
+import type { OverlayViewState } from '../../lib/overlay/view-state';
 import { testDisplay } from '../fixtures/display';
 
 const pane = { left: 100, top: 80, width: 800, height: 401 };

@@ -5,8 +5,9 @@
  * hello, each time with a new channel, until `ready` arrives on one (the two scripts have no load-order guarantee).
  * Everything after the hello (`ready`, snapshots, `pause`, `stop`) goes over that port, so the page's own `message`
  * listeners see only the hellos, never the per-frame traffic. The port is still untrusted: a page script sees the
- * hello and can take the port. This file has no zod so that the MAIN-world bundle stays tiny; the isolated side
- * parses with `bridge-schema.ts`.
+ * hello and can take the port. Neither side carries zod for this per-frame traffic: the isolated side checks each
+ * message by hand against `BridgeToIsolated` (lib/overlay/bridge-client.ts) and the snapshot against
+ * `ChartSnapshotSchema`'s rules (lib/chart/read-snapshot.ts).
  */
 export const BRIDGE_TAG = 'liqlens-bridge/1';
 

@@ -1,4 +1,4 @@
-import { HEATMAP_DECADES, type HeatmapGrid } from '../../model/heatmap-cells';
+import { HEATMAP_DECADES, type HeatmapGrid } from '../../model/heatmap-grid';
 
 /**
  * Two perceptual ramps (lightness rising monotonically with the code, after seaborn's "mako" for longs and "rocket"

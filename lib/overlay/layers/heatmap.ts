@@ -1,5 +1,5 @@
 import { priceToY, ScaleMode } from '../../chart/price-to-y';
-import type { HeatmapGrid } from '../../model/heatmap-cells';
+import type { HeatmapGrid } from '../../model/heatmap-grid';
 import { type BitmapSource, type Frame, type HitTarget, type Layer, timeToX } from './types';
 
 /** The grid and its pixels as a bitmap (`heatmapPixels`, made once per grid by the UI), row 0 the highest bin. */

@@ -22,6 +22,7 @@ export const ImportedBenchSchema = z.object({
           value: z.number(),
           unit: z.string(),
           targetMax: z.optional(z.number()),
+          limitMax: z.optional(z.number()),
         }),
       ),
     }),

@@ -184,7 +184,9 @@ export async function runOverlayBrowser(
       bands: shown.bands.length,
     };
     const scripts: ScriptUrls = {
-      overlay: `chrome-extension://${env.extensionId}/content-scripts/binance.js`,
+      overlay: ['overlay-core.js', 'binance.js'].map(
+        (name) => `chrome-extension://${env.extensionId}/content-scripts/${name}`,
+      ),
       bridge: `chrome-extension://${env.extensionId}/content-scripts/chart-bridge.js`,
     };
     const box = await page.locator('iframe[id^="tradingview_"]').boundingBox();

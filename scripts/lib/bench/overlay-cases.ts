@@ -46,7 +46,7 @@ function threadMetrics(thread: ThreadCosts): { metrics: Metric[]; note: string }
 const THREAD_NOTE =
   ' Thread time (judge by it on a loaded machine: a preempted thread’s clock stands still) is the main thread’s CPU ' +
   'time inside the extension’s own calls, from a Chrome trace of the same pan run again after the measured one ' +
-  '(devtools.timeline FunctionCall events of content-scripts/binance.js and of chart-bridge.js, the outermost only, ' +
+  '(devtools.timeline FunctionCall events of content-scripts/overlay-core.js and binance.js, and of chart-bridge.js, the outermost only, ' +
   'their tdur), cut into frames at the call that painted as the measures are. Counted: all of our JS (listeners, ' +
   'animation-frame and timer callbacks, the bridge’s listener hearing its own posts, the code around the measured ' +
   'spans), the chart API reads the bridge makes, style or layout our ' +

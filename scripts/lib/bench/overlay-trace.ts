@@ -17,9 +17,12 @@ export interface TraceEvent {
   args?: { data?: { url?: string }; callTime?: number };
 }
 
-/** Where the extension's two scripts come from: the site's content script (isolated world) and the bridge (MAIN). */
+/**
+ * Where the extension's scripts come from: the overlay's (isolated world: the shared script and the site's, one
+ * overlay between them) and the bridge (MAIN).
+ */
 export interface ScriptUrls {
-  overlay: string;
+  overlay: readonly string[];
   bridge: string;
 }
 
@@ -73,7 +76,7 @@ const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
  */
 function outermostCalls(events: readonly TraceEvent[], urls: ScriptUrls): Call[] {
   const kindOf = (url: string | undefined): Kind | null =>
-    url === urls.overlay ? 'overlay' : url === urls.bridge ? 'bridge' : null;
+    url === undefined ? null : urls.overlay.includes(url) ? 'overlay' : url === urls.bridge ? 'bridge' : null;
   const byThread = new Map<string, TraceEvent[]>();
   for (const e of events) {
     if (e.name !== 'FunctionCall' || e.ph !== 'X') continue;

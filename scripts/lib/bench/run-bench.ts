@@ -84,7 +84,9 @@ export async function runBench(
       results,
     };
     io.stdout(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${benchTable(report).join('\n')}\n`);
-    return EXIT.ok;
+    const failed = overLimit(results);
+    for (const line of failed) io.stderr(`bench: FAIL: ${line}\n`);
+    return failed.length > 0 ? EXIT.internal : EXIT.ok;
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr(`bench: ${error.message}\n`);
@@ -93,4 +95,15 @@ export async function runBench(
     io.stderr(`bench: internal error: ${firstLine(error)}\n`);
     return EXIT.internal;
   }
+}
+
+/** The figures measured in this run that exceed their hard limit (`Metric.limitMax`), one line each. */
+function overLimit(results: readonly BenchResult[]): string[] {
+  return results.flatMap((r) =>
+    r.kind === 'metrics' && r.source === null
+      ? r.metrics
+          .filter((m) => m.limitMax !== undefined && m.value > m.limitMax)
+          .map((m) => `${r.name}: ${m.label} ${m.value} ${m.unit} > ${m.limitMax} ${m.unit}`)
+      : [],
+  );
 }

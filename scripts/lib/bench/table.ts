@@ -54,9 +54,11 @@ function metricLines(results: MetricResult[]): string[] {
   for (const r of results) {
     r.metrics.forEach((m, i) => {
       const target =
-        m.targetMax === undefined
-          ? ''
-          : `${m.value <= m.targetMax ? 'met' : 'MISSED'}: ≤ ${m.targetMax} ${m.unit}`;
+        m.limitMax !== undefined
+          ? `${m.value <= m.limitMax ? 'met' : 'FAIL'}: ≤ ${m.limitMax} ${m.unit}`
+          : m.targetMax === undefined
+            ? ''
+            : `${m.value <= m.targetMax ? 'met' : 'MISSED'}: ≤ ${m.targetMax} ${m.unit}`;
       rows.push([i === 0 ? r.name : '', m.label, `${m.value} ${m.unit}`, target]);
     });
   }

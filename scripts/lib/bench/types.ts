@@ -20,6 +20,8 @@ export interface Metric {
   unit: string;
   /** An upper bound the figure should stay under, shown as met or not. */
   targetMax?: number;
+  /** A bound the figure must stay under: shown as met or FAIL, and a FAIL makes the bench exit 1. */
+  limitMax?: number;
 }
 
 /** A benchmark that reports figures rather than a timing (e.g. requests per venue for a cold refresh). */

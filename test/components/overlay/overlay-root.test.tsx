@@ -3,7 +3,7 @@ import { options, render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type OverlayActions, OverlayRoot } from '../../../components/overlay/OverlayRoot';
 import { badgeModel } from '../../../lib/overlay/badge-model';
-import type { OverlayViewState } from '../../../lib/overlay/controller';
+import type { OverlayViewState } from '../../../lib/overlay/view-state';
 import { testDisplay } from '../../fixtures/display';
 import { makeReply, makeView } from '../../overlay/fixtures';
 import { print as realisedPrint, summary as realisedSummary } from '../../realised/summary-fixture';

@@ -1,0 +1,4 @@
+import { z } from '../util/zod';
+import { VENUES } from './venue';
+
+export const VenueSchema = z.enum(VENUES);
