@@ -70,6 +70,8 @@ export async function connectBidi(url: string, timeoutMs = 15_000): Promise<Bidi
       waiting.reject(new Error(`BiDi ${waiting.method}: ${message.error}: ${message.message}`));
     else waiting.resolve(message.result);
   });
+  // A reset when Firefox quits is followed by 'close', which fails whatever still waits.
+  socket.on('error', () => undefined);
   socket.on('close', () => {
     for (const waiting of pending.values())
       waiting.reject(new Error(`BiDi ${waiting.method}: the connection closed`));

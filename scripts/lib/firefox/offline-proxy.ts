@@ -64,7 +64,10 @@ export async function startOfflineProxy(har: HarDocument): Promise<OfflineProxy>
     requests.push({ method: req.method ?? 'GET', url: req.url ?? '', status: 'refused' });
     res.writeHead(403).end('plain HTTP is not served');
   });
+  // Firefox resets tunnels it no longer needs (a refused one, or all of them when it quits): not an error here.
+  proxy.on('clientError', (_error, socket) => socket.destroy());
   proxy.on('connect', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
     const host = (req.url ?? '').replace(/:443$/, '');
     if (!isExchangeHost(host) && !sites.has(host)) {
       requests.push({ method: 'CONNECT', url: req.url ?? '', status: 'refused' });
@@ -73,7 +76,6 @@ export async function startOfflineProxy(har: HarDocument): Promise<OfflineProxy>
     }
     tunnels.add(socket);
     socket.on('close', () => tunnels.delete(socket));
-    socket.on('error', () => socket.destroy());
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n', () => {
       if (head.length) socket.unshift(head);
       inner.emit('connection', socket);
