@@ -1,21 +1,14 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HlPositionsPanel } from '../../components/popup/HlPositionsPanel';
 import { emptyHlRealView, type HlRealView } from '../../lib/hl-positions/real-view';
+import { domRoot } from '../fixtures/dom-root';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const mount = domRoot();
 
-const field = (name: string) => root.querySelector(`[data-field="${name}"]`)?.textContent ?? null;
+const field = (name: string) => mount.el.querySelector(`[data-field="${name}"]`)?.textContent ?? null;
 
 const ok: HlRealView = {
   ...emptyHlRealView('BTC', 'waiting', '', 1_000),
@@ -45,9 +38,9 @@ const ok: HlRealView = {
 
 describe('HlPositionsPanel', () => {
   it('shows real against estimated Hyperliquid at-risk, coverage and agreement, and says it covers one venue', () => {
-    act(() => render(<HlPositionsPanel hl={ok} now={1_000} />, root));
-    expect(root.textContent).toContain('Hyperliquid: real positions');
-    expect(root.textContent).toContain('this venue only');
+    act(() => render(<HlPositionsPanel hl={ok} now={1_000} />, mount.el));
+    expect(mount.el.textContent).toContain('Hyperliquid: real positions');
+    expect(mount.el.textContent).toContain('this venue only');
     expect(field('hl-real-up')).toBe('$12.5M');
     expect(field('hl-est-up')).toBe('$40.0M');
     expect(field('hl-est-down')).toBe('—');
@@ -64,12 +57,12 @@ describe('HlPositionsPanel', () => {
           hl={emptyHlRealView('BTC', 'waiting', 'Scanning Hyperliquid accounts (12 known)', 0)}
           now={0}
         />,
-        root,
+        mount.el,
       ),
     );
     expect(field('hl-message')).toBe('Scanning Hyperliquid accounts (12 known)');
     expect(field('hl-real-up')).toBeNull();
-    act(() => render(<HlPositionsPanel hl={emptyHlRealView('BTC', 'off', 'off', 0)} now={0} />, root));
-    expect(root.textContent).toBe('');
+    act(() => render(<HlPositionsPanel hl={emptyHlRealView('BTC', 'off', 'off', 0)} now={0} />, mount.el));
+    expect(mount.el.textContent).toBe('');
   });
 });

@@ -1,21 +1,14 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FieldRows, type FieldSpec } from '../../components/options/FieldRows';
 import type { Path } from '../../components/options/form-state';
 import { Options, type OptionsProps } from '../../components/options/Options';
 import { defaultSettings } from '../../lib/settings/schema';
+import { domRoot } from '../fixtures/dom-root';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const mount = domRoot();
 
 function props(overrides: Partial<OptionsProps> = {}): OptionsProps {
   return {
@@ -35,11 +28,11 @@ function props(overrides: Partial<OptionsProps> = {}): OptionsProps {
   };
 }
 
-const field = (path: string) => root.querySelector(`[data-path="${path}"]`) as HTMLElement;
+const field = (path: string) => mount.el.querySelector(`[data-path="${path}"]`) as HTMLElement;
 const input = (path: string) => field(path).querySelector('input') as HTMLInputElement;
 const errorOf = (path: string) => field(path).querySelector('.error')?.textContent ?? null;
 const button = (name: string) =>
-  [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+  [...mount.el.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
 
 function type(el: HTMLInputElement, value: string) {
   el.value = value;
@@ -51,7 +44,7 @@ function type(el: HTMLInputElement, value: string) {
 describe('Options', () => {
   it('Advanced has the feed recording export', () => {
     const onExportRecording = vi.fn();
-    act(() => render(<Options {...props({ onExportRecording })} />, root));
+    act(() => render(<Options {...props({ onExportRecording })} />, mount.el));
     const exportButton = button('Export feed recording (.jsonl)');
     expect(exportButton.closest('#advanced')).not.toBeNull();
     act(() => exportButton.click());
@@ -59,7 +52,7 @@ describe('Options', () => {
   });
 
   it('shows the schema message beside the field and keeps Save off while invalid', () => {
-    act(() => render(<Options {...props()} />, root));
+    act(() => render(<Options {...props()} />, mount.el));
     expect(button('Save').disabled).toBe(true);
     type(input('display.opacity'), '1.5');
     expect(errorOf('display.opacity')).toBe('opacity must be at most 1');
@@ -73,7 +66,7 @@ describe('Options', () => {
 
   it('saves the parsed settings, numbers as numbers', () => {
     const p = props();
-    act(() => render(<Options {...p} />, root));
+    act(() => render(<Options {...p} />, mount.el));
     type(input('display.minBandUsd'), '5,000,000');
     type(input('model.movePct'), '2.5');
     expect(button('Save').disabled).toBe(false);
@@ -85,25 +78,27 @@ describe('Options', () => {
   });
 
   it('puts a rule across fields on the field it names, and tier shares on the tiers', () => {
-    act(() => render(<Options {...props()} />, root));
+    act(() => render(<Options {...props()} />, mount.el));
     type(input('model.rangePct'), '2');
     expect(errorOf('model.movePct')).toBe('movePct must not exceed rangePct');
     type(input('model.rangePct'), '25');
     expect(errorOf('model.movePct')).toBeNull();
     act(() => button('Add tier').click());
-    expect(root.querySelectorAll('.tier')).toHaveLength(6);
+    expect(mount.el.querySelectorAll('.tier')).toHaveLength(6);
     type(input('model.tiers[5][1]'), '0.1');
-    expect(root.querySelector('.tiers > .tier-foot .error')?.textContent).toBe('tier shares must sum to 1');
-    expect(root.querySelector('.tiers .tier-foot .hint')?.textContent).toBe('Shares sum to 110.0 %');
+    expect(mount.el.querySelector('.tiers > .tier-foot .error')?.textContent).toBe(
+      'tier shares must sum to 1',
+    );
+    expect(mount.el.querySelector('.tiers .tier-foot .hint')?.textContent).toBe('Shares sum to 110.0 %');
   });
 
   it('adds an alert rule and previews the band colours live', () => {
-    act(() => render(<Options {...props()} />, root));
+    act(() => render(<Options {...props()} />, mount.el));
     act(() => button('Add alert rule').click());
-    expect(root.querySelector('[data-rule="rule-1"]')).not.toBeNull();
+    expect(mount.el.querySelector('[data-rule="rule-1"]')).not.toBeNull();
     const hex = field('display.shortColor').querySelector('.hex-input') as HTMLInputElement;
     type(hex, '#aa0000');
-    expect(root.querySelector('.preview [data-side="short"] rect')?.getAttribute('fill')).toBe('#aa0000');
+    expect(mount.el.querySelector('.preview [data-side="short"] rect')?.getAttribute('fill')).toBe('#aa0000');
     type(hex, 'red');
     expect(errorOf('display.shortColor')).toBe('expected a colour such as #2f80ed');
   });
@@ -116,10 +111,10 @@ describe('Options', () => {
             storedIssues: [{ path: 'display.opacity', message: 'opacity must be at most 1; default used' }],
           })}
         />,
-        root,
+        mount.el,
       ),
     );
-    expect(root.querySelector('[data-field="stored-issues"] li')?.textContent).toBe(
+    expect(mount.el.querySelector('[data-field="stored-issues"] li')?.textContent).toBe(
       'display.opacity: opacity must be at most 1; default used',
     );
   });
@@ -143,16 +138,16 @@ describe('FieldRows', () => {
     const errors = new Map([['a.n', 'n is too small']]);
     render(
       <FieldRows specs={SPECS} draft={draft} errors={errors} onChange={(p, v) => changes.push([p, v])} />,
-      root,
+      mount.el,
     );
-    const rows = [...root.querySelectorAll('.field')] as HTMLElement[];
+    const rows = [...mount.el.querySelectorAll('.field')] as HTMLElement[];
     expect(rows.map((r) => r.dataset.path)).toEqual(['a.n', 'a.w', 'c']);
-    const n = root.querySelector('#f-a-n') as HTMLInputElement;
+    const n = mount.el.querySelector('#f-a-n') as HTMLInputElement;
     expect(n.value).toBe('4');
     expect(rows[0]?.querySelector('.unit')?.textContent).toBe('h');
     expect(rows[0]?.querySelector('.error')?.textContent).toBe('n is too small');
-    expect([...root.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['now 7d']);
-    expect((root.querySelector('#f-c') as HTMLInputElement).value).toBe('#112233');
+    expect([...mount.el.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['now 7d']);
+    expect((mount.el.querySelector('#f-c') as HTMLInputElement).value).toBe('#112233');
     act(() => {
       n.value = '6';
       n.dispatchEvent(new Event('input', { bubbles: true }));

@@ -1,20 +1,13 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupProps } from '../../components/popup/Popup';
 import { testDisplay } from '../fixtures/display';
+import { domRoot } from '../fixtures/dom-root';
 import { FETCHED_AT, makeView } from '../fixtures/views';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const mount = domRoot();
 
 function props(overrides: Partial<PopupProps> = {}): PopupProps {
   return {
@@ -34,24 +27,24 @@ function props(overrides: Partial<PopupProps> = {}): PopupProps {
   };
 }
 
-const text = (selector: string) => root.querySelector(selector)?.textContent ?? null;
-const texts = (selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent);
+const text = (selector: string) => mount.el.querySelector(selector)?.textContent ?? null;
+const texts = (selector: string) => [...mount.el.querySelectorAll(selector)].map((e) => e.textContent);
 
 describe('Popup', () => {
   it('offers "Retry now" only while a venue is paused, and calls back on a click', () => {
     const onRetryNow = vi.fn();
-    act(() => render(<Popup {...props({ onRetryNow })} />, root));
-    expect(root.querySelector('[data-action="retry-now"]')).toBeNull();
+    act(() => render(<Popup {...props({ onRetryNow })} />, mount.el));
+    expect(mount.el.querySelector('[data-action="retry-now"]')).toBeNull();
     const paused = { stale: false, refreshing: false, error: null, paused: true };
-    act(() => render(<Popup {...props({ onRetryNow, status: paused })} />, root));
-    const button = root.querySelector<HTMLButtonElement>('[data-action="retry-now"]');
+    act(() => render(<Popup {...props({ onRetryNow, status: paused })} />, mount.el));
+    const button = mount.el.querySelector<HTMLButtonElement>('[data-action="retry-now"]');
     expect(button?.textContent).toBe('Retry now');
     act(() => button?.click());
     expect(onRetryNow).toHaveBeenCalledTimes(1);
   });
 
   it('shows the price, the at-risk lines with their inverse and cascade', () => {
-    act(() => render(<Popup {...props()} />, root));
+    act(() => render(<Popup {...props()} />, mount.el));
     expect(text('[data-field="price"]')).toBe('95,000');
     expect(text('[data-direction="up"] [data-field="at-risk-usd"]')).toBe('$1.5B');
     expect(text('[data-direction="up"] [data-field="at-risk-move"]')).toBe('+3.0 %');
@@ -68,7 +61,7 @@ describe('Popup', () => {
   });
 
   it('lists the nearest bands around the price row, highest first', () => {
-    act(() => render(<Popup {...props()} />, root));
+    act(() => render(<Popup {...props()} />, mount.el));
     expect(texts('.bands tbody tr').map((t) => t?.replace(/\s+/g, ' '))).toEqual([
       'Shorts98,000–98,200+3.2 %$600M29 %',
       'Shorts96,800–97,100+1.9 %$1.4B68 %',
@@ -79,12 +72,14 @@ describe('Popup', () => {
   });
 
   it('shows funding signed and coloured by who pays, the next funding, open interest and its change', () => {
-    act(() => render(<Popup {...props()} />, root));
+    act(() => render(<Popup {...props()} />, mount.el));
     const binance = '[data-venue="binance"]';
     expect(text(`${binance} [data-field="funding"]`)).toBe('+0.0100 %');
-    expect(root.querySelector(`${binance} [data-field="funding"]`)?.classList.contains('long')).toBe(true);
+    expect(mount.el.querySelector(`${binance} [data-field="funding"]`)?.classList.contains('long')).toBe(
+      true,
+    );
     expect(
-      root.querySelector('[data-venue="bybit"] [data-field="funding"]')?.classList.contains('short'),
+      mount.el.querySelector('[data-venue="bybit"] [data-field="funding"]')?.classList.contains('short'),
     ).toBe(true);
     expect(text(`${binance} [data-field="next-funding"]`)).toBe('3:12');
     expect(text(`${binance} [data-field="oi"]`)).toBe('$8.1B');
@@ -96,7 +91,7 @@ describe('Popup', () => {
   });
 
   it('names failed venues once at the top and in their row', () => {
-    act(() => render(<Popup {...props()} />, root));
+    act(() => render(<Popup {...props()} />, mount.el));
     expect(text('[data-field="venue-failures"]')).toBe('Hyperliquid failed: map from 3 of 4 venues');
     expect(text('[data-venue="hyperliquid"] [data-field="failure"]')).toBe(
       'Hyperliquid: rate limited, retrying in 30 s',
@@ -110,7 +105,7 @@ describe('Popup', () => {
         <Popup
           {...props({ now, status: { stale: true, refreshing: false, error: 'no venue returned data' } })}
         />,
-        root,
+        mount.el,
       ),
     );
     expect(text('[data-field="stale"]')).toBe('Stale: data is 10 min old');
@@ -123,7 +118,7 @@ describe('Popup', () => {
   });
 
   it('reads a funding time already past as due, not 0:00', () => {
-    act(() => render(<Popup {...props({ now: FETCHED_AT + 4 * 3_600_000 })} />, root));
+    act(() => render(<Popup {...props({ now: FETCHED_AT + 4 * 3_600_000 })} />, mount.el));
     expect(text('[data-venue="binance"] [data-field="next-funding"]')).toBe('due');
   });
 
@@ -131,19 +126,19 @@ describe('Popup', () => {
     act(() =>
       render(
         <Popup {...props({ view: null, status: { stale: false, refreshing: true, error: null } })} />,
-        root,
+        mount.el,
       ),
     );
     expect(text('[data-field="loading"]')).toBe('Loading BTC…');
-    expect(root.querySelector<HTMLButtonElement>('.foot button')?.disabled).toBe(true);
+    expect(mount.el.querySelector<HTMLButtonElement>('.foot button')?.disabled).toBe(true);
     expect(text('[data-field="price"]')).toBe('—');
   });
 
   it('sends its events out', () => {
     const p = props();
-    act(() => render(<Popup {...p} />, root));
+    act(() => render(<Popup {...p} />, mount.el));
     const button = (name: string) =>
-      [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+      [...mount.el.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
     act(() => button('Export view').click());
     act(() => button('Export series').click());
     act(() => button('Refresh').click());
@@ -152,7 +147,7 @@ describe('Popup', () => {
     expect(p.onExportSeries).toHaveBeenCalledTimes(1);
     expect(p.onRefresh).toHaveBeenCalledTimes(1);
     expect(p.onOpenOptions).toHaveBeenCalledTimes(1);
-    const select = root.querySelector('select') as HTMLSelectElement;
+    const select = mount.el.querySelector('select') as HTMLSelectElement;
     select.value = 'ETH';
     act(() => {
       select.dispatchEvent(new Event('change'));

@@ -1,23 +1,16 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RealisedPanel } from '../../components/popup/RealisedPanel';
 import { realisedPopupModel } from '../../components/popup/realised-model';
 import { formatClock } from '../../lib/realised/clock';
+import { domRoot } from '../fixtures/dom-root';
 import { feed, MIN, NOW, summary, totals } from '../realised/summary-fixture';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const mount = domRoot();
 
-const text = (selector: string) => root.querySelector(selector)?.textContent ?? null;
+const text = (selector: string) => mount.el.querySelector(selector)?.textContent ?? null;
 
 const h1 = totals({
   long: 3e6,
@@ -32,20 +25,20 @@ const h1 = totals({
 describe('RealisedPanel', () => {
   it('shows 1 h and 24 h totals by side and venue, labelled realised', () => {
     const s = summary({ windows: { h1, h24: h1 }, velocity5m: { long: 0, short: 42e6 } });
-    act(() => render(<RealisedPanel summary={s} error={null} />, root));
+    act(() => render(<RealisedPanel summary={s} error={null} />, mount.el));
     expect(text('.section-title')).toContain('realised');
     expect(text('[data-venue="all"] [data-field="h1-long"]')).toBe('$3.0M');
-    expect(root.querySelector('[data-venue="all"] [data-field="h1-long"]')?.getAttribute('data-usd')).toBe(
-      '3000000',
-    );
+    expect(
+      mount.el.querySelector('[data-venue="all"] [data-field="h1-long"]')?.getAttribute('data-usd'),
+    ).toBe('3000000');
     expect(text('[data-venue="bybit"] [data-field="h1-short"]')).toBe('$1.0M');
     expect(text('[data-venue="okx"] [data-field="h24-short"]')).toBe('$200K');
     expect(text('[data-field="velocity"]')).toBe('↑ shorts $42.0M liquidated in 5 min');
   });
 
   it('says what each feed covers: Hyperliquid has none', () => {
-    act(() => render(<RealisedPanel summary={summary()} error={null} />, root));
-    const coverage = [...root.querySelectorAll('.realised-row')].map((r) => [
+    act(() => render(<RealisedPanel summary={summary()} error={null} />, mount.el));
+    const coverage = [...mount.el.querySelectorAll('.realised-row')].map((r) => [
       r.getAttribute('data-venue'),
       r.getAttribute('data-coverage'),
     ]);
@@ -69,11 +62,11 @@ describe('RealisedPanel', () => {
       ],
       windows: { h1: { ...h1, complete: false }, h24: { ...h1, complete: false } },
     });
-    act(() => render(<RealisedPanel summary={s} error={null} />, root));
+    act(() => render(<RealisedPanel summary={s} error={null} />, mount.el));
     expect(text('[data-venue="all"] [data-field="h1-long"]')).toBe('≥ $3.0M');
     expect(text('[data-venue="bybit"] [data-field="state"]')).toBe(`gap since ${formatClock(gap.from)}`);
     expect(text('[data-venue="bybit"] [data-field="rejected"]')).toBe('2 bad');
-    expect(root.querySelector('[data-field="sparkline"]')?.getAttribute('data-gaps')).toBe('3');
+    expect(mount.el.querySelector('[data-field="sparkline"]')?.getAttribute('data-gaps')).toBe('3');
     expect(text('[data-field="velocity-gap"]')).toContain('Bybit gap since');
   });
 
@@ -85,13 +78,13 @@ describe('RealisedPanel', () => {
       byVenue: { bybit: { long: 0, short: 0 }, okx: { long: 0, short: 0 }, binance: { long: 0, short: 0 } },
     };
     const s = summary({ windows: { h1: empty, h24: empty } });
-    act(() => render(<RealisedPanel summary={s} error={null} />, root));
+    act(() => render(<RealisedPanel summary={s} error={null} />, mount.el));
     expect(text('[data-venue="all"] [data-field="h1-long"]')).toBe('gap');
-    expect(root.textContent).not.toContain('≥ $0');
+    expect(mount.el.textContent).not.toContain('≥ $0');
   });
 
   it('without a summary it says why', () => {
-    act(() => render(<RealisedPanel summary={null} error="LiqLens background not answering" />, root));
+    act(() => render(<RealisedPanel summary={null} error="LiqLens background not answering" />, mount.el));
     expect(text('[data-field="realised-empty"]')).toBe('LiqLens background not answering');
   });
 });

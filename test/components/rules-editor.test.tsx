@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { OnField } from '../../components/options/fields';
 import type { FieldErrors } from '../../components/options/form-state';
 import {
@@ -12,16 +12,9 @@ import {
   RulesEditor,
 } from '../../components/options/RulesEditor';
 import { AlertRuleSchema, RealisedAlertRuleSchema } from '../../lib/settings/schema';
+import { domRoot } from '../fixtures/dom-root';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const mount = domRoot();
 
 function show<R extends RuleBase>(
   kind: RuleKind<R>,
@@ -32,13 +25,13 @@ function show<R extends RuleBase>(
   act(() =>
     render(
       <RulesEditor kind={kind} rules={rules} errors={errors} onChange={onChange} newId={() => 'new'} />,
-      root,
+      mount.el,
     ),
   );
 }
 
 const button = (name: string) =>
-  [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+  [...mount.el.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
 const rule = RealisedAlertRuleSchema.parse({
   id: 'r1',
   asset: 'ETH',
@@ -51,8 +44,8 @@ describe('RulesEditor, realised rules', () => {
   it('adds a valid rule with the defaults', () => {
     const onChange = vi.fn();
     show(REALISED_RULES, [], onChange);
-    expect(root.textContent).toContain('No realised alert rules.');
-    expect(root.textContent).toContain('Realised');
+    expect(mount.el.textContent).toContain('No realised alert rules.');
+    expect(mount.el.textContent).toContain('Realised');
     act(() => button('Add realised alert rule').click());
     const [path, rules] = onChange.mock.calls[0] as [unknown, unknown[]];
     expect(path).toEqual(['alerts', 'realisedRules']);
@@ -64,18 +57,22 @@ describe('RulesEditor, realised rules', () => {
     const errors: FieldErrors = new Map([['alerts.realisedRules[0].withinMinutes', 'at most 60 minutes']]);
     show(REALISED_RULES, [rule], onChange, errors);
     for (const name of ['asset', 'side', 'aboveUsd', 'withinMinutes', 'cooldownMinutes', 'enabled'])
-      expect(root.querySelector(`[data-path="alerts.realisedRules[0].${name}"]`)).not.toBeNull();
+      expect(mount.el.querySelector(`[data-path="alerts.realisedRules[0].${name}"]`)).not.toBeNull();
     expect(
-      root.querySelector('[data-path="alerts.realisedRules[0].withinMinutes"] .error')?.textContent,
+      mount.el.querySelector('[data-path="alerts.realisedRules[0].withinMinutes"] .error')?.textContent,
     ).toBe('at most 60 minutes');
-    const asset = root.querySelector('[data-path="alerts.realisedRules[0].asset"] input') as HTMLInputElement;
+    const asset = mount.el.querySelector(
+      '[data-path="alerts.realisedRules[0].asset"] input',
+    ) as HTMLInputElement;
     asset.value = 'sol';
     act(() => {
       asset.dispatchEvent(new Event('input', { bubbles: true }));
     });
     expect(onChange).toHaveBeenCalledWith(['alerts', 'realisedRules', 0, 'asset'], 'SOL');
     act(() =>
-      (root.querySelector('[aria-label="Remove the ETH realised long rule"]') as HTMLButtonElement).click(),
+      (
+        mount.el.querySelector('[aria-label="Remove the ETH realised long rule"]') as HTMLButtonElement
+      ).click(),
     );
     expect(onChange).toHaveBeenLastCalledWith(['alerts', 'realisedRules'], []);
   });
@@ -93,8 +90,8 @@ describe('RulesEditor, estimate rules', () => {
   it('adds a valid rule with the defaults, and has no realised hint', () => {
     const onChange = vi.fn();
     show(ESTIMATE_RULES, [], onChange);
-    expect(root.textContent).toContain('No alert rules.');
-    expect(root.textContent).not.toContain('Realised');
+    expect(mount.el.textContent).toContain('No alert rules.');
+    expect(mount.el.textContent).not.toContain('Realised');
     act(() => button('Add alert rule').click());
     const [path, rules] = onChange.mock.calls[0] as [unknown, unknown[]];
     expect(path).toEqual(['alerts', 'rules']);
@@ -105,12 +102,14 @@ describe('RulesEditor, estimate rules', () => {
     const onChange = vi.fn();
     const errors: FieldErrors = new Map([['alerts.rules', 'two rules for BTC shorts']]);
     show(ESTIMATE_RULES, [estimate], onChange, errors);
-    expect(root.querySelector('[data-rule="a1"]')).not.toBeNull();
+    expect(mount.el.querySelector('[data-rule="a1"]')).not.toBeNull();
     for (const name of ['asset', 'side', 'withinPct', 'aboveUsd', 'enabled'])
-      expect(root.querySelector(`[data-path="alerts.rules[0].${name}"]`)).not.toBeNull();
-    expect(root.querySelector('[data-path="alerts.rules[0].withinMinutes"]')).toBeNull();
-    expect(root.querySelector('.rules > [role="alert"]')?.textContent).toBe('two rules for BTC shorts');
-    act(() => (root.querySelector('[aria-label="Remove the BTC short rule"]') as HTMLButtonElement).click());
+      expect(mount.el.querySelector(`[data-path="alerts.rules[0].${name}"]`)).not.toBeNull();
+    expect(mount.el.querySelector('[data-path="alerts.rules[0].withinMinutes"]')).toBeNull();
+    expect(mount.el.querySelector('.rules > [role="alert"]')?.textContent).toBe('two rules for BTC shorts');
+    act(() =>
+      (mount.el.querySelector('[aria-label="Remove the BTC short rule"]') as HTMLButtonElement).click(),
+    );
     expect(onChange).toHaveBeenLastCalledWith(['alerts', 'rules'], []);
   });
 });

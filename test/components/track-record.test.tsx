@@ -1,26 +1,19 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupProps } from '../../components/popup/Popup';
 import { TrackRecordPage, type TrackRecordPageProps } from '../../components/track-record/TrackRecordPage';
 import { type TrackRecord, trackRecord } from '../../lib/track-record/aggregate';
 import { estimateText } from '../../lib/track-record/factor-text';
 import { testDisplay } from '../fixtures/display';
+import { domRoot } from '../fixtures/dom-root';
 import { FETCHED_AT, makeView } from '../fixtures/views';
 import { recorded } from '../track-record/fixture';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const mount = domRoot();
 
-const text = (selector: string) => root.querySelector(selector)?.textContent ?? null;
+const text = (selector: string) => mount.el.querySelector(selector)?.textContent ?? null;
 
 function popupProps(overrides: Partial<PopupProps> = {}): PopupProps {
   return {
@@ -54,15 +47,15 @@ describe('the popup track record', () => {
         <Popup
           {...popupProps({ trackRecord: { status: 'ready', record: ten }, onOpenTrackRecord: onOpen })}
         />,
-        root,
+        mount.el,
       ),
     );
     expect(text('[data-field="track-record"] strong')).toBe('Track record, 7 d');
     expect(text('[data-field="track-record-summary"]')).toBe(
       `10 bands swept, 10 not reached · realised ÷ estimate: longs ${factorOf(ten)}, shorts not enough data yet (0 of 10 swept bands) · lift ${liftOf(ten)}`,
     );
-    expect(root.querySelectorAll('[data-field="track-record-chart"] g')).toHaveLength(5);
-    act(() => (root.querySelector('[data-field="track-record-open"]') as HTMLButtonElement).click());
+    expect(mount.el.querySelectorAll('[data-field="track-record-chart"] g')).toHaveLength(5);
+    act(() => (mount.el.querySelector('[data-field="track-record-open"]') as HTMLButtonElement).click());
     expect(onOpen).toHaveBeenCalledOnce();
   });
 
@@ -70,7 +63,7 @@ describe('the popup track record', () => {
     act(() =>
       render(
         <Popup {...popupProps({ trackRecord: { status: 'none', message: 'No band stored yet' } })} />,
-        root,
+        mount.el,
       ),
     );
     expect(text('[data-field="track-record-none"]')).toBe('No band stored yet');
@@ -82,7 +75,7 @@ describe('the popup track record', () => {
       short: { ...ten.calibration.long, side: 'short' as const, factor },
       long: three.calibration.long,
     };
-    act(() => render(<Popup {...popupProps({ calibration })} />, root));
+    act(() => render(<Popup {...popupProps({ calibration })} />, mount.el));
     // Shorts up: $1.45B × 0.3 = $435M, interval × 0.2 and × 0.4 ($290M–$580M): to tens of millions, $440M.
     expect(text('[data-direction="up"] [data-field="at-risk-usd"]')).toBe('$440M');
     expect(text('[data-direction="up"] [data-field="estimate"]')).toBe('calibrated estimate');
@@ -113,7 +106,7 @@ describe('the track record page', () => {
 
   it('shows each figure beside its explanation, and exports the scores', () => {
     const onExportCsv = vi.fn();
-    act(() => render(<TrackRecordPage {...page({ onExportCsv })} />, root));
+    act(() => render(<TrackRecordPage {...page({ onExportCsv })} />, mount.el));
     expect(text('[data-field="bands"]')).toBe('10 swept · 10 not reached · 0 still in their day');
     expect(text('[data-field="factor"]')).toBe(
       `longs ${factorOf(ten)} · shorts not enough data yet (0 of 10 swept bands)`,
@@ -123,8 +116,8 @@ describe('the track record page', () => {
     expect(text('[data-field="hit-rate"]')).toBe(
       'bands 100 % (72–100 %) of 10 · control zones 50 % (30–70 %) of 20',
     );
-    expect(root.textContent).toContain('not been checked against real cascades');
-    act(() => (root.querySelector('[data-field="export-csv"]') as HTMLButtonElement).click());
+    expect(mount.el.textContent).toContain('not been checked against real cascades');
+    act(() => (mount.el.querySelector('[data-field="export-csv"]') as HTMLButtonElement).click());
     expect(onExportCsv).toHaveBeenCalledOnce();
   });
 
@@ -132,11 +125,11 @@ describe('the track record page', () => {
     act(() =>
       render(
         <TrackRecordPage {...page({ record: null, message: 'No band stored yet', hasPrints: false })} />,
-        root,
+        mount.el,
       ),
     );
     expect(text('[data-field="message"]')).toBe('No band stored yet');
-    expect(root.textContent).toContain('It needs the prints of the last 7 days');
-    expect((root.querySelector('[data-field="export-csv"]') as HTMLButtonElement).disabled).toBe(true);
+    expect(mount.el.textContent).toContain('It needs the prints of the last 7 days');
+    expect((mount.el.querySelector('[data-field="export-csv"]') as HTMLButtonElement).disabled).toBe(true);
   });
 });

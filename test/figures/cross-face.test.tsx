@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../components/popup/Popup';
 import { bandTexts } from '../../lib/chart/layout';
 import { calibratedAtRisk } from '../../lib/figures/calibrated-at-risk';
@@ -11,6 +11,7 @@ import { badgeModel } from '../../lib/overlay/badge-model';
 import { clusterReport } from '../../lib/report/cluster-report';
 import type { CalibrationFactor } from '../../lib/track-record/calibration-factor';
 import { testDisplay } from '../fixtures/display';
+import { domRoot } from '../fixtures/dom-root';
 import { FETCHED_AT, makeView } from '../fixtures/views';
 import { makeReply } from '../overlay/fixtures';
 
@@ -23,15 +24,7 @@ const base = makeView();
 const view = { ...base, bands: [...base.bands, ...straddling] };
 const MOVE = view.atRisk.movePct;
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const mount = domRoot();
 
 /** What the popup shows for the view: band rows (range, distance, notional), at-risk, inverse, funding. */
 function popupFaces(calibration: Calibration | null = null) {
@@ -53,10 +46,10 @@ function popupFaces(calibration: Calibration | null = null) {
         onOpenOptions={vi.fn()}
         calibration={calibration}
       />,
-      root,
+      mount.el,
     ),
   );
-  const rows = [...root.querySelectorAll('.bands tbody tr.band-row')].map((tr) => {
+  const rows = [...mount.el.querySelectorAll('.bands tbody tr.band-row')].map((tr) => {
     const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '');
     return { side: tr.getAttribute('data-side'), range: squash(cells[0]), distance: cells[1], usd: cells[2] };
   });
@@ -64,21 +57,21 @@ function popupFaces(calibration: Calibration | null = null) {
   const above = rows.slice(0, split);
   const below = rows.slice(split);
   const field = (direction: string, name: string) =>
-    root.querySelector(`[data-direction="${direction}"] [data-field="${name}"]`)?.textContent ?? null;
+    mount.el.querySelector(`[data-direction="${direction}"] [data-field="${name}"]`)?.textContent ?? null;
   return {
     // The popup lists the side above highest first; the others from the price out.
     above: above.reverse(),
     below,
     atRisk: { up: field('up', 'at-risk-usd'), down: field('down', 'at-risk-usd') },
     inverse: { up: field('up', 'inverse'), down: field('down', 'inverse') },
-    funding: root.querySelector('[data-venue="all"] [data-field="funding"]')?.textContent ?? null,
+    funding: mount.el.querySelector('[data-venue="all"] [data-field="funding"]')?.textContent ?? null,
     label: { up: field('up', 'estimate'), down: field('down', 'estimate') },
     note: { up: field('up', 'calibration'), down: field('down', 'calibration') },
   };
 }
 
 function priceRowIndex(): number {
-  const rows = [...root.querySelectorAll('.bands tbody tr')].filter(
+  const rows = [...mount.el.querySelectorAll('.bands tbody tr')].filter(
     (tr) => tr.classList.contains('band-row') || tr.classList.contains('price-row'),
   );
   return rows.findIndex((tr) => tr.classList.contains('price-row'));
