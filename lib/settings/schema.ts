@@ -73,7 +73,7 @@ export const DisplaySettingsSchema = z.strictObject({
    * interval; changes nothing while a side has fewer than 10 swept bands.
    */
   calibratedAtRisk: z._default(z.boolean(), false),
-  /** The map at each candle's close behind the candles (the badge switches it for the tab, too). */
+  /** The map at each candle's close, drawn faintly over the candles (the badge switches it for the tab, too). */
   heatmap: on(true),
   /** The whole map as a histogram along the pane's right edge. */
   profile: on(true),
