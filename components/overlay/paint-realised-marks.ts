@@ -1,19 +1,21 @@
+import type { Canvas2D } from '../../lib/overlay/layers/types';
 import type { MarksLayout, RealisedMark } from '../../lib/overlay/realised-marks';
 
-/** The part of CanvasRenderingContext2D the marks painter uses (a recording fake in tests). */
-export interface MarksCanvas2D {
-  globalAlpha: number;
-  fillStyle: string | CanvasGradient | CanvasPattern;
-  strokeStyle: string | CanvasGradient | CanvasPattern;
-  lineWidth: number;
-  setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void;
-  clearRect(x: number, y: number, w: number, h: number): void;
-  beginPath(): void;
-  moveTo(x: number, y: number): void;
-  arc(x: number, y: number, r: number, start: number, end: number): void;
-  fill(): void;
-  stroke(): void;
-}
+/** The part of a 2D context the marks painter uses (a recording fake in tests). */
+export type MarksCanvas2D = Pick<
+  Canvas2D,
+  | 'globalAlpha'
+  | 'fillStyle'
+  | 'strokeStyle'
+  | 'lineWidth'
+  | 'setTransform'
+  | 'clearRect'
+  | 'beginPath'
+  | 'moveTo'
+  | 'arc'
+  | 'fill'
+  | 'stroke'
+>;
 
 const OUTLINE = 'rgba(10, 12, 18, 0.6)';
 

@@ -1,5 +1,6 @@
 import { type PriceScale, priceToY } from '../../chart/price-to-y';
 import type { Bins } from '../../model/cluster-view';
+import type { Canvas2D } from './types';
 
 /**
  * The layer "Hyperliquid: real positions": the real map of lib/hl-positions drawn unlike the estimate's filled
@@ -104,21 +105,22 @@ export function samePositions(a: PositionsLayout | null, b: PositionsLayout | nu
 }
 
 /** The part of a 2D context the layer uses. */
-export interface PositionsCanvas {
-  globalAlpha: number;
-  strokeStyle: string | CanvasGradient | CanvasPattern;
-  fillStyle: string | CanvasGradient | CanvasPattern;
-  lineWidth: number;
-  font: string;
-  textAlign: CanvasTextAlign;
-  textBaseline: CanvasTextBaseline;
-  beginPath(): void;
-  moveTo(x: number, y: number): void;
-  lineTo(x: number, y: number): void;
-  stroke(): void;
-  setLineDash(segments: number[]): void;
-  fillText(text: string, x: number, y: number): void;
-}
+export type PositionsCanvas = Pick<
+  Canvas2D,
+  | 'globalAlpha'
+  | 'strokeStyle'
+  | 'fillStyle'
+  | 'lineWidth'
+  | 'font'
+  | 'textAlign'
+  | 'textBaseline'
+  | 'beginPath'
+  | 'moveTo'
+  | 'lineTo'
+  | 'stroke'
+  | 'setLineDash'
+  | 'fillText'
+>;
 
 /** Layout → pixels on a context in bitmap px; leaves alpha at 1 and the dash empty. */
 export function paintPositions(

@@ -139,6 +139,8 @@ export interface Canvas2D {
   beginPath(): void;
   moveTo(x: number, y: number): void;
   lineTo(x: number, y: number): void;
+  arc(x: number, y: number, r: number, start: number, end: number): void;
+  fill(): void;
   stroke(): void;
   setLineDash(segments: number[]): void;
   fillText(text: string, x: number, y: number): void;
