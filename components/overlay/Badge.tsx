@@ -98,8 +98,8 @@ export const Badge = pure(function Badge({
             class="icon"
             data-liqlens-heatmap-switch={heatmap.on ? 'on' : 'off'}
             aria-pressed={heatmap.on}
-            aria-label={heatmap.on ? 'Hide the heatmap' : 'Show the heatmap'}
-            title={heatmap.on ? 'Hide the heatmap' : 'Show the heatmap'}
+            aria-label={heatmap.on ? 'Hide the estimated heatmap' : 'Show the estimated heatmap'}
+            title={heatmap.on ? 'Hide the estimated heatmap' : 'Show the estimated heatmap'}
             onMouseDown={keepFocus}
             onClick={heatmap.toggle}
           >
@@ -158,6 +158,11 @@ export const Badge = pure(function Badge({
         <div class="funding" title={model.funding.detail} data-field="funding">
           <span class="muted">Funding 8h</span> {model.funding.text}
           <span class="muted"> (OI-weighted)</span>
+        </div>
+      )}
+      {!collapsed && heatmap?.on && (
+        <div class="muted" data-field="heatmap-label">
+          Heatmap: the estimated map at each candle's close
         </div>
       )}
       {!collapsed && velocity && (

@@ -72,6 +72,27 @@ afterEach(() => {
 });
 
 describe('OverlayRoot: the DOM contract', () => {
+  it('labels the heatmap an estimate while it is on, and its switch too', () => {
+    const withSwitch = { ...actions, setHeatmap: () => undefined };
+    const on = document.createElement('div');
+    document.body.append(on);
+    const layers = { heatmap: true, profile: false };
+    render(
+      <OverlayRoot
+        state={state({ layers })}
+        env={{ viewport, dpr: 2, domDock: null }}
+        actions={withSwitch}
+      />,
+      on,
+    );
+    expect(on.querySelector('[data-field="heatmap-label"]')?.textContent).toMatch(/estimated map/);
+    expect(attr(on.querySelector('[data-liqlens-heatmap-switch]'), 'aria-label')).toBe(
+      'Hide the estimated heatmap',
+    );
+    const off = mount(state({ layers: { heatmap: false, profile: false } }));
+    expect(off.querySelector('[data-field="heatmap-label"]')).toBeNull();
+  });
+
   it('marks the root with the mode, site and asset', () => {
     const root = mount(state());
     const el = root.querySelector('[data-liqlens-overlay]');
