@@ -1,3 +1,4 @@
+import { isRecord } from '../util/is-record';
 import type { ChartSnapshot, Rect, TimeRead } from './snapshot';
 
 /**
@@ -20,9 +21,6 @@ class Bad {
 }
 
 /** A plain object as zod's `z.object` takes one: an array is not (a structured clone keeps its named properties). */
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
-
 function record(x: unknown, path: string): Record<string, unknown> {
   if (!isRecord(x)) throw new Bad(path, 'expected an object');
   return x;

@@ -1,5 +1,6 @@
 import type { PushHandlers, Requester, SendMessage } from '../messages/client';
 import type { WATCH_REQUESTS } from '../messages/protocol';
+import { isRecord } from '../util/is-record';
 import { createLogOnce, type Log } from '../util/log-once';
 import { err, ok } from '../util/result';
 
@@ -9,8 +10,6 @@ export type TabRequester = Requester<TabRequests>;
 
 type Shape = (x: unknown) => boolean;
 
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
 const nullOr =
   (shape: Shape): Shape =>
   (x) =>

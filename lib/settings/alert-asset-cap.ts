@@ -1,8 +1,6 @@
 import type { ItemIssue } from '../storage/versioned-item';
+import { isRecord } from '../util/is-record';
 import { MAX_ALERT_ASSETS } from './schema';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Stored settings from before the cap on alert assets may have enabled rules on more than MAX_ALERT_ASSETS assets.

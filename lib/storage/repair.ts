@@ -1,10 +1,8 @@
+import { isRecord } from '../util/is-record';
 import { formatPath, type z } from '../util/zod';
 import type { ItemIssue } from './versioned-item';
 
 type Path = (string | number)[];
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
 

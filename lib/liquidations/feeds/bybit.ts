@@ -1,6 +1,7 @@
 import { msTime, numPositive } from '../../sources/shared/num';
+import { isRecord } from '../../util/is-record';
 import { z } from '../../util/zod';
-import { EMPTY, type FrameResult, isRecord, jsonOf, type LiqFeed, makePrint } from './feed';
+import { EMPTY, type FrameResult, jsonOf, type LiqFeed, makePrint } from './feed';
 
 const TOPIC = 'allLiquidation.';
 

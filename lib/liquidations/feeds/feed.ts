@@ -51,9 +51,6 @@ export function jsonOf(text: string): { ok: true; value: unknown } | { ok: false
   }
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The print in the asset's units; notional is the venue's own size × price either way. */
 export function makePrint(
   venue: LiqVenue,

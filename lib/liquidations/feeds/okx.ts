@@ -1,7 +1,8 @@
 import { msTime, numPositive } from '../../sources/shared/num';
+import { isRecord } from '../../util/is-record';
 import { z } from '../../util/zod';
 import type { LiqPrint } from '../types';
-import { EMPTY, type FrameResult, isRecord, jsonOf, type LiqFeed, makePrint } from './feed';
+import { EMPTY, type FrameResult, jsonOf, type LiqFeed, makePrint } from './feed';
 
 const CHANNEL = 'liquidation-orders';
 
