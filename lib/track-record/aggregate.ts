@@ -1,4 +1,5 @@
 import { type CalibrationFactor, MIN_SWEPT_BANDS } from './calibration-factor';
+import { createFactorMemo } from './factor-memo';
 import {
   type BandScoreInput,
   type BandSnapshotInput,
@@ -12,6 +13,8 @@ import { bootstrapGroups, type Estimate, type Interval, wilson } from './interva
 
 const DAY_MS = 86_400_000;
 export const TRACK_WINDOW_MS = 7 * DAY_MS;
+
+const rememberedFactor = createFactorMemo();
 
 export interface TrackRecordInput {
   asset: string;
@@ -191,13 +194,7 @@ export function trackRecord(input: TrackRecordInput): TrackRecord {
     const swept = groups.flat();
     const estimatedUsd = sumOf(swept, (s) => s.notionalUsd);
     const realisedUsd = sumOf(swept, (s) => s.realisedUsd);
-    const factor =
-      swept.length < MIN_SWEPT_BANDS
-        ? null
-        : bootstrapGroups(groups, (sample) => {
-            const est = sumOf(sample, (g) => sumOf(g, (s) => s.notionalUsd));
-            return est > 0 ? sumOf(sample, (g) => sumOf(g, (s) => s.realisedUsd)) / est : null;
-          });
+    const factor = swept.length < MIN_SWEPT_BANDS ? null : rememberedFactor(groups);
     calibration[side] = { side, sweptBands: swept.length, estimatedUsd, realisedUsd, factor };
   }
 
