@@ -31,7 +31,7 @@ export interface AssetWatch {
   readonly real: Bins | null;
   /** The calibration factors of `asset` while "calibrated at-risk" is on. */
   readonly calibration: Calibration | null;
-  /** The settings changed: the calibration is asked for (or dropped) anew. */
+  /** The settings changed: the real positions and the calibration are asked for (or dropped) anew. */
   settingsChanged(): void;
   /** `quiet`: the extension context is gone, so send nothing to the background. */
   dispose(quiet: boolean): void;
@@ -79,6 +79,7 @@ export function createAssetWatch(deps: AssetWatchDeps): AssetWatch {
   /** Asks for the real positions once per new view while the option is on; a failure keeps the last map. */
   async function askRealPositions(of: string) {
     if (!deps.realPositionsOn()) {
+      realFor = null;
       if (real === null) return;
       real = null;
       deps.onChange();
@@ -184,7 +185,9 @@ export function createAssetWatch(deps: AssetWatchDeps): AssetWatch {
       void askCalibration(next.asset);
     },
     settingsChanged() {
-      if (asset && reply) void askCalibration(asset);
+      if (!asset || !reply) return;
+      void askRealPositions(asset);
+      void askCalibration(asset);
     },
     get asset() {
       return asset;

@@ -57,6 +57,8 @@ function setup(
         }
         requests.push([type, data]);
         if (type === 'getCalibration') return ok({ calibration: options.calibration ?? null });
+        if (type === 'getHlPositions')
+          return ok({ status: 'ok', bins: makeView({ asset: data.asset }).bins });
         if (type !== 'subscribeAsset') return ok({ watching: [] });
         const reply = answer(data.asset);
         return typeof reply === 'string' ? err(reply) : ok(reply);
@@ -503,5 +505,24 @@ describe('overlay controller', () => {
     await t.flush();
     expect(t.last().badge.lines?.[0]?.calibrated.status).toBe('off');
     expect(calibrationAsks()).toHaveLength(2);
+  });
+
+  it('asks for the real positions as soon as the option is switched on, and again after off and on', async () => {
+    const t = await started();
+    const asks = () => t.requests.filter(([type]) => type === 'getHlPositions');
+    expect(asks()).toEqual([]);
+    const settings = defaultSettings();
+    const on = { ...settings, realPositions: { hyperliquid: true } };
+    t.setSettings(on);
+    await t.flush();
+    expect(asks()).toEqual([['getHlPositions', { asset: 'BTC' }]]);
+    expect(t.last().realPositions).not.toBeNull();
+    t.setSettings(settings);
+    await t.flush();
+    expect(t.last().realPositions).toBeNull();
+    t.setSettings({ ...on });
+    await t.flush();
+    expect(asks()).toHaveLength(2);
+    expect(t.last().realPositions).not.toBeNull();
   });
 });
