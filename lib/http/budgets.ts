@@ -34,6 +34,9 @@ const HYPERLIQUID = rule('hyperliquid', 1200, 0.8, MINUTE, 'weight');
 // The position scanner's `clearinghouseState` (weight 2): 600 a minute fit the IP's 1,200 weight, and the
 // trader's own Hyperliquid tab spends the same budget, so the scanner keeps to half: 300 a minute.
 export const HYPERLIQUID_POSITIONS = rule('hyperliquid:positions', 600, 0.5, MINUTE, 'requests');
+// The estimate's requests (candles, books, meta) stop at 70 %, so that the scanner keeps at least the last tenth of
+// the IP's budget however busy a refresh is: 120 weight, 60 `clearinghouseState` a minute.
+export const HYPERLIQUID_ESTIMATE = rule('hyperliquid:estimate', 1200, 0.7, MINUTE, 'weight');
 // CoinGlass budgets depend on the plan (Hobbyist 30 / min); `API-KEY-MAX-LIMIT` tightens it when sent.
 const COINGLASS = rule('coinglass', 30, 0.66, MINUTE, 'requests');
 
@@ -68,10 +71,11 @@ export function budgetRules(req: HttpRequest): BudgetRule[] {
     case 'okx':
       return [rule(okxScope(path), okxPublishedLimit(path), OKX_SHARE, OKX_WINDOW, 'requests')];
     case 'hyperliquid':
-      // The scanner's rule leads, so its requests queue apart and never hold up the estimate's.
+      // Each kind's own rule leads, so the scanner's and the estimate's requests queue apart and neither holds up
+      // the other; both spend the host's window.
       return hyperliquidType(req.body) === 'clearinghouseState'
         ? [HYPERLIQUID_POSITIONS, HYPERLIQUID]
-        : [HYPERLIQUID];
+        : [HYPERLIQUID_ESTIMATE, HYPERLIQUID];
     case 'coinglass':
       return [COINGLASS];
   }

@@ -143,11 +143,18 @@ describe('one Hyperliquid budget per IP: the estimate and the position scanner o
     expect(run.weight).toBeLessThanOrEqual(IP_WEIGHT_PER_MINUTE);
   }, 60_000);
 
-  it('the estimate asking back to back comes first: it keeps the shared cap, the scanner gets what is left', async () => {
+  it('the estimate asking back to back keeps to its 840 weight, and the scanner keeps at least 60 a minute', async () => {
     const run = await drive({ shared: true, minutes: 5 });
-    // 960 weight a minute is the estimate's cap on Hyperliquid (80 % of the IP's 1,200).
-    expect(run.estimateWeight).toBeGreaterThanOrEqual(900);
+    // 840 weight a minute is the estimate's cap on Hyperliquid (70 % of the IP's 1,200); both share 960 (80 %).
+    expect(run.estimateWeight).toBeGreaterThanOrEqual(800);
+    expect(run.estimateWeight).toBeLessThanOrEqual(840);
     expect(run.weight).toBeLessThanOrEqual(960 + 20);
+    for (let m = 0; m < 5; m++) {
+      const scans = run.log.filter(
+        (e) => e.type === 'clearinghouseState' && e.t >= START + m * MINUTE && e.t < START + (m + 1) * MINUTE,
+      );
+      expect(scans.length, `minute ${m + 1}`).toBeGreaterThanOrEqual(60);
+    }
   }, 60_000);
 
   it('with a limiter per client the same demand overshoots the IP budget (why they share one)', async () => {

@@ -96,10 +96,11 @@ describe('per-host limiters never exceed the published budget', () => {
     };
     const results = await time.run(Promise.all(Array.from({ length: 150 }, () => http.request(req))));
     expect(results.every((r) => r.ok)).toBe(true);
-    // Weight 20 for the request plus 1 per 60 candles = 22; 960 (80 %) / 22 → 43 a minute, so 150 take 4 rounds.
+    // Weight 20 for the request plus 1 per 60 candles = 22; the estimate's 840 (70 %) / 22 → 38 a minute, so 150
+    // take 4 rounds.
     const sent = calls.map((c) => ({ at: c.at, units: 22 }));
     expect(busiestWindow(sent, 60_000)).toBeLessThanOrEqual(1200);
-    expect(calls.filter((c) => c.at === T0)).toHaveLength(43);
+    expect(calls.filter((c) => c.at === T0)).toHaveLength(38);
     expect((calls.at(-1)?.at ?? 0) - T0).toBe(3 * 60_000);
     expect(http.stats().hyperliquid).toEqual({ requests: 150, weight: 150 * 22 });
   });
@@ -113,6 +114,36 @@ describe('per-host limiters never exceed the published budget', () => {
       http.request({ host: 'hyperliquid', endpoint: 'candleSnapshot', method: 'POST', url, body }),
     );
     expect(http.stats().hyperliquid).toEqual({ requests: 1, weight: 22 });
+  });
+
+  it('Hyperliquid: a busy estimate leaves the position scanner at least 60 requests a minute', async () => {
+    const candles = Array.from({ length: 120 }, (_, i) => ({ t: i }));
+    const { time, calls, http } = setup(response(200, candles));
+    const url = 'https://api.hyperliquid.xyz/info';
+    const body = {
+      type: 'candleSnapshot',
+      req: { coin: 'BTC', interval: '15m', startTime: 0, endTime: 119 * 900_000 },
+    };
+    const estimate = Array.from({ length: 200 }, () =>
+      http.request({ host: 'hyperliquid', endpoint: 'candleSnapshot', method: 'POST', url, body }),
+    );
+    const scanner = Array.from({ length: 100 }, (_, i) =>
+      http.request({
+        host: 'hyperliquid',
+        endpoint: 'clearinghouseState',
+        method: 'POST',
+        url,
+        body: { type: 'clearinghouseState', user: `0x${i.toString(16).padStart(40, '0')}` },
+      }),
+    );
+    await time.run(Promise.all([...estimate, ...scanner]));
+    const firstMinute = calls.filter((c) => c.at < T0 + 60_000);
+    const scans = firstMinute.filter((c) => c.body?.includes('clearinghouseState'));
+    // 38 candle requests (836 weight) fit the estimate's 840; the host's 960 leaves the scanner 124 weight: 62.
+    expect(firstMinute.length - scans.length).toBe(38);
+    expect(scans.length).toBeGreaterThanOrEqual(60);
+    const sent = calls.map((c) => ({ at: c.at, units: c.body?.includes('clearinghouseState') ? 2 : 22 }));
+    expect(busiestWindow(sent, 60_000)).toBeLessThanOrEqual(960);
   });
 
   it('Hyperliquid: the weight the request carries is used (l2Book 2)', async () => {
