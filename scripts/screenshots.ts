@@ -7,16 +7,18 @@ import { ROOT } from './lib/browser/harness';
 import { openOverlayEnv } from './lib/browser/overlay-env';
 import { type Rect, readOverlay, settledOverlay } from './lib/browser/overlay-probe';
 import { siteFixture } from './lib/browser/overlay-sites';
+import { replayedCandles } from './lib/browser/replayed-candles';
 import { onFixture } from './lib/browser/site-server';
 
 /**
  * `npm run screenshots`: the README's pictures, regenerated from the site fixtures with the built extension and the
- * btc-all replay: one PNG per site with the heatmap, the profile and the bands drawn on its chart (aligned mode, ±12 %
+ * btc-all replay, the charts drawing the replay's own Binance candles: one PNG per site with the heatmap, the profile and the bands drawn on its chart (aligned mode, ±12 %
  * around the view's price so that both sides show), and one of the docked ladder on a chart with no API. Written to
  * docs/screenshots/.
  */
 const OUT = path.join(ROOT, 'docs/screenshots');
 const MAX_BYTES = 150_000;
+const PICTURE_VIEWPORT = { width: 1000, height: 680 };
 const WIDE = 0.12;
 /** The element the chart lives in, per site fixture: the picture is clipped to it. */
 const CHART: Record<SiteId, string> = {
@@ -76,8 +78,11 @@ async function main(): Promise<number> {
     // tsx compiles with esbuild's keepNames: functions sent to page.evaluate need its `__name` helper there.
     await env.context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
     const { price } = env.btc;
+    const candles = await replayedCandles(env, 'BTC', 'binance', 300);
     for (const site of SITE_IDS) {
-      const { page, problems } = await env.open(siteFixture(site, price));
+      const { page, problems } = await env.open(siteFixture(site, price, { chart: { candles } }));
+      // TradingView's chart fills the window: a smaller window keeps its picture as small as the others'.
+      await page.setViewportSize(PICTURE_VIEWPORT);
       await page
         .locator('liqlens-overlay [data-liqlens-overlay][data-mode="aligned"]')
         .waitFor({ state: 'attached', timeout: 15_000 });

@@ -44,8 +44,20 @@ export const FIXTURE_FRAME = CHART_FRAMES;
 /** OKX's chart frame document: `/tradingview/static/<lang>-tv-chart.<hash>.html`. */
 const OKX_STATIC_FRAME = /^\/tradingview\/static\/[a-z]{2}(?:[-_][A-Za-z]{2})?-tv-chart\.[0-9a-f]+\.html$/;
 
+/** A candle as the fake chart draws it: open time in unix seconds. */
+export interface FixtureCandle {
+  time: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+}
+
 export interface ChartOptions {
   price: number;
+  /** The candles to draw (oldest first); without them, a seeded random walk that ends at `price`. */
+  candles?: readonly FixtureCandle[];
   version?: 24 | 29;
   tiny?: boolean;
   margins?: boolean;
