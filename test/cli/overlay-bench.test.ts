@@ -15,6 +15,7 @@ import {
   SNAPSHOT,
   summarize,
 } from '../../scripts/lib/bench/overlay-frames';
+import { marksPanMetrics } from '../../scripts/lib/bench/realised-cases';
 import { runBench } from '../../scripts/lib/bench/run-bench';
 import type { BenchCase } from '../../scripts/lib/bench/types';
 import { memIo } from './mem-io';
@@ -176,9 +177,40 @@ describe('overlay bench cases', () => {
     );
   });
 
+  it('gives the marks pan wall time without a target and thread time with it, or none when the trace has none', () => {
+    const marksRun = {
+      rangePan: run.rangePan,
+      rangeFrames: 3,
+      rangeThread: run.rangeThread,
+      printsSent: 600,
+      marksBefore: 500,
+      marksAfter: 500,
+    };
+    const metrics = marksPanMetrics(marksRun);
+    const value = (label: string) => metrics.find((x) => x.label === label);
+    expect(value('marks on the pane before the pan')?.value).toBe(500);
+    expect(value('overlay per frame (wall): median')).toEqual({
+      label: 'overlay per frame (wall): median',
+      value: 1,
+      unit: 'ms',
+    });
+    expect(value('paint (wall): max')?.value).toBe(0.75);
+    expect(value('overlay thread time per frame: p95')?.targetMax).toBe(1);
+    expect(value('bridge + overlay thread time per frame: median')?.value).toBe(1);
+    const untraced = marksPanMetrics({ ...marksRun, rangeThread: run.dragThread });
+    expect(untraced.some((x) => x.label.includes('thread'))).toBe(false);
+    expect(untraced.some((x) => x.targetMax !== undefined)).toBe(false);
+  });
+
   it('registers the overlay cases in npm run bench', () => {
     const names = BENCH_CASES.map((c) => c.name);
-    for (const name of ['overlay-frame', 'overlay-drag', 'overlay-switch', 'bundle-size'])
+    for (const name of [
+      'overlay-frame',
+      'overlay-drag',
+      'overlay-switch',
+      'bundle-size',
+      'overlay-frame-marks',
+    ])
       expect(names).toContain(name);
   });
 

@@ -92,12 +92,24 @@ export async function measured<T>(
 }
 
 /** Runs `pan` under a Chrome trace and returns the trace's events of use (the measures are left alone). */
-async function traced(page: Page, cdp: CDPSession, pan: () => Promise<unknown>): Promise<TraceEvent[]> {
+export async function traced(
+  page: Page,
+  cdp: CDPSession,
+  pan: () => Promise<unknown>,
+): Promise<TraceEvent[]> {
   const end = await startTrace(cdp);
   await pan();
   await page.waitForTimeout(100);
   return end();
 }
+
+/** The scripts whose calls count on the binance fixture: the overlay's (shared and the site's) and the bridge. */
+export const binanceScripts = (extensionId: string): ScriptUrls => ({
+  overlay: ['overlay-core.js', 'binance.js'].map(
+    (name) => `chrome-extension://${extensionId}/content-scripts/${name}`,
+  ),
+  bridge: `chrome-extension://${extensionId}/content-scripts/chart-bridge.js`,
+});
 
 /** Sets a new range on every animation frame for `duration` ms; resolves to the number of frames. */
 export function rangePan(page: Page, duration: number, lo: number, hi: number): Promise<number> {
@@ -183,12 +195,7 @@ export async function runOverlayBrowser(
       profile: shown.profile !== null,
       bands: shown.bands.length,
     };
-    const scripts: ScriptUrls = {
-      overlay: ['overlay-core.js', 'binance.js'].map(
-        (name) => `chrome-extension://${env.extensionId}/content-scripts/${name}`,
-      ),
-      bridge: `chrome-extension://${env.extensionId}/content-scripts/chart-bridge.js`,
-    };
+    const scripts = binanceScripts(env.extensionId);
     const box = await page.locator('iframe[id^="tradingview_"]').boundingBox();
     if (!box) throw new Error('no chart iframe on the bench page');
     const rangePanning = () => rangePan(page, panMs, price * (1 - WIDE), price * (1 + WIDE));

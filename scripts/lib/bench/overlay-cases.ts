@@ -24,7 +24,7 @@ const over = (samples: readonly number[]) => samples.filter((x) => x > FRAME_TAR
  * The thread-time figures of one pan beside the wall-time ones, or, when the trace could not give them, nothing but
  * a note saying why (a 0 would read as free).
  */
-function threadMetrics(thread: ThreadCosts): { metrics: Metric[]; note: string } {
+export function threadMetrics(thread: ThreadCosts): { metrics: Metric[]; note: string } {
   if (!thread.ok) return { metrics: [], note: ` Thread time not reported: ${thread.reason}.` };
   // The same spans on both clocks (measure() calls included): below 100 % by what preemption added to the wall time.
   const calls = thread.sums.overlay.wall + thread.sums.bridge.wall;
@@ -43,7 +43,7 @@ function threadMetrics(thread: ThreadCosts): { metrics: Metric[]; note: string }
 }
 
 /** What the thread-time figures hold, for the case descriptions. */
-const THREAD_NOTE =
+export const THREAD_NOTE =
   ' Thread time (judge by it on a loaded machine: a preempted thread’s clock stands still) is the main thread’s CPU ' +
   'time inside the extension’s own calls, from a Chrome trace of the same pan run again after the measured one ' +
   '(devtools.timeline FunctionCall events of content-scripts/overlay-core.js and binance.js, and of chart-bridge.js, the outermost only, ' +
