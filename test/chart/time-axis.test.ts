@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readClTime, readLwcTime } from '../../lib/chart/bridge/read-time';
+import { createClTimeReader, readClTime, readLwcTime } from '../../lib/chart/bridge/read-time';
 import type { TimeRead } from '../../lib/chart/snapshot';
 import { resolutionMs, verifyTimeAxis } from '../../lib/chart/time-axis';
 import { timeToX } from '../../lib/overlay/layers/types';
@@ -64,15 +64,21 @@ function fakeCl(shiftBars = 0, spacingLie = 0) {
   const s = 7.3;
   const B = 299;
   const time = (i: number) => (T0 + i * M15) / 1000;
-  const centre = (i: number) => W - (B - i + 0.5) * s - 1;
+  /** The chart scrolled right by this many px (a fraction of a candle: the same candles in view). */
+  const scroll = { px: 0 };
+  const lookups = { count: 0 };
+  const centre = (i: number) => W - (B - i + 0.5) * s - 1 + scroll.px;
   return {
     centre,
     time,
+    scroll,
+    lookups,
     chart: {
       getTimeScale: () => ({
         barSpacing: () => s + spacingLie,
         coordinateToTime: (x: number) => {
-          const i = Math.ceil(B - (W - 1 - x) / s);
+          lookups.count += 1;
+          const i = Math.ceil(B - (W - 1 - (x - scroll.px)) / s);
           return i < 0 || i > B ? null : time(i) + shiftBars * 900;
         },
       }),
@@ -98,6 +104,40 @@ describe('readClTime (the Charting Library, through coordinateToTime)', () => {
     expect(verifyTimeAxis(readClTime(shifted.chart, shifted.W), shifted.W, '15')).toBeNull();
     const spacing = fakeCl(0, 2);
     expect(readClTime(spacing.chart, spacing.W)).toBeNull();
+  });
+});
+
+describe('createClTimeReader (the same, remembering the candle edges between frames)', () => {
+  it('reads as readClTime does with a few lookups while the axis stays, and reads afresh when it moves', () => {
+    const cl = fakeCl();
+    const read = createClTimeReader();
+    const first = read(cl.chart, cl.W);
+    expect(first).toEqual(readClTime(cl.chart, cl.W));
+    cl.lookups.count = 0;
+    // A frame of a price pan: the time axis is where it was.
+    expect(read(cl.chart, cl.W)).toEqual(first);
+    const remembered = cl.lookups.count;
+    cl.lookups.count = 0;
+    readClTime(cl.chart, cl.W);
+    expect(remembered).toBeLessThan(cl.lookups.count / 2);
+    // Scrolled by a third of a pixel: the remembered edges no longer hold, and the read follows the chart.
+    cl.scroll.px = 0.3;
+    const moved = read(cl.chart, cl.W);
+    expect(moved).toEqual(readClTime(cl.chart, cl.W));
+    expect((moved?.x0 ?? 0) - (first?.x0 ?? 0)).toBeCloseTo(0.3, 2);
+    const axis = verifyTimeAxis(moved, cl.W, '15');
+    expect(axis && Math.abs(timeToX(axis, cl.time(250) * 1000) - cl.centre(250))).toBeLessThan(0.01);
+  });
+
+  it('checks the known candles on every read: a scale that starts to lie is caught at once', () => {
+    const cl = fakeCl();
+    const read = createClTimeReader();
+    expect(verifyTimeAxis(read(cl.chart, cl.W), cl.W, '15')).not.toBeNull();
+    const lying = {
+      ...cl.chart,
+      getVisibleRange: () => ({ from: cl.time(100), to: cl.time(299) + 3 * 900 }),
+    };
+    expect(verifyTimeAxis(read(lying, cl.W), cl.W, '15')).toBeNull();
   });
 });
 

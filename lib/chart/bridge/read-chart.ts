@@ -1,4 +1,4 @@
-import type { ChartSnapshot, Rect } from '../snapshot';
+import type { ChartSnapshot, Rect, TimeRead } from '../snapshot';
 import { readClTime } from './read-time';
 
 /**
@@ -120,15 +120,19 @@ function readMainPane(chart: unknown): PaneRead | null {
 }
 
 /** The pane cell of the chart's DOM (`.chart-markup-table.pane`), in index order, inside the active chart. */
-function paneElement(doc: Document, index: number): Element | null {
+export function paneElement(doc: Document, index: number): Element | null {
   const root = doc.querySelector('.chart-container.active') ?? doc;
   return root.querySelectorAll('.chart-markup-table.pane')[index] ?? null;
 }
 
+/** A pane's rect in the top document's viewport (`outer`) and in its own document's (`inner`). */
+export interface PaneRect {
+  outer: Rect;
+  inner: Rect;
+}
+
 /** The pane's rect in the top document's viewport: the iframe's rect and border plus the rect inside it. */
-export function paneRect(handle: ChartHandle, index: number): { outer: Rect; inner: Rect } | null {
-  const el = paneElement(handle.doc, index);
-  if (!el) return null;
+export function measurePane(handle: ChartHandle, el: Element): PaneRect {
   const r = el.getBoundingClientRect();
   const inner = { left: r.left, top: r.top, width: r.width, height: r.height };
   if (!handle.frame) return { outer: inner, inner };
@@ -144,6 +148,15 @@ export function paneRect(handle: ChartHandle, index: number): { outer: Rect; inn
   };
 }
 
+/** The main pane's rect, measured now (null: no such pane element). */
+export function paneRect(handle: ChartHandle, index: number): PaneRect | null {
+  const el = paneElement(handle.doc, index);
+  return el ? measurePane(handle, el) : null;
+}
+
+/** Where `readSnapshot` gets the pane's rect: measured on every read unless a cache is handed in (pane-rects.ts). */
+export type PaneRectSource = (index: number, apiHeight: number | null) => PaneRect | null;
+
 export interface CrosshairSample {
   price: number;
   /** Pointer y relative to the pane's top row. */
@@ -158,12 +171,14 @@ export function readSnapshot(
   win: Window,
   crosshair: CrosshairSample | null,
   lastPrice: number | null,
+  rects: PaneRectSource = (index) => paneRect(handle, index),
+  time: (chart: unknown, paneWidth: number) => TimeRead | null = readClTime,
 ): ChartSnapshot | null {
   const chart = call(handle.widget, 'activeChart');
   if (!chart) return null;
   const main = readMainPane(chart);
   if (!main?.scale) return null;
-  const rect = paneRect(handle, main.index);
+  const rect = rects(main.index, main.apiHeight);
   if (!rect) return null;
   const symbol = call(chart, 'symbol');
   const interval = call(chart, 'resolution');
@@ -178,7 +193,7 @@ export function readSnapshot(
     lastPrice,
     crosshair: sameScale ? { price: crosshair.price, y: crosshair.y } : null,
     viewport: { width: win.innerWidth, height: win.innerHeight },
-    time: readClTime(chart, rect.inner.width),
+    time: time(chart, rect.inner.width),
   };
 }
 

@@ -14,13 +14,33 @@ const seconds = (x: unknown): number | null => {
   return t !== null && t > 0 ? t : null;
 };
 
+/** How close (px) a remembered candle edge must still be: far below a pixel, above the bisection's own error. */
+const EDGE_TOLERANCE = 0.01;
+
+/** The candle edges found by the last read, kept between frames by `createClTimeReader`. */
+interface Edges {
+  t: number;
+  barSpacing: number;
+  paneWidth: number;
+  left: number;
+  right: number;
+}
+
 /**
  * The Charting Library: `getTimeScale().coordinateToTime(x)` gives the candle under x, a step function of x. The
  * two edges of the candle at the pane's middle (found by bisection) give its centre and the spacing, the candle
  * one spacing to the right the interval; the first and last visible candles of `getVisibleRange()` are then
  * looked up at their predicted centres as the checks, and `barSpacing()` must agree with the measured width.
+ *
+ * With `memory` (one per chart, `createClTimeReader`), edges found on an earlier read are taken again when the chart
+ * still puts them there, each to within EDGE_TOLERANCE px on both sides (four lookups instead of a bisection's
+ * two dozen); the checks are made on every read all the same.
  */
-export function readClTime(chart: unknown, paneWidth: number): TimeRead | null {
+export function readClTime(
+  chart: unknown,
+  paneWidth: number,
+  memory?: { edges: Edges | null },
+): TimeRead | null {
   const scale = call(chart, 'getTimeScale');
   const toTime = (x: number) => seconds(call(scale, 'coordinateToTime', x));
   const barSpacing = finiteOrNull(call(scale, 'barSpacing'));
@@ -40,8 +60,21 @@ export function readClTime(chart: unknown, paneWidth: number): TimeRead | null {
     }
     return (inside + outside) / 2;
   };
-  const left = edge(-1);
-  const right = edge(1);
+  const known = memory?.edges;
+  const stillThere =
+    known !== null &&
+    known !== undefined &&
+    known.t === t &&
+    known.barSpacing === barSpacing &&
+    known.paneWidth === paneWidth &&
+    toTime(known.left + EDGE_TOLERANCE) === t &&
+    toTime(known.left - EDGE_TOLERANCE) !== t &&
+    toTime(known.right - EDGE_TOLERANCE) === t &&
+    toTime(known.right + EDGE_TOLERANCE) !== t;
+  const left = stillThere ? known.left : edge(-1);
+  const right = stillThere ? known.right : edge(1);
+  if (memory)
+    memory.edges = left !== null && right !== null ? { t, barSpacing, paneWidth, left, right } : null;
   if (left === null || right === null) return null;
   // The measured width is good to a few thousandths of a px; the chart's own figure is exact when it agrees, and
   // any error in it shows in the checks at the pane's far candles.
@@ -55,9 +88,9 @@ export function readClTime(chart: unknown, paneWidth: number): TimeRead | null {
   const from = seconds(get(range, 'from'));
   const to = seconds(get(range, 'to'));
   const checks: TimeRead['checks'] = [];
-  for (const known of [from, to]) {
-    if (known === null) continue;
-    const x = x0 + (((known - t) * 1000) / intervalMs) * spacing;
+  for (const candle of [from, to]) {
+    if (candle === null) continue;
+    const x = x0 + (((candle - t) * 1000) / intervalMs) * spacing;
     const found = toTime(x);
     if (found !== null) checks.push({ t: found * 1000, x });
   }
@@ -69,6 +102,12 @@ export function readClTime(chart: unknown, paneWidth: number): TimeRead | null {
     checks,
     visible: from !== null && to !== null ? { from: from * 1000, to: to * 1000 } : null,
   };
+}
+
+/** `readClTime` for one chart, remembering the candle edges it found from one read to the next. */
+export function createClTimeReader(): (chart: unknown, paneWidth: number) => TimeRead | null {
+  const memory: { edges: Edges | null } = { edges: null };
+  return (chart, paneWidth) => readClTime(chart, paneWidth, memory);
 }
 
 /** A bar's time from `series.dataByIndex(index, direction)` (numbers only: business-day strings are not mapped). */

@@ -1,4 +1,5 @@
 import type { LwcRegistry } from './lwc-hook';
+import { createPaneRects, type PaneRects } from './pane-rects';
 import { BRIDGE_TAG, type BridgeToIsolated } from './protocol';
 import {
   type ChartHandle,
@@ -9,6 +10,7 @@ import {
   watchLastPrice,
 } from './read-chart';
 import { findLwcChart, type LwcHandle, lwcGone, readLwcSnapshot } from './read-lwc';
+import { createClTimeReader } from './read-time';
 
 const PROBE_MS = 500;
 /** While a lightweight-charts chart is read, look this often (frames) for a Charting Library, which comes first. */
@@ -35,6 +37,9 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   let handle: ChartHandle | LwcHandle | null = null;
   let frames = 0;
   let unwatch: (() => void) | null = null;
+  // Per Charting Library handle: the pane's rect, measured only when it may have moved, and the time axis's edges.
+  let rects: PaneRects | null = null;
+  let readTime = createClTimeReader();
   let crosshair: CrosshairSample | null = null;
   let lastTick: { price: number; symbol: string | null } | null = null;
   let lastKey = '';
@@ -55,6 +60,8 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   const release = () => {
     unwatch?.();
     unwatch = null;
+    rects?.dispose();
+    rects = null;
     handle = null;
     crosshair = null;
     lastTick = null;
@@ -104,6 +111,8 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
         if (found) {
           release();
           handle = found;
+          rects = createPaneRects(found, win, Date.now);
+          readTime = createClTimeReader();
           const offCrosshair = watchCrosshair(found, (sample) => (crosshair = sample));
           const offTick = watchLastPrice(found, (price, symbol) => (lastTick = { price, symbol }));
           unwatch = () => {
@@ -116,7 +125,14 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
         ? null
         : handle.kind === 'lwc'
           ? readLwcSnapshot(handle, lwc as LwcRegistry, win)
-          : readSnapshot(handle, win, crosshair, lastTick?.price ?? null);
+          : readSnapshot(
+              handle,
+              win,
+              crosshair,
+              lastTick?.price ?? null,
+              rects ? rects.read : undefined,
+              readTime,
+            );
       // A tick from before a symbol change is the old symbol's price.
       if (snapshot && lastTick && lastTick.symbol !== snapshot.symbol) snapshot.lastPrice = null;
       publish(snapshot);

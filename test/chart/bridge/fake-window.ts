@@ -46,11 +46,12 @@ export function fakeBridgeWindow(origin: string) {
       frames.length = 0;
     },
     postMessage: (data: Record<string, unknown>) => posted.push(data),
-    addEventListener: (_: string, cb: Listener) => {
-      listener = cb;
+    // The bridge's window `message` listener; other events (the pane rect's scroll and resize) are never fired here.
+    addEventListener: (type: string, cb: Listener) => {
+      if (type === 'message') listener = cb;
     },
-    removeEventListener: () => {
-      listener = null;
+    removeEventListener: (type: string) => {
+      if (type === 'message') listener = null;
     },
   };
   return {
