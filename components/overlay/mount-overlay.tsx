@@ -133,6 +133,9 @@ function start(
 
   let done = false;
   let frame = 0;
+  /** While the controller takes a snapshot: a change it reports is painted when it returns (`paintNow`). */
+  let inSnapshot = false;
+  let paintNow = false;
   let domDock: OverlayEnv['domDock'] = null;
   let domDockAt = 0;
   const view = () => ({ width: window.innerWidth, height: window.innerHeight });
@@ -144,9 +147,21 @@ function start(
     onReady: guard.wrap('bridge', () => controller.onBridgeReady()),
     // Measured from the message's arrival: reading it and checking its envelope are the overlay's work too.
     now: () => performance.now(),
+    // A snapshot that changes the drawing is painted at once, in this task: the bridge posts at most one per
+    // animation frame, right after reading the chart in it, so this is the frame's paint, and waiting for the next
+    // animation frame would only add a callback (and show the change no sooner).
     onSnapshot: guard.wrap('snapshot', (_seq: number, raw: unknown, receivedAt: number) => {
-      controller.onSnapshot(raw);
+      inSnapshot = true;
+      try {
+        controller.onSnapshot(raw);
+      } finally {
+        inSnapshot = false;
+      }
       measure('liqlens:snapshot', receivedAt);
+      if (!paintNow) return;
+      paintNow = false;
+      if (frame) cancelAnimationFrame(frame);
+      paint();
     }),
     onDoubt: guard.wrap('bridge-doubt', (reason: string) => controller.onBridgeDoubt(reason)),
     setInterval: (fn, ms) => ctx.setInterval(guard.wrap('hello', fn), ms),
@@ -206,6 +221,10 @@ function start(
     onError: (cause) => guard.report('paint', cause),
   };
   const schedule = () => {
+    if (inSnapshot) {
+      paintNow = true;
+      return;
+    }
     // The window's rAF: ctx.requestAnimationFrame adds an invalidation listener per call and never removes it (one
     // per frame while the chart pans). `stop` cancels the pending frame, and `paint` checks `done`.
     if (!done && !frame) frame = requestAnimationFrame(guard.wrap('paint', paint));
