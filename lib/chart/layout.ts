@@ -113,26 +113,46 @@ function moveLabel(price: number, movePct: number, sign: 1 | -1): string {
   return `${formatSignedPercent(sign * movePct)} ${formatPrice(price * (1 + (sign * movePct) / 100))}`;
 }
 
+/** The last move labels made: while the chart pans they are asked for every frame at the same price. */
+const moveLabels = { price: Number.NaN, movePct: Number.NaN, up: '', down: '' };
+
+function moveLabelAt(price: number, movePct: number, sign: 1 | -1): string {
+  if (moveLabels.price !== price || moveLabels.movePct !== movePct) {
+    moveLabels.price = price;
+    moveLabels.movePct = movePct;
+    moveLabels.up = moveLabel(price, movePct, 1);
+    moveLabels.down = moveLabel(price, movePct, -1);
+  }
+  return sign === 1 ? moveLabels.up : moveLabels.down;
+}
+
 interface BandTexts {
   label: string;
   edge: string;
   short: string;
 }
 
+/** Per band object (views are never mutated), its texts at the last price asked: a pan asks every frame. */
+const textsOf = new WeakMap<Band, { price: number; texts: BandTexts }>();
+
 /**
  * "Shorts $9.6B · +1.9 %", the edge marker's "↑ 96,800 · +1.9 % · $9.6B" and the ladder's "$9.6B +1.9 %": the
  * distance is the band's (lib/figures/band-distance.ts: to its near edge), and the edge marker names that edge.
  */
 export function bandTexts(band: Band, price: number): BandTexts {
+  const kept = textsOf.get(band);
+  if (kept?.price === price) return kept.texts;
   const distance = formatSignedPercent(bandDistancePct(band, price));
   const usd = formatUsd(band.notionalUsd);
   const above = band.low >= price || (band.high > price && band.side === 'short');
   const edge = above ? Math.max(band.low, price) : Math.min(band.high, price);
-  return {
+  const texts = {
     label: `${SIDE_LABEL[band.side]} ${usd} · ${distance}`,
     edge: `${above ? '↑' : '↓'} ${formatPrice(edge)} · ${distance} · ${usd}`,
     short: `${usd} ${distance}`,
   };
+  textsOf.set(band, { price, texts });
+  return texts;
 }
 
 /** Bands in price space → rectangles, edge markers and move lines in pane CSS px. Pure; tested without a canvas. */
@@ -180,7 +200,7 @@ export function layoutOverlay(input: LayoutInput): OverlayLayout {
       kind,
       price: level,
       y,
-      label: moveLabel(price, display.movePct, sign),
+      label: moveLabelAt(price, display.movePct, sign),
     });
   }
   return { rects, edges, lines };

@@ -162,4 +162,12 @@ describe('bandTexts', () => {
     // Inside the band: 0, at the price.
     expect(bandTexts(b, 96_900).edge).toBe('↑ 96,900 · 0.0 % · $9.6B');
   });
+
+  it('formats a band once per price: the frames of a pan get the same texts back', () => {
+    const band: Band = { ...b };
+    const first = bandTexts(band, 95_000);
+    expect(bandTexts(band, 95_000)).toBe(first);
+    expect(bandTexts(band, 95_001)).not.toBe(first);
+    expect(bandTexts(band, 95_000)).toEqual(first);
+  });
 });
