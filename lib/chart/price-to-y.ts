@@ -44,3 +44,19 @@ export function priceToY(scale: PriceScale, price: number): number | null {
   const y = ((scale.height - 1) * (top - logical(price, scale))) / (top - bottom);
   return Number.isFinite(y) ? y : null;
 }
+
+/**
+ * `priceToY` for many prices on one scale (every bin of a profile, every frame): the scale checked and its ends
+ * mapped once, the same arithmetic per price, so the same results. Null for a scale that maps nothing.
+ */
+export function priceToYOn(scale: PriceScale): ((price: number) => number | null) | null {
+  if (!isUsableScale(scale)) return null;
+  const log = scale.mode === ScaleMode.Log;
+  const top = logical(scale.to, scale);
+  const bottom = logical(scale.from, scale);
+  return (price) => {
+    if (!Number.isFinite(price) || (log && price <= 0)) return null;
+    const y = ((scale.height - 1) * (top - logical(price, scale))) / (top - bottom);
+    return Number.isFinite(y) ? y : null;
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PriceScale, priceToY, ScaleMode } from '../../lib/chart/price-to-y';
+import { type PriceScale, priceToY, priceToYOn, ScaleMode } from '../../lib/chart/price-to-y';
 
 const normal: PriceScale = { from: 90_000, to: 100_000, mode: ScaleMode.Normal, height: 501 };
 
@@ -39,5 +39,24 @@ describe('priceToY', () => {
     expect(priceToY(normal, Number.POSITIVE_INFINITY)).toBeNull();
     expect(priceToY({ ...normal, mode: ScaleMode.Log }, -5)).toBeNull();
     expect(priceToY({ ...normal, mode: ScaleMode.Log, from: 0 }, 5)).toBeNull();
+  });
+});
+
+describe('priceToYOn', () => {
+  it('gives exactly what priceToY gives, on every mode, inverted or not, and null where it gives null', () => {
+    const scales: PriceScale[] = [
+      { from: 90_000, to: 100_000, mode: ScaleMode.Normal, height: 600 },
+      { from: 100_000, to: 90_000, mode: ScaleMode.Normal, height: 600 },
+      { from: 0.00001, to: 0.00003, mode: ScaleMode.Log, height: 401 },
+      { from: 3_000, to: 1_000, mode: ScaleMode.Log, height: 333, logOffset: 0.01 },
+      { from: 90_000, to: 100_000, mode: ScaleMode.Percentage, height: 2 },
+    ];
+    const prices = [0, -5, Number.NaN, Number.POSITIVE_INFINITY, 0.00002, 1_234.5, 94_999.99, 1e12];
+    for (const scale of scales) {
+      const toY = priceToYOn(scale);
+      expect(toY).not.toBeNull();
+      for (const price of prices) expect(toY?.(price), `${scale.mode} ${price}`).toBe(priceToY(scale, price));
+    }
+    expect(priceToYOn({ from: 1, to: 1, mode: ScaleMode.Normal, height: 600 })).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { priceToY, ScaleMode } from '../../chart/price-to-y';
+import { priceToYOn, ScaleMode } from '../../chart/price-to-y';
 import type { HeatmapGrid } from '../../model/heatmap-grid';
 import { type BitmapSource, type Frame, type HitTarget, type Layer, timeToX } from './types';
 
@@ -45,9 +45,10 @@ export const heatmapLayer: Layer<HeatmapData, HeatmapLayout> = {
     const dpr = frame.dpr;
     const dx = (left + j0 * columnWidth) * dpr;
     const dw = (j1 - j0) * columnWidth * dpr;
+    const toY = priceToYOn(frame.scale);
+    if (!toY) return null;
     // Image row q is bin rowFrom + rows − 1 − q; its top edge is that bin's high price.
-    const yOfRowTop = (q: number) =>
-      priceToY(frame.scale, grid.low + (grid.rowFrom + grid.rows - q) * grid.width);
+    const yOfRowTop = (q: number) => toY(grid.low + (grid.rowFrom + grid.rows - q) * grid.width);
     const inverted = frame.scale.from > frame.scale.to;
     const step = inverted ? 1 : frame.scale.mode === ScaleMode.Log ? LOG_SLICE_ROWS : grid.rows;
     const slices = new Float64Array(Math.ceil(grid.rows / step) * 8);

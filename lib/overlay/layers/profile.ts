@@ -1,4 +1,4 @@
-import { priceToY } from '../../chart/price-to-y';
+import { priceToYOn } from '../../chart/price-to-y';
 import type { Bins } from '../../model/cluster-view';
 import { type Frame, type HitTarget, type Layer, lanesFor } from './types';
 
@@ -79,13 +79,15 @@ export const profileLayer: Layer<ProfileData, ProfileLayout> = {
       yTop: 0,
       yBottom: 0,
     };
-    let yPrev = priceToY(frame.scale, bins.low);
-    const yEnd = priceToY(frame.scale, bins.low + count * bins.width);
+    const toY = priceToYOn(frame.scale);
+    if (!toY) return null;
+    let yPrev = toY(bins.low);
+    const yEnd = toY(bins.low + count * bins.width);
     if (yPrev === null || yEnd === null) return null;
     out.yBottom = yPrev;
     out.yTop = yEnd;
     for (let k = 0; k < count; k++) {
-      const yNext = priceToY(frame.scale, bins.low + (k + 1) * bins.width);
+      const yNext = toY(bins.low + (k + 1) * bins.width);
       if (yNext === null) return null;
       const top = Math.min(yPrev, yNext);
       const bottom = Math.max(yPrev, yNext);
