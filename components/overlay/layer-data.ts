@@ -7,33 +7,35 @@ import { heatmapPixels } from '../../lib/overlay/layers/heatmap-ramp';
 import type { LayerEntry } from '../../lib/overlay/layers/painter';
 import { type ProfileData, profileLayer } from '../../lib/overlay/layers/profile';
 import type { OverlayViewState } from '../../lib/overlay/view-state';
+import { bitmapMaker, makeBitmap } from './bitmaps';
 
 /** One bitmap per heatmap grid, a pixel a cell: made once, blitted on every frame. */
 const heatmaps = new WeakMap<HeatmapGrid, HeatmapData | null>();
 
 function heatmapData(doc: Document, grid: HeatmapGrid): HeatmapData | null {
   if (heatmaps.has(grid)) return heatmaps.get(grid) ?? null;
-  let data: HeatmapData | null = null;
-  const canvas = doc.createElement('canvas');
-  canvas.width = grid.columns;
-  canvas.height = grid.rows;
-  const ctx = canvas.getContext('2d');
-  if (ctx) {
+  const bitmap = makeBitmap(doc, grid.columns, grid.rows, (ctx) => {
     const image = ctx.createImageData(grid.columns, grid.rows);
     image.data.set(heatmapPixels(grid));
     ctx.putImageData(image, 0, 0);
-    data = { grid, bitmap: canvas };
-  }
+  });
+  const data = bitmap ? { grid, bitmap } : null;
   heatmaps.set(grid, data);
   return data;
 }
 
 const profiles = new WeakMap<Bins, ProfileData>();
 
-function profileData(bins: Bins, display: DisplayOptions): ProfileData {
+/** The profile's data, with the bitmaps its bars are blitted from (made in `doc`; none without a document). */
+function profileData(bins: Bins, display: DisplayOptions, doc: Document | null): ProfileData {
   const kept = profiles.get(bins);
   if (kept && kept.longColor === display.longColor && kept.shortColor === display.shortColor) return kept;
-  const data = { bins, longColor: display.longColor, shortColor: display.shortColor };
+  const data = {
+    bins,
+    longColor: display.longColor,
+    shortColor: display.shortColor,
+    bitmaps: doc ? bitmapMaker(doc) : null,
+  };
   profiles.set(bins, data);
   return data;
 }
@@ -48,6 +50,6 @@ export function layerEntries(
   if (doc && state.layers.heatmap && state.heatmap)
     under.push({ layer: heatmapLayer, data: heatmapData(doc, state.heatmap) });
   if (state.layers.profile && state.view)
-    over.push({ layer: profileLayer, data: profileData(state.view.bins, state.display) });
+    over.push({ layer: profileLayer, data: profileData(state.view.bins, state.display, doc) });
   return { under, over };
 }

@@ -5,7 +5,7 @@ import { heatmapLayer } from '../../lib/overlay/layers/heatmap';
 import { heatmapPixels, LONG_RAMP, SHORT_RAMP } from '../../lib/overlay/layers/heatmap-ramp';
 import { layoutLayers, sameLayers } from '../../lib/overlay/layers/painter';
 import { profileLayer } from '../../lib/overlay/layers/profile';
-import { type Frame, RIGHT_LANES, type TimeAxis } from '../../lib/overlay/layers/types';
+import { type Canvas2D, type Frame, RIGHT_LANES, type TimeAxis } from '../../lib/overlay/layers/types';
 
 // 100,000 on row 0, 90,000 on row 400: y = 0.04 × (100,000 − price).
 const scale: PriceScale = { from: 90_000, to: 100_000, mode: 0, height: 401 };
@@ -147,6 +147,120 @@ describe('profile layer', () => {
       const row = rects.filter((r) => r.y === y).map(({ color, len }) => ({ color, len }));
       expect(row, `row at ${y}`).toEqual([first, second]);
     }
+  });
+});
+
+describe('profile layer from a cached bitmap (a linear, upright scale)', () => {
+  // 0.04 CSS px per USD at dpr 2: a 100 USD bin is 8 device rows.
+  const bins = { low: 94_000, width: 100, long: [1e6, 0, 4e6, 0], short: [0, 0, 0, 1e3] };
+  /** A bitmap maker that records what is drawn on each bitmap it makes. */
+  const maker = () => {
+    const made: {
+      width: number;
+      height: number;
+      rects: { color: string; x: number; y: number; w: number }[];
+    }[] = [];
+    const bitmaps = (width: number, height: number, draw: (ctx: Canvas2D) => void) => {
+      const rects: { color: string; x: number; y: number; w: number }[] = [];
+      const ctx = {
+        globalAlpha: 1,
+        fillStyle: '',
+        fillRect(x: number, y: number, w: number) {
+          rects.push({ color: String(this.fillStyle), x, y, w });
+        },
+      };
+      draw(ctx as unknown as Canvas2D);
+      made.push({ width, height, rects });
+      return { id: made.length } as unknown as CanvasImageSource;
+    };
+    return { made, bitmaps };
+  };
+
+  it('blits the bars drawn once, a bitmap row per bin, onto the rows the bars would take', () => {
+    const { made, bitmaps } = maker();
+    const data = { bins, longColor: '#2f80ed', shortColor: '#f2994a', bitmaps };
+    const drawn = profileLayer.layout({ ...data, bitmaps: null }, frame());
+    const layout = profileLayer.layout(data, frame());
+    if (!layout?.blit || !drawn) throw new Error('no layout');
+    const lanePx = RIGHT_LANES.profile.width * 2;
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ width: lanePx, height: 4 });
+    // Row 0 is the highest bin (the short $1K one: √(1K / 4M) of the lane); the largest bin fills the lane.
+    const small = Math.round(Math.sqrt(1e3 / 4e6) * lanePx);
+    expect(made[0]?.rects).toEqual([
+      { color: '#f2994a', x: lanePx - small, y: 0, w: small },
+      { color: '#2f80ed', x: 0, y: 1, w: lanePx },
+      {
+        color: '#2f80ed',
+        x: lanePx - Math.round(Math.sqrt(0.25) * lanePx),
+        y: 3,
+        w: Math.round(0.5 * lanePx),
+      },
+    ]);
+    expect(layout.blit).toMatchObject({ sy: 0, sh: 4, sw: lanePx, dx: layout.right - lanePx });
+    // The same rows as the bars drawn one by one: the map from its top (y 224) to its bottom (y 240), in device px.
+    expect(layout.blit.dy).toBeCloseTo(layout.yTop * 2, 9);
+    expect(layout.blit.dh).toBeCloseTo((layout.yBottom - layout.yTop) * 2, 9);
+    expect(drawn.y[0]).toBe(Math.round(layout.blit.dy + 3 * (layout.blit.dh / 4)));
+    expect(layout.count).toBe(4);
+    // The next frame at the same scale blits the same bitmap: nothing is drawn again.
+    const again = profileLayer.layout(data, frame());
+    expect(again && profileLayer.same(layout, again)).toBe(true);
+    const moved = profileLayer.layout(data, frame({ scale: { ...scale, from: 89_750, to: 99_750 } }));
+    expect(moved && profileLayer.same(layout, moved)).toBe(false);
+    expect(made).toHaveLength(1);
+  });
+
+  it('paints one drawImage without smoothing', () => {
+    const { bitmaps } = maker();
+    const layout = profileLayer.layout({ bins, longColor: 'a', shortColor: 'b', bitmaps }, frame());
+    if (!layout?.blit) throw new Error('no blit');
+    const calls: unknown[][] = [];
+    const smoothing: boolean[] = [];
+    const ctx = {
+      set imageSmoothingEnabled(on: boolean) {
+        smoothing.push(on);
+      },
+      drawImage: (...args: unknown[]) => calls.push(args),
+    };
+    const paintContext = { frame: frame(), width: 1600, height: 802, font: '', sprites: null };
+    profileLayer.paint(ctx as unknown as Canvas2D, layout, paintContext);
+    const b = layout.blit;
+    expect(calls).toEqual([[b.image, 0, b.sy, b.sw, b.sh, b.dx, b.dy, b.sw, b.dh]]);
+    expect(smoothing).toEqual([false, true]);
+  });
+
+  it('zoomed out below a device row a bin, a bitmap row stands for 2^k bins: the longest bar of each side', () => {
+    const { made, bitmaps } = maker();
+    const many = {
+      low: 10_000,
+      width: 1,
+      long: Array.from({ length: 1000 }, (_, i) => (i === 501 ? 5e6 : 1e3)),
+      short: Array.from({ length: 1000 }, () => 0),
+    };
+    // 1,000 USD over 400 rows at dpr 2: 0.8 device rows a bin, so two bins a bitmap row.
+    const wide: PriceScale = { from: 10_000, to: 11_000, mode: 0, height: 401 };
+    const layout = profileLayer.layout(
+      { bins: many, longColor: 'L', shortColor: 'S', bitmaps },
+      frame({ scale: wide }),
+    );
+    if (!layout?.blit) throw new Error('no blit');
+    expect(made[0]?.height).toBe(500);
+    expect(layout.blit.dh / layout.blit.sh).toBeGreaterThanOrEqual(1);
+    // Bins 500 and 501 share bitmap row 500 − 1 − 250 = 249: the $5M bar, the lane's full width.
+    expect(made[0]?.rects.find((r) => r.y === 249)?.w).toBe(RIGHT_LANES.profile.width * 2);
+  });
+
+  it('draws bar by bar on a log or an inverted scale', () => {
+    const { made, bitmaps } = maker();
+    const data = { bins, longColor: 'a', shortColor: 'b', bitmaps };
+    const log = profileLayer.layout(data, frame({ scale: { ...scale, mode: 1 } }));
+    const inverted = profileLayer.layout(data, frame({ scale: { ...scale, from: 100_000, to: 90_000 } }));
+    expect(log?.blit).toBeNull();
+    expect(inverted?.blit).toBeNull();
+    expect(log?.count).toBe(3);
+    expect(inverted?.count).toBe(3);
+    expect(made).toHaveLength(0);
   });
 });
 
