@@ -1,7 +1,7 @@
 import { bandDistancePct } from '../figures/band-distance';
 import { formatPrice, formatSignedPercent, formatUsd } from '../format';
 import type { Band, Side } from '../model/cluster-view';
-import { type PriceScale, priceToY } from './price-to-y';
+import { type PriceScale, priceToY, priceToYOn } from './price-to-y';
 
 export interface DisplayOptions {
   minBandUsd: number;
@@ -61,13 +61,20 @@ export function visibleBands(bands: readonly Band[], display: DisplayOptions): B
   return rankedBySide(bands, display).flatMap((list) => list.slice(0, display.bandsPerSide));
 }
 
-/** Per side, the bands above the display threshold, largest first. */
+/** Per bands list (views are never mutated), its ranking for the last display options: a pan ranks once. */
+const rankings = new WeakMap<readonly Band[], { minBandUsd: number; bySide: Band[][] }>();
+
+/** Per side, the bands above the display threshold, largest first (callers only read the lists). */
 function rankedBySide(bands: readonly Band[], display: DisplayOptions): Band[][] {
-  return (['long', 'short'] as const).map((side) =>
+  const kept = rankings.get(bands);
+  if (kept?.minBandUsd === display.minBandUsd) return kept.bySide;
+  const bySide = (['long', 'short'] as const).map((side) =>
     bands
       .filter((b) => b.side === side && b.notionalUsd >= display.minBandUsd)
       .sort((a, b) => b.notionalUsd - a.notionalUsd || a.low - b.low),
   );
+  rankings.set(bands, { minBandUsd: display.minBandUsd, bySide });
+  return bySide;
 }
 
 /**
@@ -82,12 +89,13 @@ function bandsInView(bands: readonly Band[], display: DisplayOptions, scale: Pri
   const height = scale.height;
   const shown: { band: Band; top: number; bottom: number }[] = [];
   const offscreen: { band: Band; edge: 'top' | 'bottom' }[] = [];
+  const toY = priceToYOn(scale) ?? (() => null);
   for (const list of bySide) {
     let taken = 0;
     for (const band of list) {
       if (taken >= display.bandsPerSide) break;
-      const yHigh = priceToY(scale, band.high);
-      const yLow = priceToY(scale, band.low);
+      const yHigh = toY(band.high);
+      const yLow = toY(band.low);
       if (yHigh === null || yLow === null) continue;
       const top = Math.min(yHigh, yLow);
       const bottom = Math.max(yHigh, yLow);
@@ -97,8 +105,8 @@ function bandsInView(bands: readonly Band[], display: DisplayOptions, scale: Pri
     }
   }
   for (const band of overall) {
-    const yHigh = priceToY(scale, band.high);
-    const yLow = priceToY(scale, band.low);
+    const yHigh = toY(band.high);
+    const yLow = toY(band.low);
     if (yHigh === null || yLow === null) continue;
     const bottom = Math.max(yHigh, yLow);
     const top = Math.min(yHigh, yLow);

@@ -147,6 +147,22 @@ describe('layoutOverlay', () => {
   });
 });
 
+describe('visibleBands', () => {
+  it('ranks a view’s bands once, and again when the display threshold changes', () => {
+    const bands: Band[] = [
+      { side: 'long', low: 90_000, high: 90_100, peak: 90_050, notionalUsd: 5e6, share: 0.1 },
+      { side: 'long', low: 91_000, high: 91_100, peak: 91_050, notionalUsd: 9e6, share: 0.2 },
+      { side: 'short', low: 99_000, high: 99_100, peak: 99_050, notionalUsd: 2e6, share: 0.1 },
+    ];
+    const display = testDisplay({ minBandUsd: 0, bandsPerSide: 3 });
+    expect(visibleBands(bands, display).map((b) => b.notionalUsd)).toEqual([9e6, 5e6, 2e6]);
+    expect(visibleBands(bands, { ...display, minBandUsd: 3e6 }).map((b) => b.notionalUsd)).toEqual([
+      9e6, 5e6,
+    ]);
+    expect(visibleBands(bands, display)).toHaveLength(3);
+  });
+});
+
 describe('bandTexts', () => {
   const b: Band = { side: 'short', low: 96_800, high: 97_000, peak: 96_900, notionalUsd: 9.6e9, share: 0.5 };
 
