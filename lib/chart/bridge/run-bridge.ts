@@ -11,8 +11,10 @@ import {
 } from './read-chart';
 import { findLwcChart, type LwcHandle, lwcGone, readLwcSnapshot } from './read-lwc';
 import { createClTimeReader } from './read-time';
+import { samePlain } from './same-plain';
 
 const PROBE_MS = 500;
+const NOTHING = Symbol('nothing posted');
 /** While a lightweight-charts chart is read, look this often (frames) for a Charting Library, which comes first. */
 const RECHECK_FRAMES = 30;
 export const BENCH_ATTRIBUTE = 'data-liqlens-bench';
@@ -42,7 +44,8 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   let readTime = createClTimeReader();
   let crosshair: CrosshairSample | null = null;
   let lastTick: { price: number; symbol: string | null } | null = null;
-  let lastKey = '';
+  // The snapshot last posted (NOTHING: post the next one whatever it is).
+  let last: unknown = NOTHING;
   // Per channel, from 0 on each new port, +1 per message: the isolated side takes nothing else, so a page script
   // holding the port cannot jump ahead of the bridge without being noticed.
   const seqs = new Map<string, number>();
@@ -68,9 +71,8 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   };
 
   const publish = (snapshot: unknown) => {
-    const key = JSON.stringify(snapshot);
-    if (key === lastKey || channels.size === 0) return;
-    lastKey = key;
+    if ((last !== NOTHING && samePlain(snapshot, last)) || channels.size === 0) return;
+    last = snapshot;
     for (const [channel, port] of channels) {
       const seq = seqs.get(channel) ?? 0;
       seqs.set(channel, seq + 1);
@@ -172,7 +174,7 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
     const old = channels.get(channel);
     if (old && old !== port) close(old);
     // A newcomer (or a new port) gets the current snapshot at once, even if nothing changed.
-    lastKey = '';
+    last = NOTHING;
     channels.set(channel, port);
     seqs.set(channel, 0);
     port.onmessage = (e) => onPortMessage(channel, port, e.data);
@@ -198,7 +200,7 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
 
   /** Idle until the next hello: no frames, no timers, no hold on the chart. */
   function pause() {
-    lastKey = '';
+    last = NOTHING;
     if (frame) win.cancelAnimationFrame(frame);
     frame = 0;
     clearTimeout(probeTimer);
