@@ -2,12 +2,32 @@ import { type ChartHandle, measurePane, type PaneRect, paneElement } from './rea
 
 /**
  * Even when nothing said the pane moved, its rect is measured again this often: a layout shift that no event reports
- * (an image above the chart loading, a CSS transition) is followed within this long.
+ * (a CSS transition, or an image above the chart loading in a browser without layout-shift entries) is followed
+ * within this long.
  */
 export const PANE_REFRESH_MS = 500;
 
 type Observer = { observe(target: Element): void; disconnect(): void };
 type ObserverCtor = new (callback: () => void) => Observer;
+type ShiftObserver = { observe(options: { type: string }): void; disconnect(): void };
+type ShiftObserverCtor = (new (
+  callback: () => void,
+) => ShiftObserver) & {
+  supportedEntryTypes?: readonly string[];
+};
+
+/** A PerformanceObserver of `layout-shift` entries in `w` (Chromium: an element in view moved), or null. */
+function layoutShiftsIn(w: Window, mark: () => void): ShiftObserver | null {
+  const Ctor = (w as unknown as { PerformanceObserver?: ShiftObserverCtor }).PerformanceObserver;
+  if (typeof Ctor !== 'function' || !Ctor.supportedEntryTypes?.includes('layout-shift')) return null;
+  try {
+    const observer = new Ctor(mark);
+    observer.observe({ type: 'layout-shift' });
+    return observer;
+  } catch {
+    return null;
+  }
+}
 
 export interface PaneRects {
   /**
@@ -23,8 +43,9 @@ export interface PaneRects {
 /**
  * The pane's rect for one chart handle, measured again only when it may have moved: a scroll anywhere in the top
  * document or the chart's frame (captured), a resize of either window, a size change of the pane cell or of the
- * chart's iframe (ResizeObserver), another pane element, a pane height from the chart API that the last measure does
- * not match, and at the latest after PANE_REFRESH_MS. Between those the chart's geometry is read from its API
+ * chart's iframe (ResizeObserver), a layout shift in either document (Chromium's `layout-shift` entries: an image
+ * above the chart loading), another pane element, a pane height from the chart API that the last measure does not
+ * match, and at the latest after PANE_REFRESH_MS. Between those the chart's geometry is read from its API
  * alone, every frame, as before; only the DOM measure is kept.
  */
 export function createPaneRects(handle: ChartHandle, win: Window, now: () => number): PaneRects {
@@ -46,6 +67,7 @@ export function createPaneRects(handle: ChartHandle, win: Window, now: () => num
     w.addEventListener('scroll', mark, listening);
     w.addEventListener('resize', mark);
   }
+  const shifts = windows.map((w) => layoutShiftsIn(w, mark));
   const observerIn = (w: Window | null): Observer | null => {
     const Ctor = (w as unknown as { ResizeObserver?: ObserverCtor } | null)?.ResizeObserver;
     return typeof Ctor === 'function' ? new Ctor(mark) : null;
@@ -90,6 +112,7 @@ export function createPaneRects(handle: ChartHandle, win: Window, now: () => num
       }
       outer?.disconnect();
       inner?.disconnect();
+      for (const observer of shifts) observer?.disconnect();
       cached = null;
     },
   };

@@ -4,7 +4,7 @@ import type { ChartHandle } from '../../../lib/chart/bridge/read-chart';
 
 type Handler = () => void;
 
-/** A window that records its listeners and has a ResizeObserver whose callbacks the test fires. */
+/** A window that records its listeners and has a ResizeObserver and a PerformanceObserver the test fires. */
 function fakeWin() {
   const listeners = new Map<string, Set<Handler>>();
   const observers: { callback: Handler; targets: unknown[] }[] = [];
@@ -20,8 +20,23 @@ function fakeWin() {
       this.targets.length = 0;
     }
   }
+  const shiftObservers: { callback: Handler; types: string[] }[] = [];
+  class PerformanceObserver {
+    static supportedEntryTypes = ['layout-shift', 'paint'];
+    types: string[] = [];
+    constructor(callback: Handler) {
+      shiftObservers.push({ callback, types: this.types });
+    }
+    observe(options: { type: string }) {
+      this.types.push(options.type);
+    }
+    disconnect() {
+      this.types.length = 0;
+    }
+  }
   const win = {
     ResizeObserver,
+    PerformanceObserver,
     addEventListener: (type: string, fn: Handler) => {
       const set = listeners.get(type) ?? new Set();
       set.add(fn);
@@ -39,6 +54,10 @@ function fakeWin() {
       for (const o of observers) if (o.targets.includes(target)) o.callback();
     },
     observing: () => observers.reduce((n, o) => n + o.targets.length, 0),
+    shifted: () => {
+      for (const o of shiftObservers) if (o.types.includes('layout-shift')) o.callback();
+    },
+    observingShifts: () => shiftObservers.reduce((n, o) => n + o.types.length, 0),
   };
 }
 
@@ -109,6 +128,8 @@ describe('createPaneRects', () => {
     expect(measuredAfter(() => c.inner.resized(c.cell()))).toBe(1);
     expect(measuredAfter(() => c.top.resized(c.frame))).toBe(1);
     expect(measuredAfter(() => c.replacePane())).toBe(1);
+    expect(measuredAfter(() => c.top.shifted())).toBe(1);
+    expect(measuredAfter(() => c.inner.shifted())).toBe(1);
     // A pane height the chart API gives and the last measure does not match: measured at once.
     c.paneBox.height = 380;
     expect(rects.read(0, 380)?.outer.height).toBe(380);
@@ -126,8 +147,10 @@ describe('createPaneRects', () => {
     expect(rects.read(0, null)).not.toBeNull();
     expect(c.top.listening() + c.inner.listening()).toBe(4);
     expect(c.top.observing() + c.inner.observing()).toBe(2);
+    expect(c.top.observingShifts() + c.inner.observingShifts()).toBe(2);
     rects.dispose();
     expect(c.top.listening() + c.inner.listening()).toBe(0);
     expect(c.top.observing() + c.inner.observing()).toBe(0);
+    expect(c.top.observingShifts() + c.inner.observingShifts()).toBe(0);
   });
 });
