@@ -1,6 +1,6 @@
 import { formatPrice, formatShare, formatSignedPercent, formatUsd } from '../../lib/format';
 import { VENUE_LABEL } from '../../lib/market/venue';
-import type { PaintBand } from '../../lib/overlay/paint-plan';
+import type { PaintBand } from '../../lib/overlay/layers/bands';
 
 interface Props {
   band: PaintBand;

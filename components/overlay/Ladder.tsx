@@ -1,26 +1,29 @@
-import { useMemo } from 'preact/hooks';
-import { type DisplayOptions, layoutOverlay, visibleBands } from '../../lib/chart/layout';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { type DisplayOptions, visibleBands } from '../../lib/chart/layout';
 import { formatSignedPercent, formatUsd } from '../../lib/format';
 import type { ClusterView } from '../../lib/model/cluster-view';
 import { ladderScale } from '../../lib/overlay/ladder-scale';
-import { type PaintBand, planPaint, samePaint } from '../../lib/overlay/paint-plan';
+import { bandKey, bandsLayer, type PaintBand } from '../../lib/overlay/layers/bands';
+import { layoutOf } from '../../lib/overlay/layers/painter';
+import type { Frame } from '../../lib/overlay/layers/types';
+import { planPaint, samePlan, usableDpr } from '../../lib/overlay/paint-plan';
+import { createHitHost, type HitHover } from './hit-host';
 import { LayerCanvas } from './LayerCanvas';
-import { createPlanDraw, planData } from './label-sprites';
-import { bandKey } from './PaneLayer';
+import { createPlanDraw } from './label-sprites';
+import { layerEntries } from './layer-data';
 import { pure } from './pure';
 
 export const LADDER_WIDTH = 150;
 export const LADDER_MIN_HEIGHT = 160;
 export const LADDER_MAX_HEIGHT = 420;
-/** CSS px one edge note takes in its stack (10 px text × line height 1.35, the 1 px gap), 2 px from the edge. */
-const NOTE_ROW = 15;
-const NOTE_EDGE = 2;
 
 interface Props {
   view: ClusterView | null;
   price: number | null;
   display: DisplayOptions;
   rangePct: number;
+  /** Draw the profile (the whole map) along the ladder's right edge. */
+  profile: boolean;
   height: number;
   dpr: number;
   reason: string | null;
@@ -28,15 +31,20 @@ interface Props {
   onError(cause: unknown): void;
 }
 
+const NO_LAYERS = { heatmap: false, profile: false };
+const WITH_PROFILE = { heatmap: false, profile: true };
+
 /**
- * The docked ladder: the same bands, labels and move lines on its own linear price scale centred on the live price,
- * for pages whose chart gives no trustworthy geometry. Not aligned to the chart, and it says why.
+ * The docked ladder: the same painter and layers as the pane (bands, profile, price lines, labels; no heatmap, it
+ * has no time axis) on its own linear price scale centred on the live price, for pages whose chart gives no
+ * trustworthy geometry. Not aligned to the chart, and it says why.
  */
 export const Ladder = pure(function Ladder({
   view,
   price,
   display,
   rangePct,
+  profile,
   height,
   dpr,
   reason,
@@ -44,6 +52,7 @@ export const Ladder = pure(function Ladder({
   onError,
 }: Props) {
   const drawPlan = useMemo(createPlanDraw, []);
+  const hooks = useRef<HTMLDivElement>(null);
   const drawn = useMemo(() => {
     if (!view || price === null) return null;
     const ladder = ladderScale({
@@ -54,27 +63,38 @@ export const Ladder = pure(function Ladder({
       height,
     });
     if (!ladder) return null;
-    const layout = layoutOverlay({ bands: view.bands, price, scale: ladder.scale, display });
-    // Band labels keep clear of the edge notes stacked in the ladder's top and bottom right corners.
-    const notes = (edge: 'top' | 'bottom') => {
-      const n = layout.edges.filter((e) => e.edge === edge).length;
-      return n ? NOTE_EDGE + n * NOTE_ROW : 0;
-    };
-    const plan = planPaint(layout, {
+    const frame: Frame = {
+      surface: 'ladder',
       width: LADDER_WIDTH,
       height,
-      dpr,
+      dpr: usableDpr(dpr),
       scale: ladder.scale,
+      time: null,
       price,
-      labels: 'short',
-      rightInsetCss: 2,
-      labelMarginCss: { top: notes('top'), bottom: notes('bottom') },
-      fontCss: 10,
-      lineColor: '#c9ced8',
-      priceLine: price,
-    });
-    return { ladder, layout, plan };
-  }, [view, price, display, rangePct, height, dpr]);
+    };
+    const layers = profile ? WITH_PROFILE : NO_LAYERS;
+    const entries = layerEntries(null, { view, display, layers, heatmap: null, realPositions: null });
+    const plan = planPaint(entries.main, frame);
+    const bands = layoutOf(plan.layers, bandsLayer);
+    return { ladder, plan, bands: bands?.bands ?? [], edges: bands?.edges ?? [] };
+  }, [view, price, display, rangePct, profile, height, dpr]);
+  const hover = useRef<HitHover>(() => undefined);
+  hover.current = (key, el) => {
+    const band = key === null ? undefined : drawn?.bands.find((b) => bandKey(b) === key);
+    if (!band || !el) return onHover(null, 0);
+    const box = el.getBoundingClientRect();
+    onHover(band, box.top + box.height / 2);
+  };
+  const hits = useRef(createHitHost(hover)).current;
+  useLayoutEffect(() => {
+    const container = hooks.current;
+    if (!container) return;
+    try {
+      hits.sync(container, drawn?.plan.layers ?? [], drawn?.plan.frame ?? null);
+    } catch (cause) {
+      onError(cause);
+    }
+  }, [drawn, hits, onError]);
   return (
     <div
       class="ladder"
@@ -86,42 +106,18 @@ export const Ladder = pure(function Ladder({
     >
       <div class="ladder-scale" style={{ height: `${height}px` }}>
         {drawn && (
-          <LayerCanvas
-            layout={drawn.plan}
-            same={samePaint}
-            draw={drawPlan}
-            onError={onError}
-            class="bands"
-            data={planData}
-          />
+          <LayerCanvas layout={drawn.plan} same={samePlan} draw={drawPlan} onError={onError} class="bands" />
         )}
         {drawn?.ladder.ticks.map((tick) => (
           <div class="tick" key={tick.label} style={{ top: `${tick.y}px` }}>
             {tick.label}
           </div>
         ))}
-        {drawn?.plan.bands.map((band) => (
-          <div
-            key={bandKey(band)}
-            class="ladder-hit"
-            role="img"
-            aria-label={`${band.side === 'long' ? 'Longs' : 'Shorts'} ${band.low}–${band.high}`}
-            data-liqlens-ladder-band={band.side}
-            data-low={band.low}
-            data-high={band.high}
-            data-usd={band.notionalUsd}
-            style={{ top: `${band.cssTop}px`, height: `${Math.max(band.cssHeight, 3)}px` }}
-            onMouseEnter={(event) => {
-              const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
-              onHover(band, box.top + box.height / 2);
-            }}
-            onMouseLeave={() => onHover(null, 0)}
-          />
-        ))}
+        <div class="hooks" ref={hooks} />
         {!drawn && <div class="ladder-empty">No bands yet</div>}
         {drawn &&
           (['top', 'bottom'] as const).map((edge) => {
-            const notes = drawn.layout.edges.filter((e) => e.edge === edge);
+            const notes = drawn.edges.filter((e) => e.edge === edge);
             return notes.length ? (
               <div class={`ladder-notes ${edge}`} key={edge}>
                 {notes.map((e) => (

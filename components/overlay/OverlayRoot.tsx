@@ -1,22 +1,22 @@
 import { Component } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { layoutOverlay, type OverlayLayout } from '../../lib/chart/layout';
+import type { EdgeMarker } from '../../lib/chart/layout';
 import type { Rect } from '../../lib/chart/snapshot';
 import { cornerPlacement, viewportRect } from '../../lib/overlay/anchor';
 import { usableDock } from '../../lib/overlay/chart-rect';
-import { layoutLayers } from '../../lib/overlay/layers/painter';
-import { type Frame, RIGHT_LANES } from '../../lib/overlay/layers/types';
-import { type PaintBand, type PaintPlan, planPaint } from '../../lib/overlay/paint-plan';
+import { bandKey, bandsLayer, type PaintBand } from '../../lib/overlay/layers/bands';
+import { layoutOf } from '../../lib/overlay/layers/painter';
+import type { Frame } from '../../lib/overlay/layers/types';
+import { type PaintPlan, planPaint, usableDpr } from '../../lib/overlay/paint-plan';
 import { onlyScaleMoved, sameRect } from '../../lib/overlay/pan-frame';
 import type { RealisedShown } from '../../lib/overlay/realised-follower';
-import { layoutRealisedMarks, type MarksLayout } from '../../lib/overlay/realised-marks';
 import type { OverlayViewState } from '../../lib/overlay/view-state';
 import { type VelocityLine, velocityLine } from '../../lib/realised/velocity';
 import { Badge, RestoreButton } from './Badge';
 import { HoverCard } from './HoverCard';
 import { LADDER_MAX_HEIGHT, LADDER_MIN_HEIGHT, LADDER_WIDTH, Ladder } from './Ladder';
 import { layerEntries } from './layer-data';
-import { bandKey, HIT_WIDTH, type PaneHandleRef, PaneLayer } from './PaneLayer';
+import { HIT_WIDTH, type PaneHandleRef, PaneLayer } from './PaneLayer';
 import { pure } from './pure';
 
 export interface OverlayEnv {
@@ -58,6 +58,8 @@ interface DockProps {
   badge: OverlayViewState['badge'];
   velocity: VelocityLine | null;
   heatmapOn: boolean;
+  /** The profile layer is on: the ladder draws it too. */
+  profileOn: boolean;
   collapsed: boolean;
   ladder: boolean;
   view: OverlayViewState['view'];
@@ -115,6 +117,7 @@ const Dock = pure(function Dock(p: DockProps) {
               price={p.price}
               display={p.display}
               rangePct={p.rangePct}
+              profile={p.profileOn}
               height={p.ladderHeight}
               dpr={p.dpr}
               reason={p.reason}
@@ -138,8 +141,18 @@ interface Hover {
   ladderHover: LadderHover;
 }
 
+/** What the pane shows for a frame: the painter's plans, and the bands' layout (hover card, edge markers). */
+interface PaneDrawn {
+  plan: PaintPlan;
+  marks: PaintPlan | null;
+  bands: readonly PaintBand[];
+  edges: readonly EdgeMarker[];
+}
+
+const NO_EDGES: readonly EdgeMarker[] = [];
+
 /**
- * Layout and paint plan of the aligned pane, and its realised marks: in the render, and straight from a pan frame
+ * The aligned pane's frame laid out through the painter: in the render, and straight from a pan frame
  * (`OverlayRoot.follow`).
  */
 function drawPane(
@@ -148,48 +161,27 @@ function drawPane(
   dpr: number,
   doc: Document | null,
   realised: RealisedShown | null,
-): { layout: OverlayLayout; plan: PaintPlan; marks: MarksLayout | null } | null {
-  const { view, price, display, realPositions } = state;
+): PaneDrawn | null {
+  const { view, price } = state;
   if (!aligned || !view || !price) return null;
-  const layout = layoutOverlay({ bands: view.bands, price: price.price, scale: aligned.scale, display });
-  const plan = planPaint(layout, {
-    width: aligned.pane.width,
-    height: aligned.pane.height,
-    dpr,
-    scale: aligned.scale,
-    price: price.price,
-    labels: 'full',
-    rightInsetCss: RIGHT_LANES.labels.right,
-    fontCss: 11,
-    lineColor: '#c9ced8',
-    positions: realPositions
-      ? { bins: realPositions, longColor: display.longColor, shortColor: display.shortColor }
-      : null,
-  });
-  const marks = realised
-    ? layoutRealisedMarks(realised.summary.marks, {
-        width: aligned.pane.width,
-        height: aligned.pane.height,
-        dpr,
-        scale: aligned.scale,
-        now: realised.now,
-        longColor: display.longColor,
-        shortColor: display.shortColor,
-        rightInsetCss: HIT_WIDTH,
-      })
-    : null;
   const frame: Frame = {
     surface: 'pane',
     width: aligned.pane.width,
     height: aligned.pane.height,
-    dpr: plan.dpr,
+    dpr: usableDpr(dpr),
     scale: aligned.scale,
     time: aligned.time ?? null,
     price: price.price,
   };
-  const entries = layerEntries(doc, state);
-  plan.layers = { frame, under: layoutLayers(entries.under, frame), over: layoutLayers(entries.over, frame) };
-  return { layout, plan, marks };
+  const entries = layerEntries(doc, state, realised);
+  const plan = planPaint(entries.main, frame);
+  const bands = layoutOf(plan.layers, bandsLayer);
+  return {
+    plan,
+    marks: entries.prints.length ? planPaint(entries.prints, frame) : null,
+    bands: bands?.bands ?? [],
+    edges: bands?.edges ?? NO_EDGES,
+  };
 }
 
 const sameEnv = (a: OverlayEnv, b: OverlayEnv) =>
@@ -225,7 +217,7 @@ export class OverlayRoot extends Component<Props, Hover> {
         next.env.doc ?? null,
         next.realised ?? null,
       );
-      return !(drawn && this.pane.current?.follow(drawn.plan, drawn.layout.edges, drawn.marks));
+      return !(drawn && this.pane.current?.follow(drawn.plan, drawn.edges, drawn.marks));
     } catch (cause) {
       next.actions.onError(cause);
       return true;
@@ -296,7 +288,7 @@ function OverlayView({
     ),
   );
   const colors = { long: display.longColor, short: display.shortColor };
-  const hovered = hoverKey && drawn ? drawn.plan.bands.find((b) => bandKey(b) === hoverKey) : undefined;
+  const hovered = hoverKey && drawn ? drawn.bands.find((b) => bandKey(b) === hoverKey) : undefined;
   const step = view?.bins.width ?? 0;
 
   return (
@@ -314,7 +306,7 @@ function OverlayView({
           pane={aligned.pane}
           corner={state.corner}
           plan={drawn.plan}
-          edges={drawn.layout.edges}
+          edges={drawn.edges}
           marks={drawn.marks}
           longColor={display.longColor}
           shortColor={display.shortColor}
@@ -336,6 +328,7 @@ function OverlayView({
           badge={state.badge}
           velocity={velocity}
           heatmapOn={state.layers.heatmap}
+          profileOn={state.layers.profile}
           collapsed={state.collapsed}
           ladder={state.mode === 'ladder'}
           view={view}

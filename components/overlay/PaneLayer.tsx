@@ -1,79 +1,37 @@
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { EdgeMarker } from '../../lib/chart/layout';
 import type { Rect } from '../../lib/chart/snapshot';
-import { type PaintBand, type PaintPlan, samePaint } from '../../lib/overlay/paint-plan';
-import { type MarksLayout, sameMarks } from '../../lib/overlay/realised-marks';
+import { layoutOf } from '../../lib/overlay/layers/painter';
+import { positionsLayer } from '../../lib/overlay/layers/positions';
+import { RIGHT_LANES } from '../../lib/overlay/layers/types';
+import { type PaintPlan, samePlan } from '../../lib/overlay/paint-plan';
 import type { BadgeCorner } from '../../lib/settings/schema';
+import { createHitHost, type HitHover } from './hit-host';
 import { LayerCanvas, type PaintHandleRef } from './LayerCanvas';
-import { createPlanDraw, planData } from './label-sprites';
-import { paintRealisedMarks } from './paint-realised-marks';
+import { createPlanDraw } from './label-sprites';
+import { printsLayer } from './layer-data';
 import { pure } from './pure';
 
-/** The realised marks' canvas says how many it drew and how many prints of the hour lie outside the pane. */
-const marksData = (layout: MarksLayout) => ({
-  count: String(layout.marks.length),
-  offPane: String(layout.offPane),
+/** For tests and the benchmark: the real-position ticks on the bitmap (the layer "Hyperliquid: real positions"). */
+const paneData = (plan: PaintPlan) => ({
+  positions: String(layoutOf(plan.layers, positionsLayer)?.ticks.length ?? 0),
 });
 
+/** The realised marks' canvas says how many it drew and how many prints of the hour lie outside the pane. */
+const marksData = (plan: PaintPlan) => {
+  const layout = layoutOf(plan.layers, printsLayer);
+  return { count: String(layout?.marks.length ?? 0), offPane: String(layout?.offPane ?? 0) };
+};
+
 /** Width of the hover strip at the pane's right edge: the only part of the pane layer that takes the pointer. */
-export const HIT_WIDTH = 14;
+export const HIT_WIDTH = RIGHT_LANES.strip.width;
 
 function edgeClass(edge: 'top' | 'bottom', corner: BadgeCorner): string {
   if (!corner.startsWith(edge)) return `edges ${edge}`;
   return `edges ${edge} ${corner.endsWith('right') ? 'at-left' : 'at-right'}`;
 }
 
-export const bandKey = (b: Pick<PaintBand, 'side' | 'low' | 'high'>) => `${b.side}:${b.low}:${b.high}`;
-
-/** What a hit strip says about its band, fixed while the chart pans: a new one only with other bands or figures. */
-const stripKey = (b: PaintBand) => `${bandKey(b)}:${b.notionalUsd}`;
 const edgeKey = (e: EdgeMarker) => `${e.side}:${e.band.low}:${e.band.high}:${e.edge}:${e.text}`;
-
-/** What a strip shows of its band's geometry, as last written to the element. */
-type Placed = Pick<PaintBand, 'cssTop' | 'cssHeight' | 'yHigh' | 'yLow' | 'clipped' | 'widened'>;
-
-function setData(el: HTMLElement, name: string, value: string | null) {
-  if (value === null) el.removeAttribute(name);
-  else el.setAttribute(name, value);
-}
-
-const placedAt = new WeakMap<HTMLElement, Placed>();
-const NOTHING_PLACED: Placed = {
-  cssTop: Number.NaN,
-  cssHeight: Number.NaN,
-  yHigh: Number.NaN,
-  yLow: Number.NaN,
-  clipped: null,
-  widened: false,
-};
-
-/** Moves a strip onto its band's painted rows, writing only what changed (a pan changes the rows and exact ys). */
-function place(el: HTMLElement, band: PaintBand) {
-  let was = placedAt.get(el);
-  if (!was) {
-    was = { ...NOTHING_PLACED };
-    placedAt.set(el, was);
-    // A new element: every attribute is written once, whatever its value.
-    setData(el, 'data-clipped', band.clipped);
-    setData(el, 'data-widened', band.widened ? 'true' : null);
-    was.clipped = band.clipped;
-    was.widened = band.widened;
-  }
-  if (was.cssTop !== band.cssTop) el.style.top = `${band.cssTop}px`;
-  if (was.cssHeight !== band.cssHeight) el.style.height = `${band.cssHeight}px`;
-  if (!Object.is(was.yHigh, band.yHigh))
-    setData(el, 'data-y-high', band.yHigh === null ? null : String(band.yHigh));
-  if (!Object.is(was.yLow, band.yLow))
-    setData(el, 'data-y-low', band.yLow === null ? null : String(band.yLow));
-  if (was.clipped !== band.clipped) setData(el, 'data-clipped', band.clipped);
-  if (was.widened !== band.widened) setData(el, 'data-widened', band.widened ? 'true' : null);
-  was.cssTop = band.cssTop;
-  was.cssHeight = band.cssHeight;
-  was.yHigh = band.yHigh;
-  was.yLow = band.yLow;
-  was.clipped = band.clipped;
-  was.widened = band.widened;
-}
 
 /** The first value seen for a key, until the key changes: a list re-rendered only when what it shows changes. */
 function useKept<T>(value: T, key: string): T {
@@ -81,85 +39,6 @@ function useKept<T>(value: T, key: string): T {
   if (kept.current?.key !== key) kept.current = { key, value };
   return kept.current.value;
 }
-
-function placeAll(strips: Map<string, HTMLElement>, plan: PaintPlan, hooks: HTMLElement | null) {
-  for (const band of plan.bands) {
-    const el = strips.get(bandKey(band));
-    if (el) place(el, band);
-  }
-  if (hooks) placeHooks(hooks, plan);
-}
-
-/**
- * The layers' DOM targets (`Layer.hits`): one element per key in the hooks container, its box and `data-*` written
- * in place each frame (plain DOM, outside Preact), removed when its layer no longer draws.
- */
-function placeHooks(container: HTMLElement, plan: PaintPlan) {
-  const layers = plan.layers;
-  const seen = new Set<string>();
-  if (layers) {
-    for (const { layer, layout } of [...layers.under, ...layers.over]) {
-      for (const hit of layer.hits?.(layout, layers.frame) ?? []) {
-        seen.add(hit.key);
-        let el = container.querySelector<HTMLElement>(`[data-liqlens-hook="${hit.key}"]`);
-        if (!el) {
-          el = container.ownerDocument.createElement('div');
-          el.className = 'hook';
-          el.setAttribute('data-liqlens-hook', hit.key);
-          container.append(el);
-        }
-        el.style.left = `${hit.left}px`;
-        el.style.top = `${hit.top}px`;
-        el.style.width = `${hit.width}px`;
-        el.style.height = `${hit.height}px`;
-        for (const [name, value] of Object.entries(hit.data)) setData(el, `data-${name}`, value);
-      }
-    }
-  }
-  for (const el of Array.from(container.children)) {
-    const key = el.getAttribute('data-liqlens-hook');
-    if (key !== null && !seen.has(key)) el.remove();
-  }
-}
-
-interface StripsProps {
-  bands: readonly PaintBand[];
-  strips: Map<string, HTMLElement>;
-  onHover(key: string | null): void;
-}
-
-/**
- * One hover strip per band, rendered only when the set of bands changes; their rows are written by the pane layer
- * (`place`) on every geometry change, outside Preact's diff.
- */
-const HitStrips = pure(function HitStrips({ bands, strips, onHover }: StripsProps) {
-  return (
-    <>
-      {bands.map((band) => {
-        const key = bandKey(band);
-        return (
-          <div
-            key={key}
-            ref={(el) => {
-              if (el) strips.set(key, el);
-              else strips.delete(key);
-            }}
-            class="hit"
-            role="img"
-            aria-label={`${band.side === 'long' ? 'Longs' : 'Shorts'} ${band.low}–${band.high}`}
-            data-liqlens-band={band.side}
-            data-low={band.low}
-            data-high={band.high}
-            data-usd={band.notionalUsd}
-            style={{ width: `${HIT_WIDTH}px` }}
-            onMouseEnter={() => onHover(key)}
-            onMouseLeave={() => onHover(null)}
-          />
-        );
-      })}
-    </>
-  );
-});
 
 interface EdgesProps {
   edges: readonly EdgeMarker[];
@@ -198,11 +77,12 @@ const EdgeMarkers = pure(function EdgeMarkers({ edges, corner, longColor, shortC
 });
 
 /**
- * Redraws the layer for a plan of the same pane, bands and edge markers as rendered (a pan frame): paints the
- * canvas and moves the strips, and says true; false when the plan needs a render (other bands or markers).
+ * Redraws the layer for a plan of the same pane and edge markers as rendered (a pan frame): paints the canvases and
+ * syncs the layers' DOM targets, and says true; false when the frame needs a render (other markers, another size,
+ * marks appearing or going).
  */
 export interface PaneHandle {
-  follow(plan: PaintPlan, edges: readonly EdgeMarker[], marks: MarksLayout | null): boolean;
+  follow(plan: PaintPlan, edges: readonly EdgeMarker[], marks: PaintPlan | null): boolean;
 }
 export type PaneHandleRef = { current: PaneHandle | null };
 
@@ -210,10 +90,12 @@ interface Props {
   pane: Rect;
   /** The badge's corner: markers on its edge move to the other side, out of its way. */
   corner: BadgeCorner;
+  /** Every layer but the realised marks, laid out for the pane. */
   plan: PaintPlan;
+  /** The bands' edge markers (from the bands layer's layout). */
   edges: readonly EdgeMarker[];
-  /** The realised prints' layer (null: none to show). */
-  marks: MarksLayout | null;
+  /** The realised marks on their own canvas (null: none to show). */
+  marks: PaintPlan | null;
   longColor: string;
   shortColor: string;
   onHover(key: string | null): void;
@@ -222,9 +104,10 @@ interface Props {
 }
 
 /**
- * The aligned layer: fixed over the chart's pane and clipped to it, pointer-transparent except for one hit strip
- * per band. Each strip has exactly the painted rows of its band, so tests can measure the DOM for what was drawn.
- * While the chart pans only the canvas and the strips' rows change: the strips and markers are not re-rendered.
+ * The aligned layer: fixed over the chart's pane and clipped to it, pointer-transparent except for the bands' hover
+ * strips. The painter draws the layers on one canvas (the realised marks on a second, so that a new print does not
+ * repaint the bands); the layers' DOM targets (`Layer.hits`: one strip per band on exactly its painted rows, the
+ * test hooks) are kept by a hit host outside Preact. While the chart pans only the canvases and the targets change.
  */
 export const PaneLayer = pure(function PaneLayer({
   pane,
@@ -238,36 +121,37 @@ export const PaneLayer = pure(function PaneLayer({
   onError,
   handle,
 }: Props) {
-  const strips = useRef(new Map<string, HTMLElement>()).current;
   const hooks = useRef<HTMLDivElement>(null);
+  const hover = useRef<HitHover>(() => undefined);
+  hover.current = (key) => onHover(key);
+  const hits = useRef(createHitHost(hover)).current;
   const canvas: PaintHandleRef<PaintPlan> = useRef<PaintHandleRef<PaintPlan>['current']>(null);
-  const marksCanvas: PaintHandleRef<MarksLayout> = useRef<PaintHandleRef<MarksLayout>['current']>(null);
+  const marksCanvas: PaintHandleRef<PaintPlan> = useRef<PaintHandleRef<PaintPlan>['current']>(null);
   const drawPlan = useMemo(createPlanDraw, []);
-  const stripsKey = plan.bands.map(stripKey).join('|');
+  const drawMarks = useMemo(() => createPlanDraw(false), []);
   const edgesKey = edges.map(edgeKey).join('|');
-  const bands = useKept(plan.bands, stripsKey);
   const shownEdges = useKept(edges, edgesKey);
   const hasMarks = marks !== null;
-  const shown = useRef({ stripsKey, edgesKey, planWidth: plan.width, planHeight: plan.height, hasMarks });
-  shown.current = { stripsKey, edgesKey, planWidth: plan.width, planHeight: plan.height, hasMarks };
+  const shown = useRef({ edgesKey, planWidth: plan.width, planHeight: plan.height, hasMarks });
+  shown.current = { edgesKey, planWidth: plan.width, planHeight: plan.height, hasMarks };
   const api = useRef<PaneHandle>({
     follow(next, nextEdges, nextMarks) {
       const now = shown.current;
       const paint = canvas.current;
-      const paintMarks = marksCanvas.current;
+      const container = hooks.current;
       if (
         !paint ||
+        !container ||
         (nextMarks !== null) !== now.hasMarks ||
-        (nextMarks !== null && !paintMarks) ||
+        (nextMarks !== null && !marksCanvas.current) ||
         next.width !== now.planWidth ||
         next.height !== now.planHeight ||
-        next.bands.map(stripKey).join('|') !== now.stripsKey ||
         nextEdges.map(edgeKey).join('|') !== now.edgesKey
       )
         return false;
       paint(next);
-      if (nextMarks) paintMarks?.(nextMarks);
-      placeAll(strips, next, hooks.current);
+      if (nextMarks) marksCanvas.current?.(nextMarks);
+      hits.sync(container, next.layers, next.frame);
       return true;
     },
   }).current;
@@ -285,27 +169,27 @@ export const PaneLayer = pure(function PaneLayer({
   );
   useLayoutEffect(() => {
     try {
-      placeAll(strips, plan, hooks.current);
+      if (hooks.current) hits.sync(hooks.current, plan.layers, plan.frame);
     } catch (cause) {
       onError(cause);
     }
-  }, [plan, strips, onError]);
+  }, [plan, hits, onError]);
   return (
     <div class="pane" data-liqlens-pane="" style={style}>
       <LayerCanvas
         layout={plan}
-        same={samePaint}
+        same={samePlan}
         draw={drawPlan}
         onError={onError}
         handle={canvas}
         class="bands"
-        data={planData}
+        data={paneData}
       />
       {marks && (
         <LayerCanvas
           layout={marks}
-          same={sameMarks}
-          draw={paintRealisedMarks}
+          same={samePlan}
+          draw={drawMarks}
           onError={onError}
           handle={marksCanvas}
           class="marks"
@@ -314,7 +198,6 @@ export const PaneLayer = pure(function PaneLayer({
         />
       )}
       <div class="hooks" ref={hooks} />
-      <HitStrips bands={bands} strips={strips} onHover={onHover} />
       <EdgeMarkers edges={shownEdges} corner={corner} longColor={longColor} shortColor={shortColor} />
     </div>
   );

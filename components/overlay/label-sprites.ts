@@ -1,5 +1,6 @@
+import { halo } from '../../lib/overlay/layers/text';
 import type { PaintPlan } from '../../lib/overlay/paint-plan';
-import { type Canvas2D, halo, type LabelAnchor, type LabelSprites, paintPlan } from './paint';
+import { type Canvas2D, type LabelAnchor, type LabelSprites, paintPlan } from './paint';
 
 interface Sprite {
   /** An ImageBitmap where the browser has OffscreenCanvas (cheaper to draw than a canvas), else the canvas. */
@@ -95,20 +96,16 @@ export function createLabelSprites(doc: Document): LabelSprites {
   };
 }
 
-/** For tests and the benchmark: the real-position ticks on the bitmap (the layer "Hyperliquid: real positions"). */
-export const planData = (plan: PaintPlan) => ({
-  positions: String(plan.positions?.layout.ticks.length ?? 0),
-});
-
-/** Draws paint plans on one canvas, with that canvas's own label sprites (made on its first paint). */
-export function createPlanDraw(): (
-  ctx: CanvasRenderingContext2D,
-  plan: PaintPlan,
-  canvas: HTMLCanvasElement,
-) => void {
+/**
+ * Draws paint plans on one canvas, with that canvas's own label sprites (made on its first paint); `clear: false` for
+ * the realised marks' canvas, which the marks painter clears itself.
+ */
+export function createPlanDraw(
+  clear = true,
+): (ctx: CanvasRenderingContext2D, plan: PaintPlan, canvas: HTMLCanvasElement) => void {
   let sprites: LabelSprites | null = null;
   return (ctx, plan, canvas) => {
     sprites ??= createLabelSprites(canvas.ownerDocument);
-    paintPlan(ctx, plan, sprites);
+    paintPlan(ctx, plan, sprites, clear);
   };
 }

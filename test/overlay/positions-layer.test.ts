@@ -4,9 +4,11 @@ import {
   layoutPositions,
   MAX_TICK_CSS,
   paintPositions,
+  positionsLayer,
   samePositions,
 } from '../../lib/overlay/layers/positions';
-import { planPaint, samePaint } from '../../lib/overlay/paint-plan';
+import type { Frame } from '../../lib/overlay/layers/types';
+import { planPaint, samePlan } from '../../lib/overlay/paint-plan';
 
 // 101 rows for 90,000 (bottom) … 100,000 (top): 100 a row.
 const scale = { from: 90_000, to: 100_000, mode: 0 as const, height: 101 };
@@ -110,28 +112,25 @@ describe('the real-positions layer', () => {
     expect(ctx.globalAlpha).toBe(1);
   });
 
-  it('joins the paint plan, and a plan with other ticks is not the same paint', () => {
-    const layout = { rects: [], labels: [], lines: [], edges: [] } as unknown as Parameters<
-      typeof planPaint
-    >[0];
-    const opts = {
-      width: 400,
-      height: 101,
-      dpr: 1,
-      scale,
-      price: 95_000,
-      labels: 'none' as const,
-      rightInsetCss: 14,
-      fontCss: 11,
-      lineColor: '#fff',
-    };
-    const a = planPaint(layout, { ...opts, positions: { bins: bins([[100, 'long', 1]]), ...colors } });
-    const b = planPaint(layout, { ...opts, positions: { bins: bins([[101, 'long', 1]]), ...colors } });
-    const c = planPaint(layout, { ...opts, positions: { bins: bins([[100, 'long', 5]]), ...colors } });
-    expect(a.positions?.layout.ticks).toHaveLength(1);
-    expect(samePaint(a, b)).toBe(false);
-    expect(samePaint(a, c)).toBe(true);
-    expect(samePositions(a.positions?.layout ?? null, null)).toBe(false);
-    expect(planPaint(layout, opts).positions).toBeUndefined();
+  it('joins the paint plan as a layer, and a plan with other ticks or colours is not the same paint', () => {
+    const paneFrame: Frame = { ...frame, surface: 'pane', time: null, price: 95_000 };
+    const plan = (k: number, usd: number, over: Partial<typeof colors> = {}) =>
+      planPaint(
+        [{ layer: positionsLayer, data: { bins: bins([[k, 'long', usd]]), ...colors, ...over } }],
+        paneFrame,
+      );
+    const a = plan(100, 1);
+    expect(a.layers.map((l) => l.layer.id)).toEqual(['positions']);
+    expect(samePlan(a, plan(101, 1))).toBe(false);
+    expect(samePlan(a, plan(100, 5))).toBe(true);
+    expect(samePlan(a, plan(100, 1, { longColor: '#ffffff' }))).toBe(false);
+    expect(samePositions(a.layers[0]?.layout as never, null)).toBe(false);
+    // Not on the ladder.
+    expect(
+      planPaint(
+        a.layers.map(({ layer }) => ({ layer, data: {} })),
+        { ...paneFrame, surface: 'ladder' },
+      ).layers,
+    ).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { type AnyLayer, type Canvas2D, type Frame, type PaintContext, Z_ORDER } from './types';
+import { type AnyLayer, type Canvas2D, type Frame, type Layer, type PaintContext, Z_ORDER } from './types';
 
 /** A layer with its layout for one frame. */
 export interface LaidOut {
@@ -38,4 +38,10 @@ export function sameLayers(a: readonly LaidOut[], b: readonly LaidOut[]): boolea
 /** Paints the laid-out layers in order on a context whose transform is the identity. */
 export function paintLayers(ctx: Canvas2D, laidOut: readonly LaidOut[], paint: PaintContext): void {
   for (const { layer, layout } of laidOut) layer.paint(ctx, layout, paint);
+}
+
+/** The layout a layer made this frame, or null when it is not drawn. */
+export function layoutOf<L>(laidOut: readonly LaidOut[], layer: Layer<never, L>): L | null {
+  for (const l of laidOut) if (l.layer === layer) return l.layout as L;
+  return null;
 }

@@ -1,12 +1,12 @@
 import { type PriceScale, priceToY } from '../../chart/price-to-y';
 import type { Bins } from '../../model/cluster-view';
-import type { Canvas2D } from './types';
+import type { Canvas2D, Layer } from './types';
 
 /**
  * The layer "Hyperliquid: real positions": the real map of lib/hl-positions drawn unlike the estimate's filled
  * bands: dashed outline ticks growing from the pane's left edge, one per pixel row that holds real liquidations,
  * their length the square root of the row's share of the largest (so small clusters stay visible), and a caption
- * naming the venue. Pure `data → layout → paint`, in the shape of the overlay's layers (lib/overlay/layers).
+ * naming the venue. Pure `data → layout → paint` (`positionsLayer`).
  */
 export interface PositionsData {
   bins: Bins;
@@ -36,6 +36,8 @@ export interface PositionsLayout {
   dpr: number;
   ticks: PositionTick[];
   caption: { text: string; x: number; y: number };
+  longColor: string;
+  shortColor: string;
 }
 
 /** The longest tick, CSS px: well left of the band labels and the right-edge lanes. */
@@ -88,13 +90,23 @@ export function layoutPositions(data: PositionsData, frame: PositionsFrame): Pos
     dpr,
     ticks,
     caption: { text: CAPTION, x: Math.round(4 * dpr), y: Math.round(14 * dpr) },
+    longColor: data.longColor,
+    shortColor: data.shortColor,
   };
 }
 
 /** Two layouts paint the same pixels. */
 export function samePositions(a: PositionsLayout | null, b: PositionsLayout | null): boolean {
   if (a === b) return true;
-  if (!a || !b || a.width !== b.width || a.height !== b.height || a.ticks.length !== b.ticks.length)
+  if (
+    !a ||
+    !b ||
+    a.width !== b.width ||
+    a.height !== b.height ||
+    a.longColor !== b.longColor ||
+    a.shortColor !== b.shortColor ||
+    a.ticks.length !== b.ticks.length
+  )
     return false;
   for (let i = 0; i < a.ticks.length; i++) {
     const p = a.ticks[i] as PositionTick;
@@ -152,3 +164,12 @@ export function paintPositions(
   ctx.fillText(layout.caption.text, layout.caption.x, layout.caption.y);
   ctx.globalAlpha = 1;
 }
+
+/** The layer on the pane (its ticks grow from the left edge, wider than the ladder). */
+export const positionsLayer: Layer<PositionsData, PositionsLayout> = {
+  id: 'positions',
+  surfaces: ['pane'],
+  layout: layoutPositions,
+  same: samePositions,
+  paint: (ctx, layout, { font }) => paintPositions(ctx, layout, layout, font),
+};

@@ -21,15 +21,16 @@ import type { PriceScale } from '../../chart/price-to-y';
 export type Surface = 'pane' | 'ladder';
 
 /** The layers, by id; the painter draws them in `Z_ORDER`. */
-export type LayerId = 'heatmap' | 'bands' | 'profile' | 'prints' | 'positions' | 'labels';
+export type LayerId = 'heatmap' | 'bands' | 'profile' | 'prints' | 'positions' | 'lines' | 'labels';
 
-/** Back to front: the heatmap behind everything, labels on top. */
+/** Back to front: the heatmap behind everything, the price lines and then the band labels on top. */
 export const Z_ORDER: Record<LayerId, number> = {
   heatmap: 0,
   bands: 10,
   profile: 20,
   prints: 30,
   positions: 40,
+  lines: 45,
   labels: 50,
 };
 
@@ -100,10 +101,18 @@ export function lanesFor(surface: Surface): Lanes {
   return surface === 'pane' ? RIGHT_LANES : LADDER_LANES;
 }
 
+/** Text size of the layers' labels, CSS px: the pane's, and the narrower ladder's. */
+export const FONT_CSS: Record<Surface, number> = { pane: 11, ladder: 10 };
+
+/** The labels' font in bitmap px for a frame (`PaintContext.font`). */
+export function frameFont(frame: Pick<Frame, 'surface' | 'dpr'>): string {
+  return `${Math.round(FONT_CSS[frame.surface] * frame.dpr)}px system-ui, -apple-system, "Segoe UI", sans-serif`;
+}
+
 /**
  * A DOM element a layer wants over what it painted (a hover target, a test hook): the painter's host keeps one
- * element per `key`, absolutely positioned at these CSS px, with these `data-*` attributes. Geometry changes are
- * written in place (no re-render) while the set of keys stays the same.
+ * element per `key`, absolutely positioned at these CSS px, with these `data-*` attributes. Geometry and data are
+ * written in place (no re-render), each only when it changed; elements come and go with their keys.
  */
 export interface HitTarget {
   key: string;
@@ -114,6 +123,12 @@ export interface HitTarget {
   height: number;
   /** `data-*` attributes, names without the `data-` prefix; null removes the attribute. */
   data: Readonly<Record<string, string | null>>;
+  /**
+   * A hover target: it takes the pointer (class `hit`), is named by this text for assistive technology, and the
+   * host reports the pointer entering and leaving it by `key`. Without it the element is a pointer-transparent test
+   * hook (class `hook`, `data-liqlens-hook="<key>"`).
+   */
+  hover?: string;
 }
 
 /** A prepared image the painter can blit (an ImageBitmap or canvas in the browser, a fake in tests). */

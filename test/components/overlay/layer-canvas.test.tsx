@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LayerCanvas } from '../../../components/overlay/LayerCanvas';
 import { createPlanDraw } from '../../../components/overlay/label-sprites';
 import { paintRealisedMarks } from '../../../components/overlay/paint-realised-marks';
-import { type PaintPlan, samePaint } from '../../../lib/overlay/paint-plan';
+import { type PaintPlan, samePlan } from '../../../lib/overlay/paint-plan';
 import { type MarksLayout, type RealisedMark, sameMarks } from '../../../lib/overlay/realised-marks';
 
 /** Counts the frames painted: every paint starts by clearing the whole bitmap. */
@@ -33,9 +33,16 @@ const plan = (): PaintPlan => ({
   height: 401,
   dpr: 1,
   font: '11px system-ui',
-  bands: [],
-  labels: [],
-  lines: [],
+  frame: {
+    surface: 'pane',
+    width: 800,
+    height: 401,
+    dpr: 1,
+    scale: { from: 90_000, to: 100_000, mode: 0, height: 401 },
+    time: null,
+    price: 95_000,
+  },
+  layers: [],
 });
 
 describe('LayerCanvas', () => {
@@ -49,7 +56,7 @@ describe('LayerCanvas', () => {
     const painted = stubContext();
     const draw = createPlanDraw();
     const bands = (p: PaintPlan) => (
-      <LayerCanvas layout={p} same={samePaint} draw={draw} onError={() => {}} class="bands" />
+      <LayerCanvas layout={p} same={samePlan} draw={draw} onError={() => {}} class="bands" />
     );
     render(bands(plan()), host);
     expect(painted.clears()).toBe(1);

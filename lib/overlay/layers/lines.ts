@@ -1,0 +1,120 @@
+import type { PriceLine } from '../../chart/layout';
+import { priceToY } from '../../chart/price-to-y';
+import { type BandsData, bandsLayout } from './bands';
+import { halo, textState } from './text';
+import { FONT_CSS, type Layer } from './types';
+
+export interface PaintLine {
+  kind: PriceLine['kind'] | 'price';
+  price: number;
+  /** Bitmap px, at a pixel centre for odd widths so that the line is crisp. */
+  y: number;
+  width: number;
+  dash: number[];
+  color: string;
+  /** Left-aligned on its alphabetic baseline, at whole bitmap px. */
+  label: { text: string; x: number; y: number } | null;
+}
+
+export interface LinesLayout {
+  /** Canvas size in bitmap px. */
+  width: number;
+  dpr: number;
+  lines: PaintLine[];
+}
+
+export const LINE_COLOR = '#c9ced8';
+
+/**
+ * The price lines: the at-risk move's dashed lines above and below the price, each labelled "+3.0 % 97,850" (3 px
+ * above the up line, a font height + 3 px below the down line), and on the ladder a solid line at the live price.
+ * Lines are crisp: at a device pixel centre when their width is odd.
+ */
+export const linesLayer: Layer<BandsData, LinesLayout> = {
+  id: 'lines',
+  surfaces: ['pane', 'ladder'],
+  layout(data, frame) {
+    const bands = bandsLayout(data, frame);
+    const { dpr } = frame;
+    const fontPx = Math.round(FONT_CSS[frame.surface] * dpr);
+    const lineWidth = Math.max(1, Math.round(dpr));
+    const crisp = (cssY: number) => Math.round(cssY * dpr) + (lineWidth % 2 === 1 ? 0.5 : 0);
+    const lines: PaintLine[] = bands.lines.map((line) => ({
+      kind: line.kind,
+      price: line.price,
+      y: crisp(line.y),
+      width: lineWidth,
+      dash: [4 * dpr, 4 * dpr],
+      color: LINE_COLOR,
+      // The label's baseline on a whole bitmap row (the line itself may sit at a pixel centre): drawn from a sprite.
+      label: {
+        text: line.label,
+        x: Math.round(4 * dpr),
+        y:
+          Math.round(line.y * dpr) +
+          (line.kind === 'move-up' ? -Math.round(3 * dpr) : Math.round(3 * dpr) + fontPx),
+      },
+    }));
+    if (frame.surface === 'ladder') {
+      const y = priceToY(frame.scale, frame.price);
+      if (y !== null && y >= 0 && y <= frame.height - 1) {
+        lines.push({
+          kind: 'price',
+          price: frame.price,
+          y: crisp(y),
+          width: lineWidth,
+          dash: [],
+          color: LINE_COLOR,
+          label: null,
+        });
+      }
+    }
+    return lines.length ? { width: bands.width, dpr, lines } : null;
+  },
+  same(a, b) {
+    if (a === b) return true;
+    if (a.width !== b.width || a.dpr !== b.dpr || a.lines.length !== b.lines.length) return false;
+    for (let i = 0; i < a.lines.length; i++)
+      if (!sameLine(a.lines[i] as PaintLine, b.lines[i] as PaintLine)) return false;
+    return true;
+  },
+  paint(ctx, layout, { font, sprites }) {
+    for (const line of layout.lines) {
+      ctx.globalAlpha = line.kind === 'price' ? 0.9 : 0.75;
+      ctx.strokeStyle = line.color;
+      ctx.lineWidth = line.width;
+      ctx.setLineDash(line.dash);
+      ctx.beginPath();
+      ctx.moveTo(0, line.y);
+      ctx.lineTo(layout.width, line.y);
+      ctx.stroke();
+      if (line.label) {
+        const { text, x, y } = line.label;
+        // A sprite is an image: the dash does not apply to it. Text drawn directly needs the text state.
+        if (sprites?.(ctx, text, x, y, line.color, font, layout.dpr, 'left')) continue;
+        ctx.setLineDash([]);
+        textState(ctx, font, 'left', 'alphabetic');
+        halo(ctx, layout.dpr, text, x, y, line.color);
+      }
+    }
+    ctx.setLineDash([]);
+    ctx.globalAlpha = 1;
+  },
+};
+
+function sameLine(a: PaintLine, b: PaintLine): boolean {
+  return (
+    a.kind === b.kind &&
+    a.y === b.y &&
+    a.width === b.width &&
+    a.color === b.color &&
+    a.dash.length === b.dash.length &&
+    a.dash.every((d, i) => d === b.dash[i]) &&
+    (a.label === b.label ||
+      (a.label !== null &&
+        b.label !== null &&
+        a.label.text === b.label.text &&
+        a.label.x === b.label.x &&
+        a.label.y === b.label.y))
+  );
+}
