@@ -28,7 +28,7 @@ interface Props<T extends CanvasLayout> {
 /**
  * A canvas sized in device pixels (CSS size = bitmap / dpr, so one bitmap row is one device row) that repaints only
  * when its layout would put other pixels on it (`same`): a new layout object that paints the same keeps the bitmap.
- * The pane's bands and labels and the realised prints each have one; the ladder has one for its bands.
+ * The pane has two (every layer but the realised prints; the prints alone), the ladder one.
  */
 export function LayerCanvas<T extends CanvasLayout>(props: Props<T>) {
   const { layout, onError, handle } = props;

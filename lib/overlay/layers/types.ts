@@ -74,9 +74,9 @@ export interface Frame {
 /**
  * Horizontal lanes along the surface's right edge, in CSS px measured from the right edge leftwards, so that the
  * layers that live there never draw over each other:
- * - `marks`: realised-print marks (helper h10), right at the edge;
- * - `strip`: the bands' DOM hover strips (`[data-liqlens-band]`, 14 px, the only pointer target), over the marks
- *   lane and the profile's outer part; hover-able marks of their own would take `marks` width as their hit width;
+ * - `marks`: realised-print marks; the prints layer keeps them left of the strips (`strip.width` in);
+ * - `strip`: the bands' DOM hover strips (`[data-liqlens-band]`, 14 px, the only pointer target), at the edge, over
+ *   the profile's outer part;
  * - `profile`: the whole-map histogram, bars growing leftwards from `profile.right`;
  * - `labels`: band labels are right-aligned at `labels.right` (left of the profile's widest bar).
  */

@@ -291,6 +291,33 @@ describe('OverlayRoot: the DOM contract', () => {
     expect([dock?.style.right, dock?.style.top]).toEqual(['8px', '8px']);
   });
 
+  it('draws the ladder through the same painter: bands, the profile when it is on, never the heatmap', async () => {
+    const ladderState = (profile: boolean) =>
+      state({ mode: 'ladder', reason: 'no chart API', geometry: null, layers: { heatmap: true, profile } });
+    const root = mount(ladderState(true));
+    const ladder = root.querySelector<HTMLElement>('[data-liqlens-ladder]');
+    const profile = ladder?.querySelector<HTMLElement>('[data-liqlens-hook="profile"]');
+    // The view's map: bins of 100 from 90,000 to 100,000.
+    expect(profile?.dataset.bins).toBe('100');
+    expect(ladder?.querySelector('[data-liqlens-hook="heatmap"]')).toBeNull();
+    const rows = [...(ladder?.querySelectorAll<HTMLElement>('[data-liqlens-ladder-band]') ?? [])];
+    expect(
+      rows.map((r) => [r.dataset.liqlensLadderBand, r.dataset.low, r.style.left, r.style.width]),
+    ).toEqual([
+      ['long', '93000', '0px', '150px'],
+      ['long', '91500', '0px', '150px'],
+      ['short', '96800', '0px', '150px'],
+      ['short', '98000', '0px', '150px'],
+    ]);
+    rows[2]?.dispatchEvent(new MouseEvent('mouseenter'));
+    await rerendered();
+    expect(root.querySelector('[data-liqlens-hover]')).not.toBeNull();
+    rows[2]?.dispatchEvent(new MouseEvent('mouseleave'));
+    await rerendered();
+    expect(root.querySelector('[data-liqlens-hover]')).toBeNull();
+    expect(mount(ladderState(false)).querySelector('[data-liqlens-hook="profile"]')).toBeNull();
+  });
+
   it('lists bands beyond the reach of the ladder at its ends', () => {
     const far = makeView({
       bands: [
