@@ -160,7 +160,7 @@ describe('labels layer', () => {
     expect(p[0]?.y).toBe(610);
   });
 
-  it('writes short labels on the ladder, left of its profile lane', () => {
+  it('writes short labels on the ladder, at its right edge, over the profile', () => {
     const bands = [band('long', 93_000, 93_300, 1.3e9)];
     // (93,300 − 95,000) / 95,000 = −1.8 %.
     const [l] = labels(bands, { surface: 'ladder', width: 150 });

@@ -87,12 +87,16 @@ export const RIGHT_LANES = {
   labels: { right: 66 },
 } as const;
 
-/** Lanes on the narrow ladder: the profile is drawn thinner there. */
+/**
+ * Lanes on the narrow ladder: the profile is drawn thinner there, and band labels stay at the edge, over the profile
+ * (they are haloed): 150 px cannot hold a move line's label, a band label and the profile side by side, and labels
+ * left of the profile would run into the move lines' labels.
+ */
 export const LADDER_LANES = {
   marks: { right: 0, width: 4 },
   strip: { right: 0, width: 0 },
   profile: { right: 4, width: 24 },
-  labels: { right: 30 },
+  labels: { right: 2 },
 } as const;
 
 export type Lanes = typeof RIGHT_LANES | typeof LADDER_LANES;

@@ -55,7 +55,8 @@ export interface OverlayState {
   edges: DrawnEdge[];
   badge: Record<string, string> | null;
   badgeText: Record<string, string>;
-  ladder: { reason: string | null; price: number; bands: number } | null;
+  /** The docked ladder; `profileBins`: the bins of its profile (null while the profile is not drawn there). */
+  ladder: { reason: string | null; price: number; bands: number; profileBins: number | null } | null;
   /** The heatmap layer's hook (pane-relative CSS px), null when no heatmap is drawn. */
   heatmap: { left: number; columnWidth: number; t0: number; columns: number } | null;
   /** The profile layer's hook: the map's top and bottom edges (pane-relative CSS y) on this frame's scale. */
@@ -153,6 +154,9 @@ export async function readOverlay(page: Page): Promise<OverlayState> {
             reason: ladder.dataset.reason ?? null,
             price: Number(ladder.dataset.price),
             bands: ladder.querySelectorAll('[data-liqlens-ladder-band]').length,
+            profileBins: num(
+              ladder.querySelector<HTMLElement>('[data-liqlens-hook="profile"]')?.dataset.bins,
+            ),
           }
         : null,
       heatmap: heatmapHook

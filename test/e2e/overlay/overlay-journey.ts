@@ -151,6 +151,8 @@ export async function expectLadder(
   expect(state.ladder?.reason ?? '').toMatch(reason);
   if (view) {
     expect(state.ladder?.bands ?? 0, 'bands on the ladder').toBeGreaterThan(0);
+    // The ladder draws through the pane's painter: the whole map's profile too (on by default).
+    expect(state.ladder?.profileBins, 'the profile on the ladder').toBe(view.bins.long.length);
     expect(state.badge?.state).toBe('ok');
     expect(state.badge?.asset).toBe(view.asset);
     expect(Number(state.badge?.viewUpUsd)).toBe(view.atRisk.up.notionalUsd);
