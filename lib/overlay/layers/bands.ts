@@ -69,7 +69,11 @@ function clippedEdge(top: number | null, bottom: number | null, height: number):
 }
 
 /** The last layout made: the bands, labels and lines layers of one frame share it (one `layoutOverlay` a frame). */
-let last: { data: BandsData; frame: Frame; layout: BandsLayout } | null = null;
+const last: { data: BandsData | null; frame: Frame | null; layout: BandsLayout | null } = {
+  data: null,
+  frame: null,
+  layout: null,
+};
 
 /**
  * The bands in view for this frame (lib/chart/layout picks them and gives their rows in CSS px), rounded to whole
@@ -77,7 +81,7 @@ let last: { data: BandsData; frame: Frame; layout: BandsLayout } | null = null;
  * exactly what was painted. Memoised on the (data, frame) pair, so the layers of one frame lay it out once.
  */
 export function bandsLayout(data: BandsData, frame: Frame): BandsLayout {
-  if (last && last.data === data && last.frame === frame) return last.layout;
+  if (last.layout && last.data === data && last.frame === frame) return last.layout;
   const { dpr, scale } = frame;
   const width = Math.max(1, Math.round(frame.width * dpr));
   const height = Math.max(1, Math.round(frame.height * dpr));
@@ -118,7 +122,9 @@ export function bandsLayout(data: BandsData, frame: Frame): BandsLayout {
     edges: overlay.edges,
     lines: overlay.lines,
   };
-  last = { data, frame, layout };
+  last.data = data;
+  last.frame = frame;
+  last.layout = layout;
   return layout;
 }
 
