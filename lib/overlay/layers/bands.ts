@@ -128,6 +128,31 @@ export function bandsLayout(data: BandsData, frame: Frame): BandsLayout {
   return layout;
 }
 
+/** A hit element's fixed texts, made once per band object (not on every frame of a pan). */
+interface BandTexts {
+  key: string;
+  low: string;
+  high: string;
+  usd: string;
+  hover: string;
+}
+const texts = new WeakMap<Band, BandTexts>();
+
+function bandTexts(band: Band | undefined, b: PaintBand): BandTexts {
+  let t = band && texts.get(band);
+  if (!t) {
+    t = {
+      key: bandKey(b),
+      low: String(b.low),
+      high: String(b.high),
+      usd: String(b.notionalUsd),
+      hover: `${b.side === 'long' ? 'Longs' : 'Shorts'} ${b.low}–${b.high}`,
+    };
+    if (band) texts.set(band, t);
+  }
+  return t;
+}
+
 function sameBand(a: PaintBand, b: PaintBand): boolean {
   return a.y === b.y && a.h === b.h && a.color === b.color && a.alpha === b.alpha && a.clipped === b.clipped;
 }
@@ -170,9 +195,10 @@ export const bandsLayer: Layer<BandsData, BandsLayout> = {
   hits(layout, frame): readonly HitTarget[] {
     const pane = frame.surface === 'pane';
     const strip = RIGHT_LANES.strip.width;
-    return layout.bands.map(
-      (b): HitTarget => ({
-        key: bandKey(b),
+    return layout.bands.map((b, i): HitTarget => {
+      const t = bandTexts(layout.rects[i]?.band, b);
+      return {
+        key: t.key,
         left: pane ? frame.width - strip : 0,
         top: b.cssTop,
         width: pane ? strip : frame.width,
@@ -180,22 +206,17 @@ export const bandsLayer: Layer<BandsData, BandsLayout> = {
         data: pane
           ? {
               'liqlens-band': b.side,
-              low: String(b.low),
-              high: String(b.high),
-              usd: String(b.notionalUsd),
+              low: t.low,
+              high: t.high,
+              usd: t.usd,
               'y-high': b.yHigh === null ? null : String(b.yHigh),
               'y-low': b.yLow === null ? null : String(b.yLow),
               clipped: b.clipped,
               widened: b.widened ? 'true' : null,
             }
-          : {
-              'liqlens-ladder-band': b.side,
-              low: String(b.low),
-              high: String(b.high),
-              usd: String(b.notionalUsd),
-            },
-        hover: `${b.side === 'long' ? 'Longs' : 'Shorts'} ${b.low}–${b.high}`,
-      }),
-    );
+          : { 'liqlens-ladder-band': b.side, low: t.low, high: t.high, usd: t.usd },
+        hover: t.hover,
+      };
+    });
   },
 };
