@@ -36,10 +36,11 @@ export interface Ledger {
   liquidatedLongByCandle: Float64Array;
   liquidatedShortByCandle: Float64Array;
   /**
-   * With `keep: true` only (for the heatmap): each bucket's notional when opened, before any drop, and the running
-   * scale, so that a bucket's value after any candle i is `entry · ratio(scale, i, opened)`, as `settle` computes it.
+   * With `keep: true` only (for the heatmap): each bucket's notional when opened, before any drop, and each candle's
+   * open-interest drop factor (NaN on a candle without a drop). With `extendScale` over them, a bucket's value after
+   * any candle i, in a ledger that starts at any candle, is `entry · ratio(scale, i, opened)`, as `settle` computes it.
    */
-  kept?: { entryLong: Float64Array; entryShort: Float64Array; scale: LedgerScale };
+  kept?: { entryLong: Float64Array; entryShort: Float64Array; drop: Float64Array };
 }
 
 /** The running scale is kept as m · 2^e; m is brought back up by this power of two (exactly). */
@@ -97,15 +98,8 @@ export function runLedger(
   const short = bucketSide(openings * tierCount);
 
   // Pass 1.
-  const scaleM = new Float64Array(n);
-  const scaleE = new Int32Array(n);
-  const epoch = new Int32Array(n);
-  const factorAt = new Float64Array(n).fill(1);
+  const dropAt = new Float64Array(n).fill(Number.NaN);
   const openedAt = new Float64Array(n);
-  let m = 1;
-  let e = 0;
-  let ep = 0;
-  scaleM[0] = 1;
   let openedUsd = 0;
   let skippedIntervals = 0;
   for (let i = 1; i < n; i++) {
@@ -146,31 +140,17 @@ export function runLedger(
       openedAt[i] = opened;
       openedUsd += opened;
     } else if (oiNow < oiBefore) {
-      const factor = Math.max(0, 1 - Math.abs(oiNow - oiBefore) / oiBefore);
-      factorAt[i] = factor;
-      if (factor === 0) {
-        ep++;
-        m = 1;
-        e = 0;
-      } else {
-        m *= factor;
-        if (m < RESCALE_BELOW) {
-          m *= RESCALE_BY;
-          e -= RESCALE_BITS;
-        }
-      }
+      dropAt[i] = Math.max(0, 1 - Math.abs(oiNow - oiBefore) / oiBefore);
     }
-    scaleM[i] = m;
-    scaleE[i] = e;
-    epoch[i] = ep;
   }
+  const scale = { m: new Float64Array(n), e: new Int32Array(n), epoch: new Int32Array(n) };
+  extendScale(dropAt, scale, 0, 0, n - 1);
 
   // Passes 2 and 3.
   const liquidatedLongByCandle = new Float64Array(n);
   const liquidatedShortByCandle = new Float64Array(n);
-  const scale = { m: scaleM, e: scaleE, epoch };
   const kept = options.keep
-    ? { entryLong: long.usd.slice(0, long.size), entryShort: short.usd.slice(0, short.size), scale }
+    ? { entryLong: long.usd.slice(0, long.size), entryShort: short.usd.slice(0, short.size), drop: dropAt }
     : undefined;
   const stack = { candle: new Int32Array(n), reach: new Float64Array(n) };
   findLiquidations(long, 1, table, stack);
@@ -184,7 +164,8 @@ export function runLedger(
   for (let i = 1; i < n; i++) {
     open -= (liquidatedLongByCandle[i] as number) + (liquidatedShortByCandle[i] as number);
     if (open < 0) open = 0; // rounding only
-    const factor = factorAt[i] as number;
+    // NaN (no drop) is not below 1.
+    const factor = dropAt[i] as number;
     if (factor < 1) {
       const kept = open * factor;
       shrunkUsd += open - kept;
@@ -289,6 +270,53 @@ export interface LedgerScale {
   m: Float64Array;
   e: Int32Array;
   epoch: Int32Array;
+}
+
+/**
+ * The running scale of a ledger that starts at candle `start` (S = 1 there), written for candles `from` … `to`; the
+ * candles `start` … `from − 1` must hold it already (`from = start` begins afresh). `drop[i]` is candle i's
+ * open-interest drop factor, NaN for none; a drop to zero empties the book and starts a new epoch.
+ */
+export function extendScale(
+  drop: Float64Array,
+  scale: LedgerScale,
+  start: number,
+  from: number,
+  to: number,
+): void {
+  if (to < from) return;
+  const { m: scaleM, e: scaleE, epoch } = scale;
+  let m = 1;
+  let e = 0;
+  let ep = 0;
+  let i = from;
+  if (from > start) {
+    m = scaleM[from - 1] as number;
+    e = scaleE[from - 1] as number;
+    ep = epoch[from - 1] as number;
+  } else {
+    scaleM[start] = 1;
+    scaleE[start] = 0;
+    epoch[start] = 0;
+    i = start + 1;
+  }
+  for (; i <= to; i++) {
+    const factor = drop[i] as number;
+    if (factor === 0) {
+      ep++;
+      m = 1;
+      e = 0;
+    } else if (!Number.isNaN(factor)) {
+      m *= factor;
+      if (m < RESCALE_BELOW) {
+        m *= RESCALE_BY;
+        e -= RESCALE_BITS;
+      }
+    }
+    scaleM[i] = m;
+    scaleE[i] = e;
+    epoch[i] = ep;
+  }
 }
 
 /** S_a / S_b for a ≥ b: 0 across an emptied book. */

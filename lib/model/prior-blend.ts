@@ -48,14 +48,28 @@ export function blendSide(
   oiUsd: number,
   weight = MAP_WEIGHT,
 ): Float64Array {
+  const out = new Float64Array(v1.length);
+  blendSideInto(out, v1, prior, oiUsd, weight);
+  return out;
+}
+
+/** `blendSide` into `out` (the heatmap blends every column into one buffer a side). */
+export function blendSideInto(
+  out: Float64Array,
+  v1: Float64Array,
+  prior: Float64Array,
+  oiUsd: number,
+  weight = MAP_WEIGHT,
+): void {
   let total = 0;
   for (let k = 0; k < v1.length; k++) total += v1[k] as number;
   const w = total > 0 ? weight : 0;
-  const out = new Float64Array(v1.length);
+  // Left to right, as (1 − w) · OI$ · prior: the products are hoisted, not reassociated.
+  const priorPart = (1 - w) * oiUsd;
+  const mapPart = w * oiUsd;
   for (let k = 0; k < v1.length; k++) {
     // Each bin's share of the map first: a map of a few subnormal dollars still scales without overflow.
     const share = w > 0 ? (v1[k] as number) / total : 0;
-    out[k] = (1 - w) * oiUsd * (prior[k] as number) + w * oiUsd * share;
+    out[k] = priorPart * (prior[k] as number) + mapPart * share;
   }
-  return out;
 }

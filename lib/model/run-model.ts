@@ -125,7 +125,7 @@ export function venueUsage(doc: SeriesDoc, params: ModelParams): VenueUsage[] {
 }
 
 /** The parts every reading of the model shares: parameters, venues in canonical order, price, window, grid. */
-function prepare(doc: SeriesDoc, modelParams: ModelParams) {
+export function prepareModel(doc: SeriesDoc, modelParams: ModelParams) {
   const params =
     modelParams.interval === doc.interval ? modelParams : { ...modelParams, interval: doc.interval };
   const venues = [...doc.venues].sort(compareVenues);
@@ -142,7 +142,7 @@ function prepare(doc: SeriesDoc, modelParams: ModelParams) {
  * estimate says of that venue alone. Null when the document has no candle of it in the window.
  */
 export function venueBins(doc: SeriesDoc, modelParams: ModelParams, venue: Venue): Bins | null {
-  const { params, venues, intervalMs, tables, from, grid } = prepare(doc, modelParams);
+  const { params, venues, intervalMs, tables, from, grid } = prepareModel(doc, modelParams);
   const long = new Array<number>(grid.count).fill(0);
   const short = new Array<number>(grid.count).fill(0);
   let found = false;
@@ -172,7 +172,7 @@ export function venueBins(doc: SeriesDoc, modelParams: ModelParams, venue: Venue
  * the latest candle across the venues are used, so the result matches the parameters it carries.
  */
 export function runModel(doc: SeriesDoc, modelParams: ModelParams, depth?: BookDepthUsd): ModelResult {
-  const { params, venues, price, intervalMs, tables, from, grid } = prepare(doc, modelParams);
+  const { params, venues, price, intervalMs, tables, from, grid } = prepareModel(doc, modelParams);
   const long = new Float64Array(grid.count);
   const short = new Float64Array(grid.count);
   const diagnostics: Diagnostics = emptyDiagnostics();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SeriesDoc } from '../../lib/market/series';
 import { runCli } from '../../scripts/lib/clusters-cli';
-import { EXAMPLE, memIo } from './mem-io';
+import { EXAMPLE, EXAMPLE_DEPTH, memIo } from './mem-io';
 
 const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as SeriesDoc;
 
@@ -24,7 +24,7 @@ async function json(argv: string[], files: Record<string, string> = {}): Promise
   return JSON.parse(stdout) as Out;
 }
 
-/** The series with only the candles (and open interest) up to and including `time`; the marks unchanged. */
+/** The series with only the candles (and open interest) up to and including `time`; the marks (and depth) unchanged. */
 function cutAfter(doc: SeriesDoc, time: number): string {
   return JSON.stringify({
     ...doc,
@@ -75,6 +75,37 @@ describe('clusters --json --heatmap', () => {
     expect(heatmap.long[j]).toEqual(cut.bins.long);
     expect(heatmap.short[j]).toEqual(cut.bins.short);
     expect(heatmap.long[j]).not.toEqual(full.bins.long);
+  });
+
+  it('holds under model v2, on a window shorter than the series, and with a depth in the series file', {
+    timeout: 120_000,
+  }, async () => {
+    // The series carries its order book ("depth"), as the live tool's --export-series writes it.
+    const withDepth = { ...example, depth: JSON.parse(readFileSync(EXAMPLE_DEPTH, 'utf8')) } as SeriesDoc;
+    const cases = [
+      '{"version":"v2"}',
+      // One day of a week-long series: the cut after candle j reads the day before it.
+      '{"version":"v2","window":"1d","halfLifeHours":12,"rangePct":10,"movePct":2}',
+      '{"window":"2d","binPct":0.25,"tiers":[[10,0.5],[50,0.5]],"split":"even","minBinUsd":1000000}',
+    ];
+    for (const params of cases) {
+      const full = await json(['--series', 'full.json', '--json', '--heatmap', '--params', params], {
+        'full.json': JSON.stringify(withDepth),
+      });
+      const heatmap = full.heatmap;
+      if (!heatmap) throw new Error('no heatmap in the output');
+      expect(heatmap.long.at(-1), params).toEqual(full.bins.long);
+      expect(heatmap.short.at(-1), params).toEqual(full.bins.short);
+      const n = heatmap.times.length;
+      for (const j of [0, 1, Math.floor(n / 3), n - 2]) {
+        const cut = await json(['--series', 'cut.json', '--json', '--params', params], {
+          'cut.json': cutAfter(withDepth, heatmap.times[j] as number),
+        });
+        expect(cut.bins.low).toBe(full.bins.low);
+        expect(heatmap.long[j], `${params}: long column ${j}`).toEqual(cut.bins.long);
+        expect(heatmap.short[j], `${params}: short column ${j}`).toEqual(cut.bins.short);
+      }
+    }
   });
 
   it('without --heatmap prints no heatmap field', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesDoc } from '../../lib/market/series';
 import { computeHeatmap } from '../../lib/model/heatmap';
-import { resolveParams } from '../../lib/model/params';
+import { type ModelParams, type ModelParamsOverrides, resolveParams } from '../../lib/model/params';
 import { runModel } from '../../lib/model/run-model';
 import { syntheticSeries } from '../../lib/model/synthetic';
 
@@ -16,30 +16,97 @@ function cutAfter(doc: SeriesDoc, time: number): SeriesDoc {
   };
 }
 
+function params(overrides: ModelParamsOverrides): ModelParams {
+  const resolved = resolveParams(overrides);
+  if (!resolved.ok) throw new Error('parameters do not resolve');
+  return resolved.params;
+}
+
+/** Every `step`-th column (and the last) against runModel's bins on the series cut after that column's candle. */
+function expectColumnsAreCuts(doc: SeriesDoc, p: ModelParams, step = 1): number[] {
+  const heatmap = computeHeatmap(doc, p);
+  const checked: number[] = [];
+  const n = heatmap.times.length;
+  for (let j = 0; j < n; j += j === n - 1 ? 1 : Math.min(step, n - 1 - j)) {
+    const bins = runModel(cutAfter(doc, heatmap.times[j] as number), p).bins;
+    expect(heatmap.low, `low at column ${j}`).toBe(bins.low);
+    expect(heatmap.width).toBe(bins.width);
+    expect([...(heatmap.long[j] as Float64Array)], `long column ${j}`).toEqual(bins.long);
+    expect([...(heatmap.short[j] as Float64Array)], `short column ${j}`).toEqual(bins.short);
+    checked.push(j);
+  }
+  return checked;
+}
+
+/** One venue misses a run of candles (its ages are then no whole count of its own candles) and another its last. */
+function withGaps(full: SeriesDoc): SeriesDoc {
+  return {
+    ...full,
+    venues: full.venues.map((v, n) => ({
+      ...v,
+      candles:
+        n === 1 ? v.candles.filter((_, i) => i < 60 || i > 70) : n === 2 ? v.candles.slice(0, -1) : v.candles,
+    })),
+  };
+}
+
 describe('computeHeatmap', () => {
   it('gives, at every column, the bins of runModel on the series cut there, also when a venue misses candles', () => {
     const full = syntheticSeries({ seed: 7, days: 2, interval: '15m' });
-    // One venue misses a run of candles (its ages are then no whole count of its own candles) and another its last.
+    const doc = withGaps(full);
+    const p = params({ window: '2d', interval: '15m' });
+    const heatmap = computeHeatmap(doc, p);
+    expect(heatmap.times.length).toBe(full.venues[0]?.candles.length);
+    expect(expectColumnsAreCuts(doc, p)).toHaveLength(heatmap.times.length);
+  });
+
+  it('under model v2 too: each venue blended with the prior at the cut’s open interest', () => {
+    const doc = withGaps(syntheticSeries({ seed: 11, days: 2, interval: '15m', oiGapRate: 0.05 }));
+    const p = params({ window: '2d', interval: '15m', version: 'v2' });
+    const heatmap = computeHeatmap(doc, p);
+    // The prior spreads each venue's open interest over its side: a v2 column is never the v1 column.
+    const v1 = computeHeatmap(doc, { ...p, version: 'v1' });
+    expect([...(heatmap.long[40] as Float64Array)]).not.toEqual([...(v1.long[40] as Float64Array)]);
+    expectColumnsAreCuts(doc, p);
+  });
+
+  it('when the series holds more than the window: each cut reads its own window, older buckets and drops out', () => {
+    // Three days of candles under a one-day window: the cut after candle j starts a day before it.
+    const doc = withGaps(syntheticSeries({ seed: 5, days: 3, interval: '15m', flushesPerDay: 3 }));
+    for (const version of ['v1', 'v2'] as const) {
+      const p = params({ window: '1d', interval: '15m', version });
+      const heatmap = computeHeatmap(doc, p);
+      expect(heatmap.times).toHaveLength(96);
+      expectColumnsAreCuts(doc, p, 5);
+    }
+  });
+
+  it('across a drop to zero open interest (a new epoch) and drops past the scale’s rescaling, window sliding', () => {
+    const base = syntheticSeries({ seed: 9, days: 2, interval: '15m' });
     const doc: SeriesDoc = {
-      ...full,
-      venues: full.venues.map((v, n) => ({
+      ...base,
+      venues: base.venues.map((v, n) => ({
         ...v,
-        candles:
-          n === 1
-            ? v.candles.filter((_, i) => i < 60 || i > 70)
-            : n === 2
-              ? v.candles.slice(0, -1)
-              : v.candles,
+        openInterest: v.openInterest.map(([t, oi], i): [number, number] => {
+          if (n === 0 && i === 120) return [t, 0];
+          if (n === 1 && (i === 100 || i === 130)) return [t, oi * 1e-200];
+          return [t, oi];
+        }),
       })),
     };
-    const resolved = resolveParams({ window: '2d', interval: '15m' });
-    if (!resolved.ok) throw new Error('parameters do not resolve');
-    const heatmap = computeHeatmap(doc, resolved.params);
-    expect(heatmap.times.length).toBe(full.venues[0]?.candles.length);
-    for (let j = 0; j < heatmap.times.length; j += 1) {
-      const bins = runModel(cutAfter(doc, heatmap.times[j] as number), resolved.params).bins;
-      expect([...(heatmap.long[j] as Float64Array)], `long column ${j}`).toEqual(bins.long);
-      expect([...(heatmap.short[j] as Float64Array)], `short column ${j}`).toEqual(bins.short);
+    for (const version of ['v1', 'v2'] as const) {
+      expectColumnsAreCuts(doc, params({ window: '1d', interval: '15m', version }), 3);
     }
+  });
+
+  it('for the other parameters too: decay off, a narrow grid, another tier set and split', () => {
+    const doc = syntheticSeries({ seed: 3, days: 1, interval: '15m' });
+    const cases: ModelParamsOverrides[] = [
+      { window: '1d', halfLifeHours: 0 },
+      { window: '1d', halfLifeHours: 1.5, binPct: 0.37, rangePct: 6, movePct: 2, minBinUsd: 1e6 },
+      { window: '1d', version: 'v2', rangePct: 4, movePct: 1, split: 'even', mmr: 0.01, tiers: [[20, 1]] },
+      { window: '12h', version: 'v2', binPct: 0.05 },
+    ];
+    for (const overrides of cases) expectColumnsAreCuts(doc, params(overrides), 7);
   });
 });

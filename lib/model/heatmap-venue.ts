@@ -1,0 +1,246 @@
+import { binIndex, type Grid } from './bins';
+import { extendScale, type Ledger, type LedgerScale, ratio } from './ledger';
+import { blendSideInto } from './prior-blend';
+
+/** One side's buckets as the ledger opened them, in opening order. */
+interface SideBuckets {
+  size: number;
+  /** Bin of the liquidation price, −1 off the grid. */
+  bin: Int32Array;
+  candle: Int32Array;
+  /** The candle that liquidates the bucket, or the ledger's candle count when none does. */
+  dies: Int32Array;
+  /** Notional at opening, before any open-interest drop. */
+  entry: Float64Array;
+}
+
+/**
+ * One side's buckets that can be open in the cut, in opening order: appended as their candle enters the cut; the
+ * ones liquidated since, or opened at or before the cut's first candle (the `head` of the list), are skipped, and
+ * dropped once they are half the list, so the list is copied a few times, not at every cut.
+ */
+interface OpenList {
+  bin: Int32Array;
+  entry: Float64Array;
+  candle: Int32Array;
+  dies: Int32Array;
+  count: number;
+  head: number;
+  /** Of the rest, how many were liquidated at the last `mapAt`. */
+  dead: number;
+  /** The next bucket of the side not yet appended. */
+  next: number;
+  /** The lowest and highest bin of the list's buckets (−1 and −1 when empty): the map is 0 outside. */
+  low: number;
+  high: number;
+}
+
+/** A side's map at the cut, 0 outside bins `low` … `high` (low > high: all 0). */
+export interface SideMap {
+  map: Float64Array;
+  low: number;
+  high: number;
+}
+
+function sideBuckets(ledger: Ledger, side: 'long' | 'short', grid: Grid): SideBuckets {
+  const { size, liq, candle, liquidatedAt } = ledger[side];
+  const kept = ledger.kept;
+  if (!kept) throw new Error('the heatmap needs a ledger run with keep: true');
+  const bin = new Int32Array(size);
+  const dies = new Int32Array(size);
+  for (let b = 0; b < size; b++) {
+    bin[b] = binIndex(grid, liq[b] as number);
+    const at = liquidatedAt[b] as number;
+    dies[b] = at < 0 ? ledger.candles : at;
+  }
+  const entry = side === 'long' ? kept.entryLong : kept.entryShort;
+  return { size, bin, candle: candle.subarray(0, size), dies, entry };
+}
+
+function openList(size: number): OpenList {
+  return {
+    bin: new Int32Array(size),
+    entry: new Float64Array(size),
+    candle: new Int32Array(size),
+    dies: new Int32Array(size),
+    count: 0,
+    head: 0,
+    dead: 0,
+    next: 0,
+    low: -1,
+    high: -1,
+  };
+}
+
+/** Brings the list to the cut (lo, i]: appends the buckets opened up to candle i, first compacting when due. */
+function advance(list: OpenList, side: SideBuckets, lo: number, i: number): void {
+  const { bin, entry, candle, dies } = list;
+  while (list.head < list.count && (candle[list.head] as number) <= lo) list.head++;
+  let count = list.count;
+  if ((list.dead + list.head) * 2 > list.count) {
+    count = 0;
+    let low = -1;
+    let high = -1;
+    for (let a = list.head; a < list.count; a++) {
+      if ((dies[a] as number) <= i) continue;
+      const k = bin[a] as number;
+      bin[count] = k;
+      entry[count] = entry[a] as number;
+      candle[count] = candle[a] as number;
+      dies[count] = dies[a] as number;
+      count++;
+      if (low < 0 || k < low) low = k;
+      if (k > high) high = k;
+    }
+    list.head = 0;
+    list.dead = 0;
+    list.low = low;
+    list.high = high;
+  }
+  let b = list.next;
+  for (; b < side.size && (side.candle[b] as number) <= i; b++) {
+    const k = side.bin[b] as number;
+    const c = side.candle[b] as number;
+    if (k < 0 || c <= lo || (side.dies[b] as number) <= i) continue;
+    bin[count] = k;
+    entry[count] = side.entry[b] as number;
+    candle[count] = c;
+    dies[count] = side.dies[b] as number;
+    count++;
+    if (list.low < 0 || k < list.low) list.low = k;
+    if (k > list.high) list.high = k;
+  }
+  list.next = b;
+  list.count = count;
+}
+
+/**
+ * The side's map at the cut into `out.map`, as readOut adds it: `entry · ratio · decay` per open bucket, in bucket
+ * order. `out.map` holds the previous cut's map, 0 outside its range.
+ */
+function mapAt(list: OpenList, i: number, factor: Float64Array, decayOf: Float64Array, out: SideMap): void {
+  const { bin, entry, candle, dies } = list;
+  const { map } = out;
+  if (out.low <= out.high) map.fill(0, out.low, out.high + 1);
+  let dead = 0;
+  for (let a = list.head; a < list.count; a++) {
+    if ((dies[a] as number) <= i) {
+      dead++;
+      continue;
+    }
+    const c = candle[a] as number;
+    const k = bin[a] as number;
+    map[k] = (map[k] as number) + (entry[a] as number) * (factor[c] as number) * (decayOf[c] as number);
+  }
+  list.dead = dead;
+  out.low = Math.max(list.low, 0);
+  out.high = list.high;
+}
+
+/**
+ * readOut's decay of an age (end − open time), by the same expression as readOut's, so the same doubles. On a regular
+ * series the age is a whole number of candles, so the decays are a table by age in candles, computed once.
+ */
+export interface Decay {
+  of(age: number): number;
+  byCandles: Float64Array;
+}
+
+export function createDecay(halfLifeMs: number, intervalMs: number, candles: number): Decay {
+  const of = (age: number): number => (halfLifeMs > 0 ? Math.exp(-(age / halfLifeMs) * Math.LN2) : 1);
+  const byCandles = new Float64Array(candles + 2);
+  for (let k = 0; k < byCandles.length; k++) byCandles[k] = of(k * intervalMs);
+  return { of, byCandles };
+}
+
+/** Whether candle c opens at `times[0] + c · intervalMs` for every c. */
+function isRegular(times: Float64Array, intervalMs: number): boolean {
+  const t0 = times[0] as number;
+  for (let c = 1; c < times.length; c++) if ((times[c] as number) !== t0 + c * intervalMs) return false;
+  return true;
+}
+
+/** Model v2's inputs that do not change along the columns (model.md "Model v2"). */
+export interface PriorInput {
+  long: Float64Array;
+  short: Float64Array;
+  price: number;
+  /** The venue's open interest joined on the ledger's candles (NaN where none). */
+  oi: Float64Array;
+}
+
+/**
+ * One venue's part of runModel's map on a cut of the series: the venue's candles lo … i of its ledger (the ledger
+ * run once, with `keep`, over every candle any cut uses). A cut's own ledger would start at candle lo: it opens
+ * buckets from candle lo + 1 on, and its running scale starts at 1 there, so the scale is extended here from lo
+ * (`extendScale`, the ledger's own arithmetic) and the buckets opened at or before lo are left out. Cuts come in
+ * order: lo and i never decrease, so the work is incremental.
+ */
+export function createVenueCuts(
+  ledger: Ledger,
+  grid: Grid,
+  intervalMs: number,
+  decay: Decay,
+  prior: PriorInput | null,
+) {
+  const n = ledger.candles;
+  const times = ledger.times;
+  const drop = ledger.kept?.drop ?? new Float64Array(n).fill(Number.NaN);
+  const regular = isRegular(times, intervalMs);
+  const sides = [sideBuckets(ledger, 'long', grid), sideBuckets(ledger, 'short', grid)] as const;
+  const lists = [openList(sides[0].size), openList(sides[1].size)] as const;
+  const maps: [SideMap, SideMap] = [
+    { map: new Float64Array(grid.count), low: 0, high: -1 },
+    { map: new Float64Array(grid.count), low: 0, high: -1 },
+  ];
+  const scale: LedgerScale = { m: new Float64Array(n), e: new Int32Array(n), epoch: new Int32Array(n) };
+  const factor = new Float64Array(n);
+  const decayOf = new Float64Array(n);
+  let lo = -1;
+  let i = -1;
+
+  const blended: [SideMap, SideMap] | null = prior
+    ? [
+        { map: new Float64Array(grid.count), low: 0, high: grid.count - 1 },
+        { map: new Float64Array(grid.count), low: 0, high: grid.count - 1 },
+      ]
+    : null;
+  // The latest candle with open interest at or before each candle.
+  const lastOiAt = new Int32Array(n);
+  if (prior) for (let x = 0, at = -1; x < n; x++) lastOiAt[x] = at = Number.isNaN(prior.oi[x]) ? at : x;
+
+  /** Per opening candle c of the cut, `S_i / S_c` into `factor[c]` and the age decay into `decayOf[c]`. */
+  function weightsAt(oldest: number): void {
+    const end = (times[i] as number) + intervalMs;
+    for (let c = oldest; c <= i; c++) {
+      factor[c] = ratio(scale, i, c);
+      decayOf[c] = regular ? (decay.byCandles[i + 1 - c] as number) : decay.of(end - (times[c] as number));
+    }
+  }
+
+  return {
+    /** The venue's side maps (v1, or v2 when a prior is given) on the cut lo … i; null when it has no candle there. */
+    at(cutLo: number, cutI: number): readonly [SideMap, SideMap] | null {
+      if (cutI < cutLo) return null;
+      if (cutLo === lo && cutI === i) return blended ?? maps;
+      if (cutLo !== lo) extendScale(drop, scale, cutLo, cutLo, cutI);
+      else extendScale(drop, scale, cutLo, i + 1, cutI);
+      lo = cutLo;
+      i = cutI;
+      let oldest = i;
+      for (let s = 0; s < 2; s++) {
+        const list = lists[s] as OpenList;
+        advance(list, sides[s] as SideBuckets, lo, i);
+        if (list.head < list.count) oldest = Math.min(oldest, list.candle[list.head] as number);
+      }
+      weightsAt(oldest);
+      for (let s = 0; s < 2; s++) mapAt(lists[s] as OpenList, i, factor, decayOf, maps[s] as SideMap);
+      if (!prior || !blended) return maps;
+      const at = lastOiAt[i] as number;
+      const oiUsd = (at >= lo ? (prior.oi[at] as number) : 0) * prior.price;
+      blendSideInto(blended[0].map, maps[0].map, prior.long, oiUsd);
+      blendSideInto(blended[1].map, maps[1].map, prior.short, oiUsd);
+      return blended;
+    },
+  };
+}
