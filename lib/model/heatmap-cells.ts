@@ -58,14 +58,46 @@ const ASCII = new TextDecoder('latin1');
 
 /** A cell's code: 0 at or below the floor, then 1..255 on log10 of the notional. */
 export function cellCode(usd: number, floorUsd: number, maxUsd: number): number {
-  return codeOf(usd, floorUsd, Math.log10(maxUsd / floorUsd));
+  return codeScale(floorUsd, maxUsd)(usd);
 }
 
-/** `cellCode` with the log-span of the scale computed once by the caller. */
-function codeOf(usd: number, floorUsd: number, span: number): number {
-  if (!(usd > floorUsd)) return 0;
-  const at = span > 0 ? Math.log10(usd / floorUsd) / span : 1;
-  return Math.min(255, Math.max(1, 1 + Math.round(at * 254)));
+/** Sub-steps an octave of the lookup table: 2^-6 of an octave is finer than a code's step (4 decades / 254). */
+const SUB_BITS = 6;
+const OCTAVES = 64;
+const BITS = new Float64Array(1);
+const BITS_WORDS = new Uint32Array(BITS.buffer);
+BITS[0] = 1;
+/** The word of a double that holds its sign, exponent and top 20 bits of mantissa. */
+const HIGH_WORD = BITS_WORDS[1] === 0x3ff00000 ? 1 : 0;
+
+/**
+ * The code of a notional: `1 + round(254 · log10(usd / floor) / log10(max / floor))` within 1..255, above the
+ * floor. It is read as the count of thresholds the notional reaches (`up[c]`, where code c turns into c + 1), so
+ * without a logarithm a cell: a table by octave and sub-octave of `usd / floor` gives a code at or just below the
+ * answer, and a step or two up the thresholds finds it.
+ */
+function codeScale(floorUsd: number, maxUsd: number): (usd: number) => number {
+  const span = Math.log10(maxUsd / floorUsd);
+  const up = new Float64Array(256).fill(Number.POSITIVE_INFINITY);
+  for (let c = 1; c <= 254; c++) up[c] = span > 0 ? floorUsd * 10 ** ((span * (c - 0.5)) / 254) : floorUsd;
+  const start = new Uint8Array(OCTAVES << SUB_BITS);
+  let c = 1;
+  for (let index = 0; index < start.length; index++) {
+    const subSteps = 1 << SUB_BITS;
+    // Just below the sub-octave's lower edge, and one code lower still: never above any notional in it.
+    const edge = floorUsd * 2 ** (index >> SUB_BITS) * (1 + (index & (subSteps - 1)) / subSteps) * (1 - 1e-9);
+    while (c < 255 && edge >= (up[c] as number)) c++;
+    start[index] = Math.max(1, c - 1);
+  }
+  const last = start.length - 1;
+  return (usd) => {
+    if (!(usd > floorUsd)) return 0;
+    BITS[0] = usd / floorUsd;
+    const index = ((BITS_WORDS[HIGH_WORD] as number) >>> (20 - SUB_BITS)) - (1023 << SUB_BITS);
+    let code = start[Math.min(Math.max(index, 0), last)] as number;
+    while (code < 255 && usd >= (up[code] as number)) code++;
+    return code;
+  };
 }
 
 /** The notional a code stands for (the middle of its step): for tests and hover read-outs. */
@@ -97,7 +129,7 @@ export function encodeHeatmap(heatmap: Heatmap, intervalMs: number): HeatmapCell
   }
   if (!(maxUsd > 0)) return null;
   const floorUsd = maxUsd / 10 ** HEATMAP_DECADES;
-  const span = Math.log10(maxUsd / floorUsd);
+  const codeOf = codeScale(floorUsd, maxUsd);
   const t0 = times[0] as number;
   const columns = Math.round(((times[n - 1] as number) - t0) / intervalMs) + 1;
   const rows = rowTo - rowFrom + 1;
@@ -109,8 +141,8 @@ export function encodeHeatmap(heatmap: Heatmap, intervalMs: number): HeatmapCell
     const l = heatmap.long[j] as Float64Array;
     const s = heatmap.short[j] as Float64Array;
     for (let r = 0; r < rows; r++) {
-      long[c * rows + r] = codeOf(l[rowFrom + r] as number, floorUsd, span);
-      short[c * rows + r] = codeOf(s[rowFrom + r] as number, floorUsd, span);
+      long[c * rows + r] = codeOf(l[rowFrom + r] as number);
+      short[c * rows + r] = codeOf(s[rowFrom + r] as number);
     }
   }
   return {

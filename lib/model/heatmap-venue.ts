@@ -1,5 +1,5 @@
 import { binIndex, type Grid } from './bins';
-import { extendScale, type Ledger, type LedgerScale, ratio } from './ledger';
+import { extendScale, type Ledger, type LedgerScale } from './ledger';
 import { blendSideInto } from './prior-blend';
 
 /** One side's buckets as the ledger opened them, in opening order. */
@@ -153,6 +153,25 @@ export function createDecay(halfLifeMs: number, intervalMs: number, candles: num
   return { of, byCandles };
 }
 
+/** The first and last bin that hold anything (low > high when none does). */
+function support(values: Float64Array): { low: number; high: number } {
+  let low = 0;
+  let high = values.length - 1;
+  while (low <= high && values[low] === 0) low++;
+  while (high >= low && values[high] === 0) high--;
+  return low <= high ? { low, high } : { low: 0, high: -1 };
+}
+
+function openingCandles(sides: readonly SideBuckets[], n: number): Int32Array {
+  const opens = new Uint8Array(n);
+  for (const side of sides) {
+    for (let b = 0; b < side.size; b++) if ((side.bin[b] as number) >= 0) opens[side.candle[b] as number] = 1;
+  }
+  const out: number[] = [];
+  for (let c = 0; c < n; c++) if (opens[c] === 1) out.push(c);
+  return Int32Array.from(out);
+}
+
 /** Whether candle c opens at `times[0] + c · intervalMs` for every c. */
 function isRegular(times: Float64Array, intervalMs: number): boolean {
   const t0 = times[0] as number;
@@ -194,17 +213,21 @@ export function createVenueCuts(
     { map: new Float64Array(grid.count), low: 0, high: -1 },
   ];
   const scale: LedgerScale = { m: new Float64Array(n), e: new Int32Array(n), epoch: new Int32Array(n) };
+  // The candles that opened a bucket on the grid: the only ones whose weights a map reads.
+  const openers = openingCandles(sides, n);
   const factor = new Float64Array(n);
   const decayOf = new Float64Array(n);
   let lo = -1;
   let i = -1;
 
+  // Under v2, each side's blend, 0 outside the prior's bins and the map's, and where it was last written.
   const blended: [SideMap, SideMap] | null = prior
     ? [
-        { map: new Float64Array(grid.count), low: 0, high: grid.count - 1 },
-        { map: new Float64Array(grid.count), low: 0, high: grid.count - 1 },
+        { map: new Float64Array(grid.count), ...support(prior.long) },
+        { map: new Float64Array(grid.count), ...support(prior.short) },
       ]
     : null;
+  const priorSupport = prior ? [support(prior.long), support(prior.short)] : null;
   // The latest candle with open interest at or before each candle.
   const lastOiAt = new Int32Array(n);
   if (prior) for (let x = 0, at = -1; x < n; x++) lastOiAt[x] = at = Number.isNaN(prior.oi[x]) ? at : x;
@@ -212,35 +235,75 @@ export function createVenueCuts(
   /** Per opening candle c of the cut, `S_i / S_c` into `factor[c]` and the age decay into `decayOf[c]`. */
   function weightsAt(oldest: number): void {
     const end = (times[i] as number) + intervalMs;
-    for (let c = oldest; c <= i; c++) {
-      factor[c] = ratio(scale, i, c);
-      decayOf[c] = regular ? (decay.byCandles[i + 1 - c] as number) : decay.of(end - (times[c] as number));
+    const { byCandles } = decay;
+    const { m, e, epoch } = scale;
+    const mi = m[i] as number;
+    const ei = e[i] as number;
+    const epochI = epoch[i] as number;
+    for (let o = firstOpenerFrom(oldest); o < openers.length; o++) {
+      const c = openers[o] as number;
+      if (c > i) break;
+      // The ledger's ratio(scale, i, c), written out: called a million times, it is not inlined.
+      const de = ei - (e[c] as number);
+      const r = mi / (m[c] as number);
+      factor[c] = epoch[c] !== epochI ? 0 : de === 0 ? r : r * 2 ** de;
+      decayOf[c] = regular ? (byCandles[i + 1 - c] as number) : decay.of(end - (times[c] as number));
     }
   }
 
+  /** Index in `openers` of the first candle at or after c. */
+  function firstOpenerFrom(c: number): number {
+    let low = 0;
+    let high = openers.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((openers[mid] as number) < c) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** The venue's side maps (v1, or v2 when a prior is given) on the cut lo … i; null when it has no candle there. */
+  function cut(cutLo: number, cutI: number): readonly [SideMap, SideMap] | null {
+    if (cutI < cutLo) return null;
+    if (cutLo === lo && cutI === i) return blended ?? maps;
+    if (cutLo !== lo) extendScale(drop, scale, cutLo, cutLo, cutI);
+    else extendScale(drop, scale, cutLo, i + 1, cutI);
+    lo = cutLo;
+    i = cutI;
+    let oldest = i;
+    for (let s = 0; s < 2; s++) {
+      const list = lists[s] as OpenList;
+      advance(list, sides[s] as SideBuckets, lo, i);
+      if (list.head < list.count) oldest = Math.min(oldest, list.candle[list.head] as number);
+    }
+    weightsAt(oldest);
+    for (let s = 0; s < 2; s++) mapAt(lists[s] as OpenList, i, factor, decayOf, maps[s] as SideMap);
+    if (!prior || !blended) return maps;
+    const at = lastOiAt[i] as number;
+    const oiUsd = (at >= lo ? (prior.oi[at] as number) : 0) * prior.price;
+    for (let s = 0; s < 2; s++) {
+      const side = blended[s] as SideMap;
+      const map = maps[s] as SideMap;
+      const shares = s === 0 ? prior.long : prior.short;
+      const fixed = priorSupport?.[s] as { low: number; high: number };
+      // The union of the prior's bins, the map's and those written last time (the formula gives 0 where none holds).
+      side.low = Math.min(fixed.low, side.low, map.low <= map.high ? map.low : fixed.low);
+      side.high = Math.max(fixed.high, side.high, map.high);
+      blendSideInto(side.map, map.map, shares, oiUsd, side.low, side.high);
+    }
+    return blended;
+  }
+
+  // The cut's candles: from the first at or after its window's start to the last at or before its end.
+  let first = 0;
+  let last = -1;
   return {
-    /** The venue's side maps (v1, or v2 when a prior is given) on the cut lo … i; null when it has no candle there. */
-    at(cutLo: number, cutI: number): readonly [SideMap, SideMap] | null {
-      if (cutI < cutLo) return null;
-      if (cutLo === lo && cutI === i) return blended ?? maps;
-      if (cutLo !== lo) extendScale(drop, scale, cutLo, cutLo, cutI);
-      else extendScale(drop, scale, cutLo, i + 1, cutI);
-      lo = cutLo;
-      i = cutI;
-      let oldest = i;
-      for (let s = 0; s < 2; s++) {
-        const list = lists[s] as OpenList;
-        advance(list, sides[s] as SideBuckets, lo, i);
-        if (list.head < list.count) oldest = Math.min(oldest, list.candle[list.head] as number);
-      }
-      weightsAt(oldest);
-      for (let s = 0; s < 2; s++) mapAt(lists[s] as OpenList, i, factor, decayOf, maps[s] as SideMap);
-      if (!prior || !blended) return maps;
-      const at = lastOiAt[i] as number;
-      const oiUsd = (at >= lo ? (prior.oi[at] as number) : 0) * prior.price;
-      blendSideInto(blended[0].map, maps[0].map, prior.long, oiUsd);
-      blendSideInto(blended[1].map, maps[1].map, prior.short, oiUsd);
-      return blended;
+    /** The venue's side maps on the cut of the series after time `time` whose window starts at `from`. */
+    at(time: number, from: number): readonly [SideMap, SideMap] | null {
+      while (last + 1 < n && (times[last + 1] as number) <= time) last++;
+      while (first < n && (times[first] as number) < from) first++;
+      return cut(first, last);
     },
   };
 }

@@ -22,9 +22,16 @@ export interface Heatmap {
 
 const HOUR_MS = 3_600_000;
 
-function addInto(out: Float64Array, side: SideMap): void {
-  const { map } = side;
-  for (let k = side.low; k <= side.high; k++) out[k] = (out[k] as number) + (map[k] as number);
+/**
+ * Adds a venue's side map into a column, as runModel adds it. Into a column no venue has added to yet (all 0), the
+ * map is copied: 0 + x is x for the map's values (sums of non-negative terms, never −0).
+ */
+function addInto(out: Float64Array, side: SideMap, first: boolean): void {
+  const { map, low, high } = side;
+  if (low > high) return;
+  // A loop, not `set` on a subarray: a view a call costs more than the copy.
+  if (first) for (let k = low; k <= high; k++) out[k] = map[k] as number;
+  else for (let k = low; k <= high; k++) out[k] = (out[k] as number) + (map[k] as number);
 }
 
 /**
@@ -76,28 +83,26 @@ export function computeHeatmap(doc: SeriesDoc, modelParams: ModelParams): Heatma
   const longest = Math.max(...ledgers.map(({ ledger }) => ledger.candles));
   const decay = createDecay(params.halfLifeHours * HOUR_MS, intervalMs, longest);
 
-  // Venue by venue (the model's canonical order), each column adds the venue's map as runModel adds it.
-  for (const { ledger, openInterest } of ledgers) {
-    const cuts = createVenueCuts(
+  const cuts = ledgers.map(({ ledger, openInterest }) =>
+    createVenueCuts(
       ledger,
       grid,
       intervalMs,
       decay,
       prior && { ...prior, price, oi: joinOpenInterest(ledger.times, openInterest) },
-    );
-    const venueTimes = ledger.times;
-    const n = ledger.candles;
-    let lo = 0;
-    let i = -1;
-    for (let j = 0; j < times.length; j++) {
-      const t = times[j] as number;
-      const start = cutFrom(t);
-      while (i + 1 < n && (venueTimes[i + 1] as number) <= t) i++;
-      while (lo < n && (venueTimes[lo] as number) < start) lo++;
-      const maps = cuts.at(lo, i);
+    ),
+  );
+  // Column by column, the venues in the model's canonical order, each adding its map as runModel adds it (a column
+  // is added to while it is in the cache).
+  for (let j = 0; j < times.length; j++) {
+    const t = times[j] as number;
+    let first = true;
+    for (const venue of cuts) {
+      const maps = venue.at(t, cutFrom(t));
       if (maps === null) continue;
-      addInto(long[j] as Float64Array, maps[0]);
-      addInto(short[j] as Float64Array, maps[1]);
+      addInto(long[j] as Float64Array, maps[0], first);
+      addInto(short[j] as Float64Array, maps[1], first);
+      first = false;
     }
   }
   return { times, low: grid.low, width: grid.width, long, short };

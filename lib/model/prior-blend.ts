@@ -49,25 +49,30 @@ export function blendSide(
   weight = MAP_WEIGHT,
 ): Float64Array {
   const out = new Float64Array(v1.length);
-  blendSideInto(out, v1, prior, oiUsd, weight);
+  blendSideInto(out, v1, prior, oiUsd, 0, v1.length - 1, weight);
   return out;
 }
 
-/** `blendSide` into `out` (the heatmap blends every column into one buffer a side). */
+/**
+ * `blendSide` into `out`, on bins `from` … `to` only (the heatmap blends every column into one buffer a side, over the
+ * bins that can hold anything). `v1` must be 0 outside them: the total is then the same sum, as zeros add nothing.
+ */
 export function blendSideInto(
   out: Float64Array,
   v1: Float64Array,
   prior: Float64Array,
   oiUsd: number,
+  from = 0,
+  to = v1.length - 1,
   weight = MAP_WEIGHT,
 ): void {
   let total = 0;
-  for (let k = 0; k < v1.length; k++) total += v1[k] as number;
+  for (let k = from; k <= to; k++) total += v1[k] as number;
   const w = total > 0 ? weight : 0;
   // Left to right, as (1 − w) · OI$ · prior: the products are hoisted, not reassociated.
   const priorPart = (1 - w) * oiUsd;
   const mapPart = w * oiUsd;
-  for (let k = 0; k < v1.length; k++) {
+  for (let k = from; k <= to; k++) {
     // Each bin's share of the map first: a map of a few subnormal dollars still scales without overflow.
     const share = w > 0 ? (v1[k] as number) / total : 0;
     out[k] = priorPart * (prior[k] as number) + mapPart * share;
