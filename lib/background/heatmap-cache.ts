@@ -1,7 +1,7 @@
 import { durationMs } from '../market/interval';
 import type { SeriesDoc } from '../market/series';
 import type { ClusterView } from '../model/cluster-view';
-import { computeHeatmap } from '../model/heatmap';
+import { computeHeatmap, type Heatmap } from '../model/heatmap';
 import { encodeHeatmap, type HeatmapCells } from '../model/heatmap-cells';
 
 export interface HeatmapSource {
@@ -17,15 +17,18 @@ export interface HeatmapReply {
 /**
  * The heatmap of each asset's cached view, computed when a chart tab first asks for it after a refresh: one ledger
  * run per venue over the view's own series and parameters (`computeHeatmap`), encoded to 8-bit cells once, and kept
- * in memory until the view changes (a worker restart just computes it again).
+ * in memory until the view changes (a worker restart just computes it again). The asset's last heatmap is kept too,
+ * so the next one copies the columns the refresh did not change (between two candles, all but the last under v1).
  */
 export function createHeatmapCache(source: HeatmapSource) {
   const kept = new Map<string, { fetchedAt: number | null; reply: Promise<HeatmapReply> }>();
+  const last = new Map<string, Heatmap>();
   async function compute(asset: string, view: ClusterView): Promise<HeatmapReply> {
     const series = await source.getSeries(asset);
     const fetchedAt = view.fetchedAt ?? null;
     if (!series || series.asset !== view.asset) return { fetchedAt, heatmap: null };
-    const heatmap = computeHeatmap(series, view.model.params);
+    const heatmap = computeHeatmap(series, view.model.params, last.get(asset));
+    last.set(asset, heatmap);
     return { fetchedAt, heatmap: encodeHeatmap(heatmap, durationMs(series.interval)) };
   }
   return {

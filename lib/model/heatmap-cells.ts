@@ -107,7 +107,10 @@ export function codeUsd(code: number, floorUsd: number, maxUsd: number): number 
 }
 
 /** Heatmap → 8-bit cells; null when the map holds nothing. */
-export function encodeHeatmap(heatmap: Heatmap, intervalMs: number): HeatmapCells | null {
+export function encodeHeatmap(
+  heatmap: Pick<Heatmap, 'times' | 'low' | 'width' | 'long' | 'short'>,
+  intervalMs: number,
+): HeatmapCells | null {
   const { times } = heatmap;
   const n = times.length;
   if (n === 0) return null;

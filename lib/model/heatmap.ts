@@ -1,6 +1,7 @@
 import { durationMs } from '../market/interval';
 import type { SeriesDoc, VenueSeries } from '../market/series';
 import { T, WIDTH } from './candle-table';
+import { type HeatmapInputs, heatmapInputs, reusableColumns } from './heatmap-reuse';
 import { createDecay, createVenueCuts, type SideMap } from './heatmap-venue';
 import { joinOpenInterest, type Ledger, runLedger } from './ledger';
 import type { ModelParams } from './params';
@@ -18,6 +19,9 @@ export interface Heatmap {
   width: number;
   long: Float64Array[];
   short: Float64Array[];
+  /** What it was computed from, for the next run's `previous`, and how many leading columns it took from its own. */
+  inputs: HeatmapInputs;
+  reused: number;
 }
 
 const HOUR_MS = 3_600_000;
@@ -43,9 +47,11 @@ function addInto(out: Float64Array, side: SideMap, first: boolean): void {
  * The last column is `bins`.
  *
  * Each venue's ledger runs once, over every candle any column's cut uses; the columns are then read from it
- * incrementally, one pass over the open buckets a column and venue, never a model run.
+ * incrementally, one pass over the open buckets a column and venue, never a model run. Given the `previous` heatmap
+ * of the same asset, the leading columns whose cuts did not change are copied from it (`reusableColumns`): between
+ * two candles a refresh changes only the last candle (and the marks, which under v2 move the prior).
  */
-export function computeHeatmap(doc: SeriesDoc, modelParams: ModelParams): Heatmap {
+export function computeHeatmap(doc: SeriesDoc, modelParams: ModelParams, previous?: Heatmap): Heatmap {
   const { params, venues, price, intervalMs, tables, from, grid } = prepareModel(doc, modelParams);
   const windowMs = durationMs(params.window);
   const allTimes = new Set<number>();
@@ -59,10 +65,19 @@ export function computeHeatmap(doc: SeriesDoc, modelParams: ModelParams): Heatma
   const column = (c: number) => cells.subarray(c * grid.count, (c + 1) * grid.count);
   const long = times.map((_, j) => column(j));
   const short = times.map((_, j) => column(times.length + j));
-  if (times.length === 0) return { times, low: grid.low, width: grid.width, long, short };
+  const inputs = heatmapInputs(params, price, grid, venues, tables);
+  const heatmap = { times, low: grid.low, width: grid.width, long, short, inputs, reused: 0 };
+  if (times.length === 0) return heatmap;
 
   // A cut's window starts `window` before the end of its last candle, as runModel's windowStart computes it.
   const cutFrom = (t: number) => t + intervalMs - windowMs;
+  const reuse = previous ? reusableColumns(previous, inputs, times, cutFrom(times[0] as number)) : [];
+  reuse.forEach((p, j) => {
+    (long[j] as Float64Array).set(previous?.long[p] as Float64Array);
+    (short[j] as Float64Array).set(previous?.short[p] as Float64Array);
+  });
+  heatmap.reused = reuse.length;
+  if (reuse.length === times.length) return heatmap;
   const prior =
     params.version === 'v2'
       ? {
@@ -94,7 +109,7 @@ export function computeHeatmap(doc: SeriesDoc, modelParams: ModelParams): Heatma
   );
   // Column by column, the venues in the model's canonical order, each adding its map as runModel adds it (a column
   // is added to while it is in the cache).
-  for (let j = 0; j < times.length; j++) {
+  for (let j = reuse.length; j < times.length; j++) {
     const t = times[j] as number;
     let first = true;
     for (const venue of cuts) {
@@ -105,5 +120,5 @@ export function computeHeatmap(doc: SeriesDoc, modelParams: ModelParams): Heatma
       first = false;
     }
   }
-  return { times, low: grid.low, width: grid.width, long, short };
+  return heatmap;
 }

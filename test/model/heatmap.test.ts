@@ -110,3 +110,104 @@ describe('computeHeatmap', () => {
     for (const overrides of cases) expectColumnsAreCuts(doc, params(overrides), 7);
   });
 });
+
+describe('computeHeatmap with the previous heatmap', () => {
+  const sameColumns = (a: ReturnType<typeof computeHeatmap>, b: ReturnType<typeof computeHeatmap>) => {
+    expect(a.times).toEqual(b.times);
+    expect(a.low).toBe(b.low);
+    for (let j = 0; j < a.times.length; j++) {
+      expect([...(a.long[j] as Float64Array)], `long column ${j}`).toEqual([...(b.long[j] as Float64Array)]);
+      expect([...(a.short[j] as Float64Array)], `short column ${j}`).toEqual([
+        ...(b.short[j] as Float64Array),
+      ]);
+    }
+  };
+  /** The series with its last candle (on every venue) and that candle's open interest revised, as between candles. */
+  const reviseLast = (doc: SeriesDoc): SeriesDoc => ({
+    ...doc,
+    venues: doc.venues.map((v) => ({
+      ...v,
+      candles: v.candles.map((c, i) =>
+        i === v.candles.length - 1
+          ? ([c[0], c[1], c[2] * 1.01, c[3], c[4], c[5] * 2, c[6], c[7]] as typeof c)
+          : c,
+      ),
+      openInterest: v.openInterest.map(([t, oi], i) => [
+        t,
+        i === v.openInterest.length - 1 ? oi * 1.001 : oi,
+      ]),
+    })),
+  });
+
+  it('copies the columns whose cuts did not change, and gives the same heatmap as a fresh run', () => {
+    const doc = syntheticSeries({ seed: 21, days: 2, interval: '15m' });
+    const p = params({ window: '2d', interval: '15m' });
+    const before = computeHeatmap(doc, p);
+    expect(before.reused).toBe(0);
+    const revised = reviseLast(doc);
+    const after = computeHeatmap(revised, p, before);
+    expect(after.reused).toBe(after.times.length - 1);
+    sameColumns(after, computeHeatmap(revised, p));
+    // Unchanged: every column.
+    expect(computeHeatmap(doc, p, before).reused).toBe(before.times.length);
+  });
+
+  it('reuses nothing when a cut changed everywhere: the series slid (each cut lost its oldest candle), v2 with new marks, other parameters', () => {
+    const doc = syntheticSeries({ seed: 22, days: 2, interval: '15m' });
+    const p = params({ window: '2d', interval: '15m' });
+    const before = computeHeatmap(doc, p);
+    const slid: SeriesDoc = {
+      ...doc,
+      venues: doc.venues.map((v) => ({ ...v, candles: v.candles.slice(1) })),
+    };
+    const afterSlide = computeHeatmap(slid, p, before);
+    expect(afterSlide.reused).toBe(0);
+    sameColumns(afterSlide, computeHeatmap(slid, p));
+
+    const v2 = params({ window: '2d', interval: '15m', version: 'v2' });
+    const v2Before = computeHeatmap(doc, v2);
+    const marked: SeriesDoc = {
+      ...doc,
+      venues: doc.venues.map((v) => ({ ...v, markPrice: v.markPrice + 1 })),
+    };
+    const v2After = computeHeatmap(marked, v2, v2Before);
+    expect(v2After.reused).toBe(0);
+    sameColumns(v2After, computeHeatmap(marked, v2));
+    // v1 reads the marks only through the grid, which a dollar does not move here.
+    expect(computeHeatmap(marked, p, before).reused).toBe(before.times.length);
+
+    expect(
+      computeHeatmap(doc, params({ window: '2d', interval: '15m', halfLifeHours: 24 }), before).reused,
+    ).toBe(0);
+  });
+
+  it('on a series longer than the window, keeps the columns whose windows the slide left alone', () => {
+    const doc = syntheticSeries({ seed: 23, days: 3, interval: '15m' });
+    const p = params({ window: '1d', interval: '15m', version: 'v2' });
+    const before = computeHeatmap(doc, p);
+    // One candle more at the end, one fewer at the start (two days remain behind the window), marks unchanged.
+    const next = syntheticSeries({
+      seed: 23,
+      days: 3,
+      interval: '15m',
+      endTime: Date.UTC(2026, 10, 1, 0, 15),
+    });
+    const slid: SeriesDoc = {
+      ...doc,
+      venues: doc.venues.map((v, n) => {
+        const extra = next.venues[n] as typeof v;
+        return {
+          ...v,
+          candles: [...v.candles.slice(1), extra.candles.at(-1) as (typeof v.candles)[number]],
+          openInterest: [
+            ...v.openInterest.slice(1),
+            extra.openInterest.at(-1) as (typeof v.openInterest)[number],
+          ],
+        };
+      }),
+    };
+    const after = computeHeatmap(slid, p, before);
+    expect(after.reused).toBe(after.times.length - 1);
+    sameColumns(after, computeHeatmap(slid, p));
+  });
+});

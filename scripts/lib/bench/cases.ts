@@ -42,17 +42,12 @@ const candleCount = ({ doc }: ModelInput) => ({
   venues: doc.venues.length,
 });
 
-/**
- * The benchmark registry: `npm run bench` runs these in order (`--only` picks by name). Other parts add
- * their cases here — the live pipeline on a HAR replay (timed), request counts per venue for a cold and a
- * warm refresh (metrics). Browser-side figures (overlay per frame, bundle sizes) come in through files in
- * out/bench/ instead: see imported.ts.
- */
-export const BENCH_CASES: BenchCase[] = [
-  timedCase<ModelInput>({
-    name: 'heatmap-7d-15m',
-    description: 'heatmap (the map at every candle close) + 8-bit cells, 7 d × 15 m × 4 venues',
-    setup: () => modelInput(7, '15m'),
+/** The heatmap as the worker makes it for a chart tab: the map at every candle's close, then its 8-bit cells. */
+function heatmapCase(name: string, version: 'v1' | 'v2'): BenchCase {
+  return timedCase<ModelInput>({
+    name,
+    description: `heatmap ${version} (the map at every candle close) + 8-bit cells, 7 d × 15 m × 4 venues`,
+    setup: () => modelInput(7, '15m', false, version),
     run: ({ doc, params }) => encodeHeatmap(computeHeatmap(doc, params), durationMs(doc.interval)),
     info: (input) => {
       const cells = encodeHeatmap(computeHeatmap(input.doc, input.params), durationMs(input.doc.interval));
@@ -60,7 +55,18 @@ export const BENCH_CASES: BenchCase[] = [
     },
     runs: 20,
     targetMedianMs: 50,
-  }),
+  });
+}
+
+/**
+ * The benchmark registry: `npm run bench` runs these in order (`--only` picks by name). Other parts add
+ * their cases here — the live pipeline on a HAR replay (timed), request counts per venue for a cold and a
+ * warm refresh (metrics). Browser-side figures (overlay per frame, bundle sizes) come in through files in
+ * out/bench/ instead: see imported.ts.
+ */
+export const BENCH_CASES: BenchCase[] = [
+  heatmapCase('heatmap-7d-15m', 'v1'),
+  heatmapCase('heatmap-v2-7d-15m', 'v2'),
   timedCase<ModelInput>({
     name: 'model-7d-15m',
     description: 'runModel, 7 d × 15 m × 4 venues',

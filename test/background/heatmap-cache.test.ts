@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createHeatmapCache } from '../../lib/background/heatmap-cache';
+import { buildClusterView } from '../../lib/engine/build-view';
+import type { SeriesDoc } from '../../lib/market/series';
+import type { ClusterView } from '../../lib/model/cluster-view';
+import { computeHeatmap, type Heatmap } from '../../lib/model/heatmap';
+import { encodeHeatmap } from '../../lib/model/heatmap-cells';
+import { resolveParams } from '../../lib/model/params';
+import { syntheticSeries } from '../../lib/model/synthetic';
+
+const runs: Heatmap[] = [];
+vi.mock('../../lib/model/heatmap', async (original) => {
+  const actual = await original<typeof import('../../lib/model/heatmap')>();
+  return {
+    ...actual,
+    computeHeatmap: (...args: Parameters<typeof actual.computeHeatmap>) => {
+      const heatmap = actual.computeHeatmap(...args);
+      runs.push(heatmap);
+      return heatmap;
+    },
+  };
+});
+
+const resolved = resolveParams({ window: '2d', interval: '15m' });
+if (!resolved.ok) throw new Error('parameters do not resolve');
+const params = resolved.params;
+
+/** The series with its last candle revised, as a refresh between two candles brings it. */
+function revised(doc: SeriesDoc): SeriesDoc {
+  return {
+    ...doc,
+    venues: doc.venues.map((v) => ({
+      ...v,
+      candles: v.candles.map((c, i) =>
+        i === v.candles.length - 1
+          ? ([c[0], c[1], c[2] * 1.002, c[3], c[4], c[5] * 1.5, c[6], c[7]] as typeof c)
+          : c,
+      ),
+    })),
+  };
+}
+
+function source() {
+  const state: { series: SeriesDoc; view: ClusterView } = {
+    series: syntheticSeries({ seed: 3, days: 2 }),
+    view: {} as ClusterView,
+  };
+  const refresh = (series: SeriesDoc, fetchedAt: number) => {
+    state.series = series;
+    state.view = buildClusterView({ series, params, venues: [], fetchedAt });
+  };
+  refresh(state.series, 1);
+  return {
+    refresh,
+    state,
+    get: async () => ({ view: state.view }),
+    getSeries: async () => state.series,
+  };
+}
+
+describe('the heatmap cache', () => {
+  it('computes once per view, and after a refresh copies the columns the refresh left alone', async () => {
+    runs.length = 0;
+    const src = source();
+    const cache = createHeatmapCache(src);
+    const first = await cache.get('BTC');
+    await cache.get('BTC');
+    expect(runs).toHaveLength(1);
+    expect(first.fetchedAt).toBe(1);
+    expect(first.heatmap).toEqual(encodeHeatmap(computeHeatmap(src.state.series, params), 900_000));
+
+    const next = revised(src.state.series);
+    src.refresh(next, 2);
+    runs.length = 0;
+    const second = await cache.get('BTC');
+    expect(second.fetchedAt).toBe(2);
+    const made = runs[0] as Heatmap;
+    expect(made.reused).toBe(made.times.length - 1);
+    expect(second.heatmap).toEqual(encodeHeatmap(computeHeatmap(next, params), 900_000));
+  });
+});
