@@ -20,10 +20,9 @@ interface SideBuckets {
  * dropped once they are half the list, so the list is copied a few times, not at every cut.
  */
 interface OpenList {
-  bin: Int32Array;
+  /** Per bucket, three numbers: the candle that liquidates it, its opening candle and its bin. */
+  meta: Int32Array;
   entry: Float64Array;
-  candle: Int32Array;
-  dies: Int32Array;
   count: number;
   head: number;
   /** Of the rest, how many were liquidated at the last `mapAt`. */
@@ -59,10 +58,8 @@ function sideBuckets(ledger: Ledger, side: 'long' | 'short', grid: Grid): SideBu
 
 function openList(size: number): OpenList {
   return {
-    bin: new Int32Array(size),
+    meta: new Int32Array(size * 3),
     entry: new Float64Array(size),
-    candle: new Int32Array(size),
-    dies: new Int32Array(size),
     count: 0,
     head: 0,
     dead: 0,
@@ -74,20 +71,22 @@ function openList(size: number): OpenList {
 
 /** Brings the list to the cut (lo, i]: appends the buckets opened up to candle i, first compacting when due. */
 function advance(list: OpenList, side: SideBuckets, lo: number, i: number): void {
-  const { bin, entry, candle, dies } = list;
-  while (list.head < list.count && (candle[list.head] as number) <= lo) list.head++;
+  const { meta, entry } = list;
+  while (list.head < list.count && (meta[list.head * 3 + 1] as number) <= lo) list.head++;
   let count = list.count;
   if ((list.dead + list.head) * 2 > list.count) {
     count = 0;
     let low = -1;
     let high = -1;
     for (let a = list.head; a < list.count; a++) {
-      if ((dies[a] as number) <= i) continue;
-      const k = bin[a] as number;
-      bin[count] = k;
+      const o = a * 3;
+      if ((meta[o] as number) <= i) continue;
+      const k = meta[o + 2] as number;
+      const to = count * 3;
+      meta[to] = meta[o] as number;
+      meta[to + 1] = meta[o + 1] as number;
+      meta[to + 2] = k;
       entry[count] = entry[a] as number;
-      candle[count] = candle[a] as number;
-      dies[count] = dies[a] as number;
       count++;
       if (low < 0 || k < low) low = k;
       if (k > high) high = k;
@@ -102,10 +101,11 @@ function advance(list: OpenList, side: SideBuckets, lo: number, i: number): void
     const k = side.bin[b] as number;
     const c = side.candle[b] as number;
     if (k < 0 || c <= lo || (side.dies[b] as number) <= i) continue;
-    bin[count] = k;
+    const to = count * 3;
+    meta[to] = side.dies[b] as number;
+    meta[to + 1] = c;
+    meta[to + 2] = k;
     entry[count] = side.entry[b] as number;
-    candle[count] = c;
-    dies[count] = side.dies[b] as number;
     count++;
     if (list.low < 0 || k < list.low) list.low = k;
     if (k > list.high) list.high = k;
@@ -119,17 +119,19 @@ function advance(list: OpenList, side: SideBuckets, lo: number, i: number): void
  * order. `out.map` holds the previous cut's map, 0 outside its range.
  */
 function mapAt(list: OpenList, i: number, factor: Float64Array, decayOf: Float64Array, out: SideMap): void {
-  const { bin, entry, candle, dies } = list;
+  const { meta, entry } = list;
   const { map } = out;
   if (out.low <= out.high) map.fill(0, out.low, out.high + 1);
   let dead = 0;
-  for (let a = list.head; a < list.count; a++) {
-    if ((dies[a] as number) <= i) {
+  const count = list.count;
+  for (let a = list.head; a < count; a++) {
+    const o = a * 3;
+    if ((meta[o] as number) <= i) {
       dead++;
       continue;
     }
-    const c = candle[a] as number;
-    const k = bin[a] as number;
+    const c = meta[o + 1] as number;
+    const k = meta[o + 2] as number;
     map[k] = (map[k] as number) + (entry[a] as number) * (factor[c] as number) * (decayOf[c] as number);
   }
   list.dead = dead;
@@ -275,7 +277,7 @@ export function createVenueCuts(
     for (let s = 0; s < 2; s++) {
       const list = lists[s] as OpenList;
       advance(list, sides[s] as SideBuckets, lo, i);
-      if (list.head < list.count) oldest = Math.min(oldest, list.candle[list.head] as number);
+      if (list.head < list.count) oldest = Math.min(oldest, list.meta[list.head * 3 + 1] as number);
     }
     weightsAt(oldest);
     for (let s = 0; s < 2; s++) mapAt(lists[s] as OpenList, i, factor, decayOf, maps[s] as SideMap);
