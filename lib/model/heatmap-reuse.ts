@@ -7,7 +7,9 @@ import { firstAtOrAfter } from './run-model';
 
 /** What a heatmap was computed from, kept beside it so that the next run on the same asset can reuse its columns. */
 export interface HeatmapInputs {
+  /** The parameters as JSON, and whether they are v2's (whose prior the price places). */
   params: string;
+  v2: boolean;
   price: number;
   low: number;
   width: number;
@@ -25,6 +27,7 @@ export function heatmapInputs(
 ): HeatmapInputs {
   return {
     params: JSON.stringify(params),
+    v2: params.version === 'v2',
     price,
     low: grid.low,
     width: grid.width,
@@ -78,13 +81,12 @@ export function reusableColumns(
   from: number,
 ): number[] {
   const before = previous.inputs;
-  const v2 = (JSON.parse(inputs.params) as ModelParams).version === 'v2';
   if (
     before.params !== inputs.params ||
     before.low !== inputs.low ||
     before.width !== inputs.width ||
     before.bins !== inputs.bins ||
-    (v2 && before.price !== inputs.price) ||
+    (inputs.v2 && before.price !== inputs.price) ||
     before.venues.length !== inputs.venues.length
   )
     return [];
