@@ -14,6 +14,9 @@ export interface HeatmapReply {
   heatmap: HeatmapCells | null;
 }
 
+/** How many assets' last heatmaps are kept for the next refresh (each a few MB for 7 d × 15 m). */
+export const KEPT_HEATMAPS = 4;
+
 /**
  * The heatmap of each asset's cached view, computed when a chart tab first asks for it after a refresh: one ledger
  * run per venue over the view's own series and parameters (`computeHeatmap`), encoded to 8-bit cells once, and kept
@@ -28,7 +31,10 @@ export function createHeatmapCache(source: HeatmapSource) {
     const fetchedAt = view.fetchedAt ?? null;
     if (!series || series.asset !== view.asset) return { fetchedAt, heatmap: null };
     const heatmap = computeHeatmap(series, view.model.params, last.get(asset));
+    // Most recent last; a few megabytes an asset, so only the assets asked for lately.
+    last.delete(asset);
     last.set(asset, heatmap);
+    for (const old of last.keys()) if (last.size > KEPT_HEATMAPS) last.delete(old);
     return { fetchedAt, heatmap: encodeHeatmap(heatmap, durationMs(series.interval)) };
   }
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createHeatmapCache } from '../../lib/background/heatmap-cache';
+import { createHeatmapCache, KEPT_HEATMAPS } from '../../lib/background/heatmap-cache';
 import { buildClusterView } from '../../lib/engine/build-view';
 import type { SeriesDoc } from '../../lib/market/series';
 import type { ClusterView } from '../../lib/model/cluster-view';
@@ -77,5 +77,17 @@ describe('the heatmap cache', () => {
     const made = runs[0] as Heatmap;
     expect(made.reused).toBe(made.times.length - 1);
     expect(second.heatmap).toEqual(encodeHeatmap(computeHeatmap(next, params), 900_000));
+  });
+
+  it('keeps the last heatmaps of the few assets asked for lately, not of every asset ever shown', async () => {
+    const src = source();
+    const cache = createHeatmapCache(src);
+    const assets = Array.from({ length: KEPT_HEATMAPS + 1 }, (_, n) => `A${n}`);
+    for (const asset of assets) await cache.get(asset);
+    src.refresh(revised(src.state.series), 2);
+    runs.length = 0;
+    await cache.get(assets[0] as string);
+    await cache.get(assets.at(-1) as string);
+    expect(runs.map((h) => h.reused > 0)).toEqual([false, true]);
   });
 });
