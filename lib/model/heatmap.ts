@@ -72,10 +72,12 @@ export function computeHeatmap(doc: SeriesDoc, modelParams: ModelParams, previou
   // A cut's window starts `window` before the end of its last candle, as runModel's windowStart computes it.
   const cutFrom = (t: number) => t + intervalMs - windowMs;
   const reuse = previous ? reusableColumns(previous, inputs, times, cutFrom(times[0] as number)) : [];
-  reuse.forEach((p, j) => {
-    (long[j] as Float64Array).set(previous?.long[p] as Float64Array);
-    (short[j] as Float64Array).set(previous?.short[p] as Float64Array);
-  });
+  if (previous) {
+    reuse.forEach((p, j) => {
+      (long[j] as Float64Array).set(previous.long[p] as Float64Array);
+      (short[j] as Float64Array).set(previous.short[p] as Float64Array);
+    });
+  }
   heatmap.reused = reuse.length;
   if (reuse.length === times.length) return heatmap;
   const prior =
