@@ -1,7 +1,7 @@
 import { durationMs } from '../../../lib/market/interval';
 import type { SeriesDoc } from '../../../lib/market/series';
 import type { BookDepthUsd } from '../../../lib/model/cascade';
-import { computeHeatmap } from '../../../lib/model/heatmap';
+import { computeHeatmap, type Heatmap } from '../../../lib/model/heatmap';
 import { encodeHeatmap } from '../../../lib/model/heatmap-cells';
 import { type ModelParams, resolveParams } from '../../../lib/model/params';
 import { medianPrice, runModel } from '../../../lib/model/run-model';
@@ -58,6 +58,47 @@ function heatmapCase(name: string, version: 'v1' | 'v2'): BenchCase {
   });
 }
 
+/** The series of the same market a refresh later, between two candles: only the last candle has moved on. */
+function lastCandleRevised(doc: SeriesDoc): SeriesDoc {
+  return {
+    ...doc,
+    venues: doc.venues.map((v) => ({
+      ...v,
+      candles: v.candles.map((c, i) =>
+        i === v.candles.length - 1
+          ? ([c[0], c[1], c[2] * 1.001, c[3], c[4], c[5] * 1.2, c[6], c[7]] as typeof c)
+          : c,
+      ),
+    })),
+  };
+}
+
+/**
+ * The heatmap after such a refresh, as the worker's cache makes it: from the asset's previous heatmap, whose columns
+ * the refresh did not change are copied (all but the last, under v1).
+ */
+function heatmapRefreshCase(): BenchCase {
+  return timedCase<ModelInput & { previous: Heatmap; next: SeriesDoc }>({
+    name: 'heatmap-refresh-7d-15m',
+    description: 'heatmap v1 + 8-bit cells after a refresh between two candles, from the previous heatmap',
+    setup: () => {
+      const input = modelInput(7, '15m');
+      return {
+        ...input,
+        previous: computeHeatmap(input.doc, input.params),
+        next: lastCandleRevised(input.doc),
+      };
+    },
+    run: ({ next, params, previous }) =>
+      encodeHeatmap(computeHeatmap(next, params, previous), durationMs(next.interval)),
+    info: (input) => ({
+      ...candleCount(input),
+      reusedColumns: computeHeatmap(input.next, input.params, input.previous).reused,
+    }),
+    runs: 20,
+  });
+}
+
 /**
  * The benchmark registry: `npm run bench` runs these in order (`--only` picks by name). Other parts add
  * their cases here — the live pipeline on a HAR replay (timed), request counts per venue for a cold and a
@@ -67,6 +108,7 @@ function heatmapCase(name: string, version: 'v1' | 'v2'): BenchCase {
 export const BENCH_CASES: BenchCase[] = [
   heatmapCase('heatmap-7d-15m', 'v1'),
   heatmapCase('heatmap-v2-7d-15m', 'v2'),
+  heatmapRefreshCase(),
   timedCase<ModelInput>({
     name: 'model-7d-15m',
     description: 'runModel, 7 d × 15 m × 4 venues',
