@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SeriesDoc } from '../../lib/market/series';
 import { computeHeatmap } from '../../lib/model/heatmap';
 import { type ModelParams, type ModelParamsOverrides, resolveParams } from '../../lib/model/params';
 import { runModel } from '../../lib/model/run-model';
 import { syntheticSeries } from '../../lib/model/synthetic';
+import { paramsArb, seriesDocArb } from './helpers';
 
 function cutAfter(doc: SeriesDoc, time: number): SeriesDoc {
   return {
@@ -209,5 +211,29 @@ describe('computeHeatmap with the previous heatmap', () => {
     const after = computeHeatmap(slid, p, before);
     expect(after.reused).toBe(after.times.length - 1);
     sameColumns(after, computeHeatmap(slid, p));
+  });
+});
+
+describe('computeHeatmap on random series and parameters', () => {
+  it('every column is the bins of runModel on the series cut there (v1 and v2, windows shorter than the series)', () => {
+    fc.assert(
+      fc.property(
+        seriesDocArb(30),
+        paramsArb,
+        fc.constantFrom('v1' as const, 'v2' as const),
+        fc.constantFrom('6h', '12h', '1d', '30d'),
+        (doc, base, version, window) => {
+          const p = { ...base, version, window };
+          const heatmap = computeHeatmap(doc, p);
+          expect(heatmap.times.length).toBeGreaterThan(0);
+          heatmap.times.forEach((t, j) => {
+            const bins = runModel(cutAfter(doc, t), p).bins;
+            expect([...(heatmap.long[j] as Float64Array)]).toEqual(bins.long);
+            expect([...(heatmap.short[j] as Float64Array)]).toEqual(bins.short);
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
