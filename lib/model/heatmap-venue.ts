@@ -1,5 +1,5 @@
 import { binIndex, type Grid } from './bins';
-import { extendScale, type Ledger, type LedgerScale } from './ledger';
+import { extendScale, type Ledger, type LedgerScale, NO_DROP } from './ledger';
 import { blendSideInto } from './prior-blend';
 
 /** One side's buckets as the ledger opened them, in opening order. */
@@ -206,7 +206,7 @@ export function createVenueCuts(
 ) {
   const n = ledger.candles;
   const times = ledger.times;
-  const drop = ledger.kept?.drop ?? new Float64Array(n).fill(Number.NaN);
+  const drop = ledger.kept?.drop ?? new Float64Array(n).fill(NO_DROP);
   const regular = isRegular(times, intervalMs);
   const sides = [sideBuckets(ledger, 'long', grid), sideBuckets(ledger, 'short', grid)] as const;
   const lists = [openList(sides[0].size), openList(sides[1].size)] as const;

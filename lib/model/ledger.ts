@@ -37,11 +37,14 @@ export interface Ledger {
   liquidatedShortByCandle: Float64Array;
   /**
    * With `keep: true` only (for the heatmap): each bucket's notional when opened, before any drop, and each candle's
-   * open-interest drop factor (NaN on a candle without a drop). With `extendScale` over them, a bucket's value after
+   * open-interest drop factor (`NO_DROP` on a candle without a drop). With `extendScale` over them, a bucket's value after
    * any candle i, in a ledger that starts at any candle, is `entry · ratio(scale, i, opened)`, as `settle` computes it.
    */
   kept?: { entryLong: Float64Array; entryShort: Float64Array; drop: Float64Array };
 }
+
+/** A candle's drop factor when open interest did not fall on it (a factor is never negative). */
+export const NO_DROP = -1;
 
 /** The running scale is kept as m · 2^e; m is brought back up by this power of two (exactly). */
 const RESCALE_BITS = 512;
@@ -98,7 +101,7 @@ export function runLedger(
   const short = bucketSide(openings * tierCount);
 
   // Pass 1.
-  const dropAt = new Float64Array(n).fill(Number.NaN);
+  const dropAt = new Float64Array(n).fill(NO_DROP);
   const openedAt = new Float64Array(n);
   let openedUsd = 0;
   let skippedIntervals = 0;
@@ -164,9 +167,8 @@ export function runLedger(
   for (let i = 1; i < n; i++) {
     open -= (liquidatedLongByCandle[i] as number) + (liquidatedShortByCandle[i] as number);
     if (open < 0) open = 0; // rounding only
-    // NaN (no drop) is not below 1.
     const factor = dropAt[i] as number;
-    if (factor < 1) {
+    if (factor >= 0 && factor < 1) {
       const kept = open * factor;
       shrunkUsd += open - kept;
       open = kept;
@@ -275,7 +277,7 @@ export interface LedgerScale {
 /**
  * The running scale of a ledger that starts at candle `start` (S = 1 there), written for candles `from` … `to`; the
  * candles `start` … `from − 1` must hold it already (`from = start` begins afresh). `drop[i]` is candle i's
- * open-interest drop factor, NaN for none; a drop to zero empties the book and starts a new epoch.
+ * open-interest drop factor, `NO_DROP` for none; a drop to zero empties the book and starts a new epoch.
  */
 export function extendScale(
   drop: Float64Array,
@@ -306,7 +308,7 @@ export function extendScale(
       ep++;
       m = 1;
       e = 0;
-    } else if (!Number.isNaN(factor)) {
+    } else if (factor !== NO_DROP) {
       m *= factor;
       if (m < RESCALE_BELOW) {
         m *= RESCALE_BY;
