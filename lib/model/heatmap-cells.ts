@@ -9,7 +9,9 @@ const base64 = () => z.string().check(z.maxLength(8_000_000), z.regex(/^[A-Za-z0
  * The heatmap as the background sends it to a chart tab: 8-bit cells, column-major (cell (j, r) at j·rows + r, row 0
  * the lowest kept bin), on a regular column grid (`t0 + j·intervalMs`; a candle missing from every venue is an
  * empty column, never a copy of its neighbour) and on the rows of the map that hold anything. Code 0: nothing;
- * 1..255: log10 of the notional from `floorUsd` to `maxUsd`.
+ * 1..255: log10 of the notional from `floorUsd` to `maxUsd`. `long` and `short` are the codes in base64, each run of
+ * code 0 written as a 0 and the run's length (1..255): most of a map is empty, so the message is a half to a third
+ * of a byte a cell.
  */
 export const HeatmapCellsSchema = z.object({
   t0: finite(),
@@ -106,6 +108,28 @@ export function codeUsd(code: number, floorUsd: number, maxUsd: number): number 
   return floorUsd * (maxUsd / floorUsd) ** ((code - 1) / 254);
 }
 
+/** The codes with each run of zeros as a 0 and the run's length (at most 255; a longer run is several). */
+export function zeroRuns(codes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(codes.length * 2);
+  let o = 0;
+  for (let i = 0; i < codes.length; ) {
+    const code = codes[i] as number;
+    if (code !== 0) {
+      out[o++] = code;
+      i++;
+      continue;
+    }
+    let run = 0;
+    while (i < codes.length && codes[i] === 0 && run < 255) {
+      run++;
+      i++;
+    }
+    out[o++] = 0;
+    out[o++] = run;
+  }
+  return out.subarray(0, o);
+}
+
 /** Heatmap → 8-bit cells; null when the map holds nothing. */
 export function encodeHeatmap(
   heatmap: Pick<Heatmap, 'times' | 'low' | 'width' | 'long' | 'short'>,
@@ -158,7 +182,7 @@ export function encodeHeatmap(
     rows,
     floorUsd,
     maxUsd,
-    long: toBase64(long),
-    short: toBase64(short),
+    long: toBase64(zeroRuns(long)),
+    short: toBase64(zeroRuns(short)),
   };
 }

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SeriesDoc } from '../../lib/market/series';
 import { computeHeatmap } from '../../lib/model/heatmap';
-import { cellCode, codeUsd, encodeHeatmap, HeatmapCellsSchema } from '../../lib/model/heatmap-cells';
+import {
+  cellCode,
+  codeUsd,
+  encodeHeatmap,
+  HeatmapCellsSchema,
+  zeroRuns,
+} from '../../lib/model/heatmap-cells';
 import { decodeHeatmap, HEATMAP_DECADES } from '../../lib/model/heatmap-grid';
 import { DEFAULT_PARAMS } from '../../lib/model/params';
 
@@ -74,5 +80,61 @@ describe('heatmap cells', () => {
     if (!cells) throw new Error('no cells');
     const bad = decodeHeatmap({ ...cells, rows: cells.rows + 1 });
     expect(bad.ok).toBe(false);
+  });
+
+  it('writes each run of empty cells as a 0 and its length, and reads them back', () => {
+    const codes = Uint8Array.from([0, 0, 0, 7, 255, 0, 1, ...new Array(300).fill(0), 9, 0]);
+    expect([...zeroRuns(codes)]).toEqual([0, 3, 7, 255, 0, 1, 1, 0, 255, 0, 45, 9, 0, 1]);
+    const column = Float64Array.from([0, 0, 5e6, 0, 1e7, ...new Array(600).fill(0), 2e3]);
+    const cells = encodeHeatmap(
+      {
+        times: [0, 900_000],
+        low: 1,
+        width: 1,
+        long: [column, column],
+        short: [column, new Float64Array(606)],
+      },
+      900_000,
+    );
+    if (!cells) throw new Error('no cells');
+    const decoded = decodeHeatmap(cells);
+    if (!decoded.ok) throw new Error(decoded.error);
+    const expected = [...column.subarray(cells.rowFrom, cells.rowFrom + cells.rows)].map((usd) =>
+      cellCode(usd, cells.floorUsd, cells.maxUsd),
+    );
+    expect([...decoded.grid.long]).toEqual([...expected, ...expected]);
+    expect([...decoded.grid.short]).toEqual([...expected, ...new Array(cells.rows).fill(0)]);
+    // The example's map is mostly empty: well under a byte a cell.
+    const mostlyEmpty = encodeHeatmap(computeHeatmap(example, DEFAULT_PARAMS), 900_000);
+    if (!mostlyEmpty) throw new Error('no cells');
+    expect(mostlyEmpty.long.length).toBeLessThan(mostlyEmpty.columns * mostlyEmpty.rows * 0.75);
+  });
+
+  it('refuses codes that do not make the grid: a run without its length, a run of 0, too few or too many', () => {
+    const base = encodeHeatmap(
+      {
+        times: [0],
+        low: 1,
+        width: 1,
+        long: [Float64Array.from([1e6, 0, 0, 2e6])],
+        short: [Float64Array.from([1e6, 0, 0, 2e6])],
+      },
+      900_000,
+    );
+    if (!base) throw new Error('no cells');
+    const b64 = (bytes: number[]) => Buffer.from(bytes).toString('base64');
+    for (const bytes of [
+      [9, 0],
+      [9, 0, 0, 9],
+      [9, 0, 1, 9],
+      [9, 0, 2, 9, 9],
+      [0, 5],
+    ]) {
+      const result = decodeHeatmap({ ...base, long: b64(bytes) });
+      expect(result.ok, String(bytes)).toBe(false);
+      if (!result.ok)
+        expect(result.error).toBe('heatmap cells: the codes do not make 4 cells a side (1 × 4)');
+    }
+    expect(decodeHeatmap({ ...base, long: b64([9, 0, 2, 9]) }).ok).toBe(true);
   });
 });

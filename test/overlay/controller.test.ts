@@ -445,8 +445,9 @@ describe('overlay controller', () => {
       rows: 2,
       floorUsd: 1e4,
       maxUsd: 1e8,
-      long: btoa(String.fromCharCode(0, 255, 1, 2)),
-      short: btoa(String.fromCharCode(0, 0, 0, 9)),
+      // Runs of empty cells as 0 and their length (heatmap-cells.ts): 0 | 255 1 2, and 0 0 0 | 9.
+      long: btoa(String.fromCharCode(0, 1, 255, 1, 2)),
+      short: btoa(String.fromCharCode(0, 3, 9)),
     };
     const t = setup({ heatmap: cells });
     t.controller.setPage(BTC_URL, 'BTCUSDT');
