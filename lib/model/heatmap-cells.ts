@@ -60,7 +60,7 @@ const ASCII = new TextDecoder('latin1');
 
 /** A cell's code: 0 at or below the floor, then 1..255 on log10 of the notional. */
 export function cellCode(usd: number, floorUsd: number, maxUsd: number): number {
-  return codeScale(floorUsd, maxUsd)(usd);
+  return codeOf(codeScale(floorUsd, maxUsd), usd);
 }
 
 /** Sub-steps an octave of the lookup table: 2^-6 of an octave is finer than a code's step (4 decades / 254). */
@@ -76,9 +76,16 @@ const HIGH_WORD = BITS_WORDS[1] === 0x3ff00000 ? 1 : 0;
  * The code of a notional: `1 + round(254 · log10(usd / floor) / log10(max / floor))` within 1..255, above the
  * floor. It is read as the count of thresholds the notional reaches (`up[c]`, where code c turns into c + 1), so
  * without a logarithm a cell: a table by octave and sub-octave of `usd / floor` gives a code at or just below the
- * answer, and a step or two up the thresholds finds it.
+ * answer, and a step or two up the thresholds finds it. A scale is data and `codeOf` a function, not a closure made
+ * per encoding, which would lose its optimised code to every full garbage collection.
  */
-function codeScale(floorUsd: number, maxUsd: number): (usd: number) => number {
+interface CodeScale {
+  floorUsd: number;
+  up: Float64Array;
+  start: Uint8Array;
+}
+
+function codeScale(floorUsd: number, maxUsd: number): CodeScale {
   const span = Math.log10(maxUsd / floorUsd);
   const up = new Float64Array(256).fill(Number.POSITIVE_INFINITY);
   for (let c = 1; c <= 254; c++) up[c] = span > 0 ? floorUsd * 10 ** ((span * (c - 0.5)) / 254) : floorUsd;
@@ -91,15 +98,17 @@ function codeScale(floorUsd: number, maxUsd: number): (usd: number) => number {
     while (c < 255 && edge >= (up[c] as number)) c++;
     start[index] = Math.max(1, c - 1);
   }
-  const last = start.length - 1;
-  return (usd) => {
-    if (!(usd > floorUsd)) return 0;
-    BITS[0] = usd / floorUsd;
-    const index = ((BITS_WORDS[HIGH_WORD] as number) >>> (20 - SUB_BITS)) - (1023 << SUB_BITS);
-    let code = start[Math.min(Math.max(index, 0), last)] as number;
-    while (code < 255 && usd >= (up[code] as number)) code++;
-    return code;
-  };
+  return { floorUsd, up, start };
+}
+
+function codeOf(scale: CodeScale, usd: number): number {
+  const { floorUsd, up, start } = scale;
+  if (!(usd > floorUsd)) return 0;
+  BITS[0] = usd / floorUsd;
+  const index = ((BITS_WORDS[HIGH_WORD] as number) >>> (20 - SUB_BITS)) - (1023 << SUB_BITS);
+  let code = start[Math.min(Math.max(index, 0), start.length - 1)] as number;
+  while (code < 255 && usd >= (up[code] as number)) code++;
+  return code;
 }
 
 /** The notional a code stands for (the middle of its step): for tests and hover read-outs. */
@@ -156,7 +165,7 @@ export function encodeHeatmap(
   }
   if (!(maxUsd > 0)) return null;
   const floorUsd = maxUsd / 10 ** HEATMAP_DECADES;
-  const codeOf = codeScale(floorUsd, maxUsd);
+  const scale = codeScale(floorUsd, maxUsd);
   const t0 = times[0] as number;
   const columns = Math.round(((times[n - 1] as number) - t0) / intervalMs) + 1;
   const rows = rowTo - rowFrom + 1;
@@ -168,8 +177,8 @@ export function encodeHeatmap(
     const l = heatmap.long[j] as Float64Array;
     const s = heatmap.short[j] as Float64Array;
     for (let r = 0; r < rows; r++) {
-      long[c * rows + r] = codeOf(l[rowFrom + r] as number);
-      short[c * rows + r] = codeOf(s[rowFrom + r] as number);
+      long[c * rows + r] = codeOf(scale, l[rowFrom + r] as number);
+      short[c * rows + r] = codeOf(scale, s[rowFrom + r] as number);
     }
   }
   return {

@@ -144,15 +144,18 @@ function mapAt(list: OpenList, i: number, factor: Float64Array, decayOf: Float64
  * series the age is a whole number of candles, so the decays are a table by age in candles, computed once.
  */
 export interface Decay {
-  of(age: number): number;
+  halfLifeMs: number;
   byCandles: Float64Array;
 }
 
+export function decayOfAge(halfLifeMs: number, age: number): number {
+  return halfLifeMs > 0 ? Math.exp(-(age / halfLifeMs) * Math.LN2) : 1;
+}
+
 export function createDecay(halfLifeMs: number, intervalMs: number, candles: number): Decay {
-  const of = (age: number): number => (halfLifeMs > 0 ? Math.exp(-(age / halfLifeMs) * Math.LN2) : 1);
   const byCandles = new Float64Array(candles + 2);
-  for (let k = 0; k < byCandles.length; k++) byCandles[k] = of(k * intervalMs);
-  return { of, byCandles };
+  for (let k = 0; k < byCandles.length; k++) byCandles[k] = decayOfAge(halfLifeMs, k * intervalMs);
+  return { halfLifeMs, byCandles };
 }
 
 /** The first and last bin that hold anything (low > high when none does). */
@@ -190,12 +193,42 @@ export interface PriorInput {
   oi: Float64Array;
 }
 
+/** One venue's state along the cuts (`createVenueCuts`); read with `venueCutAt`. */
+export interface VenueCuts {
+  n: number;
+  times: Float64Array;
+  intervalMs: number;
+  decay: Decay;
+  drop: Float64Array;
+  regular: boolean;
+  sides: readonly [SideBuckets, SideBuckets];
+  lists: readonly [OpenList, OpenList];
+  maps: [SideMap, SideMap];
+  scale: LedgerScale;
+  /** The candles that opened a bucket on the grid: the only ones whose weights a map reads. */
+  openers: Int32Array;
+  factor: Float64Array;
+  decayOf: Float64Array;
+  /** The cut last read (lo … i), and the pointers of the next: its first and last candle. */
+  lo: number;
+  i: number;
+  first: number;
+  last: number;
+  prior: PriorInput | null;
+  /** Under v2, each side's blend, 0 outside the prior's bins and the map's, and where it was last written. */
+  blended: [SideMap, SideMap] | null;
+  priorSupport: readonly [{ low: number; high: number }, { low: number; high: number }] | null;
+  /** The latest candle with open interest at or before each candle. */
+  lastOiAt: Int32Array;
+}
+
 /**
  * One venue's part of runModel's map on a cut of the series: the venue's candles lo … i of its ledger (the ledger
  * run once, with `keep`, over every candle any cut uses). A cut's own ledger would start at candle lo: it opens
  * buckets from candle lo + 1 on, and its running scale starts at 1 there, so the scale is extended here from lo
  * (`extendScale`, the ledger's own arithmetic) and the buckets opened at or before lo are left out. Cuts come in
- * order: lo and i never decrease, so the work is incremental.
+ * order of time: lo and i never decrease, so the work is incremental. State and functions, not closures: a closure
+ * made per call would lose its optimised code to every full garbage collection.
  */
 export function createVenueCuts(
   ledger: Ledger,
@@ -203,109 +236,119 @@ export function createVenueCuts(
   intervalMs: number,
   decay: Decay,
   prior: PriorInput | null,
-) {
+): VenueCuts {
   const n = ledger.candles;
   const times = ledger.times;
-  const drop = ledger.kept?.drop ?? new Float64Array(n).fill(NO_DROP);
-  const regular = isRegular(times, intervalMs);
   const sides = [sideBuckets(ledger, 'long', grid), sideBuckets(ledger, 'short', grid)] as const;
-  const lists = [openList(sides[0].size), openList(sides[1].size)] as const;
-  const maps: [SideMap, SideMap] = [
-    { map: new Float64Array(grid.count), low: 0, high: -1 },
-    { map: new Float64Array(grid.count), low: 0, high: -1 },
-  ];
-  const scale: LedgerScale = { m: new Float64Array(n), e: new Int32Array(n), epoch: new Int32Array(n) };
-  // The candles that opened a bucket on the grid: the only ones whose weights a map reads.
-  const openers = openingCandles(sides, n);
-  const factor = new Float64Array(n);
-  const decayOf = new Float64Array(n);
-  let lo = -1;
-  let i = -1;
-
-  // Under v2, each side's blend, 0 outside the prior's bins and the map's, and where it was last written.
-  const blended: [SideMap, SideMap] | null = prior
-    ? [
-        { map: new Float64Array(grid.count), ...support(prior.long) },
-        { map: new Float64Array(grid.count), ...support(prior.short) },
-      ]
-    : null;
-  const priorSupport = prior ? [support(prior.long), support(prior.short)] : null;
-  // The latest candle with open interest at or before each candle.
   const lastOiAt = new Int32Array(n);
   if (prior) for (let x = 0, at = -1; x < n; x++) lastOiAt[x] = at = Number.isNaN(prior.oi[x]) ? at : x;
-
-  /** Per opening candle c of the cut, `S_i / S_c` into `factor[c]` and the age decay into `decayOf[c]`. */
-  function weightsAt(oldest: number): void {
-    const end = (times[i] as number) + intervalMs;
-    const { byCandles } = decay;
-    const { m, e, epoch } = scale;
-    const mi = m[i] as number;
-    const ei = e[i] as number;
-    const epochI = epoch[i] as number;
-    for (let o = firstOpenerFrom(oldest); o < openers.length; o++) {
-      const c = openers[o] as number;
-      if (c > i) break;
-      // The ledger's ratio(scale, i, c), written out: called a million times, it is not inlined.
-      const de = ei - (e[c] as number);
-      const r = mi / (m[c] as number);
-      factor[c] = epoch[c] !== epochI ? 0 : de === 0 ? r : r * 2 ** de;
-      decayOf[c] = regular ? (byCandles[i + 1 - c] as number) : decay.of(end - (times[c] as number));
-    }
-  }
-
-  /** Index in `openers` of the first candle at or after c. */
-  function firstOpenerFrom(c: number): number {
-    let low = 0;
-    let high = openers.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((openers[mid] as number) < c) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-
-  /** The venue's side maps (v1, or v2 when a prior is given) on the cut lo … i; null when it has no candle there. */
-  function cut(cutLo: number, cutI: number): readonly [SideMap, SideMap] | null {
-    if (cutI < cutLo) return null;
-    if (cutLo === lo && cutI === i) return blended ?? maps;
-    if (cutLo !== lo) extendScale(drop, scale, cutLo, cutLo, cutI);
-    else extendScale(drop, scale, cutLo, i + 1, cutI);
-    lo = cutLo;
-    i = cutI;
-    let oldest = i;
-    for (let s = 0; s < 2; s++) {
-      const list = lists[s] as OpenList;
-      advance(list, sides[s] as SideBuckets, lo, i);
-      if (list.head < list.count) oldest = Math.min(oldest, list.meta[list.head * 3 + 1] as number);
-    }
-    weightsAt(oldest);
-    for (let s = 0; s < 2; s++) mapAt(lists[s] as OpenList, i, factor, decayOf, maps[s] as SideMap);
-    if (!prior || !blended) return maps;
-    const at = lastOiAt[i] as number;
-    const oiUsd = (at >= lo ? (prior.oi[at] as number) : 0) * prior.price;
-    for (let s = 0; s < 2; s++) {
-      const side = blended[s] as SideMap;
-      const map = maps[s] as SideMap;
-      const shares = s === 0 ? prior.long : prior.short;
-      const fixed = priorSupport?.[s] as { low: number; high: number };
-      // The union of the prior's bins, the map's and those written last time (the formula gives 0 where none holds).
-      side.low = Math.min(fixed.low, side.low, map.low <= map.high ? map.low : fixed.low);
-      side.high = Math.max(fixed.high, side.high, map.high);
-      blendSideInto(side.map, map.map, shares, oiUsd, side.low, side.high);
-    }
-    return blended;
-  }
-
-  // The cut's candles: from the first at or after its window's start to the last at or before its end.
-  let first = 0;
-  let last = -1;
   return {
-    /** The venue's side maps on the cut of the series after time `time` whose window starts at `from`. */
-    at(time: number, from: number): readonly [SideMap, SideMap] | null {
-      while (last + 1 < n && (times[last + 1] as number) <= time) last++;
-      while (first < n && (times[first] as number) < from) first++;
-      return cut(first, last);
-    },
+    n,
+    times,
+    intervalMs,
+    decay,
+    drop: ledger.kept?.drop ?? new Float64Array(n).fill(NO_DROP),
+    regular: isRegular(times, intervalMs),
+    sides,
+    lists: [openList(sides[0].size), openList(sides[1].size)],
+    maps: [
+      { map: new Float64Array(grid.count), low: 0, high: -1 },
+      { map: new Float64Array(grid.count), low: 0, high: -1 },
+    ],
+    scale: { m: new Float64Array(n), e: new Int32Array(n), epoch: new Int32Array(n) },
+    openers: openingCandles(sides, n),
+    factor: new Float64Array(n),
+    decayOf: new Float64Array(n),
+    lo: -1,
+    i: -1,
+    first: 0,
+    last: -1,
+    prior,
+    blended: prior
+      ? [
+          { map: new Float64Array(grid.count), ...support(prior.long) },
+          { map: new Float64Array(grid.count), ...support(prior.short) },
+        ]
+      : null,
+    priorSupport: prior ? [support(prior.long), support(prior.short)] : null,
+    lastOiAt,
   };
+}
+
+/** Index in `openers` of the first candle at or after c. */
+function firstOpenerFrom(openers: Int32Array, c: number): number {
+  let low = 0;
+  let high = openers.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((openers[mid] as number) < c) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Per opening candle c of the cut, `S_i / S_c` into `factor[c]` and the age decay into `decayOf[c]`. */
+function weightsAt(venue: VenueCuts, oldest: number): void {
+  const { i, times, openers, factor, decayOf, regular, decay } = venue;
+  const end = (times[i] as number) + venue.intervalMs;
+  const { byCandles } = decay;
+  const { m, e, epoch } = venue.scale;
+  const mi = m[i] as number;
+  const ei = e[i] as number;
+  const epochI = epoch[i] as number;
+  for (let o = firstOpenerFrom(openers, oldest); o < openers.length; o++) {
+    const c = openers[o] as number;
+    if (c > i) break;
+    // The ledger's ratio(scale, i, c), written out: called a million times, it is not inlined.
+    const de = ei - (e[c] as number);
+    const r = mi / (m[c] as number);
+    factor[c] = epoch[c] !== epochI ? 0 : de === 0 ? r : r * 2 ** de;
+    decayOf[c] = regular
+      ? (byCandles[i + 1 - c] as number)
+      : decayOfAge(decay.halfLifeMs, end - (times[c] as number));
+  }
+}
+
+/** The venue's side maps (v1, or v2 when a prior is given) on the cut lo … i; null when it has no candle there. */
+function cut(venue: VenueCuts, lo: number, i: number): readonly [SideMap, SideMap] | null {
+  if (i < lo) return null;
+  const { maps, blended, prior } = venue;
+  if (lo === venue.lo && i === venue.i) return blended ?? maps;
+  if (lo !== venue.lo) extendScale(venue.drop, venue.scale, lo, lo, i);
+  else extendScale(venue.drop, venue.scale, lo, venue.i + 1, i);
+  venue.lo = lo;
+  venue.i = i;
+  let oldest = i;
+  for (let s = 0; s < 2; s++) {
+    const list = venue.lists[s] as OpenList;
+    advance(list, venue.sides[s] as SideBuckets, lo, i);
+    if (list.head < list.count) oldest = Math.min(oldest, list.meta[list.head * 3 + 1] as number);
+  }
+  weightsAt(venue, oldest);
+  for (let s = 0; s < 2; s++)
+    mapAt(venue.lists[s] as OpenList, i, venue.factor, venue.decayOf, maps[s] as SideMap);
+  if (!prior || !blended || !venue.priorSupport) return maps;
+  const at = venue.lastOiAt[i] as number;
+  const oiUsd = (at >= lo ? (prior.oi[at] as number) : 0) * prior.price;
+  for (let s = 0; s < 2; s++) {
+    const side = blended[s] as SideMap;
+    const map = maps[s] as SideMap;
+    const fixed = venue.priorSupport[s] as { low: number; high: number };
+    // The union of the prior's bins, the map's and those written last time (the formula gives 0 where none holds).
+    side.low = Math.min(fixed.low, side.low, map.low <= map.high ? map.low : fixed.low);
+    side.high = Math.max(fixed.high, side.high, map.high);
+    blendSideInto(side.map, map.map, s === 0 ? prior.long : prior.short, oiUsd, side.low, side.high);
+  }
+  return blended;
+}
+
+/**
+ * The venue's side maps on the cut of the series after time `time` whose window starts at `from`: its candles from
+ * the first at or after `from` to the last at or before `time`. Null when it has none there.
+ */
+export function venueCutAt(venue: VenueCuts, time: number, from: number): readonly [SideMap, SideMap] | null {
+  const { times, n } = venue;
+  while (venue.last + 1 < n && (times[venue.last + 1] as number) <= time) venue.last++;
+  while (venue.first < n && (times[venue.first] as number) < from) venue.first++;
+  return cut(venue, venue.first, venue.last);
 }

@@ -2,7 +2,7 @@ import { durationMs } from '../market/interval';
 import type { SeriesDoc, VenueSeries } from '../market/series';
 import { T, WIDTH } from './candle-table';
 import { type HeatmapInputs, heatmapInputs, reusableColumns } from './heatmap-reuse';
-import { createDecay, createVenueCuts, type SideMap } from './heatmap-venue';
+import { createDecay, createVenueCuts, type SideMap, venueCutAt } from './heatmap-venue';
 import { joinOpenInterest, type Ledger, runLedger } from './ledger';
 import type { ModelParams } from './params';
 import { priorShares } from './prior-blend';
@@ -115,7 +115,7 @@ export function computeHeatmap(doc: SeriesDoc, modelParams: ModelParams, previou
     const t = times[j] as number;
     let first = true;
     for (const venue of cuts) {
-      const maps = venue.at(t, cutFrom(t));
+      const maps = venueCutAt(venue, t, t + intervalMs - windowMs);
       if (maps === null) continue;
       addInto(long[j] as Float64Array, maps[0], first);
       addInto(short[j] as Float64Array, maps[1], first);
