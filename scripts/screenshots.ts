@@ -18,7 +18,7 @@ import { onFixture } from './lib/browser/site-server';
  */
 const OUT = path.join(ROOT, 'docs/screenshots');
 const MAX_BYTES = 150_000;
-const PICTURE_VIEWPORT = { width: 1000, height: 680 };
+const TRADINGVIEW_VIEWPORT = { width: 1000, height: 680 };
 const WIDE = 0.12;
 /** The element the chart lives in, per site fixture: the picture is clipped to it. */
 const CHART: Record<SiteId, string> = {
@@ -82,7 +82,7 @@ async function main(): Promise<number> {
     for (const site of SITE_IDS) {
       const { page, problems } = await env.open(siteFixture(site, price, { chart: { candles } }));
       // TradingView's chart fills the window: a smaller window keeps its picture as small as the others'.
-      await page.setViewportSize(PICTURE_VIEWPORT);
+      if (site === 'tradingview') await page.setViewportSize(TRADINGVIEW_VIEWPORT);
       await page
         .locator('liqlens-overlay [data-liqlens-overlay][data-mode="aligned"]')
         .waitFor({ state: 'attached', timeout: 15_000 });

@@ -72,6 +72,24 @@ describe('heatmap layer', () => {
     }
   });
 
+  it('keeps each side its hue at every level, lightness rising with the amount', () => {
+    const luma = (lut: Uint8Array, code: number) =>
+      0.2126 * (lut[code * 4] as number) +
+      0.7152 * (lut[code * 4 + 1] as number) +
+      0.0722 * (lut[code * 4 + 2] as number);
+    for (let code = 1; code < 256; code++) {
+      const [lr, , lb] = LONG_RAMP.subarray(code * 4, code * 4 + 3);
+      const [sr, , sb] = SHORT_RAMP.subarray(code * 4, code * 4 + 3);
+      // Longs blue, shorts red, by a margin the eye sees, also at the densest cells (no ramp ends in white).
+      expect((lb as number) - (lr as number)).toBeGreaterThanOrEqual(40);
+      expect((sr as number) - (sb as number)).toBeGreaterThanOrEqual(40);
+      if (code > 1) {
+        expect(luma(LONG_RAMP, code)).toBeGreaterThanOrEqual(luma(LONG_RAMP, code - 1));
+        expect(luma(SHORT_RAMP, code)).toBeGreaterThanOrEqual(luma(SHORT_RAMP, code - 1));
+      }
+    }
+  });
+
   it('colours longs and shorts on their own ramps, row 0 the highest bin', () => {
     const px = heatmapPixels(grid);
     // Column 0, bin 11 (image row 0) holds long code 255 → top-left pixel.

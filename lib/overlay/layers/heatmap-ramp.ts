@@ -1,23 +1,22 @@
 import { HEATMAP_DECADES, type HeatmapGrid } from '../../model/heatmap-grid';
 
 /**
- * Two perceptual ramps (lightness rising monotonically with the code, after seaborn's "mako" for longs and "rocket"
- * for shorts, their darkest stops left out so that low notional still shows on a dark chart): the two sides differ
- * in hue at every level, the amount reads as lightness on both.
+ * Two ramps whose lightness rises monotonically with the code (the amount reads as lightness on both), in the hues of
+ * the bands: longs from dark blue to light cyan, shorts from dark red to amber. Neither ends in white, so that the
+ * densest cells, the ones a trader looks at, keep their side's hue (blue above red at every level); the darkest
+ * stops are left out so that low notional still shows on a dark chart.
  */
 const LONG_STOPS = [
-  [0x38, 0x2a, 0x54],
-  [0x39, 0x5d, 0x9c],
-  [0x34, 0x96, 0xa9],
-  [0x60, 0xce, 0xac],
-  [0xde, 0xf5, 0xe5],
+  [0x2a, 0x3c, 0x7a],
+  [0x2f, 0x6f, 0xb8],
+  [0x2b, 0xa3, 0xc9],
+  [0x7f, 0xd8, 0xe8],
 ] as const;
 const SHORT_STOPS = [
-  [0x4c, 0x1d, 0x4b],
-  [0xa1, 0x1a, 0x5b],
-  [0xe8, 0x3f, 0x3f],
-  [0xf6, 0x9c, 0x73],
-  [0xfa, 0xeb, 0xdd],
+  [0x6a, 0x1c, 0x30],
+  [0xa8, 0x2a, 0x3a],
+  [0xe8, 0x6a, 0x2c],
+  [0xf8, 0xc0, 0x6a],
 ] as const;
 
 function ramp(stops: readonly (readonly [number, number, number])[]): Uint8Array {
