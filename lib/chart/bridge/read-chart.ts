@@ -119,10 +119,15 @@ function readMainPane(chart: unknown): PaneRead | null {
   return { index, apiHeight, scale };
 }
 
-/** The pane cell of the chart's DOM (`.chart-markup-table.pane`), in index order, inside the active chart. */
+/**
+ * The pane cell of the chart's DOM (`.chart-markup-table.pane`), in index order, inside the active chart (the first
+ * `.chart-container.active`, else the document). Looked up on every frame, so through class collections: the browser
+ * keeps them live and answers from its cache until the DOM under them changes, where a selector query walks the tree
+ * each time.
+ */
 export function paneElement(doc: Document, index: number): Element | null {
-  const root = doc.querySelector('.chart-container.active') ?? doc;
-  return root.querySelectorAll('.chart-markup-table.pane')[index] ?? null;
+  const root = doc.getElementsByClassName('chart-container active')[0] ?? doc;
+  return root.getElementsByClassName('chart-markup-table pane')[index] ?? null;
 }
 
 /** A pane's rect in the top document's viewport (`outer`) and in its own document's (`inner`). */

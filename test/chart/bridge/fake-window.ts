@@ -34,7 +34,8 @@ export function fakeBridgeWindow(origin: string) {
   const doc = {
     visibilityState: 'visible',
     querySelector: () => null,
-    querySelectorAll: (s: string) => (s === '.chart-markup-table.pane' ? [paneEl] : []),
+    querySelectorAll: () => [],
+    getElementsByClassName: (names: string) => (names === 'chart-markup-table pane' ? [paneEl] : []),
   };
   const win: Record<string, unknown> = {
     document: doc,

@@ -76,8 +76,7 @@ function fakeChart() {
   let cells = [pane()];
   const doc = {
     defaultView: inner.win,
-    querySelector: () => null,
-    querySelectorAll: () => cells,
+    getElementsByClassName: (names: string) => (names === 'chart-markup-table pane' ? cells : []),
   };
   const frame = {
     contentWindow: inner.win,

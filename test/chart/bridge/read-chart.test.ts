@@ -11,6 +11,8 @@ function fakeDoc(selectors: Record<string, unknown[]>) {
   const doc = {
     querySelector: (s: string) => (selectors[s] ?? [])[0] ?? null,
     querySelectorAll: (s: string) => selectors[s] ?? [],
+    // `getElementsByClassName('a b')` finds what the selector `.a.b` does.
+    getElementsByClassName: (names: string) => selectors[`.${names.split(' ').join('.')}`] ?? [],
   };
   return doc;
 }
