@@ -22,6 +22,19 @@ export function resolutionMs(resolution: string | null): number | null {
 }
 
 /**
+ * What a resolution says the interval must be: `ms`, or null when it names none or names months (which vary and are
+ * not checked). One entry remembered: a chart's resolution stays put while it pans, and this runs on every snapshot.
+ */
+let expected: { resolution: string | null; ms: number | null } = { resolution: null, ms: null };
+function expectedIntervalMs(resolution: string | null): number | null {
+  if (expected.resolution !== resolution) {
+    const ms = resolutionMs(resolution);
+    expected = { resolution, ms: ms !== null && !resolution?.toUpperCase().endsWith('M') ? ms : null };
+  }
+  return expected.ms;
+}
+
+/**
  * The time axis, only when it proves itself (fail closed, like the price scale): a sane spacing and interval, an
  * interval that agrees with the chart's resolution when it names one (months vary and are not checked), at least
  * two known candles that the linear mapping puts within 1 px of where the chart says they are, and the first and
@@ -36,15 +49,16 @@ export function verifyTimeAxis(
   const { t0, x0, spacing, intervalMs, checks, visible } = read;
   if (!(spacing > 0.05 && spacing <= 2_000) || !(intervalMs >= 1_000 && intervalMs <= MAX_INTERVAL_MS))
     return null;
-  const named = resolutionMs(resolution);
-  if (named !== null && !resolution?.toUpperCase().endsWith('M') && named !== intervalMs) return null;
+  const named = expectedIntervalMs(resolution);
+  if (named !== null && named !== intervalMs) return null;
   const axis: TimeAxis = { t0, x0, spacing, intervalMs };
-  const distinct = new Set<number>();
+  // At least two distinct candles: some check's time differs from the first's.
+  let distinct = false;
   for (const check of checks) {
     if (Math.abs(timeToX(axis, check.t) - check.x) > 1) return null;
-    distinct.add(check.t);
+    if (check.t !== checks[0]?.t) distinct = true;
   }
-  if (distinct.size < 2) return null;
+  if (!distinct) return null;
   if (visible) {
     const first = timeToX(axis, visible.from);
     const last = timeToX(axis, visible.to);

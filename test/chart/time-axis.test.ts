@@ -48,6 +48,23 @@ describe('verifyTimeAxis', () => {
     expect(verifyTimeAxis(null, 780, null)).toBeNull();
   });
 
+  it('checks the interval against each snapshot’s resolution, one after another, and months not at all', () => {
+    expect(verifyTimeAxis(read(), 780, '15')).not.toBeNull();
+    expect(verifyTimeAxis(read(), 780, '60')).toBeNull();
+    expect(verifyTimeAxis(read(), 780, '15')).not.toBeNull();
+    expect(verifyTimeAxis(read(), 780, '1M')).not.toBeNull();
+    expect(verifyTimeAxis(read(), 780, '1W')).toBeNull();
+    expect(verifyTimeAxis(read(), 780, 'x')).not.toBeNull();
+  });
+
+  it('wants two distinct candles among the checks, not one checked twice', () => {
+    const check = read().checks[0] as TimeRead['checks'][0];
+    expect(verifyTimeAxis(read({ checks: [check, { ...check }] }), 780, null)).toBeNull();
+    expect(
+      verifyTimeAxis(read({ checks: [check, { ...check }, ...read().checks.slice(1)] }), 780, null),
+    ).not.toBeNull();
+  });
+
   it('reads the Charting Library resolutions', () => {
     expect(resolutionMs('15')).toBe(M15);
     expect(resolutionMs('1D')).toBe(86_400_000);
