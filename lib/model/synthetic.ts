@@ -300,3 +300,21 @@ export function syntheticDepth(options: SyntheticDepthOptions): SyntheticDepth {
   };
   return { bids: side(-1), asks: side(1) };
 }
+
+/**
+ * The same market a refresh later, between two candles: every venue's last candle revised (a higher high, more
+ * volume), the rest untouched. For the heatmap's reuse across refreshes (its bench case and its tests).
+ */
+export function withLastCandleRevised(doc: SeriesDoc): SeriesDoc {
+  return {
+    ...doc,
+    venues: doc.venues.map((v) => ({
+      ...v,
+      candles: v.candles.map((c, i) =>
+        i === v.candles.length - 1
+          ? ([c[0], c[1], c[2] * 1.002, c[3], c[4], c[5] * 1.5, c[6], c[7]] as typeof c)
+          : c,
+      ),
+    })),
+  };
+}

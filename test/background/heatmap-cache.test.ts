@@ -6,7 +6,7 @@ import type { ClusterView } from '../../lib/model/cluster-view';
 import { computeHeatmap, type Heatmap } from '../../lib/model/heatmap';
 import { encodeHeatmap } from '../../lib/model/heatmap-cells';
 import { resolveParams } from '../../lib/model/params';
-import { syntheticSeries } from '../../lib/model/synthetic';
+import { syntheticSeries, withLastCandleRevised } from '../../lib/model/synthetic';
 
 const runs: Heatmap[] = [];
 vi.mock('../../lib/model/heatmap', async (original) => {
@@ -24,21 +24,6 @@ vi.mock('../../lib/model/heatmap', async (original) => {
 const resolved = resolveParams({ window: '2d', interval: '15m' });
 if (!resolved.ok) throw new Error('parameters do not resolve');
 const params = resolved.params;
-
-/** The series with its last candle revised, as a refresh between two candles brings it. */
-function revised(doc: SeriesDoc): SeriesDoc {
-  return {
-    ...doc,
-    venues: doc.venues.map((v) => ({
-      ...v,
-      candles: v.candles.map((c, i) =>
-        i === v.candles.length - 1
-          ? ([c[0], c[1], c[2] * 1.002, c[3], c[4], c[5] * 1.5, c[6], c[7]] as typeof c)
-          : c,
-      ),
-    })),
-  };
-}
 
 function source() {
   const state: { series: SeriesDoc; view: ClusterView } = {
@@ -69,7 +54,7 @@ describe('the heatmap cache', () => {
     expect(first.fetchedAt).toBe(1);
     expect(first.heatmap).toEqual(encodeHeatmap(computeHeatmap(src.state.series, params), 900_000));
 
-    const next = revised(src.state.series);
+    const next = withLastCandleRevised(src.state.series);
     src.refresh(next, 2);
     runs.length = 0;
     const second = await cache.get('BTC');
@@ -84,7 +69,7 @@ describe('the heatmap cache', () => {
     const cache = createHeatmapCache(src);
     const assets = Array.from({ length: KEPT_HEATMAPS + 1 }, (_, n) => `A${n}`);
     for (const asset of assets) await cache.get(asset);
-    src.refresh(revised(src.state.series), 2);
+    src.refresh(withLastCandleRevised(src.state.series), 2);
     runs.length = 0;
     await cache.get(assets[0] as string);
     await cache.get(assets.at(-1) as string);

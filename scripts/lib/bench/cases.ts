@@ -5,7 +5,7 @@ import { computeHeatmap, type Heatmap } from '../../../lib/model/heatmap';
 import { encodeHeatmap } from '../../../lib/model/heatmap-cells';
 import { type ModelParams, resolveParams } from '../../../lib/model/params';
 import { medianPrice, runModel } from '../../../lib/model/run-model';
-import { syntheticDepth, syntheticSeries } from '../../../lib/model/synthetic';
+import { syntheticDepth, syntheticSeries, withLastCandleRevised } from '../../../lib/model/synthetic';
 import { HL_POSITIONS_CASES } from './hl-positions-cases';
 import { createOverlayCases } from './overlay-cases';
 import { PIPELINE_CASES } from './pipeline-cases';
@@ -58,21 +58,6 @@ function heatmapCase(name: string, version: 'v1' | 'v2'): BenchCase {
   });
 }
 
-/** The series of the same market a refresh later, between two candles: only the last candle has moved on. */
-function lastCandleRevised(doc: SeriesDoc): SeriesDoc {
-  return {
-    ...doc,
-    venues: doc.venues.map((v) => ({
-      ...v,
-      candles: v.candles.map((c, i) =>
-        i === v.candles.length - 1
-          ? ([c[0], c[1], c[2] * 1.001, c[3], c[4], c[5] * 1.2, c[6], c[7]] as typeof c)
-          : c,
-      ),
-    })),
-  };
-}
-
 /**
  * The heatmap after such a refresh, as the worker's cache makes it: from the asset's previous heatmap, whose columns
  * the refresh did not change are copied (all but the last, under v1).
@@ -86,7 +71,7 @@ function heatmapRefreshCase(): BenchCase {
       return {
         ...input,
         previous: computeHeatmap(input.doc, input.params),
-        next: lastCandleRevised(input.doc),
+        next: withLastCandleRevised(input.doc),
       };
     },
     run: ({ next, params, previous }) =>
