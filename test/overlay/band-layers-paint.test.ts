@@ -2,18 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { type BandsLayout, bandsLayer, type PaintBand } from '../../lib/overlay/layers/bands';
 import { type LabelsLayout, labelsLayer } from '../../lib/overlay/layers/labels';
 import { type LinesLayout, linesLayer, type PaintLine } from '../../lib/overlay/layers/lines';
-import type { Frame, PaintContext, TextSprites } from '../../lib/overlay/layers/types';
+import type { PaintContext, TextSprites } from '../../lib/overlay/layers/types';
 import { recorder } from './canvas-recorder';
+import { paneFrame } from './fixtures';
 
-const frame: Frame = {
-  surface: 'pane',
-  width: 800,
-  height: 1001,
-  dpr: 2,
-  scale: { from: 90_000, to: 100_000, mode: 0, height: 1001 },
-  time: null,
-  price: 95_000,
-};
+const frame = paneFrame({ height: 1001 });
 const context = (sprites: TextSprites | null = null): PaintContext => ({
   frame,
   width: 1600,

@@ -1,6 +1,7 @@
 import type { ChartSnapshot } from '../../lib/chart/snapshot';
 import type { ViewReply } from '../../lib/messages/view-entry';
 import { type ClusterView, emptyDiagnostics, type VenueView } from '../../lib/model/cluster-view';
+import type { Frame } from '../../lib/overlay/layers/types';
 import { makeView as makeFullView, venueView } from '../fixtures/views';
 
 /** A venue as the overlay tests want it: 1B of open interest, no funding time, no open-interest change. */
@@ -66,5 +67,23 @@ export function makeSnapshot(overrides: Partial<ChartSnapshot> = {}): ChartSnaps
     crosshair: null,
     viewport: { width: 1280, height: 800 },
     ...overrides,
+  };
+}
+
+/**
+ * A layer's frame on a pane 800 CSS px wide showing 90,000 (bottom row) to 100,000 (row 0) on a linear scale, at
+ * dpr 2, with no time axis: `height` sets the pane's and the scale's height together.
+ */
+export function paneFrame(over: Partial<Omit<Frame, 'height'>> & { height?: number } = {}): Frame {
+  const height = over.height ?? 401;
+  return {
+    surface: 'pane',
+    width: 800,
+    height,
+    dpr: 2,
+    scale: { from: 90_000, to: 100_000, mode: 0, height },
+    time: null,
+    price: 95_000,
+    ...over,
   };
 }

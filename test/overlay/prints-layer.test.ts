@@ -2,22 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { paintRealisedMarks } from '../../components/overlay/paint-realised-marks';
 import { layoutLayers } from '../../lib/overlay/layers/painter';
 import { makePrintsLayer, type PrintsData } from '../../lib/overlay/layers/prints';
-import { type Frame, RIGHT_LANES } from '../../lib/overlay/layers/types';
+import { RIGHT_LANES } from '../../lib/overlay/layers/types';
 import { layoutRealisedMarks } from '../../lib/overlay/realised-marks';
 import { recorder } from './canvas-recorder';
+import { paneFrame } from './fixtures';
 
 const printsLayer = makePrintsLayer(paintRealisedMarks);
 const NOW = 1_800_000_000_000;
-const frame: Frame = {
-  surface: 'pane',
-  width: 800,
-  height: 401,
-  dpr: 2,
-  // 100,000 on row 0, 90,000 on row 400.
-  scale: { from: 90_000, to: 100_000, mode: 0, height: 401 },
-  time: null,
-  price: 95_000,
-};
+const frame = paneFrame();
 const data = (prices: number[]): PrintsData => ({
   prints: prices.map((price, i) => ({
     side: i % 2 ? 'short' : 'long',

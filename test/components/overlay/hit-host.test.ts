@@ -2,17 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { createHitHost, type HitHover } from '../../../components/overlay/hit-host';
 import type { LaidOut } from '../../../lib/overlay/layers/painter';
-import type { AnyLayer, Frame, HitTarget } from '../../../lib/overlay/layers/types';
+import type { AnyLayer, HitTarget } from '../../../lib/overlay/layers/types';
+import { paneFrame } from '../../overlay/fixtures';
 
-const frame: Frame = {
-  surface: 'pane',
-  width: 800,
-  height: 401,
-  dpr: 1,
-  scale: { from: 90_000, to: 100_000, mode: 0, height: 401 },
-  time: null,
-  price: 95_000,
-};
+const frame = paneFrame({ dpr: 1 });
 
 /** A layer whose layout is its list of hits. */
 const layer: AnyLayer = {

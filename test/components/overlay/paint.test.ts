@@ -3,16 +3,9 @@ import { paintPlan } from '../../../components/overlay/paint';
 import type { AnyLayer, Frame, LayerId } from '../../../lib/overlay/layers/types';
 import { planPaint } from '../../../lib/overlay/paint-plan';
 import { recorder } from '../../overlay/canvas-recorder';
+import { paneFrame } from '../../overlay/fixtures';
 
-const frame: Frame = {
-  surface: 'pane',
-  width: 800,
-  height: 401,
-  dpr: 2,
-  scale: { from: 90_000, to: 100_000, mode: 0, height: 401 },
-  time: null,
-  price: 95_000,
-};
+const frame = paneFrame();
 
 /** A layer that paints one fillRect in its own colour (its id), on the surfaces given. */
 const fake = (id: LayerId, surfaces: Frame['surface'][] = ['pane', 'ladder']): AnyLayer => ({
