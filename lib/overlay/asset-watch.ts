@@ -59,13 +59,6 @@ export function createAssetWatch(deps: AssetWatchDeps): AssetWatch {
   let reply: ViewReply | null = null;
   let error: string | null = null;
   let timer: unknown = null;
-  let real: Bins | null = null;
-  /** The view the real positions were asked after. */
-  let realFor: ViewReply['entry'] | null = null;
-  let calibration: Calibration | null = null;
-  /** The view the calibration was asked after. */
-  let calibrationFor: ViewReply['entry'] | null = null;
-
   const clearTimer = () => {
     if (timer !== null) deps.clearTimeout(timer);
     timer = null;
@@ -76,48 +69,54 @@ export function createAssetWatch(deps: AssetWatchDeps): AssetWatch {
       return undefined;
     });
 
-  /** Asks for the real positions once per new view while the option is on; a failure keeps the last map. */
-  async function askRealPositions(of: string) {
-    if (!deps.realPositionsOn()) {
-      realFor = null;
-      if (real === null) return;
-      real = null;
-      deps.onChange();
-      return;
-    }
-    if (realFor === reply?.entry) return;
-    realFor = reply?.entry ?? null;
+  /**
+   * Something asked of the background once per new view while its option is on (a failure keeps the last answer),
+   * and dropped when the option goes off: the real positions, the calibration factors (the track record changes as
+   * bands are scored, no faster than views).
+   */
+  function perView<T>(on: () => boolean, fetch: (of: string) => Promise<{ value: T | null } | undefined>) {
+    let value: T | null = null;
+    let askedFor: ViewReply['entry'] | null = null;
+    return {
+      get value() {
+        return value;
+      },
+      reset() {
+        value = null;
+        askedFor = null;
+      },
+      async ask(of: string) {
+        if (!on()) {
+          askedFor = null;
+          if (value === null) return;
+          value = null;
+          deps.onChange();
+          return;
+        }
+        if (askedFor === reply?.entry) return;
+        askedFor = reply?.entry ?? null;
+        const answer = await fetch(of);
+        if (disposed || asset !== of || !answer) return;
+        value = answer.value;
+        deps.onChange();
+      },
+    };
+  }
+
+  const real = perView<Bins>(deps.realPositionsOn, async (of) => {
     const result = await request(
       () => deps.messenger.request('getHlPositions', { asset: of }),
       'hl-positions',
     );
-    if (disposed || asset !== of || !result?.ok) return;
-    real = result.value.status === 'ok' ? result.value.bins : null;
-    deps.onChange();
-  }
-
-  /**
-   * Asks for the calibration factors once per new view while "calibrated at-risk" is on (the track record
-   * changes as bands are scored, no faster); a failure keeps the last factors.
-   */
-  async function askCalibration(of: string) {
-    if (!deps.calibrationOn()) {
-      if (calibration === null) return;
-      calibration = null;
-      calibrationFor = null;
-      deps.onChange();
-      return;
-    }
-    if (calibrationFor === reply?.entry) return;
-    calibrationFor = reply?.entry ?? null;
+    return result?.ok ? { value: result.value.status === 'ok' ? result.value.bins : null } : undefined;
+  });
+  const calibration = perView<Calibration>(deps.calibrationOn, async (of) => {
     const result = await request(
       () => deps.messenger.request('getCalibration', { asset: of }),
       'calibration',
     );
-    if (disposed || asset !== of || !result?.ok) return;
-    calibration = result.value.calibration;
-    deps.onChange();
-  }
+    return result?.ok ? { value: result.value.calibration } : undefined;
+  });
 
   function renewLater(ms: number) {
     clearTimer();
@@ -137,8 +136,8 @@ export function createAssetWatch(deps: AssetWatchDeps): AssetWatch {
       reply = result.value;
       error = null;
       renewLater(Math.max(MIN_RENEW_MS, result.value.periodMs));
-      void askRealPositions(of);
-      void askCalibration(of);
+      void real.ask(of);
+      void calibration.ask(of);
     } else {
       // Also "Extension context invalidated" (the messenger words it inside its error): a quiet teardown.
       guard.report('subscribe', new Error(result.error));
@@ -156,10 +155,8 @@ export function createAssetWatch(deps: AssetWatchDeps): AssetWatch {
       asset = next;
       reply = null;
       error = null;
-      real = null;
-      realFor = null;
-      calibration = null;
-      calibrationFor = null;
+      real.reset();
+      calibration.reset();
       clearTimer();
       if (previous)
         void request(() => deps.messenger.request('unsubscribeAsset', { asset: previous }), 'unsubscribe');
@@ -181,13 +178,13 @@ export function createAssetWatch(deps: AssetWatchDeps): AssetWatch {
       reply = next;
       error = null;
       deps.onChange();
-      void askRealPositions(next.asset);
-      void askCalibration(next.asset);
+      void real.ask(next.asset);
+      void calibration.ask(next.asset);
     },
     settingsChanged() {
       if (!asset || !reply) return;
-      void askRealPositions(asset);
-      void askCalibration(asset);
+      void real.ask(asset);
+      void calibration.ask(asset);
     },
     get asset() {
       return asset;
@@ -199,10 +196,10 @@ export function createAssetWatch(deps: AssetWatchDeps): AssetWatch {
       return error;
     },
     get real() {
-      return real;
+      return real.value;
     },
     get calibration() {
-      return calibration;
+      return calibration.value;
     },
     dispose(quiet) {
       if (disposed) return;
