@@ -37,13 +37,15 @@ export interface OverlayActions {
   onError(cause: unknown): void;
 }
 
-interface Props {
+export interface OverlayProps {
   state: OverlayViewState;
   env: OverlayEnv;
   /** Keep the same object from render to render: the badge and ladder skip re-rendering on equal props. */
   actions: OverlayActions;
   /** The realised prints for the page's asset: marks on the pane, the velocity line on the badge. */
   realised?: RealisedShown | null;
+  /** Set to the mounted root, for {@link OverlayRoot.followPan} (Preact passes a component's `ref` as a prop). */
+  follower?: { current: OverlayRoot | null };
 }
 
 interface DockProps {
@@ -196,19 +198,43 @@ const sameEnv = (a: OverlayEnv, b: OverlayEnv) =>
  * in place, nothing hovered) does not go through Preact at all: the pane layer repaints its canvas and moves its hit
  * strips itself, as long as the same bands and edge markers are shown; anything else renders as usual.
  */
-export class OverlayRoot extends Component<Props, Hover> {
+export class OverlayRoot extends Component<OverlayProps, Hover> {
   override state: Hover = { hoverKey: null, ladderHover: null };
   private readonly pane: PaneHandleRef = { current: null };
   private readonly onHover = (hoverKey: string | null) => this.setState({ hoverKey });
   private readonly onLadderHover = (band: PaintBand | null, centreY: number) =>
     this.setState({ ladderHover: band ? { band, centreY } : null });
 
-  override shouldComponentUpdate(next: Props, hover: Hover): boolean {
-    const prev = this.props;
+  override componentDidMount() {
+    if (this.props.follower) this.props.follower.current = this;
+  }
+
+  override componentWillUnmount() {
+    if (this.props.follower?.current === this) this.props.follower.current = null;
+  }
+
+  override shouldComponentUpdate(next: OverlayProps, hover: Hover): boolean {
     if (hover.hoverKey !== this.state.hoverKey || hover.ladderHover !== this.state.ladderHover) return true;
-    if (hover.hoverKey !== null || next.actions !== prev.actions || !sameEnv(prev.env, next.env)) return true;
-    if (next.realised !== prev.realised) return true;
-    if (!onlyScaleMoved(prev.state, next.state)) return true;
+    return hover.hoverKey !== null || !this.follows(next);
+  }
+
+  /**
+   * A frame of a pan without Preact: when `next` only moves the scale of what is drawn, repaints the pane for it and
+   * says true (the caller then skips `render`); false when it needs a render. The props become `next`, as after a
+   * render Preact skipped, so that a render queued meanwhile (a hover) draws this frame and not an older one.
+   */
+  followPan(next: OverlayProps): boolean {
+    if (this.state.hoverKey !== null || !this.follows(next)) return false;
+    this.props = next;
+    return true;
+  }
+
+  private follows(next: OverlayProps): boolean {
+    const prev = this.props;
+    if (next.actions !== prev.actions || next.follower !== prev.follower || !sameEnv(prev.env, next.env))
+      return false;
+    if (next.realised !== prev.realised) return false;
+    if (!onlyScaleMoved(prev.state, next.state)) return false;
     try {
       const drawn = drawPane(
         next.state.geometry,
@@ -217,10 +243,10 @@ export class OverlayRoot extends Component<Props, Hover> {
         next.env.doc ?? null,
         next.realised ?? null,
       );
-      return !(drawn && this.pane.current?.follow(drawn.plan, drawn.edges, drawn.marks));
+      return !!drawn && this.pane.current?.follow(drawn.plan, drawn.edges, drawn.marks) === true;
     } catch (cause) {
       next.actions.onError(cause);
-      return true;
+      return false;
     }
   }
 
@@ -237,7 +263,7 @@ export class OverlayRoot extends Component<Props, Hover> {
   }
 }
 
-interface ViewProps extends Props {
+interface ViewProps extends OverlayProps {
   hover: Hover;
   pane: PaneHandleRef;
   onHover(key: string | null): void;

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { EdgeMarker } from '../../lib/chart/layout';
 import type { Rect } from '../../lib/chart/snapshot';
 import { layoutOf } from '../../lib/overlay/layers/painter';
@@ -78,7 +78,7 @@ const EdgeMarkers = pure(function EdgeMarkers({ edges, corner, longColor, shortC
 
 /**
  * Redraws the layer for a plan of the same pane and edge markers as rendered (a pan frame): paints the canvases and
- * syncs the layers' DOM targets, and says true; false when the frame needs a render (other markers, another size,
+ * has the layers' DOM targets follow once the pan pauses, and says true; false when the frame needs a render (other markers, another size,
  * marks appearing or going).
  */
 export interface PaneHandle {
@@ -124,7 +124,21 @@ export const PaneLayer = pure(function PaneLayer({
   const hooks = useRef<HTMLDivElement>(null);
   const hover = useRef<HitHover>(() => undefined);
   hover.current = (key) => onHover(key);
-  const hits = useRef(createHitHost(hover)).current;
+  const failed = useRef(onError);
+  failed.current = onError;
+  const hits = useRef(
+    createHitHost(hover, (fn, ms) => {
+      const id = setTimeout(() => {
+        try {
+          fn();
+        } catch (cause) {
+          failed.current(cause);
+        }
+      }, ms);
+      return () => clearTimeout(id);
+    }),
+  ).current;
+  useEffect(() => () => hits.dispose(), [hits]);
   const canvas: PaintHandleRef<PaintPlan> = useRef<PaintHandleRef<PaintPlan>['current']>(null);
   const marksCanvas: PaintHandleRef<PaintPlan> = useRef<PaintHandleRef<PaintPlan>['current']>(null);
   const drawPlan = useMemo(createPlanDraw, []);
@@ -151,7 +165,7 @@ export const PaneLayer = pure(function PaneLayer({
         return false;
       paint(next);
       if (nextMarks) marksCanvas.current?.(nextMarks);
-      hits.sync(container, next.layers, next.frame);
+      hits.syncSettled(container, next.layers, next.frame);
       return true;
     },
   }).current;

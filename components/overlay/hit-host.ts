@@ -17,16 +17,67 @@ interface Placed {
 export interface HitHost {
   /** Writes this frame's targets: new keys get an element, gone keys lose theirs, the rest change in place. */
   sync(container: HTMLElement, laidOut: readonly LaidOut[], frame: Frame | null): void;
+  /**
+   * The same, once the frames stop coming: a frame of a pan keeps the latest targets and the host writes them when
+   * no other frame has come for {@link HIT_SETTLE_MS}. A `sync` in between writes its own and drops them.
+   */
+  syncSettled(container: HTMLElement, laidOut: readonly LaidOut[], frame: Frame | null): void;
+  /** Drops targets not written yet and the timer waiting for them. */
+  dispose(): void;
 }
+
+/**
+ * How long the chart holds still before a pan's hit targets are written. While it moves, nobody can point at a
+ * 14 px strip, and writing every strip's box and `data-*` on every frame cost a fifth of the overlay's frame (style
+ * invalidation, number formatting, attribute writes).
+ */
+export const HIT_SETTLE_MS = 80;
+/** While the pan goes on, the timer looks again this much later (a timer costs about as much as a strip's write). */
+export const HIT_RECHECK_MS = 160;
+
+/** Calls `fn` after `ms`; returns a cancel. */
+export type Later = (fn: () => void, ms: number) => () => void;
+const timeout: Later = (fn, ms) => {
+  const id = setTimeout(fn, ms);
+  return () => clearTimeout(id);
+};
 
 /**
  * The painter's DOM side. Elements are plain DOM outside Preact, so a frame of a pan writes only the boxes and
  * `data-*` that changed (no render, no diff); hover targets report the pointer through `hover`, read when the event
  * fires (so the host may be made once while its owner's callbacks change).
  */
-export function createHitHost(hover: { current: HitHover }): HitHost {
+export function createHitHost(
+  hover: { current: HitHover },
+  later: Later = timeout,
+  now: () => number = Date.now,
+): HitHost {
   const placed = new Map<string, Placed>();
   const seen = new Set<string>();
+  let pending: {
+    container: HTMLElement;
+    laidOut: readonly LaidOut[];
+    frame: Frame | null;
+    at: number;
+  } | null = null;
+  let cancel: (() => void) | null = null;
+  const stopWaiting = () => {
+    cancel?.();
+    cancel = null;
+    pending = null;
+  };
+  // One timer for the whole pan, not one per frame: when it fires while the frames still come, it looks again later.
+  const wait = (ms: number) => {
+    cancel = later(() => {
+      cancel = null;
+      if (!pending) return;
+      const left = pending.at + HIT_SETTLE_MS - now();
+      if (left > 0) return wait(Math.max(left, HIT_RECHECK_MS));
+      const { container, laidOut, frame } = pending;
+      pending = null;
+      write(container, laidOut, frame);
+    }, ms);
+  };
   const create = (container: HTMLElement, hit: HitTarget): Placed => {
     const el = container.ownerDocument.createElement('div');
     if (hit.hover !== undefined) {
@@ -61,27 +112,36 @@ export function createHitHost(hover: { current: HitHover }): HitHost {
       else el.setAttribute(`data-${name}`, value);
     }
   };
+  const write = (container: HTMLElement, laidOut: readonly LaidOut[], frame: Frame | null) => {
+    seen.clear();
+    for (const { layer, layout } of laidOut) {
+      if (!layer.hits || !frame) continue;
+      for (const hit of layer.hits(layout, frame)) {
+        seen.add(hit.key);
+        let p = placed.get(hit.key);
+        if (p && p.el.parentNode !== container) p = undefined;
+        if (!p) {
+          p = create(container, hit);
+          placed.set(hit.key, p);
+        }
+        place(p, hit);
+      }
+    }
+    for (const [key, p] of placed) {
+      if (seen.has(key)) continue;
+      p.el.remove();
+      placed.delete(key);
+    }
+  };
   return {
     sync(container, laidOut, frame) {
-      seen.clear();
-      for (const { layer, layout } of laidOut) {
-        if (!layer.hits || !frame) continue;
-        for (const hit of layer.hits(layout, frame)) {
-          seen.add(hit.key);
-          let p = placed.get(hit.key);
-          if (p && p.el.parentNode !== container) p = undefined;
-          if (!p) {
-            p = create(container, hit);
-            placed.set(hit.key, p);
-          }
-          place(p, hit);
-        }
-      }
-      for (const [key, p] of placed) {
-        if (seen.has(key)) continue;
-        p.el.remove();
-        placed.delete(key);
-      }
+      stopWaiting();
+      write(container, laidOut, frame);
     },
+    syncSettled(container, laidOut, frame) {
+      pending = { container, laidOut, frame, at: now() };
+      if (!cancel) wait(HIT_SETTLE_MS);
+    },
+    dispose: stopWaiting,
   };
 }

@@ -7,7 +7,7 @@ import type { OverlayCore } from '../../lib/overlay/core-handle';
 import type { Guard } from '../../lib/overlay/guard';
 import type { SiteDefinition } from '../../lib/sites/types';
 import type { StorageChangedEvent } from '../../lib/storage/area';
-import { type OverlayActions, type OverlayEnv, OverlayRoot } from './OverlayRoot';
+import { type OverlayActions, type OverlayEnv, type OverlayProps, OverlayRoot } from './OverlayRoot';
 import overlayCss from './overlay.css?inline';
 import { createShadowHost } from './shadow-host';
 
@@ -126,6 +126,8 @@ function start(
     onRemove: (el) => render(null, el),
   });
   let root: HTMLElement | null = null;
+  const drawn: { current: OverlayRoot | null } = { current: null };
+  let drawnIn: HTMLElement | null = null;
   const unmount = () => {
     ui.remove();
     root = null;
@@ -203,15 +205,17 @@ function start(
     }
     // Realised prints only for a chart the overlay draws on or badges: the asset the page shows.
     realised.follow(state.showBadge && state.symbol.status === 'ok' ? state.symbol.asset : null);
-    render(
-      <OverlayRoot
-        state={state}
-        env={{ viewport, dpr: window.devicePixelRatio || 1, domDock, doc: document }}
-        actions={actions}
-        realised={realised.shown}
-      />,
-      root,
-    );
+    const props: OverlayProps = {
+      state,
+      env: { viewport, dpr: window.devicePixelRatio || 1, domDock, doc: document },
+      actions,
+      realised: realised.shown,
+      follower: drawn,
+    };
+    // A frame of a pan repaints the pane without Preact's pass over the root (the one rendered into this root).
+    if (drawnIn === root && drawn.current?.followPan(props)) return;
+    drawnIn = root;
+    render(<OverlayRoot {...props} />, root);
   };
   const actions: OverlayActions = {
     hide: guard.wrap('hide', () => controller.hide()),

@@ -1,6 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createHitHost, type HitHover } from '../../../components/overlay/hit-host';
+import {
+  createHitHost,
+  HIT_RECHECK_MS,
+  HIT_SETTLE_MS,
+  type HitHover,
+  type Later,
+} from '../../../components/overlay/hit-host';
 import type { LaidOut } from '../../../lib/overlay/layers/painter';
 import type { AnyLayer, HitTarget } from '../../../lib/overlay/layers/types';
 import { paneFrame } from '../../overlay/fixtures';
@@ -66,5 +72,78 @@ describe('the hit host', () => {
 
     host.sync(container, [], null);
     expect(container.children).toHaveLength(0);
+  });
+
+  describe('a pan (syncSettled)', () => {
+    /** A clock and a timer queue the test moves by hand. */
+    function manualTime() {
+      let t = 0;
+      const timers: { at: number; fn: () => void; live: boolean }[] = [];
+      const later: Later = (fn, ms) => {
+        const timer = { at: t + ms, fn, live: true };
+        timers.push(timer);
+        return () => {
+          timer.live = false;
+        };
+      };
+      const advance = (ms: number) => {
+        const until = t + ms;
+        for (;;) {
+          const next = timers.filter((x) => x.live && x.at <= until).sort((a, b) => a.at - b.at)[0];
+          if (!next) break;
+          t = next.at;
+          next.live = false;
+          next.fn();
+        }
+        t = until;
+      };
+      return {
+        later,
+        now: () => t,
+        advance,
+        live: () => timers.filter((x) => x.live).length,
+        armed: () => timers.length,
+      };
+    }
+    const noHover: { current: HitHover } = { current: () => undefined };
+    const topOf = (container: HTMLElement) =>
+      container.querySelector<HTMLElement>('[data-liqlens-band]')?.style.top;
+
+    it('writes the latest frame’s targets once the frames stop, with one timer for the whole pan', () => {
+      const time = manualTime();
+      const container = document.createElement('div');
+      const host = createHitHost(noHover, time.later, time.now);
+      host.sync(container, laid([strip(10)]), frame);
+      for (let i = 1; i <= 30; i++) {
+        host.syncSettled(container, laid([strip(10 + i)]), frame);
+        time.advance(16);
+        expect(topOf(container), `frame ${i}`).toBe('10px');
+        expect(time.live()).toBeLessThanOrEqual(1);
+      }
+      // The last frame came 16 ms ago: nothing is written before the quiet time, and soon after it.
+      time.advance(HIT_SETTLE_MS - 17);
+      expect(topOf(container)).toBe('10px');
+      time.advance(HIT_RECHECK_MS + 1);
+      expect(topOf(container)).toBe('40px');
+      expect(time.live()).toBe(0);
+      // 30 frames of 16 ms: a timer at the start and one per re-check, never one per frame.
+      expect(time.armed()).toBeLessThanOrEqual(1 + Math.ceil((30 * 16 + HIT_SETTLE_MS) / HIT_RECHECK_MS));
+    });
+
+    it('drops a waiting frame when a sync writes a newer one, and when disposed', () => {
+      const time = manualTime();
+      const container = document.createElement('div');
+      const host = createHitHost(noHover, time.later, time.now);
+      host.sync(container, laid([strip(10)]), frame);
+      host.syncSettled(container, laid([strip(20)]), frame);
+      host.sync(container, laid([strip(30)]), frame);
+      time.advance(HIT_SETTLE_MS * 2);
+      expect(topOf(container)).toBe('30px');
+      host.syncSettled(container, laid([strip(40)]), frame);
+      host.dispose();
+      time.advance(HIT_SETTLE_MS * 2);
+      expect(topOf(container)).toBe('30px');
+      expect(time.live()).toBe(0);
+    });
   });
 });

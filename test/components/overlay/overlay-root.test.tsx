@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { options, render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HIT_SETTLE_MS } from '../../../components/overlay/hit-host';
 import { type OverlayActions, OverlayRoot } from '../../../components/overlay/OverlayRoot';
 import { badgeModel } from '../../../lib/overlay/badge-model';
 import type { OverlayViewState } from '../../../lib/overlay/view-state';
@@ -67,6 +68,7 @@ const rerendered = () => new Promise((resolve) => setTimeout(resolve, 10));
 const attr = (el: Element | null, name: string) => el?.getAttribute(name) ?? null;
 
 afterEach(() => {
+  vi.useRealTimers();
   document.body.innerHTML = '';
   calls.length = 0;
 });
@@ -134,6 +136,7 @@ describe('OverlayRoot: the DOM contract', () => {
   });
 
   it('follows a pan: the same strips move to the new rows, the badge and dock are left alone', () => {
+    vi.useFakeTimers();
     const first = state();
     const root = mount(first);
     const strips = [...root.querySelectorAll<HTMLElement>('[data-liqlens-band]')];
@@ -154,6 +157,7 @@ describe('OverlayRoot: the DOM contract', () => {
       price: first.price,
     });
     render(<OverlayRoot state={panned} env={{ viewport, dpr: 2, domDock: null }} actions={actions} />, root);
+    vi.advanceTimersByTime(HIT_SETTLE_MS);
     const moved = [...root.querySelectorAll<HTMLElement>('[data-liqlens-band]')];
     expect(moved).toHaveLength(strips.length);
     expect(moved.every((el, i) => el === strips[i])).toBe(true);
@@ -194,7 +198,8 @@ describe('OverlayRoot: the DOM contract', () => {
     });
     const env = { viewport, dpr: 2, domDock: null };
 
-    it('moves the strips and repaints without a render', () => {
+    it('moves the strips (once the pan pauses) and repaints without a render', () => {
+      vi.useFakeTimers();
       const first = state();
       const root = mount(first);
       const strips = [...root.querySelectorAll<HTMLElement>('[data-liqlens-band]')];
@@ -202,6 +207,9 @@ describe('OverlayRoot: the DOM contract', () => {
         render(<OverlayRoot state={scaled(first, 89_750)} env={{ ...env }} actions={actions} />, root),
       );
       expect(diffed).toBe(0);
+      // The strips wait for the pan to pause.
+      expect(root.querySelector<HTMLElement>('[data-liqlens-band]')?.style.top).toBe(strips[0]?.style.top);
+      vi.advanceTimersByTime(HIT_SETTLE_MS);
       const moved = [...root.querySelectorAll<HTMLElement>('[data-liqlens-band]')];
       expect(moved.every((el, i) => el === strips[i])).toBe(true);
       expect(moved.map((h) => h.style.top)).toEqual(['258px', '322px', '106px', '62px']);
@@ -219,6 +227,43 @@ describe('OverlayRoot: the DOM contract', () => {
       expect(root.querySelector('[data-liqlens-band][data-low="91500"]')).toBeNull();
       const edge = root.querySelector<HTMLElement>('[data-liqlens-edge][data-low="91500"]');
       expect(edge?.dataset.edge).toBe('bottom');
+    });
+
+    it('is followed without Preact through followPan, and a later render starts from the followed frame', () => {
+      vi.useFakeTimers();
+      const first = state();
+      const root = document.createElement('div');
+      document.body.append(root);
+      const ref: { current: OverlayRoot | null } = { current: null };
+      render(<OverlayRoot follower={ref} state={first} env={{ ...env }} actions={actions} />, root);
+      const canvas = root.querySelector('canvas');
+      let followed = false;
+      const diffed = diffedElements(() => {
+        const next = { state: scaled(first, 89_750), env: { ...env }, actions, follower: ref };
+        followed = ref.current?.followPan(next) === true;
+      });
+      expect([followed, diffed]).toEqual([true, 0]);
+      vi.advanceTimersByTime(HIT_SETTLE_MS);
+      expect([...root.querySelectorAll<HTMLElement>('[data-liqlens-band]')].map((h) => h.style.top)).toEqual([
+        '258px',
+        '322px',
+        '106px',
+        '62px',
+      ]);
+      // Not a pan: a band leaves the pane for an edge marker, so followPan declines and leaves the DOM alone.
+      expect(
+        ref.current?.followPan({ state: scaled(first, 92_000), env: { ...env }, actions, follower: ref }),
+      ).toBe(false);
+      expect(root.querySelector('[data-liqlens-edge]')).toBeNull();
+      // The followed frame is the one a render compares with: the same scale again is no change to draw.
+      const again = diffedElements(() =>
+        render(
+          <OverlayRoot follower={ref} state={scaled(first, 89_750)} env={{ ...env }} actions={actions} />,
+          root,
+        ),
+      );
+      expect(again).toBe(0);
+      expect(root.querySelector('canvas')).toBe(canvas);
     });
 
     it('renders while a band is hovered, so that the hover card follows its band', async () => {
