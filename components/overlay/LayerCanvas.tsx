@@ -56,7 +56,7 @@ export function LayerCanvas<T extends CanvasLayout>(props: Props<T>) {
     painted.current = null;
     fixed.draw(ctx, next, canvas);
     painted.current = next;
-    if (fixed.data) Object.assign(canvas.dataset, fixed.data(next));
+    if (fixed.data) writeData(canvas, fixed.data(next));
   }).current;
   useLayoutEffect(() => {
     try {
@@ -93,4 +93,12 @@ export function LayerCanvas<T extends CanvasLayout>(props: Props<T>) {
   const style = useMemo(() => ({ width: `${cssWidth}px`, height: `${cssHeight}px` }), [cssWidth, cssHeight]);
   const marker = props.marker ? { [props.marker]: '' } : {};
   return <canvas ref={ref} class={props.class} style={style} {...marker} />;
+}
+
+/** Writes only the `data-*` that changed: an attribute write, even of the same value, is a DOM mutation. */
+function writeData(el: HTMLElement, data: Record<string, string>) {
+  for (const name in data) {
+    const value = data[name] as string;
+    if (el.dataset[name] !== value) el.dataset[name] = value;
+  }
 }

@@ -105,5 +105,13 @@ describe('LayerCanvas', () => {
     expect(canvas.width).toBe(500);
     expect(canvas.dataset.count).toBe('1');
     expect(painted.clears()).toBe(2);
+    // A repaint whose data says the same writes no attribute (a write of the same value is still a mutation).
+    const writes = new MutationObserver(() => undefined);
+    writes.observe(canvas, { attributes: true });
+    const moved = layout(500, 1);
+    moved.marks = moved.marks.map((m) => ({ ...m, x: m.x + 5 }));
+    render(marks(moved), host);
+    expect(painted.clears()).toBe(3);
+    expect(writes.takeRecords().map((r) => r.attributeName)).toEqual([]);
   });
 });
