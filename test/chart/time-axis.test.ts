@@ -116,6 +116,13 @@ describe('readClTime (the Charting Library, through coordinateToTime)', () => {
       expect(Math.abs(timeToX(axis, cl.time(i) * 1000) - cl.centre(i))).toBeLessThan(0.01);
   });
 
+  it('bisects one edge of the middle candle: the other is barSpacing() away when two lookups say so', () => {
+    const cl = fakeCl();
+    expect(readClTime(cl.chart, cl.W)).not.toBeNull();
+    // The middle candle, 13 for the left edge (its bracket, 12 steps), 2 for the right, the next candle, 2 checks.
+    expect(cl.lookups.count).toBe(1 + 13 + 2 + 1 + 2);
+  });
+
   it('a time scale that lies (candles reported 3 later, or a wrong bar spacing) gives no axis', () => {
     const shifted = fakeCl(3);
     expect(verifyTimeAxis(readClTime(shifted.chart, shifted.W), shifted.W, '15')).toBeNull();

@@ -32,9 +32,13 @@ interface Edges {
  * one spacing to the right the interval; the first and last visible candles of `getVisibleRange()` are then
  * looked up at their predicted centres as the checks, and `barSpacing()` must agree with the measured width.
  *
+ * The right edge is the left one plus `barSpacing()` when the chart puts it there (two lookups, to within
+ * EDGE_TOLERANCE px on both sides); only a chart whose candles are not that wide has it bisected too, and then fails
+ * the width check below.
+ *
  * With `memory` (one per chart, `createClTimeReader`), edges found on an earlier read are taken again when the chart
  * still puts them there, each to within EDGE_TOLERANCE px on both sides (four lookups instead of a bisection's
- * two dozen); the checks are made on every read all the same.
+ * dozen); the checks are made on every read all the same.
  */
 export function readClTime(
   chart: unknown,
@@ -72,7 +76,13 @@ export function readClTime(
     toTime(known.right - EDGE_TOLERANCE) === t &&
     toTime(known.right + EDGE_TOLERANCE) !== t;
   const left = stillThere ? known.left : edge(-1);
-  const right = stillThere ? known.right : edge(1);
+  // A candle is barSpacing wide: the right edge is where that puts it when two lookups agree, else bisected too.
+  const fromLeft = left === null ? null : left + barSpacing;
+  const right = stillThere
+    ? known.right
+    : fromLeft !== null && toTime(fromLeft - EDGE_TOLERANCE) === t && toTime(fromLeft + EDGE_TOLERANCE) !== t
+      ? fromLeft
+      : edge(1);
   if (memory)
     memory.edges = left !== null && right !== null ? { t, barSpacing, paneWidth, left, right } : null;
   if (left === null || right === null) return null;
