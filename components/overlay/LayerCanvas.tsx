@@ -36,6 +36,7 @@ export function LayerCanvas<T extends CanvasLayout>(props: Props<T>) {
   const painted = useRef<T | null>(null);
   const latest = useRef<T | null>(null);
   const fixed = useRef({ same: props.same, draw: props.draw, data: props.data }).current;
+  const written = useMemo(() => new Map<string, string>(), []);
   const paint = useRef((next: T) => {
     latest.current = next;
     const canvas = ref.current;
@@ -56,7 +57,7 @@ export function LayerCanvas<T extends CanvasLayout>(props: Props<T>) {
     painted.current = null;
     fixed.draw(ctx, next, canvas);
     painted.current = next;
-    if (fixed.data) writeData(canvas, fixed.data(next));
+    if (fixed.data) writeData(canvas, fixed.data(next), written);
   }).current;
   useLayoutEffect(() => {
     try {
@@ -95,10 +96,15 @@ export function LayerCanvas<T extends CanvasLayout>(props: Props<T>) {
   return <canvas ref={ref} class={props.class} style={style} {...marker} />;
 }
 
-/** Writes only the `data-*` that changed: an attribute write, even of the same value, is a DOM mutation. */
-function writeData(el: HTMLElement, data: Record<string, string>) {
+/**
+ * Writes only the `data-*` that changed since the last write (`written`): an attribute write, even of the same value,
+ * is a DOM mutation, and reading `dataset` back costs about as much.
+ */
+function writeData(el: HTMLElement, data: Record<string, string>, written: Map<string, string>) {
   for (const name in data) {
     const value = data[name] as string;
-    if (el.dataset[name] !== value) el.dataset[name] = value;
+    if (written.get(name) === value) continue;
+    written.set(name, value);
+    el.dataset[name] = value;
   }
 }
