@@ -90,10 +90,16 @@ function bandsInView(bands: readonly Band[], display: DisplayOptions, scale: Pri
   const shown: { band: Band; top: number; bottom: number }[] = [];
   const offscreen: { band: Band; edge: 'top' | 'bottom' }[] = [];
   const toY = priceToYOn(scale) ?? (() => null);
+  // Bands wholly above or below the scale's prices are off the pane on any mapping (all are monotonic): a zoomed-in
+  // pane skips most of the map on two comparisons a band. The slack leaves the borderline ones to the rows below.
+  const lo = Math.min(scale.from, scale.to);
+  const hi = Math.max(scale.from, scale.to);
+  const slack = (hi - lo) * 1e-6 + Math.abs(hi) * 1e-9;
   for (const list of bySide) {
     let taken = 0;
     for (const band of list) {
       if (taken >= display.bandsPerSide) break;
+      if (band.low > hi + slack || band.high < lo - slack) continue;
       const yHigh = toY(band.high);
       const yLow = toY(band.low);
       if (yHigh === null || yLow === null) continue;

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bandTexts, layoutOverlay, visibleBands } from '../../lib/chart/layout';
-import type { PriceScale } from '../../lib/chart/price-to-y';
+import { type PriceScale, priceToY } from '../../lib/chart/price-to-y';
 import type { Band } from '../../lib/model/cluster-view';
 import { testDisplay } from '../fixtures/display';
 
@@ -185,5 +186,49 @@ describe('bandTexts', () => {
     expect(bandTexts(band, 95_000)).toBe(first);
     expect(bandTexts(band, 95_001)).not.toBe(first);
     expect(bandTexts(band, 95_000)).toEqual(first);
+  });
+});
+
+describe('layoutOverlay: the bands in view', () => {
+  it('shows, per side, the largest that reach into the pane on any scale, exactly as row by row (property)', () => {
+    const price = fc.double({ min: 80_000, max: 120_000, noNaN: true });
+    const bandArb = fc
+      .record({
+        side: fc.constantFrom('long' as const, 'short' as const),
+        a: price,
+        width: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 3_000, noNaN: true })),
+        usd: fc.double({ min: 1e6, max: 1e10, noNaN: true }),
+      })
+      .map(({ side, a, width, usd }) => band(side, a, a + width, usd));
+    const scaleArb = fc.record({
+      from: price,
+      to: price,
+      mode: fc.constantFrom(0 as const, 1 as const),
+      height: fc.integer({ min: 2, max: 1200 }),
+    });
+    fc.assert(
+      fc.property(fc.array(bandArb, { maxLength: 60 }), scaleArb, fc.boolean(), (bands, s, onEdge) => {
+        // Some bands end exactly on the pane's top or bottom price.
+        const all = onEdge
+          ? [...bands, band('long', s.to, s.to + 10, 5e9), band('short', s.from - 10, s.from, 5e9)]
+          : bands;
+        const shown = layoutOverlay({ bands: all, price: 100_000, scale: s, display }).rects.map(
+          (r) => r.band,
+        );
+        const expected = (['long', 'short'] as const).flatMap((side) =>
+          all
+            .filter((b) => b.side === side && b.notionalUsd >= display.minBandUsd)
+            .sort((x, y) => y.notionalUsd - x.notionalUsd || x.low - y.low)
+            .filter((b) => {
+              const a = priceToY(s, b.high);
+              const c = priceToY(s, b.low);
+              return a !== null && c !== null && Math.max(a, c) >= 0 && Math.min(a, c) <= s.height - 1;
+            })
+            .slice(0, display.bandsPerSide),
+        );
+        expect(shown).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
