@@ -5,6 +5,7 @@ import { findChartRect, usableDock } from '../../lib/overlay/chart-rect';
 import type { OverlayController } from '../../lib/overlay/controller';
 import type { OverlayCore } from '../../lib/overlay/core-handle';
 import type { Guard } from '../../lib/overlay/guard';
+import { type PagePoll, POLL_MS } from '../../lib/overlay/page-poll';
 import type { SiteDefinition } from '../../lib/sites/types';
 import type { StorageChangedEvent } from '../../lib/storage/area';
 import { type OverlayActions, type OverlayEnv, type OverlayProps, OverlayRoot } from './OverlayRoot';
@@ -24,10 +25,10 @@ export interface OverlayBrowser {
   storage: { sync: { onChanged?: StorageChangedEvent } };
 }
 
-/** How often the URL and title are read: SPA navigations and symbol switches are followed well within a second. */
-const POLL_MS = 250;
 /** How often the ladder looks again for the chart element it docks to. */
 const DOCK_MS = 1_000;
+/** How often same-origin frames are looked for, to hear the pointer on a chart inside one. */
+const FRAMES_MS = 1_000;
 
 /**
  * Mounts the overlay for one site: a shadow root in the top document (a fixed 0 × 0 host, nothing in the page
@@ -60,14 +61,15 @@ export function mountOverlay(
  * resizes, so that a bridge that stays silent afterwards is noticed (`onChartMoved`). Chart widgets often live in a
  * same-origin iframe, whose events never reach this window: those frames are listened to as well, their events
  * counted when the frame overlaps the pane. A page can still swallow these events before us; that, like patching
- * the chart itself, is a lie no overlay can catch (docs/overlay.md).
+ * the chart itself, is a lie no overlay can catch (docs/overlay.md). Returns the look for new frames, for the caller
+ * to repeat (the page poll, every FRAMES_MS).
  */
 function watchChartMoves(
   ctx: ContentScriptContext,
   guard: Guard,
   pane: () => { left: number; top: number; width: number; height: number } | null,
   moved: () => void,
-): void {
+): () => void {
   const inside = (x: number, y: number, r: { left: number; top: number; width: number; height: number }) =>
     x >= r.left && x <= r.left + r.width && y >= r.top && y <= r.top + r.height;
   const overlaps = (el: Element) => {
@@ -105,8 +107,7 @@ function watchChartMoves(
       for (const type of ['pointermove', 'wheel'] as const) win.addEventListener(type, onFrame, options);
     }
   });
-  ctx.setInterval(watchFrames, 1_000);
-  watchFrames();
+  return watchFrames;
 }
 
 function start(
@@ -142,6 +143,8 @@ function start(
   let domDockAt = 0;
   const view = () => ({ width: window.innerWidth, height: window.innerHeight });
 
+  // Made below, once the controller it reads for exists; the bridge's snapshots run it while they arrive.
+  let pagePoll: PagePoll | null = null;
   const messenger = core.createTabRequester((message) => browser.runtime.sendMessage(message));
   const bridge = core.createBridgeClient({
     win: window as unknown as BridgeWindow,
@@ -155,6 +158,7 @@ function start(
     onSnapshot: guard.wrap('snapshot', (_seq: number, raw: unknown, receivedAt: number) => {
       inSnapshot = true;
       try {
+        pagePoll?.onSnapshot();
         controller.onSnapshot(raw);
       } finally {
         inSnapshot = false;
@@ -278,17 +282,30 @@ function start(
   });
   browser.runtime.onMessage.addListener(onMessage);
 
-  const readPage = guard.wrap('page', () => controller.setPage(location.href, document.title));
-  let polls = 0;
-  ctx.setInterval(() => {
-    readPage();
-    polls += 1;
-    // The ladder's dock and the badge's corner follow scrolling and resizing of a page whose chart gave no geometry.
-    if (controller.state?.mode === 'ladder' && polls % (DOCK_MS / POLL_MS) === 0) {
-      domDockAt = 0;
-      schedule();
-    }
-  }, POLL_MS);
+  const watchFrames = watchChartMoves(
+    ctx,
+    guard,
+    () => controller.state?.geometry?.pane ?? null,
+    () => controller.onChartMoved(),
+  );
+  pagePoll = core.createPagePoll({
+    now: () => Date.now(),
+    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    tasks: [
+      { everyMs: POLL_MS, run: guard.wrap('page', () => controller.setPage(location.href, document.title)) },
+      {
+        everyMs: DOCK_MS,
+        // The ladder's dock and the badge's corner follow scrolling and resizing of a page whose chart gave no
+        // geometry.
+        run: guard.wrap('dock', () => {
+          if (controller.state?.mode !== 'ladder') return;
+          domDockAt = 0;
+          schedule();
+        }),
+      },
+      { everyMs: FRAMES_MS, run: watchFrames },
+    ],
+  });
   // The Navigation API reports a pushState before location.href changes: take the destination from the event.
   ctx.addEventListener(
     window,
@@ -298,12 +315,6 @@ function start(
     ),
   );
   ctx.addEventListener(window, 'resize', guard.wrap('resize', schedule));
-  watchChartMoves(
-    ctx,
-    guard,
-    () => controller.state?.geometry?.pane ?? null,
-    () => controller.onChartMoved(),
-  );
 
   const stop = (quiet: boolean) => {
     if (done) return;
@@ -320,5 +331,5 @@ function start(
   setTeardown(stop);
   // WXT invalidates the context on an extension update or reload, and when a newer copy of this script starts.
   ctx.onInvalidated(() => stop(true));
-  readPage();
+  pagePoll.start();
 }

@@ -1,6 +1,7 @@
 import { createBridgeClient } from './bridge-client';
 import { createOverlayController } from './controller';
 import { createGuard } from './guard';
+import { createPagePoll } from './page-poll';
 import { createRealisedFollower } from './realised-follower';
 import { createTabPushReceiver, createTabRequester } from './tab-messages';
 import { createTabSettings } from './tab-settings';
@@ -14,6 +15,7 @@ export const overlayCore = {
   createBridgeClient,
   createOverlayController,
   createGuard,
+  createPagePoll,
   createRealisedFollower,
   createTabPushReceiver,
   createTabRequester,
