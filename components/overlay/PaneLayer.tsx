@@ -126,18 +126,20 @@ export const PaneLayer = pure(function PaneLayer({
   hover.current = (key) => onHover(key);
   const failed = useRef(onError);
   failed.current = onError;
-  const hits = useRef(
-    createHitHost(hover, (fn, ms) => {
-      const id = setTimeout(() => {
-        try {
-          fn();
-        } catch (cause) {
-          failed.current(cause);
-        }
-      }, ms);
-      return () => clearTimeout(id);
-    }),
-  ).current;
+  const hits = useMemo(
+    () =>
+      createHitHost(hover, (fn, ms) => {
+        const id = setTimeout(() => {
+          try {
+            fn();
+          } catch (cause) {
+            failed.current(cause);
+          }
+        }, ms);
+        return () => clearTimeout(id);
+      }),
+    [],
+  );
   useEffect(() => () => hits.dispose(), [hits]);
   const canvas: PaintHandleRef<PaintPlan> = useRef<PaintHandleRef<PaintPlan>['current']>(null);
   const marksCanvas: PaintHandleRef<PaintPlan> = useRef<PaintHandleRef<PaintPlan>['current']>(null);

@@ -33,7 +33,7 @@ export interface HitHost {
  */
 export const HIT_SETTLE_MS = 80;
 /** While the pan goes on, the timer looks again this much later (a timer costs about as much as a strip's write). */
-export const HIT_RECHECK_MS = 160;
+export const HIT_RECHECK_MS = 500;
 
 /** Calls `fn` after `ms`; returns a cancel. */
 export type Later = (fn: () => void, ms: number) => () => void;
