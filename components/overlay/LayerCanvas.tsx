@@ -37,6 +37,11 @@ export function LayerCanvas<T extends CanvasLayout>(props: Props<T>) {
   const latest = useRef<T | null>(null);
   const fixed = useRef({ same: props.same, draw: props.draw, data: props.data }).current;
   const written = useMemo(() => new Map<string, string>(), []);
+  // The context as last got: getContext() on every frame of a pan cost more than the rest of this function.
+  const held = useMemo(
+    () => ({ canvas: null as HTMLCanvasElement | null, ctx: null as CanvasRenderingContext2D | null }),
+    [],
+  );
   const paint = useRef((next: T) => {
     latest.current = next;
     const canvas = ref.current;
@@ -52,7 +57,11 @@ export function LayerCanvas<T extends CanvasLayout>(props: Props<T>) {
       cleared = true;
     }
     if (!cleared && fixed.same(painted.current, next)) return;
-    const ctx = canvas.getContext('2d');
+    if (held.canvas !== canvas || !held.ctx) {
+      held.canvas = canvas;
+      held.ctx = canvas.getContext('2d');
+    }
+    const ctx = held.ctx;
     if (!ctx) return;
     painted.current = null;
     fixed.draw(ctx, next, canvas);
