@@ -73,37 +73,33 @@ export function markRadiusCss(notionalUsd: number): number {
  * components/overlay/paint-realised-marks.ts.
  */
 export function layoutRealisedMarks(prints: readonly MarkPrint[], o: MarksOptions): MarksLayout {
-  const maxAge = o.maxAgeMs ?? MARK_MAX_AGE_MS;
   const dpr = o.dpr;
   const width = Math.round(o.width * dpr);
   const height = Math.round(o.height * dpr);
-  const right = o.width - o.rightInsetCss;
+  const discs = discsOf(prints, o);
   const marks: RealisedMark[] = [];
   const toY = rowMapper(o.scale);
   let offPane = 0;
   let ordered = true;
-  for (const p of prints) {
-    const age = Math.max(0, o.now - p.time);
-    const y = toY ? toY(p.price) : Number.NaN;
-    // NaN fails every comparison: an unmappable price is off the pane.
-    if (age > maxAge || !(y >= 0 && y <= o.height - 1)) {
+  for (let i = 0; i < prints.length; i++) {
+    const p = prints[i] as MarkPrint;
+    const y = discs.alive[i] === 1 && toY ? toY(p.price) : Number.NaN;
+    // NaN fails every comparison: an unmappable price (or one too old) is off the pane.
+    if (!(y >= 0 && y <= o.height - 1)) {
       offPane += 1;
       continue;
     }
-    const ageShare = age / maxAge;
-    const r = markRadiusCss(p.notionalUsd);
-    // In twentieths: the painter fills all marks of one colour and opacity as one path.
-    const twentieths = Math.round((MARK_MAX_ALPHA - (MARK_MAX_ALPHA - MARK_MIN_ALPHA) * ageShare) * 20);
     const last = marks[marks.length - 1];
     if (last && last.time > p.time) ordered = false;
+    const twentieths = discs.twentieths[i] as number;
     marks.push({
       side: p.side,
       price: p.price,
       notionalUsd: p.notionalUsd,
       time: p.time,
-      x: (right - r - 1 - MARK_AGE_SPAN_CSS * ageShare) * dpr,
+      x: discs.x[i] as number,
       y: y * dpr,
-      r: r * dpr,
+      r: discs.r[i] as number,
       alpha: twentieths / 20,
       color: p.side === 'long' ? o.longColor : o.shortColor,
       group: (p.side === 'long' ? 0 : 20) + twentieths,
@@ -112,6 +108,63 @@ export function layoutRealisedMarks(prints: readonly MarkPrint[], o: MarksOption
   // The background sends marks in time order; sorting is for any other caller.
   if (!ordered) marks.sort((a, b) => a.time - b.time);
   return { width, height, dpr, marks, offPane };
+}
+
+/** What a mark's disc is apart from its row: the same for every frame of a pan (the clock moves every 5 s). */
+interface Discs {
+  prints: readonly MarkPrint[];
+  now: number;
+  maxAge: number;
+  dpr: number;
+  right: number;
+  /** 1 for a print young enough to show. */
+  alive: Uint8Array;
+  x: Float64Array;
+  r: Float64Array;
+  twentieths: Uint8Array;
+}
+
+let lastDiscs: Discs | null = null;
+
+function discsOf(prints: readonly MarkPrint[], o: MarksOptions): Discs {
+  const maxAge = o.maxAgeMs ?? MARK_MAX_AGE_MS;
+  const right = o.width - o.rightInsetCss;
+  const kept = lastDiscs;
+  if (
+    kept &&
+    kept.prints === prints &&
+    kept.now === o.now &&
+    kept.maxAge === maxAge &&
+    kept.dpr === o.dpr &&
+    kept.right === right
+  )
+    return kept;
+  const n = prints.length;
+  const discs: Discs = {
+    prints,
+    now: o.now,
+    maxAge,
+    dpr: o.dpr,
+    right,
+    alive: new Uint8Array(n),
+    x: new Float64Array(n),
+    r: new Float64Array(n),
+    twentieths: new Uint8Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const p = prints[i] as MarkPrint;
+    const age = Math.max(0, o.now - p.time);
+    if (age > maxAge) continue;
+    const ageShare = age / maxAge;
+    const r = markRadiusCss(p.notionalUsd);
+    discs.alive[i] = 1;
+    discs.x[i] = (right - r - 1 - MARK_AGE_SPAN_CSS * ageShare) * o.dpr;
+    discs.r[i] = r * o.dpr;
+    // In twentieths: the painter fills all marks of one colour and opacity as one path.
+    discs.twentieths[i] = Math.round((MARK_MAX_ALPHA - (MARK_MAX_ALPHA - MARK_MIN_ALPHA) * ageShare) * 20);
+  }
+  lastDiscs = discs;
+  return discs;
 }
 
 /**

@@ -88,6 +88,28 @@ describe('layoutRealisedMarks', () => {
     expect(layoutRealisedMarks([print({ time: NOW + 5_000 })], options).marks[0]?.alpha).toBe(MARK_MAX_ALPHA);
   });
 
+  it('lays the same prints out afresh for a new clock, pixel ratio or width, and keeps the discs while only the scale moves', () => {
+    const prints = [
+      print({ time: NOW - 30 * MIN }),
+      print({ side: 'long', price: 94_500, time: NOW - 5 * MIN }),
+    ];
+    const fresh = (o: MarksOptions) =>
+      layoutRealisedMarks(
+        prints.map((p) => ({ ...p })),
+        o,
+      );
+    const variants: MarksOptions[] = [
+      options,
+      { ...options, now: NOW + 20 * MIN },
+      { ...options, dpr: 1 },
+      { ...options, width: 300 },
+      { ...options, scale: { ...options.scale, from: 94_500, to: 96_500 } },
+      options,
+    ];
+    // The same prints array each time: every layout equals one made from a copy (nothing cached by the array).
+    for (const o of variants) expect(layoutRealisedMarks(prints, o)).toEqual(fresh(o));
+  });
+
   it('an unusable scale draws nothing', () => {
     const layout = layoutRealisedMarks([print({})], { ...options, scale: { ...options.scale, to: 94_000 } });
     expect(layout.marks).toEqual([]);
