@@ -32,8 +32,6 @@ export interface HitHost {
  * invalidation, number formatting, attribute writes).
  */
 export const HIT_SETTLE_MS = 80;
-/** While the pan goes on, the timer looks again this much later (a timer costs about as much as a strip's write). */
-export const HIT_RECHECK_MS = 500;
 
 /** Calls `fn` after `ms`; returns a cancel. */
 export type Later = (fn: () => void, ms: number) => () => void;
@@ -66,13 +64,14 @@ export function createHitHost(
     cancel = null;
     pending = null;
   };
-  // One timer for the whole pan, not one per frame: when it fires while the frames still come, it looks again later.
+  // One timer at a time, not one per frame: when it fires while the frames still come, it waits out the quiet time
+  // from the latest frame (so the targets are written HIT_SETTLE_MS after the last frame, never later).
   const wait = (ms: number) => {
     cancel = later(() => {
       cancel = null;
       if (!pending) return;
       const left = pending.at + HIT_SETTLE_MS - now();
-      if (left > 0) return wait(Math.max(left, HIT_RECHECK_MS));
+      if (left > 0) return wait(left);
       const { container, laidOut, frame } = pending;
       pending = null;
       write(container, laidOut, frame);
