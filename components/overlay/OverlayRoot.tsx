@@ -229,6 +229,11 @@ export class OverlayRoot extends Component<OverlayProps, Hover> {
     return true;
   }
 
+  /** The chart stopped moving (the bridge's `still`): what a pan left waiting is written now. */
+  settle(): void {
+    this.pane.current?.settle();
+  }
+
   private follows(next: OverlayProps): boolean {
     const prev = this.props;
     if (next.actions !== prev.actions || next.follower !== prev.follower || !sameEnv(prev.env, next.env))

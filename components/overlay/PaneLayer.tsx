@@ -83,6 +83,8 @@ const EdgeMarkers = pure(function EdgeMarkers({ edges, corner, longColor, shortC
  */
 export interface PaneHandle {
   follow(plan: PaintPlan, edges: readonly EdgeMarker[], marks: PaintPlan | null): boolean;
+  /** The chart stopped: the hit strips a pan left waiting are written now. */
+  settle(): void;
 }
 export type PaneHandleRef = { current: PaneHandle | null };
 
@@ -170,6 +172,7 @@ export const PaneLayer = pure(function PaneLayer({
       hits.syncSettled(container, next.layers, next.frame);
       return true;
     },
+    settle: () => hits.flush(),
   }).current;
   useLayoutEffect(() => {
     if (!handle) return;

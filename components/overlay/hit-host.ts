@@ -22,16 +22,24 @@ export interface HitHost {
    * no other frame has come for {@link HIT_SETTLE_MS}. A `sync` in between writes its own and drops them.
    */
   syncSettled(container: HTMLElement, laidOut: readonly LaidOut[], frame: Frame | null): void;
+  /** Writes the targets a pan left waiting now (the chart has stopped), if any. */
+  flush(): void;
   /** Drops targets not written yet and the timer waiting for them. */
   dispose(): void;
 }
 
 /**
- * How long the chart holds still before a pan's hit targets are written. While it moves, nobody can point at a
- * 14 px strip, and writing every strip's box and `data-*` on every frame cost a fifth of the overlay's frame (style
- * invalidation, number formatting, attribute writes).
+ * How long the chart holds still before a pan's hit targets are written, when the bridge has not said so first
+ * (`flush`). While it moves, nobody can point at a 14 px strip, and writing every strip's box and `data-*` on every
+ * frame cost a fifth of the overlay's frame (style invalidation, number formatting, attribute writes).
  */
 export const HIT_SETTLE_MS = 80;
+/**
+ * While frames still come, the timer looks again this much later. The bridge says when the chart stops (`flush`,
+ * one frame after the last), so the timer is only the fallback for a `still` that never comes, and stays out of a
+ * pan's frames (a timer task costs about as much as a frame's own work on the strips).
+ */
+export const HIT_RECHECK_MS = 500;
 
 /** Calls `fn` after `ms`; returns a cancel. */
 export type Later = (fn: () => void, ms: number) => () => void;
@@ -64,14 +72,13 @@ export function createHitHost(
     cancel = null;
     pending = null;
   };
-  // One timer at a time, not one per frame: when it fires while the frames still come, it waits out the quiet time
-  // from the latest frame (so the targets are written HIT_SETTLE_MS after the last frame, never later).
+  // One timer at a time, not one per frame: when it fires while the frames still come, it looks again later.
   const wait = (ms: number) => {
     cancel = later(() => {
       cancel = null;
       if (!pending) return;
       const left = pending.at + HIT_SETTLE_MS - now();
-      if (left > 0) return wait(left);
+      if (left > 0) return wait(Math.max(left, HIT_RECHECK_MS));
       const { container, laidOut, frame } = pending;
       pending = null;
       write(container, laidOut, frame);
@@ -140,6 +147,12 @@ export function createHitHost(
     syncSettled(container, laidOut, frame) {
       pending = { container, laidOut, frame, at: now() };
       if (!cancel) wait(HIT_SETTLE_MS);
+    },
+    flush() {
+      if (!pending) return;
+      const { container, laidOut, frame } = pending;
+      stopWaiting();
+      write(container, laidOut, frame);
     },
     dispose: stopWaiting,
   };

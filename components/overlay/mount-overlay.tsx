@@ -169,6 +169,7 @@ function start(
       if (frame) cancelAnimationFrame(frame);
       paint();
     }),
+    onStill: guard.wrap('still', () => drawn.current?.settle()),
     onDoubt: guard.wrap('bridge-doubt', (reason: string) => controller.onBridgeDoubt(reason)),
     setInterval: (fn, ms) => ctx.setInterval(guard.wrap('hello', fn), ms),
     clearInterval: (handle) => clearInterval(handle as number),

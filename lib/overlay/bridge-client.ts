@@ -37,6 +37,11 @@ export interface BridgeClientOptions {
    */
   onSnapshot(seq: number, snapshot: unknown, receivedAt: number): void;
   /**
+   * The chart stopped moving (the first unchanged frame after a snapshot). Only a hint: a page script holding the
+   * port could send it any time, so it may only bring forward work that would be done anyway.
+   */
+  onStill?(): void;
+  /**
    * Something other than the bridge is talking on the port (a sequence number out of step, a flood): the client has
    * dropped the port and says hello anew; until a snapshot arrives on the new one, the chart is not to be trusted.
    */
@@ -188,6 +193,10 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
         clearTimer();
         options.onReady();
       }
+      return;
+    }
+    if (data.type === 'still') {
+      if (isSeq(data.seq) && inStep(data.seq)) options.onStill?.();
       return;
     }
     // The snapshot itself is validated by the controller (lib/chart/validate-snapshot.ts).

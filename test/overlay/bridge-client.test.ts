@@ -42,6 +42,7 @@ function setup(options: { fastHellos?: number } = {}) {
   const snapshots: [number, unknown][] = [];
   const doubts: string[] = [];
   let ready = 0;
+  let stills = 0;
   const client = createBridgeClient({
     win,
     channel: CHANNEL,
@@ -49,6 +50,9 @@ function setup(options: { fastHellos?: number } = {}) {
       ready += 1;
     },
     onSnapshot: (seq, snapshot) => snapshots.push([seq, snapshot]),
+    onStill: () => {
+      stills += 1;
+    },
     onDoubt: (reason) => doubts.push(reason),
     now: () => Date.now(),
     setInterval: (fn, ms) => setInterval(fn, ms),
@@ -79,6 +83,7 @@ function setup(options: { fastHellos?: number } = {}) {
     tick,
     onPorts,
     ready: () => ready,
+    stills: () => stills,
     advance: (ms: number) => {
       vi.advanceTimersByTime(ms);
     },
@@ -155,6 +160,21 @@ describe('createBridgeClient', () => {
       [3, undefined],
     ]);
     expect(t.doubts).toEqual([]);
+  });
+
+  it('passes still on in the snapshots’ numbering; an old or foreign one is a doubt or nothing', () => {
+    const t = setup();
+    t.client.setActive(true);
+    t.fromBridge({ type: 'ready' });
+    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: { a: 1 } });
+    t.fromBridge({ type: 'still', seq: 1 });
+    t.fromBridge({ type: 'still', seq: 2, channel: 'someone-else-123' });
+    t.fromBridge({ type: 'still' });
+    t.fromBridge({ type: 'snapshot', seq: 2, snapshot: { a: 2 } });
+    expect([t.stills(), t.snapshots.map(([seq]) => seq), t.doubts]).toEqual([1, [0, 2], []]);
+    t.fromBridge({ type: 'still', seq: 1 });
+    expect(t.stills()).toBe(1);
+    expect(t.doubts).toEqual(['the page bridge repeated an old message (1 after 2)']);
   });
 
   it('ignores a closed earlier port, even after ready', () => {

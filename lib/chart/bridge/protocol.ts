@@ -3,7 +3,7 @@
  * script over a private `MessageChannel`. The isolated side picks a channel id per page load and says `hello` on the
  * window (the only thing the two worlds share), transferring one end of a fresh `MessageChannel`; it repeats the
  * hello, each time with a new channel, until `ready` arrives on one (the two scripts have no load-order guarantee).
- * Everything after the hello (`ready`, snapshots, `pause`, `stop`) goes over that port, so the page's own `message`
+ * Everything after the hello (`ready`, snapshots, `still`, `pause`, `stop`) goes over that port, so the page's own `message`
  * listeners see only the hellos, never the per-frame traffic. The port is still untrusted: a page script sees the
  * hello and can take the port. Neither side carries zod for this per-frame traffic: the isolated side checks each
  * message by hand against `BridgeToIsolated` (lib/overlay/bridge-client.ts) and the snapshot against
@@ -30,4 +30,9 @@ export type BridgeToIsolated =
       channel: string;
       seq: number;
       snapshot: unknown;
-    };
+    }
+  /**
+   * The first frame that reads the same as the last snapshot after one that changed: the chart stopped moving (the
+   * overlay then writes what it leaves alone during a pan). Numbered in the same `seq` series as the snapshots.
+   */
+  | { tag: typeof BRIDGE_TAG; from: 'bridge'; type: 'still'; channel: string; seq: number };

@@ -46,6 +46,8 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   let lastTick: { price: number; symbol: string | null } | null = null;
   // The snapshot last posted (NOTHING: post the next one whatever it is).
   let last: unknown = NOTHING;
+  /** A snapshot went out since the last `still`. */
+  let moving = false;
   // Per channel, from 0 on each new port, +1 per message: the isolated side takes nothing else, so a page script
   // holding the port cannot jump ahead of the bridge without being noticed.
   const seqs = new Map<string, number>();
@@ -70,14 +72,25 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
     lastTick = null;
   };
 
-  const publish = (snapshot: unknown) => {
-    if ((last !== NOTHING && samePlain(snapshot, last)) || channels.size === 0) return;
-    last = snapshot;
+  const post = (message: (channel: string, seq: number) => BridgeToIsolated) => {
     for (const [channel, port] of channels) {
       const seq = seqs.get(channel) ?? 0;
       seqs.set(channel, seq + 1);
-      send(port, { tag: BRIDGE_TAG, from: 'bridge', type: 'snapshot', channel, seq, snapshot });
+      send(port, message(channel, seq));
     }
+  };
+  const publish = (snapshot: unknown) => {
+    if (channels.size === 0) return;
+    if (last !== NOTHING && samePlain(snapshot, last)) {
+      // The first unchanged frame after a change: the chart has stopped.
+      if (!moving) return;
+      moving = false;
+      post((channel, seq) => ({ tag: BRIDGE_TAG, from: 'bridge', type: 'still', channel, seq }));
+      return;
+    }
+    last = snapshot;
+    moving = true;
+    post((channel, seq) => ({ tag: BRIDGE_TAG, from: 'bridge', type: 'snapshot', channel, seq, snapshot }));
   };
 
   /** The chart the handle points at is gone when its frame left the DOM or the frame now holds another widget. */

@@ -47,8 +47,34 @@ describe('runBridge', () => {
     expect(port.sent[1]).toMatchObject({ tag: BRIDGE_TAG, from: 'bridge', channel: 'abcdef123456', seq: 0 });
     page.setRange({ from: 91_000, to: 99_000 });
     page.runFrame();
-    expect(seqs(port)).toEqual([0, 1]);
+    // Between the two, the unchanged frame said `still` (seq 1, the same series).
+    expect(seqs(port)).toEqual([0, 2]);
     expect(page.posted).toEqual([]);
+  });
+
+  it('says still once on the first unchanged frame after a change, and not again until the chart moves', () => {
+    const page = fakeWindow();
+    runBridge(page.win);
+    const port = page.hello();
+    const types = () => port.sent.slice(1).map((m) => `${m.type} ${m.seq}`);
+    page.runFrame();
+    page.runFrame();
+    page.runFrame();
+    expect(types()).toEqual(['snapshot 0', 'still 1']);
+    for (const from of [91_000, 92_000, 93_000]) {
+      page.setRange({ from, to: 99_000 });
+      page.runFrame();
+    }
+    page.runFrame();
+    page.runFrame();
+    expect(types()).toEqual(['snapshot 0', 'still 1', 'snapshot 2', 'snapshot 3', 'snapshot 4', 'still 5']);
+    expect(port.sent.at(-1)).toEqual({
+      tag: BRIDGE_TAG,
+      from: 'bridge',
+      type: 'still',
+      channel: 'abcdef123456',
+      seq: 5,
+    });
   });
 
   it('ignores hellos from other sources, with other tags, or without a port (an older isolated script)', () => {

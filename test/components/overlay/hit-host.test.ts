@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createHitHost,
+  HIT_RECHECK_MS,
   HIT_SETTLE_MS,
   type HitHover,
   type Later,
@@ -119,14 +120,30 @@ describe('the hit host', () => {
         expect(topOf(container), `frame ${i}`).toBe('10px');
         expect(time.live()).toBeLessThanOrEqual(1);
       }
-      // The last frame came 16 ms ago: nothing is written before the quiet time, and all of it at its end.
+      // Without word from the bridge: nothing before the quiet time, then the timer's next look writes them.
       time.advance(HIT_SETTLE_MS - 17);
       expect(topOf(container)).toBe('10px');
-      time.advance(1);
+      time.advance(HIT_RECHECK_MS);
       expect(topOf(container)).toBe('40px');
       expect(time.live()).toBe(0);
-      // 30 frames of 16 ms: one timer at a time, each waiting at least the quiet time less a frame, never one a frame.
-      expect(time.armed()).toBeLessThanOrEqual(1 + Math.ceil((30 * 16) / (HIT_SETTLE_MS - 16)));
+      // 30 frames of 16 ms: one timer at a time, at the quiet time and then every re-check, never one a frame.
+      expect(time.armed()).toBeLessThanOrEqual(2 + Math.ceil((30 * 16) / HIT_RECHECK_MS));
+    });
+
+    it('writes them at once when the bridge says the chart stopped (flush), and the timer then has nothing to do', () => {
+      const time = manualTime();
+      const container = document.createElement('div');
+      const host = createHitHost(noHover, time.later, time.now);
+      host.sync(container, laid([strip(10)]), frame);
+      host.syncSettled(container, laid([strip(20)]), frame);
+      time.advance(16);
+      host.syncSettled(container, laid([strip(30)]), frame);
+      host.flush();
+      expect(topOf(container)).toBe('30px');
+      expect(time.live()).toBe(0);
+      host.flush();
+      time.advance(HIT_RECHECK_MS * 2);
+      expect(topOf(container)).toBe('30px');
     });
 
     it('drops a waiting frame when a sync writes a newer one, and when disposed', () => {
