@@ -11,7 +11,7 @@ import { type PaintPlan, planPaint, usableDpr } from '../../lib/overlay/paint-pl
 import { onlyScaleMoved, sameRect } from '../../lib/overlay/pan-frame';
 import type { RealisedShown } from '../../lib/overlay/realised-follower';
 import type { OverlayViewState } from '../../lib/overlay/view-state';
-import { type VelocityLine, velocityLine } from '../../lib/realised/velocity';
+import type { VelocityLine } from '../../lib/realised/velocity';
 import { Badge, RestoreButton } from './Badge';
 import { HoverCard } from './HoverCard';
 import { LADDER_MAX_HEIGHT, LADDER_MIN_HEIGHT, LADDER_WIDTH, Ladder } from './Ladder';
@@ -298,8 +298,7 @@ function OverlayView({
     () => drawPane(aligned, { view, price, display, heatmap, layers, realPositions }, env.dpr, doc, realised),
     [aligned, view, price, display, heatmap, layers, realPositions, env.dpr, doc, realised],
   );
-  const summary = realised?.summary ?? null;
-  const velocity = useMemo(() => (summary ? velocityLine(summary) : null), [summary]);
+  const velocity = realised?.velocity ?? null;
 
   const anchor: Rect =
     aligned?.pane ??

@@ -1,10 +1,9 @@
 import type { DisplayOptions } from '../../lib/chart/layout';
 import type { Band, Bins } from '../../lib/model/cluster-view';
-import type { HeatmapGrid } from '../../lib/model/heatmap-grid';
+import type { ShownHeatmap } from '../../lib/overlay/heatmap-watch';
 import { type BandsData, bandsLayer } from '../../lib/overlay/layers/bands';
 import type { HeatmapData } from '../../lib/overlay/layers/heatmap';
 import { heatmapLayer } from '../../lib/overlay/layers/heatmap';
-import { heatmapPixels } from '../../lib/overlay/layers/heatmap-ramp';
 import { labelsLayer } from '../../lib/overlay/layers/labels';
 import { linesLayer } from '../../lib/overlay/layers/lines';
 import type { LayerEntry } from '../../lib/overlay/layers/painter';
@@ -20,13 +19,13 @@ import { paintRealisedMarks } from './paint-realised-marks';
 export const printsLayer = makePrintsLayer(paintRealisedMarks);
 
 /** One bitmap per heatmap grid, a pixel a cell: made once, blitted on every frame. */
-const heatmaps = new WeakMap<HeatmapGrid, HeatmapData | null>();
+const heatmaps = new WeakMap<ShownHeatmap, HeatmapData | null>();
 
-function heatmapData(doc: Document, grid: HeatmapGrid): HeatmapData | null {
+function heatmapData(doc: Document, grid: ShownHeatmap): HeatmapData | null {
   if (heatmaps.has(grid)) return heatmaps.get(grid) ?? null;
   const bitmap = makeBitmap(doc, grid.columns, grid.rows, (ctx) => {
     const image = ctx.createImageData(grid.columns, grid.rows);
-    image.data.set(heatmapPixels(grid));
+    image.data.set(grid.pixels);
     ctx.putImageData(image, 0, 0);
   });
   const data = bitmap ? { grid, bitmap } : null;

@@ -1,5 +1,11 @@
 import { decodeHeatmap, type HeatmapGrid } from '../model/heatmap-grid';
+import { heatmapPixels } from './layers/heatmap-ramp';
 import type { TabRequester } from './tab-messages';
+
+/** A decoded grid with its colours: RGBA, a pixel a cell (`heatmapPixels`), made once per grid with the decoding. */
+export interface ShownHeatmap extends HeatmapGrid {
+  pixels: Uint8ClampedArray;
+}
 
 export interface HeatmapWatchDeps {
   messenger: Pick<TabRequester, 'request'>;
@@ -10,12 +16,13 @@ export interface HeatmapWatchDeps {
 
 /**
  * The chart tab's heatmap: asked of the background once per view (asset and `fetchedAt`) while the heatmap is on,
- * decoded once, kept until the next view brings another. The last good grid stays while a new one is on its way or
+ * decoded and coloured once (in the shared script, so that the ramp is not in every site's script), kept until the
+ * next view brings another. The last good grid stays while a new one is on its way or
  * fails: the layer draws it only as far as its columns reach, so an older map never pretends to be newer.
  */
 export function createHeatmapWatch(deps: HeatmapWatchDeps) {
   let wanted: { asset: string; fetchedAt: number | null } | null = null;
-  let grid: { asset: string; value: HeatmapGrid } | null = null;
+  let grid: { asset: string; value: ShownHeatmap } | null = null;
   let disposed = false;
 
   async function load(asset: string, fetchedAt: number | null) {
@@ -32,7 +39,7 @@ export function createHeatmapWatch(deps: HeatmapWatchDeps) {
       deps.report('heatmap', new Error(decoded.error));
       return;
     }
-    grid = { asset, value: decoded.grid };
+    grid = { asset, value: { ...decoded.grid, pixels: heatmapPixels(decoded.grid) } };
     deps.onChange();
   }
 
@@ -48,7 +55,7 @@ export function createHeatmapWatch(deps: HeatmapWatchDeps) {
       void load(asset, fetchedAt);
     },
     /** The grid for `asset`, or null. */
-    grid(asset: string | null): HeatmapGrid | null {
+    grid(asset: string | null): ShownHeatmap | null {
       return grid && grid.asset === asset && wanted !== null ? grid.value : null;
     },
     dispose() {

@@ -1,10 +1,13 @@
 import type { RealisedSummary } from '../liquidations/types';
+import { type VelocityLine, velocityLine } from '../realised/velocity';
 import type { Guard } from './guard';
 
 /** The realised summary the overlay draws, with the time its marks fade against. */
 export interface RealisedShown {
   asset: string;
   summary: RealisedSummary;
+  /** The badge's line, made once per summary (here, in the shared script). */
+  velocity: VelocityLine;
   /** Advances every FADE_TICK_MS while there are marks, so that they fade without new prints. */
   now: number;
 }
@@ -51,7 +54,8 @@ export function createRealisedFollower(deps: RealisedFollowerDeps): RealisedFoll
   };
 
   function show(summary: RealisedSummary | null) {
-    const next = summary && asset ? { asset, summary, now: deps.now() } : null;
+    const next =
+      summary && asset ? { asset, summary, velocity: velocityLine(summary), now: deps.now() } : null;
     if (next === null && shown === null) return;
     shown = next;
     tick = clear(tick);

@@ -2,10 +2,10 @@ import type { DisplayOptions } from '../chart/layout';
 import type { PriceScale } from '../chart/price-to-y';
 import type { Rect } from '../chart/snapshot';
 import type { Bins, ClusterView } from '../model/cluster-view';
-import type { HeatmapGrid } from '../model/heatmap-grid';
 import type { BadgeCorner } from '../settings/schema';
 import type { SiteDefinition } from '../sites/types';
 import type { BadgeModel } from './badge-model';
+import type { ShownHeatmap } from './heatmap-watch';
 import type { TimeAxis } from './layers/types';
 import type { LivePrice } from './live-price';
 import type { HiddenBy, OverlayMode } from './overlay-state';
@@ -32,7 +32,7 @@ export interface OverlayViewState {
   corner: BadgeCorner;
   badge: BadgeModel;
   /** The heatmap grid of the shown asset's view (null: off, none yet, or none for this view). */
-  heatmap: HeatmapGrid | null;
+  heatmap: ShownHeatmap | null;
   /** Which optional layers are on: the settings', with the badge's switch for this tab. */
   layers: { heatmap: boolean; profile: boolean };
   /** The badge is drawn (in every mode but `hidden`, and while `pending`). */

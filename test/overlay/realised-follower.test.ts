@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RealisedSummary } from '../../lib/liquidations/types';
 import { createGuard } from '../../lib/overlay/guard';
 import { createRealisedFollower, FADE_TICK_MS, REALISED_POLL_MS } from '../../lib/overlay/realised-follower';
+import { velocityLine } from '../../lib/realised/velocity';
 import { print, summary } from '../realised/summary-fixture';
 
 beforeEach(() => vi.useFakeTimers());
@@ -35,6 +36,7 @@ describe('createRealisedFollower', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(asked).toEqual(['BTC']);
     expect(follower.shown?.summary).toBe(s);
+    expect(follower.shown?.velocity).toEqual(velocityLine(s));
     expect(changes()).toBe(1);
     await vi.advanceTimersByTimeAsync(REALISED_POLL_MS);
     expect(asked).toEqual(['BTC', 'BTC']);

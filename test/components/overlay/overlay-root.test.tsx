@@ -5,6 +5,7 @@ import { HIT_SETTLE_MS } from '../../../components/overlay/hit-host';
 import { type OverlayActions, OverlayRoot } from '../../../components/overlay/OverlayRoot';
 import { badgeModel } from '../../../lib/overlay/badge-model';
 import type { OverlayViewState } from '../../../lib/overlay/view-state';
+import { velocityLine } from '../../../lib/realised/velocity';
 import { testDisplay } from '../../fixtures/display';
 import { makeReply, makeView } from '../../overlay/fixtures';
 import { print as realisedPrint, summary as realisedSummary } from '../../realised/summary-fixture';
@@ -430,21 +431,18 @@ describe('OverlayRoot: the DOM contract', () => {
 
 describe('OverlayRoot: realised prints', () => {
   const NOW = 1_060_000;
-  const realised = {
-    asset: 'BTC',
+  const summary = {
+    ...realisedSummary(),
     now: NOW,
-    summary: {
-      ...realisedSummary(),
-      now: NOW,
-      velocity5m: { long: 0, short: 42e6 },
-      marks: [
-        { ...realisedPrint(), price: 96_000, time: NOW - 60_000 },
-        { ...realisedPrint(), side: 'long' as const, price: 94_000, time: NOW - 1_000 },
-        // Above the pane (100,000 on row 0): not drawn.
-        { ...realisedPrint(), price: 101_000, time: NOW - 1_000 },
-      ],
-    },
+    velocity5m: { long: 0, short: 42e6 },
+    marks: [
+      { ...realisedPrint(), price: 96_000, time: NOW - 60_000 },
+      { ...realisedPrint(), side: 'long' as const, price: 94_000, time: NOW - 1_000 },
+      // Above the pane (100,000 on row 0): not drawn.
+      { ...realisedPrint(), price: 101_000, time: NOW - 1_000 },
+    ],
   };
+  const realised = { asset: 'BTC', now: NOW, summary, velocity: velocityLine(summary) };
 
   it('draws the marks on their own canvas over the pane and the velocity line on the badge', () => {
     const ctx = new Proxy({}, { get: () => () => undefined, set: () => true });
