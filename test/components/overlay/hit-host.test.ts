@@ -106,14 +106,19 @@ describe('the hit host', () => {
       };
     }
     const noHover: { current: HitHover } = { current: () => undefined };
+    /** A host on a manual clock whose strip was written at `top`. */
+    const panFrom = (top: number) => {
+      const time = manualTime();
+      const container = document.createElement('div');
+      const host = createHitHost(noHover, time.later, time.now);
+      host.sync(container, laid([strip(top)]), frame);
+      return { time, container, host };
+    };
     const topOf = (container: HTMLElement) =>
       container.querySelector<HTMLElement>('[data-liqlens-band]')?.style.top;
 
     it('writes the latest frame’s targets once the frames stop, with one timer for the whole pan', () => {
-      const time = manualTime();
-      const container = document.createElement('div');
-      const host = createHitHost(noHover, time.later, time.now);
-      host.sync(container, laid([strip(10)]), frame);
+      const { time, container, host } = panFrom(10);
       for (let i = 1; i <= 30; i++) {
         host.syncSettled(container, laid([strip(10 + i)]), frame);
         time.advance(16);
@@ -131,10 +136,7 @@ describe('the hit host', () => {
     });
 
     it('writes them at once when the bridge says the chart stopped (flush), and the timer then has nothing to do', () => {
-      const time = manualTime();
-      const container = document.createElement('div');
-      const host = createHitHost(noHover, time.later, time.now);
-      host.sync(container, laid([strip(10)]), frame);
+      const { time, container, host } = panFrom(10);
       host.syncSettled(container, laid([strip(20)]), frame);
       time.advance(16);
       host.syncSettled(container, laid([strip(30)]), frame);
@@ -147,10 +149,7 @@ describe('the hit host', () => {
     });
 
     it('drops a waiting frame when a sync writes a newer one, and when disposed', () => {
-      const time = manualTime();
-      const container = document.createElement('div');
-      const host = createHitHost(noHover, time.later, time.now);
-      host.sync(container, laid([strip(10)]), frame);
+      const { time, container, host } = panFrom(10);
       host.syncSettled(container, laid([strip(20)]), frame);
       host.sync(container, laid([strip(30)]), frame);
       time.advance(HIT_SETTLE_MS * 2);
