@@ -77,9 +77,9 @@ const EdgeMarkers = pure(function EdgeMarkers({ edges, corner, longColor, shortC
 });
 
 /**
- * Redraws the layer for a plan of the same pane and edge markers as rendered (a pan frame): paints the canvases and
- * has the layers' DOM targets follow once the pan pauses, and says true; false when the frame needs a render (other markers, another size,
- * marks appearing or going).
+ * Redraws the layer for a plan of the same pane and edge markers as rendered (a pan frame): paints the canvases, has
+ * the layers' DOM targets follow once the chart stops (`settle`, or the hit host's timer), and says true; false when
+ * the frame needs a render (other markers, another size, marks appearing or going).
  */
 export interface PaneHandle {
   follow(plan: PaintPlan, edges: readonly EdgeMarker[], marks: PaintPlan | null): boolean;

@@ -18,8 +18,9 @@ export interface HitHost {
   /** Writes this frame's targets: new keys get an element, gone keys lose theirs, the rest change in place. */
   sync(container: HTMLElement, laidOut: readonly LaidOut[], frame: Frame | null): void;
   /**
-   * The same, once the frames stop coming: a frame of a pan keeps the latest targets and the host writes them when
-   * no other frame has come for {@link HIT_SETTLE_MS}. A `sync` in between writes its own and drops them.
+   * The same, once the chart stops: a frame of a pan keeps the latest targets, and the host writes them at `flush`
+   * or, failing that, when no other frame has come for {@link HIT_SETTLE_MS}. A `sync` in between writes its own and
+   * drops them.
    */
   syncSettled(container: HTMLElement, laidOut: readonly LaidOut[], frame: Frame | null): void;
   /** Writes the targets a pan left waiting now (the chart has stopped), if any. */

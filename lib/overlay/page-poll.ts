@@ -1,4 +1,4 @@
-/** How often the page is read (URL and title): SPA navigations and symbol switches are followed well within a second. */
+/** How often the page is read (URL and title): SPA navigations and symbol switches are followed within a second. */
 export const POLL_MS = 250;
 /** While snapshots run the poll, the timer only backs them up, this often. */
 export const BACKUP_POLL_MS = 1_000;

@@ -88,7 +88,7 @@ describe('layoutRealisedMarks', () => {
     expect(layoutRealisedMarks([print({ time: NOW + 5_000 })], options).marks[0]?.alpha).toBe(MARK_MAX_ALPHA);
   });
 
-  it('lays the same prints out afresh for a new clock, pixel ratio or width, and keeps the discs while only the scale moves', () => {
+  it('lays the same prints out afresh for a new clock, pixel ratio, width or scale', () => {
     const prints = [
       print({ time: NOW - 30 * MIN }),
       print({ side: 'long', price: 94_500, time: NOW - 5 * MIN }),

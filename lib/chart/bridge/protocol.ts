@@ -3,10 +3,10 @@
  * script over a private `MessageChannel`. The isolated side picks a channel id per page load and says `hello` on the
  * window (the only thing the two worlds share), transferring one end of a fresh `MessageChannel`; it repeats the
  * hello, each time with a new channel, until `ready` arrives on one (the two scripts have no load-order guarantee).
- * Everything after the hello (`ready`, snapshots, `still`, `pause`, `stop`) goes over that port, so the page's own `message`
- * listeners see only the hellos, never the per-frame traffic. The port is still untrusted: a page script sees the
- * hello and can take the port. Neither side carries zod for this per-frame traffic: the isolated side checks each
- * message by hand against `BridgeToIsolated` (lib/overlay/bridge-client.ts) and the snapshot against
+ * Everything after the hello (`ready`, snapshots, `still`, `pause`, `stop`) goes over that port, so the page's own
+ * `message` listeners see only the hellos, never the per-frame traffic. The port is still untrusted: a page script
+ * sees the hello and can take the port. Neither side carries zod for this per-frame traffic: the isolated side checks
+ * each message by hand against `BridgeToIsolated` (lib/overlay/bridge-client.ts) and the snapshot against
  * `ChartSnapshotSchema`'s rules (lib/chart/read-snapshot.ts).
  */
 export const BRIDGE_TAG = 'liqlens-bridge/1';

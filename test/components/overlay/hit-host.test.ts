@@ -135,7 +135,7 @@ describe('the hit host', () => {
       expect(time.armed()).toBeLessThanOrEqual(2 + Math.ceil((30 * 16) / HIT_RECHECK_MS));
     });
 
-    it('writes them at once when the bridge says the chart stopped (flush), and the timer then has nothing to do', () => {
+    it('writes them at once when the bridge says the chart stopped (flush), leaving the timer nothing', () => {
       const { time, container, host } = panFrom(10);
       host.syncSettled(container, laid([strip(20)]), frame);
       time.advance(16);

@@ -230,7 +230,7 @@ describe('OverlayRoot: the DOM contract', () => {
       expect(edge?.dataset.edge).toBe('bottom');
     });
 
-    it('is followed without Preact through followPan, settled at the bridge’s word, and a later render starts from the followed frame', () => {
+    it('is followed by followPan without Preact, settled at the bridge’s word; a render starts from it', () => {
       vi.useFakeTimers();
       const first = state();
       const root = document.createElement('div');
