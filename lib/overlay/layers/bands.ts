@@ -7,7 +7,7 @@ import {
 } from '../../chart/layout';
 import { priceToY } from '../../chart/price-to-y';
 import type { Band, BandVenue, Side } from '../../model/cluster-view';
-import { type Frame, type HitTarget, type Layer, RIGHT_LANES } from './types';
+import { type Frame, type HitTarget, type Layer, RIGHT_LANES, sameItems } from './types';
 
 /** The estimated map's bands and how to show them; the bands, labels and lines layers share one object. */
 export interface BandsData {
@@ -167,10 +167,7 @@ export const bandsLayer: Layer<BandsData, BandsLayout> = {
   layout: bandsLayout,
   same(a, b) {
     if (a === b) return true;
-    if (a.width !== b.width || a.height !== b.height || a.bands.length !== b.bands.length) return false;
-    for (let i = 0; i < a.bands.length; i++)
-      if (!sameBand(a.bands[i] as PaintBand, b.bands[i] as PaintBand)) return false;
-    return true;
+    return a.width === b.width && a.height === b.height && sameItems(a.bands, b.bands, sameBand);
   },
   paint(ctx, layout) {
     const edge = Math.max(1, Math.round(layout.dpr));

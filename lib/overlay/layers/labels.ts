@@ -1,7 +1,7 @@
 import { bandTexts } from '../../chart/layout';
 import { type BandsData, bandsLayout } from './bands';
 import { halo, TEXT, textState } from './text';
-import { FONT_CSS, type Frame, type Layer, lanesFor } from './types';
+import { FONT_CSS, type Frame, type Layer, lanesFor, sameItems } from './types';
 
 export interface PaintLabel {
   text: string;
@@ -78,13 +78,14 @@ export const labelsLayer: Layer<BandsData, LabelsLayout> = {
   },
   same(a, b) {
     if (a === b) return true;
-    if (a.dpr !== b.dpr || a.labels.length !== b.labels.length) return false;
-    for (let i = 0; i < a.labels.length; i++) {
-      const p = a.labels[i] as PaintLabel;
-      const q = b.labels[i] as PaintLabel;
-      if (p.text !== q.text || p.x !== q.x || p.y !== q.y || p.color !== q.color) return false;
-    }
-    return true;
+    return (
+      a.dpr === b.dpr &&
+      sameItems(
+        a.labels,
+        b.labels,
+        (p, q) => p.text === q.text && p.x === q.x && p.y === q.y && p.color === q.color,
+      )
+    );
   },
   /** Each label from a pre-rendered sprite when the host has them (one drawImage), else as haloed text. */
   paint(ctx, layout, { font, sprites }) {

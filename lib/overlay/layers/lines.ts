@@ -2,7 +2,7 @@ import type { PriceLine } from '../../chart/layout';
 import { priceToY } from '../../chart/price-to-y';
 import { type BandsData, bandsLayout } from './bands';
 import { halo, textState } from './text';
-import { FONT_CSS, type Layer } from './types';
+import { FONT_CSS, type Layer, sameItems } from './types';
 
 export interface PaintLine {
   kind: PriceLine['kind'] | 'price';
@@ -73,10 +73,7 @@ export const linesLayer: Layer<BandsData, LinesLayout> = {
   },
   same(a, b) {
     if (a === b) return true;
-    if (a.width !== b.width || a.dpr !== b.dpr || a.lines.length !== b.lines.length) return false;
-    for (let i = 0; i < a.lines.length; i++)
-      if (!sameLine(a.lines[i] as PaintLine, b.lines[i] as PaintLine)) return false;
-    return true;
+    return a.width === b.width && a.dpr === b.dpr && sameItems(a.lines, b.lines, sameLine);
   },
   paint(ctx, layout, { font, sprites }) {
     for (const line of layout.lines) {

@@ -1,6 +1,6 @@
 import { type PriceScale, priceToY } from '../../chart/price-to-y';
 import type { Bins } from '../../model/cluster-view';
-import type { Canvas2D, Layer } from './types';
+import { type Canvas2D, type Layer, sameItems } from './types';
 
 /**
  * The layer "Hyperliquid: real positions": the real map of lib/hl-positions drawn unlike the estimate's filled
@@ -104,16 +104,10 @@ export function samePositions(a: PositionsLayout | null, b: PositionsLayout | nu
     a.width !== b.width ||
     a.height !== b.height ||
     a.longColor !== b.longColor ||
-    a.shortColor !== b.shortColor ||
-    a.ticks.length !== b.ticks.length
+    a.shortColor !== b.shortColor
   )
     return false;
-  for (let i = 0; i < a.ticks.length; i++) {
-    const p = a.ticks[i] as PositionTick;
-    const q = b.ticks[i] as PositionTick;
-    if (p.y !== q.y || p.length !== q.length || p.side !== q.side) return false;
-  }
-  return true;
+  return sameItems(a.ticks, b.ticks, (p, q) => p.y === q.y && p.length === q.length && p.side === q.side);
 }
 
 /** The part of a 2D context the layer uses. */

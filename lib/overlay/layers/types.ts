@@ -228,3 +228,10 @@ export interface LayerInput<Data = unknown> {
   layer: Layer<Data, unknown>;
   data: Data | null;
 }
+
+/** Two lists whose items pair up one by one under `same`: the layers' `same` on their lists of shapes. */
+export function sameItems<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i] as T, b[i] as T)) return false;
+  return true;
+}
