@@ -4,19 +4,11 @@ import { bandTexts, layoutOverlay, visibleBands } from '../../lib/chart/layout';
 import { type PriceScale, priceToY } from '../../lib/chart/price-to-y';
 import type { Band } from '../../lib/model/cluster-view';
 import { testDisplay } from '../fixtures/display';
+import { band } from '../overlay/fixtures';
 
 const display = testDisplay({ minBandUsd: 1e6, bandsPerSide: 2, opacity: 0.4 });
 // 10 px per 100 USD: 100,000 on row 0, 90,000 on row 1000.
 const scale: PriceScale = { from: 90_000, to: 100_000, mode: 0, height: 1001 };
-
-const band = (side: Band['side'], low: number, high: number, notionalUsd: number): Band => ({
-  side,
-  low,
-  high,
-  peak: (low + high) / 2,
-  notionalUsd,
-  share: 0.1,
-});
 
 describe('layoutOverlay', () => {
   it('maps a band to its pixel rows with a label', () => {

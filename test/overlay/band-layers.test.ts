@@ -7,18 +7,11 @@ import { linesLayer } from '../../lib/overlay/layers/lines';
 import { type Frame, LADDER_LANES, RIGHT_LANES } from '../../lib/overlay/layers/types';
 import { planPaint, samePlan, usableDpr } from '../../lib/overlay/paint-plan';
 import { testDisplay } from '../fixtures/display';
+import { band } from './fixtures';
 
 const display = testDisplay({ bandsPerSide: 5, opacity: 0.4 });
 // 10 px per 100 USD: 100,000 on row 0, 90,000 on row 1000.
 const scale: PriceScale = { from: 90_000, to: 100_000, mode: 0, height: 1001 };
-const band = (side: Band['side'], low: number, high: number, notionalUsd: number): Band => ({
-  side,
-  low,
-  high,
-  peak: (low + high) / 2,
-  notionalUsd,
-  share: 0.5,
-});
 const frame = (over: Partial<Frame> = {}): Frame => ({
   surface: 'pane',
   width: 800,

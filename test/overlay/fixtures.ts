@@ -1,6 +1,6 @@
 import type { ChartSnapshot } from '../../lib/chart/snapshot';
 import type { ViewReply } from '../../lib/messages/view-entry';
-import { type ClusterView, emptyDiagnostics, type VenueView } from '../../lib/model/cluster-view';
+import { type Band, type ClusterView, emptyDiagnostics, type VenueView } from '../../lib/model/cluster-view';
 import type { Frame } from '../../lib/overlay/layers/types';
 import { makeView as makeFullView, venueView } from '../fixtures/views';
 
@@ -87,3 +87,19 @@ export function paneFrame(over: Partial<Omit<Frame, 'height'>> & { height?: numb
     ...over,
   };
 }
+
+/** A band of the map from `low` to `high`, its peak in the middle. */
+export const band = (
+  side: Band['side'],
+  low: number,
+  high: number,
+  notionalUsd: number,
+  share = 0.5,
+): Band => ({
+  side,
+  low,
+  high,
+  peak: (low + high) / 2,
+  notionalUsd,
+  share,
+});
