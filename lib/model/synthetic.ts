@@ -303,7 +303,8 @@ export function syntheticDepth(options: SyntheticDepthOptions): SyntheticDepth {
 
 /**
  * The same market a refresh later, between two candles: every venue's last candle revised (a higher high, more
- * volume), the rest untouched. For the heatmap's reuse across refreshes (its bench case and its tests).
+ * volume) and its last open-interest reading too, the rest untouched. For the heatmap's reuse across refreshes (its
+ * bench case and its tests).
  */
 export function withLastCandleRevised(doc: SeriesDoc): SeriesDoc {
   return {
@@ -315,6 +316,10 @@ export function withLastCandleRevised(doc: SeriesDoc): SeriesDoc {
           ? ([c[0], c[1], c[2] * 1.002, c[3], c[4], c[5] * 1.5, c[6], c[7]] as typeof c)
           : c,
       ),
+      openInterest: v.openInterest.map(([t, oi], i) => [
+        t,
+        i === v.openInterest.length - 1 ? oi * 1.001 : oi,
+      ]),
     })),
   };
 }

@@ -4,7 +4,7 @@ import type { SeriesDoc } from '../../lib/market/series';
 import { computeHeatmap } from '../../lib/model/heatmap';
 import { type ModelParams, type ModelParamsOverrides, resolveParams } from '../../lib/model/params';
 import { runModel } from '../../lib/model/run-model';
-import { syntheticSeries } from '../../lib/model/synthetic';
+import { syntheticSeries, withLastCandleRevised } from '../../lib/model/synthetic';
 import { paramsArb, seriesDocArb } from './helpers';
 
 function cutAfter(doc: SeriesDoc, time: number): SeriesDoc {
@@ -124,29 +124,12 @@ describe('computeHeatmap with the previous heatmap', () => {
       ]);
     }
   };
-  /** The series with its last candle (on every venue) and that candle's open interest revised, as between candles. */
-  const reviseLast = (doc: SeriesDoc): SeriesDoc => ({
-    ...doc,
-    venues: doc.venues.map((v) => ({
-      ...v,
-      candles: v.candles.map((c, i) =>
-        i === v.candles.length - 1
-          ? ([c[0], c[1], c[2] * 1.01, c[3], c[4], c[5] * 2, c[6], c[7]] as typeof c)
-          : c,
-      ),
-      openInterest: v.openInterest.map(([t, oi], i) => [
-        t,
-        i === v.openInterest.length - 1 ? oi * 1.001 : oi,
-      ]),
-    })),
-  });
-
   it('copies the columns whose cuts did not change, and gives the same heatmap as a fresh run', () => {
     const doc = syntheticSeries({ seed: 21, days: 2, interval: '15m' });
     const p = params({ window: '2d', interval: '15m' });
     const before = computeHeatmap(doc, p);
     expect(before.reused).toBe(0);
-    const revised = reviseLast(doc);
+    const revised = withLastCandleRevised(doc);
     const after = computeHeatmap(revised, p, before);
     expect(after.reused).toBe(after.times.length - 1);
     sameColumns(after, computeHeatmap(revised, p));
