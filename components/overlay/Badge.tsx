@@ -15,6 +15,8 @@ interface Props {
   onHide(): void;
   /** The heatmap switch: shown when given. */
   heatmap?: { on: boolean; toggle(): void };
+  /** The profile (the whole map along the right edge) is drawn: the badge says what it is. */
+  profileOn?: boolean;
 }
 
 /** Keeps a mouse click from moving focus out of the chart (its keyboard shortcuts stay live). */
@@ -34,6 +36,7 @@ export const Badge = pure(function Badge({
   onToggle,
   onHide,
   heatmap,
+  profileOn = false,
 }: Props) {
   const [up, down] = model.lines ?? [null, null];
   const color = (side: 'long' | 'short') => (side === 'long' ? longColor : shortColor);
@@ -163,6 +166,11 @@ export const Badge = pure(function Badge({
       {!collapsed && heatmap?.on && (
         <div class="muted" data-field="heatmap-label">
           Heatmap: the estimated map at each candle's close
+        </div>
+      )}
+      {!collapsed && profileOn && model.lines && (
+        <div class="muted" data-field="profile-label">
+          Profile at the right edge: the whole estimated map
         </div>
       )}
       {!collapsed && velocity && (

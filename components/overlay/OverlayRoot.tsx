@@ -112,6 +112,7 @@ const Dock = pure(function Dock(p: DockProps) {
             onToggle={p.actions.toggleCollapsed}
             onHide={p.actions.hide}
             heatmap={heatmap}
+            profileOn={p.profileOn}
           />
           {p.ladder && (
             <Ladder

@@ -96,6 +96,13 @@ describe('OverlayRoot: the DOM contract', () => {
     expect(off.querySelector('[data-field="heatmap-label"]')).toBeNull();
   });
 
+  it('labels the profile an estimate of the whole map while it is on', () => {
+    const on = mount(state({ layers: { heatmap: false, profile: true } }));
+    expect(on.querySelector('[data-field="profile-label"]')?.textContent).toMatch(/whole estimated map/);
+    const off = mount(state({ layers: { heatmap: false, profile: false } }));
+    expect(off.querySelector('[data-field="profile-label"]')).toBeNull();
+  });
+
   it('marks the root with the mode, site and asset', () => {
     const root = mount(state());
     const el = root.querySelector('[data-liqlens-overlay]');
