@@ -119,6 +119,13 @@ function start(
   setTeardown: (fn: (quiet: boolean) => void) => void,
 ): void {
   if (ctx.isInvalid) return;
+  // Not ctx.setTimeout: that adds an invalidation listener per call and never removes it (a timer re-armed every
+  // second while the page is open).
+  const timers = core.createScopedTimers(
+    window,
+    () => ctx.isValid,
+    (end) => ctx.onInvalidated(end),
+  );
   // The style sheet travels inside this script (Vite's `?inline`): no CSS file is injected into the page or
   // exposed to it as a web-accessible resource.
   const ui = createShadowHost(document, {
@@ -171,8 +178,8 @@ function start(
     }),
     onStill: guard.wrap('still', () => drawn.current?.settle()),
     onDoubt: guard.wrap('bridge-doubt', (reason: string) => controller.onBridgeDoubt(reason)),
-    setInterval: (fn, ms) => ctx.setInterval(guard.wrap('hello', fn), ms),
-    clearInterval: (handle) => clearInterval(handle as number),
+    setInterval: (fn, ms) => timers.setInterval(guard.wrap('hello', fn), ms),
+    clearInterval: timers.clearInterval,
     newChannel: () => new MessageChannel(),
   });
 
@@ -246,13 +253,13 @@ function start(
     settings: core.createTabSettings({
       requester: messenger,
       changes: browser.storage.sync.onChanged,
-      setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+      setTimeout: timers.setTimeout,
       report: (cause) => guard.report('settings', cause),
     }),
     bridge,
     now: () => Date.now(),
-    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
-    clearTimeout: (handle) => clearTimeout(handle as number),
+    setTimeout: timers.setTimeout,
+    clearTimeout: timers.clearTimeout,
     guard,
     onChange: schedule,
   });
@@ -264,8 +271,8 @@ function start(
       return reply.value.summary;
     },
     now: () => Date.now(),
-    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
-    clearTimeout: (handle) => clearTimeout(handle as number),
+    setTimeout: timers.setTimeout,
+    clearTimeout: timers.clearTimeout,
     guard,
     onChange: schedule,
   });
@@ -291,7 +298,7 @@ function start(
   );
   pagePoll = core.createPagePoll({
     now: () => Date.now(),
-    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    setTimeout: timers.setTimeout,
     tasks: [
       { everyMs: POLL_MS, run: guard.wrap('page', () => controller.setPage(location.href, document.title)) },
       {

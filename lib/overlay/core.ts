@@ -1,3 +1,4 @@
+import { createScopedTimers } from '../util/scoped-timers';
 import { createBridgeClient } from './bridge-client';
 import { createOverlayController } from './controller';
 import { createGuard } from './guard';
@@ -17,6 +18,7 @@ export const overlayCore = {
   createGuard,
   createPagePoll,
   createRealisedFollower,
+  createScopedTimers,
   createTabPushReceiver,
   createTabRequester,
   createTabSettings,
