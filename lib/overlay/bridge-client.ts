@@ -1,4 +1,5 @@
 import { BRIDGE_TAG, type IsolatedToBridge } from '../chart/bridge/protocol';
+import { decodeSnapshot } from '../chart/bridge/wire';
 
 /**
  * The bridge numbers each port's messages 0, 1, 2, …: a first number beyond this, or a step of more than this, or
@@ -199,9 +200,14 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
       if (isSeq(data.seq) && inStep(data.seq)) options.onStill?.();
       return;
     }
-    // The snapshot itself is validated by the controller (lib/chart/validate-snapshot.ts).
     if (data.type !== 'snapshot' || !isSeq(data.seq) || !inStep(data.seq)) return;
-    options.onSnapshot(data.seq, data.snapshot, receivedAt);
+    // Only its shape here; its values are validated by the controller (lib/chart/validate-snapshot.ts).
+    const snapshot = decodeSnapshot(data.snapshot);
+    if (snapshot === undefined) {
+      distrust('the page bridge sent a snapshot that is not one');
+      return;
+    }
+    options.onSnapshot(data.seq, snapshot, receivedAt);
   };
 
   return {

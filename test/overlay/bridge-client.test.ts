@@ -1,8 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_TAG } from '../../lib/chart/bridge/protocol';
+import { encodeSnapshot } from '../../lib/chart/bridge/wire';
 import { createBridgeClient, MAX_MESSAGES_PER_SECOND, MAX_SEQ_STEP } from '../../lib/overlay/bridge-client';
+import { makeSnapshot } from './fixtures';
 
 const CHANNEL = '0f8e2b6c-1d2e-4f00-9a1b-123456789abc';
+
+/** Snapshot number `n` as the bridge posts it, and as the client passes it on (told apart by their last price). */
+const wire = (n: number) => encodeSnapshot(makeSnapshot({ lastPrice: 1_000 + n }));
+const shown = (n: number) => makeSnapshot({ lastPrice: 1_000 + n });
 
 /** One end of a fake `MessageChannel`: what is posted on it is recorded; `receive` plays the bridge's side. */
 function fakePort() {
@@ -142,7 +148,7 @@ describe('createBridgeClient', () => {
     const t = setup();
     t.client.setActive(true);
     t.fromBridge({ type: 'ready' });
-    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: { a: 1 } });
+    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: wire(1) });
     t.fromBridge({ type: 'snapshot', seq: 5, snapshot: null, channel: 'someone-else-123' });
     t.fromBridge({ type: 'snapshot', seq: 5, snapshot: null, tag: 'liqlens-bridge/0' });
     t.fromBridge({ type: 'snapshot', seq: -1, snapshot: null });
@@ -153,11 +159,43 @@ describe('createBridgeClient', () => {
     t.ports[0]?.receive(null);
     t.ports[0]?.receive('snapshot');
     t.fromBridge({ type: 'snapshot', seq: 1, snapshot: null });
-    t.fromBridge({ type: 'snapshot', seq: 3 });
     expect(t.snapshots).toEqual([
-      [0, { a: 1 }],
+      [0, shown(1)],
       [1, null],
-      [3, undefined],
+    ]);
+    expect(t.doubts).toEqual([]);
+  });
+
+  it('takes a snapshot only in the wire’s shape: anything else on the port is a doubt, and nothing is passed on', () => {
+    const full = wire(1);
+    const notWires: unknown[] = [
+      undefined,
+      { kind: 'tv-cl-iframe' },
+      'snapshot',
+      [],
+      full.slice(0, 16),
+      [...full, 1],
+      [...full, 1, 2, 3, 4, 5, 6, 1],
+      [...full, 1, 2, 3, 4, 5, 6, ...Array.from({ length: 18 }, (_, i) => i)],
+    ];
+    for (const snapshot of notWires) {
+      const t = setup();
+      t.client.setActive(true);
+      t.fromBridge({ type: 'ready' });
+      t.fromBridge({ type: 'snapshot', seq: 0, snapshot });
+      expect(t.snapshots, JSON.stringify(snapshot)).toEqual([]);
+      expect(t.doubts).toEqual(['the page bridge sent a snapshot that is not one']);
+      expect(t.ports[0]?.closed).toBe(true);
+    }
+    // A wire of the right shape with bad values is passed on: the controller's check names the field.
+    const t = setup();
+    t.client.setActive(true);
+    t.fromBridge({ type: 'ready' });
+    const bad = [...full];
+    bad[8] = 'ninety thousand';
+    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: bad });
+    expect(t.snapshots).toEqual([
+      [0, { ...shown(1), scale: { ...shown(1).scale, from: 'ninety thousand' } }],
     ]);
     expect(t.doubts).toEqual([]);
   });
@@ -166,11 +204,11 @@ describe('createBridgeClient', () => {
     const t = setup();
     t.client.setActive(true);
     t.fromBridge({ type: 'ready' });
-    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: { a: 1 } });
+    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: wire(1) });
     t.fromBridge({ type: 'still', seq: 1 });
     t.fromBridge({ type: 'still', seq: 2, channel: 'someone-else-123' });
     t.fromBridge({ type: 'still' });
-    t.fromBridge({ type: 'snapshot', seq: 2, snapshot: { a: 2 } });
+    t.fromBridge({ type: 'snapshot', seq: 2, snapshot: wire(2) });
     expect([t.stills(), t.snapshots.map(([seq]) => seq), t.doubts]).toEqual([1, [0, 2], []]);
     t.fromBridge({ type: 'still', seq: 1 });
     expect(t.stills()).toBe(1);
@@ -182,9 +220,9 @@ describe('createBridgeClient', () => {
     t.client.setActive(true);
     t.tick();
     t.fromBridge({ type: 'ready' });
-    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: 'old port' }, t.ports[0]);
-    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: 'latest port' });
-    expect(t.snapshots).toEqual([[0, 'latest port']]);
+    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: wire(100) }, t.ports[0]);
+    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: wire(200) });
+    expect(t.snapshots).toEqual([[0, shown(200)]]);
   });
 
   it('pauses the bridge over the port and closes it when inactive, and says hello again when active', () => {
@@ -247,44 +285,44 @@ describe('createBridgeClient: a page script holding the port (issue 9)', () => {
     const t = setup();
     t.client.setActive(true);
     t.fromBridge({ type: 'ready' });
-    for (let seq = 0; seq < 3; seq++) t.fromBridge({ type: 'snapshot', seq, snapshot: { frame: seq } });
+    for (let seq = 0; seq < 3; seq++) t.fromBridge({ type: 'snapshot', seq, snapshot: wire(seq) });
     return t;
   };
 
   it('a replay with seq = MAX_SAFE_INTEGER is rejected, not adopted: doubt, a new port, the bridge heard again', () => {
     const t = ready();
-    t.fromBridge({ type: 'snapshot', seq: Number.MAX_SAFE_INTEGER, snapshot: { frame: 0 } });
+    t.fromBridge({ type: 'snapshot', seq: Number.MAX_SAFE_INTEGER, snapshot: wire(0) });
     expect(t.snapshots.map(([seq]) => seq)).toEqual([0, 1, 2]);
     expect(t.doubts).toEqual(['the page bridge skipped ahead (9007199254740991 after 2)']);
     expect(t.ports[0]?.closed).toBe(true);
     expect(t.client.ready).toBe(false);
     // The old port is dead to us; a new hello goes out on the next tick, and the bridge's numbering starts over.
-    t.fromBridge({ type: 'snapshot', seq: 3, snapshot: { frame: 3 } }, t.ports[0]);
+    t.fromBridge({ type: 'snapshot', seq: 3, snapshot: wire(3) }, t.ports[0]);
     t.tick();
     expect(t.ports).toHaveLength(2);
     t.fromBridge({ type: 'ready' });
-    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: { frame: 4 } });
-    expect(t.snapshots.at(-1)).toEqual([0, { frame: 4 }]);
+    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: wire(4) });
+    expect(t.snapshots.at(-1)).toEqual([0, shown(4)]);
   });
 
   it('a bounded jump ahead followed by the bridge’s own next number is caught as a repeat', () => {
     const t = ready();
-    t.fromBridge({ type: 'snapshot', seq: 3 + MAX_SEQ_STEP - 1, snapshot: { frame: 0 } });
-    t.fromBridge({ type: 'snapshot', seq: 3, snapshot: { frame: 3 } });
+    t.fromBridge({ type: 'snapshot', seq: 3 + MAX_SEQ_STEP - 1, snapshot: wire(0) });
+    t.fromBridge({ type: 'snapshot', seq: 3, snapshot: wire(3) });
     expect(t.doubts).toEqual([`the page bridge repeated an old message (3 after ${2 + MAX_SEQ_STEP})`]);
   });
 
   it('a first number beyond the bound on a new port is rejected', () => {
     const t = setup();
     t.client.setActive(true);
-    t.fromBridge({ type: 'snapshot', seq: 1000, snapshot: {} });
+    t.fromBridge({ type: 'snapshot', seq: 1000, snapshot: wire(0) });
     expect(t.snapshots).toEqual([]);
     expect(t.doubts).toHaveLength(1);
   });
 
   it('a 100k-message flood fails closed after MAX_MESSAGES_PER_SECOND, whatever the numbers', () => {
     const t = ready();
-    for (let i = 0; i < 100_000; i++) t.fromBridge({ type: 'snapshot', seq: 3 + i, snapshot: { frame: 0 } });
+    for (let i = 0; i < 100_000; i++) t.fromBridge({ type: 'snapshot', seq: 3 + i, snapshot: wire(0) });
     expect(t.doubts).toEqual(['the page bridge sent too many messages']);
     expect(t.snapshots.length).toBeLessThanOrEqual(MAX_MESSAGES_PER_SECOND);
     expect(t.ports[0]?.closed).toBe(true);
@@ -307,8 +345,8 @@ describe('createBridgeClient: a page script holding the port (issue 9)', () => {
     expect(t.ports[0]?.closed).toBe(true);
     expect(types(t.posted)).toEqual(['hello', 'hello']);
     t.fromBridge({ type: 'ready' });
-    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: { frame: 9 } });
-    expect(t.snapshots.at(-1)).toEqual([0, { frame: 9 }]);
+    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: wire(9) });
+    expect(t.snapshots.at(-1)).toEqual([0, shown(9)]);
   });
 });
 

@@ -1,15 +1,18 @@
+import type { WireSnapshot } from './wire';
+
 /**
- * The page bridge: a MAIN-world script reads the chart's API and sends plain-data snapshots to the isolated content
- * script over a private `MessageChannel`. The isolated side picks a channel id per page load and says `hello` on the
- * window (the only thing the two worlds share), transferring one end of a fresh `MessageChannel`; it repeats the
- * hello, each time with a new channel, until `ready` arrives on one (the two scripts have no load-order guarantee).
- * Everything after the hello (`ready`, snapshots, `still`, `pause`, `stop`) goes over that port, so the page's own
- * `message` listeners see only the hellos, never the per-frame traffic. The port is still untrusted: a page script
- * sees the hello and can take the port. Neither side carries zod for this per-frame traffic: the isolated side checks
- * each message by hand against `BridgeToIsolated` (lib/overlay/bridge-client.ts) and the snapshot against
+ * The page bridge: a MAIN-world script reads the chart's API and sends snapshots, each one flat array
+ * (`WireSnapshot`, wire.ts), to the isolated content script over a private `MessageChannel`. The isolated side picks
+ * a channel id per page load and says `hello` on the window (the only thing the two worlds share), transferring one
+ * end of a fresh `MessageChannel`; it repeats the hello, each time with a new channel, until `ready` arrives on one
+ * (the two scripts have no load-order guarantee). Everything after the hello (`ready`, snapshots, `still`, `pause`,
+ * `stop`) goes over that port, so the page's own `message` listeners see only the hellos, never the per-frame
+ * traffic. The port is still untrusted: a page script sees the hello and can take the port. Neither side carries zod
+ * for this per-frame traffic: the isolated side checks each message by hand against `BridgeToIsolated`
+ * (lib/overlay/bridge-client.ts), decodes the snapshot's shape (`decodeSnapshot`) and checks its values against
  * `ChartSnapshotSchema`'s rules (lib/chart/read-snapshot.ts).
  */
-export const BRIDGE_TAG = 'liqlens-bridge/1';
+export const BRIDGE_TAG = 'liqlens-bridge/2';
 
 export type IsolatedToBridge =
   /** On the window, with the isolated side's new port transferred (`postMessage(hello, origin, [port])`). */
@@ -29,7 +32,7 @@ export type BridgeToIsolated =
       type: 'snapshot';
       channel: string;
       seq: number;
-      snapshot: unknown;
+      snapshot: WireSnapshot | null;
     }
   /**
    * The first frame that reads the same as the last snapshot after one that changed: the chart stopped moving (the

@@ -1,3 +1,4 @@
+import type { ChartSnapshot } from '../snapshot';
 import type { LwcRegistry } from './lwc-hook';
 import { createPaneRects, type PaneRects } from './pane-rects';
 import { BRIDGE_TAG, type BridgeToIsolated } from './protocol';
@@ -11,7 +12,7 @@ import {
 } from './read-chart';
 import { findLwcChart, type LwcHandle, lwcGone, readLwcSnapshot } from './read-lwc';
 import { createClTimeReader } from './read-time';
-import { samePlain } from './same-plain';
+import { encodeSnapshot, sameWire, type WireSnapshot } from './wire';
 
 const PROBE_MS = 500;
 const NOTHING = Symbol('nothing posted');
@@ -45,7 +46,7 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   let crosshair: CrosshairSample | null = null;
   let lastTick: { price: number; symbol: string | null } | null = null;
   // The snapshot last posted (NOTHING: post the next one whatever it is).
-  let last: unknown = NOTHING;
+  let last: WireSnapshot | null | typeof NOTHING = NOTHING;
   /** A snapshot went out since the last `still`. */
   let moving = false;
   // Per channel, from 0 on each new port, +1 per message: the isolated side takes nothing else, so a page script
@@ -82,18 +83,26 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
       send(port, message(channel, seq));
     }
   };
-  const publish = (snapshot: unknown) => {
+  const publish = (snapshot: ChartSnapshot | null) => {
     if (channels.size === 0) return;
-    if (last !== NOTHING && samePlain(snapshot, last)) {
+    const wire = snapshot === null ? null : encodeSnapshot(snapshot);
+    if (last !== NOTHING && sameWire(wire, last)) {
       // The first unchanged frame after a change: the chart has stopped.
       if (!moving) return;
       moving = false;
       post((channel, seq) => ({ tag: BRIDGE_TAG, from: 'bridge', type: 'still', channel, seq }));
       return;
     }
-    last = snapshot;
+    last = wire;
     moving = true;
-    post((channel, seq) => ({ tag: BRIDGE_TAG, from: 'bridge', type: 'snapshot', channel, seq, snapshot }));
+    post((channel, seq) => ({
+      tag: BRIDGE_TAG,
+      from: 'bridge',
+      type: 'snapshot',
+      channel,
+      seq,
+      snapshot: wire,
+    }));
   };
 
   /** The chart the handle points at is gone when its frame left the DOM or the frame now holds another widget. */

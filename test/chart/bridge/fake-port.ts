@@ -1,4 +1,5 @@
 import { BRIDGE_TAG } from '../../../lib/chart/bridge/protocol';
+import { decodeSnapshot } from '../../../lib/chart/bridge/wire';
 
 /**
  * The far end of the isolated side's `MessageChannel`, as the bridge gets it with a hello: what the bridge sends on
@@ -29,6 +30,12 @@ export const isolated = (type: string, channel = 'abcdef123456') => ({
   channel,
 });
 
-/** The snapshots the bridge sent on a port, in order. */
+/** The snapshots the bridge sent on a port, in order, decoded from the wire (a wire that is not one throws). */
 export const snapshotsOn = <T = unknown>(port: FakePort) =>
-  port.sent.filter((m) => m.type === 'snapshot').map((m) => m.snapshot as T);
+  port.sent
+    .filter((m) => m.type === 'snapshot')
+    .map((m) => {
+      const snapshot = decodeSnapshot(m.snapshot);
+      if (snapshot === undefined) throw new Error(`not a wire snapshot: ${JSON.stringify(m.snapshot)}`);
+      return snapshot as T;
+    });

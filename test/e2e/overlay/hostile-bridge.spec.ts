@@ -1,3 +1,4 @@
+import { BRIDGE_TAG } from '../../../lib/chart/bridge/protocol';
 import {
   expectAligned,
   overlayRoot,
@@ -14,12 +15,11 @@ import { expect, siteFixture, test } from './overlay-test';
  * and closes them on command, so the bridge can no longer report the chart. After the user pans, the overlay must
  * never stay aligned on the old geometry: it finds the bridge again (a new hello) or falls back to the ladder.
  */
-const ATTACKER = () => {
+const ATTACKER = (tag: string) => {
   const ports: MessagePort[] = [];
   window.addEventListener('message', (event) => {
     const data = event.data as { tag?: unknown; type?: unknown } | null;
-    if (data?.tag === 'liqlens-bridge/1' && data.type === 'hello' && event.ports[0])
-      ports.push(event.ports[0]);
+    if (data?.tag === tag && data.type === 'hello' && event.ports[0]) ports.push(event.ports[0]);
   });
   (window as unknown as { __closePorts: () => number }).__closePorts = () => {
     for (const port of ports) port.close();
@@ -35,7 +35,7 @@ test('a page script that closes the bridge port: after a pan the bands are where
   await env.serve(fixture);
   const page = await env.context.newPage();
   try {
-    await page.addInitScript(ATTACKER);
+    await page.addInitScript(ATTACKER, BRIDGE_TAG);
     await page.goto(fixture.url);
     await chartReady(page, fixture.mode);
     await waitForMode(page, 'aligned');

@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { BRIDGE_TAG } from '../../../lib/chart/bridge/protocol';
+import { decodeSnapshot } from '../../../lib/chart/bridge/wire';
 import { type PriceScale, priceToY } from '../../../lib/chart/price-to-y';
 import type { ChartSnapshot } from '../../../lib/chart/snapshot';
 import { validateSnapshot } from '../../../lib/chart/validate-snapshot';
@@ -19,7 +21,7 @@ test.use({ har: null });
  * the overlay does, and keeps every snapshot the bridge sends on that port.
  */
 async function listen(page: Page): Promise<void> {
-  await page.evaluate(() => {
+  await page.evaluate((tag) => {
     const w = window as unknown as { __snaps: unknown[] };
     w.__snaps = [];
     const channel = 'e2e-bridge-test';
@@ -33,24 +35,26 @@ async function listen(page: Page): Promise<void> {
       port = pair.port1;
       port.onmessage = (event) => {
         const data = event.data as { tag?: string; type?: string; channel?: string; snapshot?: unknown };
-        if (data?.tag !== 'liqlens-bridge/1' || data.channel !== channel) return;
+        if (data?.tag !== tag || data.channel !== channel) return;
         if (data.type === 'ready') ready = true;
         if (data.type === 'snapshot') w.__snaps.push(data.snapshot);
       };
-      postMessage({ tag: 'liqlens-bridge/1', from: 'isolated', type: 'hello', channel }, location.origin, [
-        pair.port2,
-      ]);
+      postMessage({ tag, from: 'isolated', type: 'hello', channel }, location.origin, [pair.port2]);
       setTimeout(hello, 100);
     };
     hello();
-  });
+  }, BRIDGE_TAG);
 }
 
+/** The last snapshot the bridge posted, decoded from the wire as the overlay decodes it. */
 async function latest(page: Page): Promise<ChartSnapshot | null> {
-  return page.evaluate(() => {
+  const wire = await page.evaluate(() => {
     const snaps = (window as unknown as { __snaps: unknown[] }).__snaps;
-    return (snaps[snaps.length - 1] ?? null) as ChartSnapshot | null;
+    return snaps[snaps.length - 1] ?? null;
   });
+  const snapshot = decodeSnapshot(wire);
+  expect(snapshot, 'the bridge posts its snapshots in the wire’s shape').not.toBeUndefined();
+  return snapshot as ChartSnapshot | null;
 }
 
 /** Two frames for the bridge to read and post. */
@@ -309,7 +313,7 @@ test('the page’s own message listeners see only the hellos, never a snapshot, 
         }
       ).__pageSaw,
   );
-  const ours = saw.filter((m) => m.tag === 'liqlens-bridge/1');
+  const ours = saw.filter((m) => m.tag === BRIDGE_TAG);
   expect(ours.filter((m) => m.type !== 'hello' || m.ports !== 1)).toEqual([]);
   expect(ours.some((m) => m.channel === 'e2e-bridge-test')).toBe(true);
   expect(
