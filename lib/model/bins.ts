@@ -108,11 +108,29 @@ function gridFrom(step: Step, lowIndex: number, count: number): Grid {
   return { low: edges[0] as number, width: stepValue(step), count, lowIndex, edges };
 }
 
+/** Per bins object, the grid last made for it: a map is read many times (the badge's figures on every price). */
+const grids = new WeakMap<object, Grid>();
+
 /**
  * The grid of a `bins` object (low, width, number of bins). A width that is a 1-2-5 step gives exact
- * decimal edges; any other width falls back to `low + k·width`.
+ * decimal edges; any other width falls back to `low + k·width`. The grid depends on those three alone, so the
+ * one made for an object is handed out again while they are unchanged; callers only read it.
  */
 export function gridOf(bins: { low: number; width: number; long: readonly number[] }): Grid {
+  const kept = grids.get(bins);
+  if (
+    kept &&
+    kept.count === bins.long.length &&
+    Object.is(kept.low, bins.low) &&
+    Object.is(kept.width, bins.width)
+  )
+    return kept;
+  const grid = makeGridOf(bins);
+  grids.set(bins, grid);
+  return grid;
+}
+
+function makeGridOf(bins: { low: number; width: number; long: readonly number[] }): Grid {
   const count = bins.long.length;
   const { width, low } = bins;
   if (width > 0 && Number.isFinite(width)) {

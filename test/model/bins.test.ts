@@ -104,4 +104,23 @@ describe('binIndex', () => {
     const again = gridOf({ low: s.low, width: s.width, long: new Array(s.count).fill(0) });
     expect(Array.from(again.edges)).toEqual(Array.from(s.edges));
   });
+
+  it('gridOf hands out the grid it made for a bins object again, and a new one once low, width or count change', () => {
+    const s = makeGrid(95_000, 0.1, 25);
+    const bins = { low: s.low, width: s.width, long: new Array<number>(s.count).fill(0) };
+    const first = gridOf(bins);
+    bins.long[3] = 1e6;
+    expect(gridOf(bins)).toBe(first);
+    const fresh = (b: typeof bins) => Array.from(gridOf({ ...b, long: [...b.long] }).edges);
+    bins.long.push(0);
+    expect(gridOf(bins)).not.toBe(first);
+    expect(Array.from(gridOf(bins).edges)).toEqual(fresh(bins));
+    bins.low += s.width;
+    expect(Array.from(gridOf(bins).edges)).toEqual(fresh(bins));
+    bins.width = 0.37;
+    const odd = gridOf(bins);
+    expect(odd.width).toBe(0.37);
+    expect(Array.from(odd.edges)).toEqual(fresh(bins));
+    expect(gridOf(bins)).toBe(odd);
+  });
 });
