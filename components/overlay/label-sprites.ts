@@ -23,14 +23,25 @@ const RECENT = 24;
 export function createLabelSprites(doc: Document): LabelSprites {
   const cache = new Map<string, Sprite>();
   const Offscreen = doc.defaultView?.OffscreenCanvas;
-  /** The sprite as an ImageBitmap (drawn without taking a snapshot of a canvas each time), or null. */
-  const toBitmap = (canvas: HTMLCanvasElement): ImageBitmap | null => {
-    if (!Offscreen) return null;
-    const off = new Offscreen(canvas.width, canvas.height);
-    const octx = off.getContext('2d');
-    if (!octx) return null;
-    octx.drawImage(canvas, 0, 0);
-    return off.transferToImageBitmap();
+  type Surface = {
+    canvas: HTMLCanvasElement | OffscreenCanvas;
+    ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+  };
+  /**
+   * Where sprites are drawn. With OffscreenCanvas, one scratch canvas for all of them, each taken off it as an
+   * ImageBitmap (drawn without a snapshot of a canvas each time, and the canvas is left blank for the next): a new
+   * live price is a new label several times a second, and a canvas and context made for each cost more than the
+   * rest of that frame. Without it, a canvas per sprite, drawn from as it is.
+   */
+  let scratch: Surface | null = null;
+  const surface = (): Surface | null => {
+    if (scratch) return scratch;
+    const canvas = Offscreen ? new Offscreen(1, 1) : doc.createElement('canvas');
+    const ctx = canvas.getContext('2d') as Surface['ctx'] | null;
+    if (!ctx) return null;
+    const made = { canvas, ctx };
+    if (Offscreen) scratch = made;
+    return made;
   };
   const build = (
     text: string,
@@ -39,26 +50,27 @@ export function createLabelSprites(doc: Document): LabelSprites {
     dpr: number,
     anchor: LabelAnchor,
   ): Sprite | null => {
-    const canvas = doc.createElement('canvas');
-    const sctx = canvas.getContext('2d');
-    if (!sctx) return null;
-    sctx.font = font;
-    const width = Math.ceil(sctx.measureText(text).width);
+    const drawn = surface();
+    if (!drawn) return null;
+    const { canvas, ctx } = drawn;
+    ctx.font = font;
+    const width = Math.ceil(ctx.measureText(text).width);
     const fontPx = Number.parseFloat(font) || 16;
     // The halo is stroked 3 × dpr wide: half of it outside the glyphs, plus a pixel for antialiasing.
     const pad = Math.ceil(1.5 * dpr) + 2;
     const half = Math.ceil(fontPx) + pad;
+    // Resizing clears the canvas and resets the context's state (even to the same size).
     canvas.width = width + 2 * pad;
     canvas.height = 2 * half;
-    // Resizing resets the context's state.
-    sctx.font = font;
-    sctx.lineJoin = 'round';
+    ctx.font = font;
+    ctx.lineJoin = 'round';
     // Room for a full font height above and below the anchor row: enough for centred text and for ascent/descent.
-    sctx.textAlign = anchor;
-    sctx.textBaseline = anchor === 'right' ? 'middle' : 'alphabetic';
+    ctx.textAlign = anchor;
+    ctx.textBaseline = anchor === 'right' ? 'middle' : 'alphabetic';
     const sprite = { ax: anchor === 'right' ? width + pad : pad, ay: half };
-    halo(sctx as unknown as Canvas2D, dpr, text, sprite.ax, sprite.ay, color);
-    return { image: toBitmap(canvas) ?? canvas, ax: sprite.ax, ay: sprite.ay };
+    halo(ctx as unknown as Canvas2D, dpr, text, sprite.ax, sprite.ay, color);
+    const image = 'transferToImageBitmap' in canvas ? canvas.transferToImageBitmap() : canvas;
+    return { image, ax: sprite.ax, ay: sprite.ay };
   };
   // The same few labels come back frame after frame: the last lookups by their inputs, before building a key.
   const recent: {
