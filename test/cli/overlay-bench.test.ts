@@ -105,6 +105,16 @@ describe('overlay bench cases', () => {
       ok: false as const,
       reason: 'the trace has no thread times (tdur) for the extension’s calls',
     },
+    liveThread: {
+      ok: true as const,
+      overlay: [0.5, 2.25, 0.75, 0.5],
+      total: [1, 2.5, 1, 0.75],
+      sums: {
+        overlay: { thread: 4, measuring: 0, wall: 4.5, calls: 9, untimed: 0, clamped: 0 },
+        bridge: { thread: 1, measuring: 0, wall: 1.5, calls: 4, untimed: 0, clamped: 0 },
+      },
+    },
+    liveTicks: 30,
     rangeFrames: 3,
     idlePaints: 0,
     idleMs: 2000,
@@ -114,7 +124,12 @@ describe('overlay bench cases', () => {
 
   it('turns a browser run into the imported-figures format, targets on the per-frame cost and the switch', async () => {
     const cases = overlayRunCases(run);
-    expect(cases.map((c) => c.name)).toEqual(['overlay-frame', 'overlay-drag', 'overlay-switch']);
+    expect(cases.map((c) => c.name)).toEqual([
+      'overlay-frame',
+      'overlay-frame-live',
+      'overlay-drag',
+      'overlay-switch',
+    ]);
     const frame = cases[0]?.metrics ?? [];
     // Frames: 0.25 + 0.5 = 0.75 ms, then 0.5 + 0.75 = 1.25 ms (over the target); with the bridge 1 and 1.25 ms.
     expect(frame.find((x) => x.label === 'overlay per frame: median')).toEqual({
@@ -128,10 +143,10 @@ describe('overlay bench cases', () => {
       value: 1,
       unit: 'frames',
     });
-    expect(cases[1]?.metrics.find((x) => x.label === 'overlay frames over 1 ms')?.value).toBe(0);
+    expect(cases[2]?.metrics.find((x) => x.label === 'overlay frames over 1 ms')?.value).toBe(0);
     expect(frame.find((x) => x.label === 'bridge + overlay per frame: max')?.value).toBe(1.25);
     expect(frame.find((x) => x.label === 'bridge read per frame: median')?.value).toBe(0.25);
-    expect(cases[2]?.metrics).toEqual([
+    expect(cases[3]?.metrics).toEqual([
       { label: 'switches', value: 3, unit: 'switches' },
       { label: 'median', value: 20, unit: 'ms', targetMax: 1000 },
       { label: 'max', value: 30, unit: 'ms', targetMax: 1000 },
@@ -149,7 +164,7 @@ describe('overlay bench cases', () => {
   });
 
   it('reports thread time beside the wall time, or says why it is missing instead of printing zeros', () => {
-    const [frame, drag] = overlayRunCases(run);
+    const [frame, live, drag] = overlayRunCases(run);
     const value = (label: string) => frame?.metrics.find((x) => x.label === label);
     expect(value('overlay per frame: median')?.value).toBe(1);
     expect(value('overlay thread time per frame: median')).toEqual({
@@ -175,6 +190,20 @@ describe('overlay bench cases', () => {
     expect(drag?.description).toContain(
       'Thread time not reported: the trace has no thread times (tdur) for the extension’s calls.',
     );
+    // The pan with a live price: its ticks, and its thread time against the same target.
+    const liveValue = (label: string) => live?.metrics.find((x) => x.label === label);
+    expect(liveValue('price changes during the pan')).toEqual({
+      label: 'price changes during the pan',
+      value: 30,
+      unit: 'ticks',
+    });
+    expect(liveValue('bridge + overlay thread time per frame: max')).toEqual({
+      label: 'bridge + overlay thread time per frame: max',
+      value: 2.5,
+      unit: 'ms',
+      targetMax: 1,
+    });
+    expect(liveValue('overlay frames over 1 ms of thread time')?.value).toBe(1);
   });
 
   it('gives the marks pan wall time without a target and thread time with it, or none when the trace has none', () => {
@@ -206,6 +235,7 @@ describe('overlay bench cases', () => {
     const names = BENCH_CASES.map((c) => c.name);
     for (const name of [
       'overlay-frame',
+      'overlay-frame-live',
       'overlay-drag',
       'overlay-switch',
       'bundle-size',

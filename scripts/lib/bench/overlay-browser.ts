@@ -24,6 +24,10 @@ export interface OverlayRun {
   /** Thread (CPU) time per frame from a Chrome trace of the same pans run again (untraced measures stay clean). */
   rangeThread: ThreadCosts;
   dragThread: ThreadCosts;
+  /** The range pan again, traced, while the chart's last price changes every LIVE_TICK_MS (a live market). */
+  liveThread: ThreadCosts;
+  /** Price changes the chart made during that pan. */
+  liveTicks: number;
   /** Animation frames the page ran during the range pan (the overlay should paint about as often). */
   rangeFrames: number;
   /** Paints while the chart held still (the overlay repaints only on change). */
@@ -140,6 +144,42 @@ export function rangePan(page: Page, duration: number, lo: number, hi: number): 
   );
 }
 
+/** How often the live-price pan changes the chart's last price (a busy market ticks more often still). */
+export const LIVE_TICK_MS = 100;
+
+/**
+ * Runs `pan` while the chart's last price moves every LIVE_TICK_MS (the fixture's `tick`: the last candle closes at
+ * a new price and the chart's onTick subscribers hear it); resolves to what `pan` gave and the number of ticks.
+ */
+async function withLivePrice<T>(
+  page: Page,
+  price: number,
+  pan: () => Promise<T>,
+): Promise<{ result: T; ticks: number }> {
+  await page.evaluate(
+    ({ price, every }) => {
+      type Handle = { tick(price: number): void };
+      const frame = document.querySelector<HTMLIFrameElement>('iframe[id^="tradingview_"]');
+      const fixture = (frame?.contentWindow as unknown as { __fixture: Handle } | null)?.__fixture;
+      if (!fixture) throw new Error('no chart in the bench page');
+      const w = window as unknown as { __liveTicks: number; __liveTimer: ReturnType<typeof setInterval> };
+      w.__liveTicks = 0;
+      // A few dollars up and down around the last price: a new price, and a new price label, on every tick.
+      w.__liveTimer = setInterval(() => fixture.tick(price + 5 * Math.sin(++w.__liveTicks * 0.7)), every);
+    },
+    { price, every: LIVE_TICK_MS },
+  );
+  try {
+    const result = await pan();
+    return {
+      result,
+      ticks: await page.evaluate(() => (window as unknown as { __liveTicks: number }).__liveTicks),
+    };
+  } finally {
+    await page.evaluate(() => clearInterval((window as unknown as { __liveTimer: number }).__liveTimer));
+  }
+}
+
 /** Drags the chart to and fro with the mouse for `duration` ms. */
 async function dragPan(
   page: Page,
@@ -208,6 +248,13 @@ export async function runOverlayBrowser(
     const cdp = await env.context.newCDPSession(page);
     const rangeThread = threadFrameCosts(await traced(page, cdp, rangePanning), scripts);
     const dragThread = threadFrameCosts(await traced(page, cdp, dragging), scripts);
+    let liveTicks = 0;
+    const liveThread = threadFrameCosts(
+      await traced(page, cdp, async () => {
+        liveTicks = (await withLivePrice(page, price, rangePanning)).ticks;
+      }),
+      scripts,
+    );
     await cdp.detach();
 
     await clearMeasures(page);
@@ -233,6 +280,8 @@ export async function runOverlayBrowser(
       dragPan: drag.measures,
       rangeThread,
       dragThread,
+      liveThread,
+      liveTicks,
       rangeFrames: range.result,
       idlePaints,
       idleMs,

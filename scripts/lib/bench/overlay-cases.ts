@@ -3,7 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { EXTENSION_DIR } from '../browser/harness';
 import type { ImportedBench } from './imported';
 import { IMPORT_DIR } from './imported';
-import type { OverlayRun } from './overlay-browser';
+import { LIVE_TICK_MS, type OverlayRun } from './overlay-browser';
 import { bundleMetrics, frameCosts, summarize, summaryMetrics } from './overlay-frames';
 import type { ThreadCosts } from './overlay-trace';
 import type { BenchCase, Metric } from './types';
@@ -62,6 +62,7 @@ export function overlayRunCases(run: OverlayRun): ImportedCase[] {
   const switches = summarize(run.switches);
   const rangeThread = threadMetrics(run.rangeThread);
   const dragThread = threadMetrics(run.dragThread);
+  const liveThread = threadMetrics(run.liveThread);
   const { heatmap, profile, bands } = run.layers;
   const on = [heatmap ? 'heatmap' : '', profile ? 'profile' : '', `${bands} bands`]
     .filter(Boolean)
@@ -94,6 +95,15 @@ export function overlayRunCases(run: OverlayRun): ImportedCase[] {
         ...summaryMetrics('bridge + overlay per frame', range.total, FRAME_TARGET_MS),
         ...rangeThread.metrics,
       ],
+    },
+    {
+      name: 'overlay-frame-live',
+      description:
+        `overlay-frame's pan again, traced only, while the chart's last price changes every ${LIVE_TICK_MS} ms, as in a ` +
+        'live market: the overlay shows a new price at most every 250 ms (controller.ts PRICE_MS), and each one ' +
+        'moves the price line and its label and remakes the badge’s figures, a full render rather than a frame of ' +
+        `a pan. Thread time as in overlay-frame.${layersNote}${liveThread.note}`,
+      metrics: [count('price changes during the pan', run.liveTicks, 'ticks'), ...liveThread.metrics],
     },
     {
       name: 'overlay-drag',
@@ -150,6 +160,7 @@ export function createOverlayCases(): BenchCase[] {
       for (const [pan, thread] of [
         ['range pan', browserRun.rangeThread],
         ['drag', browserRun.dragThread],
+        ['range pan with a live price', browserRun.liveThread],
       ] as const) {
         if (!thread.ok) note(`overlay thread time (${pan}) not reported: ${thread.reason}`);
       }
@@ -169,6 +180,13 @@ export function createOverlayCases(): BenchCase[] {
       name: 'overlay-frame',
       description: 'overlay and bridge work per animation frame while the chart is panned (Playwright)',
       measure: fromRun('overlay-frame'),
+    },
+    {
+      kind: 'metrics',
+      name: 'overlay-frame-live',
+      description:
+        'overlay-frame’s pan while the chart’s last price changes, as in a live market (Playwright)',
+      measure: fromRun('overlay-frame-live'),
     },
     {
       kind: 'metrics',
