@@ -19,8 +19,8 @@ export interface HitHost {
   sync(container: HTMLElement, laidOut: readonly LaidOut[], frame: Frame | null): void;
   /**
    * The same, once the chart stops: a frame of a pan keeps the latest targets, and the host writes them at `flush`
-   * or, failing that, when no other frame has come for {@link HIT_SETTLE_MS}. A `sync` in between writes its own and
-   * drops them.
+   * or, failing that, at the timer's first look ({@link HIT_RECHECK_MS} on) when no other frame has come for
+   * {@link HIT_SETTLE_MS}. A `sync` in between writes its own and drops them.
    */
   syncSettled(container: HTMLElement, laidOut: readonly LaidOut[], frame: Frame | null): void;
   /** Writes the targets a pan left waiting now (the chart has stopped), if any. */
@@ -36,9 +36,10 @@ export interface HitHost {
  */
 export const HIT_SETTLE_MS = 80;
 /**
- * While frames still come, the timer looks again this much later. The bridge says when the chart stops (`flush`,
- * one frame after the last), so the timer is only the fallback for a `still` that never comes, and stays out of a
- * pan's frames (a timer task costs about as much as a frame's own work on the strips).
+ * The timer first looks this long after a pan's first frame, and again this much later while frames still come. The
+ * bridge says when the chart stops (`flush`, one frame after the last), so the timer is only the fallback for a
+ * `still` that never comes, and stays out of a pan's frames: a timer task costs about as much as a frame's own work
+ * on the strips, and a pan that pauses for a frame now and then (a `still`) started a new one each time.
  */
 export const HIT_RECHECK_MS = 500;
 
@@ -147,7 +148,7 @@ export function createHitHost(
     },
     syncSettled(container, laidOut, frame) {
       pending = { container, laidOut, frame, at: now() };
-      if (!cancel) wait(HIT_SETTLE_MS);
+      if (!cancel) wait(HIT_RECHECK_MS);
     },
     flush() {
       if (!pending) return;

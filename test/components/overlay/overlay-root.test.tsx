@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { options, render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HIT_SETTLE_MS } from '../../../components/overlay/hit-host';
+import { HIT_RECHECK_MS, HIT_SETTLE_MS } from '../../../components/overlay/hit-host';
 import { type OverlayActions, OverlayRoot } from '../../../components/overlay/OverlayRoot';
 import { badgeModel } from '../../../lib/overlay/badge-model';
 import type { OverlayViewState } from '../../../lib/overlay/view-state';
@@ -215,9 +215,11 @@ describe('OverlayRoot: the DOM contract', () => {
         render(<OverlayRoot state={scaled(first, 89_750)} env={{ ...env }} actions={actions} />, root),
       );
       expect(diffed).toBe(0);
-      // The strips wait for the pan to pause.
+      // The strips wait for the pan to pause: the bridge's `still`, or without it the timer's first look.
       expect(root.querySelector<HTMLElement>('[data-liqlens-band]')?.style.top).toBe(strips[0]?.style.top);
       vi.advanceTimersByTime(HIT_SETTLE_MS);
+      expect(root.querySelector<HTMLElement>('[data-liqlens-band]')?.style.top).toBe(strips[0]?.style.top);
+      vi.advanceTimersByTime(HIT_RECHECK_MS - HIT_SETTLE_MS);
       const moved = [...root.querySelectorAll<HTMLElement>('[data-liqlens-band]')];
       expect(moved.every((el, i) => el === strips[i])).toBe(true);
       expect(moved.map((h) => h.style.top)).toEqual(['258px', '322px', '106px', '62px']);
