@@ -256,6 +256,9 @@ export async function runOverlayBrowser(
       scripts,
     );
     await cdp.detach();
+    // The last live price reaches the screen up to 250 ms after its tick (controller.ts PRICE_MS): let it paint before
+    // the chart is left alone.
+    await page.waitForTimeout(500);
 
     await clearMeasures(page);
     const idleMs = 2_000;
