@@ -2,8 +2,8 @@ import type { ChartSnapshot } from '../snapshot';
 
 /**
  * A `ChartSnapshot` as the bridge posts it: one flat array, because a structured clone of nested objects costs the
- * bridge and the overlay several times what a flat array does, on every frame of a pan (docs/overlay.md, "Cost per
- * frame"). The positions, in order:
+ * bridge's post and the overlay's listener half as much again as a flat array does, on every frame of a pan
+ * (docs/overlay.md, "Cost per frame"). The positions, in order:
  *
  *   0 kind · 1 symbol · 2 interval · 3–6 pane left, top, width, height · 7 apiPaneHeight ·
  *   8–11 scale from, to, mode, inverted · 12 lastPrice · 13–14 crosshair price, y (both null: none) ·
