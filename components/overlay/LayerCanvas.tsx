@@ -36,10 +36,14 @@ export function LayerCanvas<T extends CanvasLayout>(props: Props<T>) {
   const painted = useRef<T | null>(null);
   const latest = useRef<T | null>(null);
   const fixed = useRef({ same: props.same, draw: props.draw, data: props.data }).current;
-  const written = useMemo(() => new Map<string, string>(), []);
-  // The context as last got: getContext() on every frame of a pan cost more than the rest of this function.
+  // The canvas as last painted: its context (getContext() on every frame of a pan cost more than the rest of this
+  // function) and the `data-*` written on it.
   const held = useMemo(
-    () => ({ canvas: null as HTMLCanvasElement | null, ctx: null as CanvasRenderingContext2D | null }),
+    () => ({
+      canvas: null as HTMLCanvasElement | null,
+      ctx: null as CanvasRenderingContext2D | null,
+      written: new Map<string, string>(),
+    }),
     [],
   );
   const paint = useRef((next: T) => {
@@ -57,16 +61,18 @@ export function LayerCanvas<T extends CanvasLayout>(props: Props<T>) {
       cleared = true;
     }
     if (!cleared && fixed.same(painted.current, next)) return;
-    if (held.canvas !== canvas || !held.ctx) {
+    if (held.canvas !== canvas) {
       held.canvas = canvas;
-      held.ctx = canvas.getContext('2d');
+      held.ctx = null;
+      held.written.clear();
     }
+    held.ctx ??= canvas.getContext('2d');
     const ctx = held.ctx;
     if (!ctx) return;
     painted.current = null;
     fixed.draw(ctx, next, canvas);
     painted.current = next;
-    if (fixed.data) writeData(canvas, fixed.data(next), written);
+    if (fixed.data) writeData(canvas, fixed.data(next), held.written);
   }).current;
   useLayoutEffect(() => {
     try {

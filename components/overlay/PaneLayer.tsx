@@ -6,7 +6,7 @@ import { positionsLayer } from '../../lib/overlay/layers/positions';
 import { RIGHT_LANES } from '../../lib/overlay/layers/types';
 import { type PaintPlan, samePlan } from '../../lib/overlay/paint-plan';
 import type { BadgeCorner } from '../../lib/settings/schema';
-import { createHitHost, type HitHover } from './hit-host';
+import { createHitHost, type HitHover, timeout } from './hit-host';
 import { LayerCanvas, type PaintHandleRef } from './LayerCanvas';
 import { createPlanDraw } from './label-sprites';
 import { printsLayer } from './layer-data';
@@ -130,16 +130,15 @@ export const PaneLayer = pure(function PaneLayer({
   failed.current = onError;
   const hits = useMemo(
     () =>
-      createHitHost(hover, (fn, ms) => {
-        const id = setTimeout(() => {
+      createHitHost(hover, (fn, ms) =>
+        timeout(() => {
           try {
             fn();
           } catch (cause) {
             failed.current(cause);
           }
-        }, ms);
-        return () => clearTimeout(id);
-      }),
+        }, ms),
+      ),
     [],
   );
   useEffect(() => () => hits.dispose(), [hits]);

@@ -45,7 +45,8 @@ export const HIT_RECHECK_MS = 500;
 
 /** Calls `fn` after `ms`; returns a cancel. */
 export type Later = (fn: () => void, ms: number) => () => void;
-const timeout: Later = (fn, ms) => {
+/** `Later` on the window's timers. */
+export const timeout: Later = (fn, ms) => {
   const id = setTimeout(fn, ms);
   return () => clearTimeout(id);
 };
