@@ -4,6 +4,7 @@ import type { BridgeWindow } from '../../lib/overlay/bridge-client';
 import { findChartRect, usableDock } from '../../lib/overlay/chart-rect';
 import type { OverlayController } from '../../lib/overlay/controller';
 import type { OverlayCore } from '../../lib/overlay/core-handle';
+import type { FrameLook } from '../../lib/overlay/frame-look';
 import type { Guard } from '../../lib/overlay/guard';
 import { type PagePoll, POLL_MS } from '../../lib/overlay/page-poll';
 import type { SiteDefinition } from '../../lib/sites/types';
@@ -150,13 +151,17 @@ function start(
   let domDockAt = 0;
   const view = () => ({ width: window.innerWidth, height: window.innerHeight });
 
-  // Made below, once the controller it reads for exists; the bridge's snapshots run it while they arrive.
+  // Made below, once the controller they read for exists; the bridge's snapshots run them.
   let pagePoll: PagePoll | null = null;
+  let frameLook: FrameLook | null = null;
   const messenger = core.createTabRequester((message) => browser.runtime.sendMessage(message));
   const bridge = core.createBridgeClient({
     win: window as unknown as BridgeWindow,
     channel: crypto.randomUUID(),
-    onReady: guard.wrap('bridge', () => controller.onBridgeReady()),
+    onReady: guard.wrap('bridge', () => {
+      frameLook?.onReady();
+      controller.onBridgeReady();
+    }),
     // Measured from the message's arrival: reading it and checking its envelope are the overlay's work too.
     now: () => performance.now(),
     // A snapshot that changes the drawing is painted at once, in this task: the bridge posts at most one per
@@ -167,6 +172,7 @@ function start(
       try {
         pagePoll?.onSnapshot();
         controller.onSnapshot(raw);
+        frameLook?.onPane(controller.state?.geometry?.pane ?? null);
       } finally {
         inSnapshot = false;
       }
@@ -296,6 +302,7 @@ function start(
     () => controller.state?.geometry?.pane ?? null,
     () => controller.onChartMoved(),
   );
+  frameLook = core.createFrameLook(watchFrames);
   pagePoll = core.createPagePoll({
     now: () => Date.now(),
     setTimeout: timers.setTimeout,

@@ -1,6 +1,7 @@
 import { createScopedTimers } from '../util/scoped-timers';
 import { createBridgeClient } from './bridge-client';
 import { createOverlayController } from './controller';
+import { createFrameLook } from './frame-look';
 import { createGuard } from './guard';
 import { createPagePoll } from './page-poll';
 import { createRealisedFollower } from './realised-follower';
@@ -15,6 +16,7 @@ import { createTabSettings } from './tab-settings';
 export const overlayCore = {
   createBridgeClient,
   createOverlayController,
+  createFrameLook,
   createGuard,
   createPagePoll,
   createRealisedFollower,

@@ -43,9 +43,10 @@ test('a page script that closes the bridge port: after a pan the bands are where
     const before = await settledOverlay(page);
     expectAligned(before, 'before the attack');
 
+    // One port per hello the overlay said before the bridge answered (more than one on a slow machine).
     expect(
       await page.evaluate(() => (window as unknown as { __closePorts: () => number }).__closePorts()),
-    ).toBe(1);
+    ).toBeGreaterThanOrEqual(1);
     // The user pans: the chart moves, the bridge cannot say so on the closed port.
     const pane = before.pane as Rect;
     await page.mouse.move(pane.left + pane.width / 2, pane.top + pane.height / 2);
