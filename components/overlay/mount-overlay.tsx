@@ -30,6 +30,8 @@ export interface OverlayBrowser {
 const DOCK_MS = 1_000;
 /** How often same-origin frames are looked for, to hear the pointer on a chart inside one. */
 const FRAMES_MS = 1_000;
+/** How often the bridge's silence is looked at (`OverlayController.checkBridge`). */
+const BRIDGE_CHECK_MS = 1_000;
 
 /**
  * Mounts the overlay for one site: a shadow root in the top document (a fixed 0 × 0 host, nothing in the page
@@ -319,6 +321,10 @@ function start(
         }),
       },
       { everyMs: FRAMES_MS, run: watchFrames },
+      {
+        everyMs: BRIDGE_CHECK_MS,
+        run: guard.wrap('bridge-check', () => controller.checkBridge(document.visibilityState === 'visible')),
+      },
     ],
   });
   // The Navigation API reports a pushState before location.href changes: take the destination from the event.

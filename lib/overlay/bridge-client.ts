@@ -63,6 +63,8 @@ export interface BridgeClient {
   setActive(active: boolean): void;
   /** Drops the current port and says hello again at once (the bridge went silent while the chart moved). */
   reconnect(): void;
+  /** Milliseconds (of `now`) since the bridge's last message taken on the port: `ready`, a snapshot or `still`. */
+  silentMs(): number;
   readonly ready: boolean;
   /** For good: tells the bridge to stop and closes the port. */
   stop(): void;
@@ -92,6 +94,7 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
   let timer: unknown = null;
   let hellos = 0;
   let port: BridgePort | null = null;
+  let heardAt = Number.NEGATIVE_INFINITY;
 
   const message = (type: IsolatedToBridge['type']): IsolatedToBridge => ({
     tag: BRIDGE_TAG,
@@ -189,6 +192,7 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
     if (!data || typeof data !== 'object' || data.tag !== BRIDGE_TAG || data.from !== 'bridge') return;
     if (data.channel !== channel) return;
     if (data.type === 'ready') {
+      heardAt = t;
       if (!ready) {
         ready = true;
         clearTimer();
@@ -197,10 +201,13 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
       return;
     }
     if (data.type === 'still') {
-      if (isSeq(data.seq) && inStep(data.seq)) options.onStill?.();
+      if (!isSeq(data.seq) || !inStep(data.seq)) return;
+      heardAt = t;
+      options.onStill?.();
       return;
     }
     if (data.type !== 'snapshot' || !isSeq(data.seq) || !inStep(data.seq)) return;
+    heardAt = t;
     // Only its shape here; its values are validated by the controller (lib/chart/validate-snapshot.ts).
     const snapshot = decodeSnapshot(data.snapshot);
     if (snapshot === undefined) {
@@ -229,6 +236,7 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
       if (stopped || !active) return;
       rehello(true);
     },
+    silentMs: () => clock() - heardAt,
     get ready() {
       return ready;
     },

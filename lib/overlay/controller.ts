@@ -28,7 +28,12 @@ export interface OverlayControllerDeps {
   site: SiteDefinition;
   messenger: Pick<TabRequester, 'request'>;
   settings: SettingsSource;
-  bridge: { setActive(active: boolean): void; reconnect?(): void };
+  bridge: {
+    setActive(active: boolean): void;
+    reconnect?(): void;
+    /** How long since the bridge last said anything on the port (its `still` comes at least every HEARTBEAT_MS). */
+    silentMs?(): number;
+  };
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
@@ -51,6 +56,13 @@ export interface OverlayController {
    * closed or holds its port).
    */
   onChartMoved(): void;
+  /**
+   * The page poll's look at the bridge (about once a second): silent for SILENT_MS while bands are drawn, it is cut
+   * off (a page script closed its port) and the chart may have moved without a word (new candles, the keyboard): a
+   * new hello, and the ladder if that stays unanswered. `visible`: the page is shown (a hidden tab's bridge reads
+   * nothing, and the first look after the tab shows again waits for its first heartbeat).
+   */
+  checkBridge(visible: boolean): void;
   /** A `viewUpdated` push, already parsed. */
   onPush(reply: ViewReply): void;
   hide(): void;
@@ -67,6 +79,8 @@ export interface OverlayController {
 export const PRICE_MS = 250;
 /** After the chart moved, a snapshot must follow within this long (the bridge reads every animation frame). */
 export const LIVENESS_MS = 500;
+/** Longer than this without a word from the bridge (which says `still` every second or so): it is cut off. */
+export const SILENT_MS = 2_500;
 /** The badge's age text is recomputed this often. */
 export const AGE_TICK_MS = 5_000;
 function apiSymbolOf(raw: unknown): string | null {
@@ -123,6 +137,7 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
   let priceTimer: unknown = null;
   let modeTimer: unknown = null;
   let livenessTimer: unknown = null;
+  let hiddenAtLastCheck = false;
   let snapshots = 0;
   let doubt: string | null = null;
   let ageTimer: unknown = null;
@@ -405,6 +420,24 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     }
   });
 
+  /** Unless a snapshot comes within LIVENESS_MS (after a new hello, when not yet `probed`): a doubt, `reason`. */
+  const watchLiveness = (before: number, probed: boolean, reason: string) => {
+    livenessTimer = deps.setTimeout(
+      guard.wrap('liveness', () => {
+        livenessTimer = null;
+        if (snapshots > before || geometry === null) return;
+        if (!probed && deps.bridge.reconnect) {
+          deps.bridge.reconnect();
+          watchLiveness(snapshots, true, reason);
+          return;
+        }
+        doubt = reason;
+        update();
+      }),
+      LIVENESS_MS,
+    );
+  };
+
   return {
     setPage(nextHref, nextTitle) {
       if (disposed || (nextHref === href && nextTitle === title)) return;
@@ -439,25 +472,17 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     },
     onChartMoved() {
       if (disposed || geometry === null || livenessTimer !== null) return;
-      // Silent after a move: first a new hello (the bridge answers a newcomer with its current snapshot, so a move
-      // that changed nothing it reports costs no blink); silent on the new port too: a doubt, the ladder.
-      const watch = (before: number, probed: boolean) => {
-        livenessTimer = deps.setTimeout(
-          guard.wrap('liveness', () => {
-            livenessTimer = null;
-            if (snapshots > before || geometry === null) return;
-            if (!probed && deps.bridge.reconnect) {
-              deps.bridge.reconnect();
-              watch(snapshots, true);
-              return;
-            }
-            doubt = 'the chart moved but the page bridge sent nothing';
-            update();
-          }),
-          LIVENESS_MS,
-        );
-      };
-      watch(snapshots, false);
+      // First a new hello (the bridge answers a newcomer with its current snapshot, so a move that changed nothing it
+      // reports costs no blink); silent on the new port too: a doubt, the ladder.
+      watchLiveness(snapshots, false, 'the chart moved but the page bridge sent nothing');
+    },
+    checkBridge(visible) {
+      const shown = visible && !hiddenAtLastCheck;
+      hiddenAtLastCheck = !visible;
+      if (!shown || disposed || geometry === null || livenessTimer !== null || !deps.bridge.silentMs) return;
+      if (!(deps.bridge.silentMs() > SILENT_MS) || !deps.bridge.reconnect) return;
+      deps.bridge.reconnect();
+      watchLiveness(snapshots, true, 'the page bridge went silent');
     },
     onPush(reply) {
       watch.onPush(reply);

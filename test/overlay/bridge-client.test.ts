@@ -350,6 +350,33 @@ describe('createBridgeClient: a page script holding the port (issue 9)', () => {
   });
 });
 
+describe('createBridgeClient: silence', () => {
+  it('counts silence from the last ready, snapshot or still it took, never from a foreign, old or earlier-port one', () => {
+    const t = setup();
+    t.client.setActive(true);
+    expect(t.client.silentMs()).toBe(Number.POSITIVE_INFINITY);
+    t.advance(100);
+    t.fromBridge({ type: 'ready' });
+    expect(t.client.silentMs()).toBe(0);
+    t.advance(700);
+    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: wire(1) });
+    t.advance(300);
+    expect(t.client.silentMs()).toBe(300);
+    t.fromBridge({ type: 'still', seq: 1 });
+    t.advance(1_000);
+    expect(t.client.silentMs()).toBe(1_000);
+    // Another channel's heartbeat, one without a number, and a port the client let go of: not the bridge talking.
+    t.fromBridge({ type: 'still', seq: 2, channel: 'someone-else-123' });
+    t.fromBridge({ type: 'still' });
+    const first = t.ports[0];
+    t.client.reconnect();
+    t.fromBridge({ type: 'still', seq: 2 }, first);
+    expect(t.client.silentMs()).toBe(1_000);
+    t.fromBridge({ type: 'ready' });
+    expect(t.client.silentMs()).toBe(0);
+  });
+});
+
 describe('createBridgeClient: timing a snapshot', () => {
   it('hands on the clock reading from before the message was read, and NaN without a clock', () => {
     let clock = 100;

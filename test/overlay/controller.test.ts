@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ViewReply } from '../../lib/messages/view-entry';
 import type { HeatmapCells } from '../../lib/model/heatmap-cells';
 import { FOLLOW_MS } from '../../lib/overlay/asset-watch';
-import { createOverlayController, LIVENESS_MS, PRICE_MS } from '../../lib/overlay/controller';
+import { createOverlayController, LIVENESS_MS, PRICE_MS, SILENT_MS } from '../../lib/overlay/controller';
 import { createGuard } from '../../lib/overlay/guard';
 import { GRACE_MS, RECOVER_MS } from '../../lib/overlay/overlay-state';
 import type { OverlayViewState } from '../../lib/overlay/view-state';
@@ -36,6 +36,8 @@ function setup(
   const bridge: boolean[] = [];
   let invalidated = 0;
   let reconnects = 0;
+  /** When the bridge last said anything (the controller only asks how long ago). */
+  let heardAt = 1_000_000;
   let settings = defaultSettings();
   let watcher: ((s: Settings) => void) | null = null;
   const answer = options.answer ?? ((asset: string) => makeReply(makeView({ asset })));
@@ -80,6 +82,7 @@ function setup(
       reconnect: () => {
         reconnects += 1;
       },
+      silentMs: () => Date.now() - heardAt,
     },
     now: () => Date.now(),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -99,6 +102,10 @@ function setup(
     last: () => states.at(-1) as OverlayViewState,
     invalidated: () => invalidated,
     reconnects: () => reconnects,
+    /** The bridge said something now (a heartbeat `still`). */
+    heard: () => {
+      heardAt = Date.now();
+    },
     flush,
     /** Moves the clock on, running the timers that come due, in order. */
     advance: (ms: number) => vi.advanceTimersByTimeAsync(ms),
@@ -302,6 +309,49 @@ describe('overlay controller', () => {
       await t.advance(LIVENESS_MS * 4);
       expect(t.last().mode).toBe('aligned');
       expect(t.reconnects()).toBe(0);
+    });
+
+    it('a bridge silent for SILENT_MS while bands are drawn (the port closed, the chart moving on its own): a new hello, then the ladder', async () => {
+      const t = await aligned();
+      t.heard();
+      // Heartbeats every second: never taken for silence.
+      for (let i = 0; i < 5; i++) {
+        await t.advance(1_000);
+        t.heard();
+        t.controller.checkBridge(true);
+      }
+      expect([t.last().mode, t.reconnects()]).toEqual(['aligned', 0]);
+      await t.advance(SILENT_MS);
+      t.controller.checkBridge(true);
+      expect([t.last().mode, t.reconnects()]).toEqual(['aligned', 0]);
+      await t.advance(2);
+      t.controller.checkBridge(true);
+      expect([t.last().mode, t.reconnects()]).toEqual(['aligned', 1]);
+      // Checks while the new port is awaited change nothing.
+      t.controller.checkBridge(true);
+      expect(t.reconnects()).toBe(1);
+      await t.advance(LIVENESS_MS + 1);
+      expect(t.last().geometry).toBeNull();
+      await t.advance(RECOVER_MS + 1);
+      expect(t.last()).toMatchObject({ mode: 'ladder', reason: 'the page bridge went silent' });
+      t.controller.onSnapshot(makeSnapshot());
+      expect(t.last().mode).toBe('aligned');
+    });
+
+    it('a silent bridge that answers the new hello keeps the bands; a hidden tab, and the first look after it, ask nothing', async () => {
+      const t = await aligned();
+      t.heard();
+      await t.advance(SILENT_MS * 4);
+      t.controller.checkBridge(false);
+      t.controller.checkBridge(true);
+      expect(t.reconnects()).toBe(0);
+      t.controller.checkBridge(true);
+      expect(t.reconnects()).toBe(1);
+      t.controller.onSnapshot(makeSnapshot());
+      t.heard();
+      await t.advance(LIVENESS_MS * 4);
+      t.controller.checkBridge(true);
+      expect([t.last().mode, t.reconnects()]).toEqual(['aligned', 1]);
     });
 
     it('a doubt from the bridge client (a poisoned sequence number, a flood) drops the bands at once', async () => {

@@ -15,6 +15,11 @@ import { createClTimeReader } from './read-time';
 import { encodeSnapshot, sameWire, type WireSnapshot } from './wire';
 
 const PROBE_MS = 500;
+/**
+ * While nothing changes, `still` again this often: the isolated side takes a longer silence for a bridge cut off
+ * from it (a page script closed the port), which could not tell it that the chart moved.
+ */
+export const HEARTBEAT_MS = 1_000;
 const NOTHING = Symbol('nothing posted');
 /** While a lightweight-charts chart is read, look this often (frames) for a Charting Library, which comes first. */
 const RECHECK_FRAMES = 30;
@@ -49,6 +54,7 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   let last: WireSnapshot | null | typeof NOTHING = NOTHING;
   /** A snapshot went out since the last `still`. */
   let moving = false;
+  let postedAt = Number.NEGATIVE_INFINITY;
   // Per channel, from 0 on each new port, +1 per message: the isolated side takes nothing else, so a page script
   // holding the port cannot jump ahead of the bridge without being noticed.
   const seqs = new Map<string, number>();
@@ -77,6 +83,7 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   };
 
   const post = (message: (channel: string, seq: number) => BridgeToIsolated) => {
+    postedAt = Date.now();
     for (const [channel, port] of channels) {
       const seq = seqs.get(channel) ?? 0;
       seqs.set(channel, seq + 1);
@@ -87,8 +94,8 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
     if (channels.size === 0) return;
     const wire = snapshot === null ? null : encodeSnapshot(snapshot);
     if (last !== NOTHING && sameWire(wire, last)) {
-      // The first unchanged frame after a change: the chart has stopped.
-      if (!moving) return;
+      // The first unchanged frame after a change (the chart has stopped), then a heartbeat.
+      if (!moving && Date.now() - postedAt < HEARTBEAT_MS) return;
       moving = false;
       post((channel, seq) => ({ tag: BRIDGE_TAG, from: 'bridge', type: 'still', channel, seq }));
       return;

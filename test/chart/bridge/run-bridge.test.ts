@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_TAG } from '../../../lib/chart/bridge/protocol';
-import { runBridge } from '../../../lib/chart/bridge/run-bridge';
+import { HEARTBEAT_MS, runBridge } from '../../../lib/chart/bridge/run-bridge';
 import { type FakePort, fakePort, isolated, snapshotsOn } from './fake-port';
 import { fakeBridgeWindow, fakeTvChart, type PriceRange } from './fake-window';
 
@@ -33,6 +33,10 @@ function fakeWindow() {
 const hello = isolated('hello');
 const seqs = (port: FakePort) => port.sent.filter((m) => m.type === 'snapshot').map((m) => m.seq);
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('runBridge', () => {
   it('answers hello on its port, then sends snapshots there only when the chart changed; nothing on the window', () => {
     const page = fakeWindow();
@@ -53,6 +57,8 @@ describe('runBridge', () => {
   });
 
   it('says still once on the first unchanged frame after a change, and not again until the chart moves', () => {
+    // The clock stands still: no heartbeat comes due.
+    vi.useFakeTimers({ toFake: ['Date'], now: 0 });
     const page = fakeWindow();
     runBridge(page.win);
     const port = page.hello();
@@ -75,6 +81,32 @@ describe('runBridge', () => {
       channel: 'abcdef123456',
       seq: 5,
     });
+  });
+
+  it('while nothing changes, says still again every HEARTBEAT_MS (a heartbeat), and a change resets the beat', () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 0 });
+    const page = fakeWindow();
+    runBridge(page.win);
+    const port = page.hello();
+    const types = () => port.sent.slice(1).map((m) => `${m.type} ${m.seq}`);
+    const frameAt = (ms: number) => {
+      vi.setSystemTime(ms);
+      page.runFrame();
+    };
+    frameAt(0);
+    frameAt(16);
+    for (let t = 32; t < 16 + HEARTBEAT_MS; t += 16) frameAt(t);
+    expect(types()).toEqual(['snapshot 0', 'still 1']);
+    frameAt(16 + HEARTBEAT_MS);
+    expect(types()).toEqual(['snapshot 0', 'still 1', 'still 2']);
+    frameAt(16 + HEARTBEAT_MS + 500);
+    page.setRange({ from: 91_000, to: 99_000 });
+    frameAt(16 + HEARTBEAT_MS + 600);
+    frameAt(16 + HEARTBEAT_MS + 616);
+    frameAt(16 + 2 * HEARTBEAT_MS + 599);
+    expect(types()).toEqual(['snapshot 0', 'still 1', 'still 2', 'snapshot 3', 'still 4']);
+    frameAt(16 + 2 * HEARTBEAT_MS + 616);
+    expect(types().at(-1)).toBe('still 5');
   });
 
   it('ignores hellos from other sources, with other tags, or without a port (an older isolated script)', () => {

@@ -14,20 +14,27 @@ import { expect, siteFixture, test } from './overlay-test';
 
 /**
  * A page script that takes the bridge's port from the hello (issue 9): it keeps every port it sees on the window,
- * and closes them on command, so the bridge can no longer report the chart. After the user pans, the overlay must
- * never stay aligned on the old geometry: it finds the bridge again (a new hello) or falls back to the ladder.
+ * and closes them on command (`always`: every later one too, as it arrives), so the bridge can no longer report the
+ * chart. When the chart then moves, the overlay must never stay aligned on the old geometry: it finds the bridge
+ * again (a new hello) or falls back to the ladder.
  */
 const ATTACKER = (tag: string) => {
   const ports: MessagePort[] = [];
+  let always = false;
   window.addEventListener('message', (event) => {
     const data = event.data as { tag?: unknown; type?: unknown } | null;
-    if (data?.tag === tag && data.type === 'hello' && event.ports[0]) ports.push(event.ports[0]);
+    if (data?.tag !== tag || data.type !== 'hello' || !event.ports[0]) return;
+    ports.push(event.ports[0]);
+    if (always) event.ports[0].close();
   });
-  (window as unknown as { __closePorts: () => number }).__closePorts = () => {
+  (window as unknown as { __closePorts: (a?: boolean) => number }).__closePorts = (a = false) => {
+    always = a;
     for (const port of ports) port.close();
     return ports.length;
   };
 };
+
+type Attacked = { __closePorts: (always?: boolean) => number };
 
 /**
  * When the attack comes: `settled`, after the chart was moved and the overlay settled; `at once`, the first moment
@@ -68,7 +75,7 @@ for (const when of ['settled', 'at once', 'after a rebuild'] as const) {
 
       // One port per hello the overlay said before the bridge answered (more than one on a slow machine).
       expect(
-        await page.evaluate(() => (window as unknown as { __closePorts: () => number }).__closePorts()),
+        await page.evaluate(() => (window as unknown as Attacked).__closePorts()),
       ).toBeGreaterThanOrEqual(1);
       // The user pans: the chart moves, the bridge cannot say so on the closed port.
       const { left, top, width, height } = pane as Rect;
@@ -81,6 +88,56 @@ for (const when of ['settled', 'at once', 'after a rebuild'] as const) {
       const mode = await overlayRoot(page).getAttribute('data-mode');
       if (mode === 'aligned') expectAligned(await settledOverlay(page), 'after the pan');
       else expect(mode).toBe('ladder');
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+/**
+ * No user input at all: the chart moves by itself (new candles rescale it) after the page closed the port. The
+ * bridge says `still` every second while it reads nothing new, so its silence is noticed within a few seconds: a new
+ * hello brings the bands back where the chart is, and a page that closes every new port too gets the ladder.
+ */
+for (const always of [false, true]) {
+  test(`a page script that closes the bridge port${always ? ', and every new one,' : ''} while the chart moves by itself: ${always ? 'the ladder' : 'the bands follow again'}`, async ({
+    env,
+  }) => {
+    const { price } = env.btc;
+    const fixture = siteFixture('binance', price);
+    await env.serve(fixture);
+    const page = await env.context.newPage();
+    try {
+      await page.addInitScript(ATTACKER, BRIDGE_TAG);
+      await page.goto(fixture.url);
+      await chartReady(page, fixture.mode);
+      await waitForMode(page, 'aligned');
+      await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
+      expectAligned(await settledOverlay(page), 'before the attack');
+      expect(
+        await page.evaluate((a) => (window as unknown as Attacked).__closePorts(a), always),
+      ).toBeGreaterThanOrEqual(1);
+      await onFixture(page, 'setRange', price * (1 - WIDE / 2), price * (1 + WIDE * 1.5));
+
+      if (always) {
+        await waitForMode(page, 'ladder', 10_000);
+        await expect(overlayRoot(page)).toHaveAttribute('data-reason', /page bridge/);
+        return;
+      }
+      await expect
+        .poll(
+          async () => {
+            if ((await overlayRoot(page).getAttribute('data-mode')) !== 'aligned') return 'not aligned';
+            try {
+              expectAligned(await settledOverlay(page), 'after the chart moved');
+              return 'aligned where the chart is';
+            } catch (cause) {
+              return String(cause).slice(0, 200);
+            }
+          },
+          { timeout: 10_000, intervals: [250] },
+        )
+        .toBe('aligned where the chart is');
     } finally {
       await page.close();
     }
