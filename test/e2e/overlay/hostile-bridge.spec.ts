@@ -1,4 +1,5 @@
 import { BRIDGE_TAG } from '../../../lib/chart/bridge/protocol';
+import type { OverlayEnv } from '../../../scripts/lib/browser/overlay-env';
 import {
   expectAligned,
   overlayRoot,
@@ -36,6 +37,19 @@ const ATTACKER = (tag: string) => {
 
 type Attacked = { __closePorts: (always?: boolean) => number };
 
+/** The Binance fixture with the attacker loaded first, once its bands are aligned. */
+async function attackedPage(env: OverlayEnv) {
+  const { price } = env.btc;
+  const fixture = siteFixture('binance', price);
+  await env.serve(fixture);
+  const page = await env.context.newPage();
+  await page.addInitScript(ATTACKER, BRIDGE_TAG);
+  await page.goto(fixture.url);
+  await chartReady(page, fixture.mode);
+  await waitForMode(page, 'aligned');
+  return { page, fixture, price };
+}
+
 /**
  * When the attack comes: `settled`, after the chart was moved and the overlay settled; `at once`, the first moment
  * the bands are drawn; `after a rebuild`, the first moment they are drawn again after the page rebuilt its widget in
@@ -45,15 +59,8 @@ for (const when of ['settled', 'at once', 'after a rebuild'] as const) {
   test(`a page script that closes the bridge port (${when}): after a pan the bands are where the chart is, or on the ladder`, async ({
     env,
   }) => {
-    const { price } = env.btc;
-    const fixture = siteFixture('binance', price);
-    await env.serve(fixture);
-    const page = await env.context.newPage();
+    const { page, fixture, price } = await attackedPage(env);
     try {
-      await page.addInitScript(ATTACKER, BRIDGE_TAG);
-      await page.goto(fixture.url);
-      await chartReady(page, fixture.mode);
-      await waitForMode(page, 'aligned');
       await waitForPaneLayer(page);
       if (when === 'after a rebuild') {
         await page.evaluate(
@@ -103,15 +110,8 @@ for (const always of [false, true]) {
   test(`a page script that closes the bridge port${always ? ', and every new one,' : ''} while the chart moves by itself: ${always ? 'the ladder' : 'the bands follow again'}`, async ({
     env,
   }) => {
-    const { price } = env.btc;
-    const fixture = siteFixture('binance', price);
-    await env.serve(fixture);
-    const page = await env.context.newPage();
+    const { page, price } = await attackedPage(env);
     try {
-      await page.addInitScript(ATTACKER, BRIDGE_TAG);
-      await page.goto(fixture.url);
-      await chartReady(page, fixture.mode);
-      await waitForMode(page, 'aligned');
       await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
       expectAligned(await settledOverlay(page), 'before the attack');
       expect(
