@@ -115,6 +115,20 @@ describe('overlay bench cases', () => {
       },
     },
     liveTicks: 30,
+    stillLive: {
+      thread: {
+        ok: true as const,
+        overlay: [1.5],
+        total: [2],
+        sums: {
+          overlay: { thread: 12.5, measuring: 0.5, wall: 14, calls: 40, untimed: 0, clamped: 0 },
+          bridge: { thread: 60.25, measuring: 0.25, wall: 70, calls: 180, untimed: 0, clamped: 0 },
+        },
+      },
+      ticks: 180,
+      frames: 180,
+      ms: 3000,
+    },
     rangeFrames: 3,
     idlePaints: 0,
     idleMs: 2000,
@@ -127,6 +141,7 @@ describe('overlay bench cases', () => {
     expect(cases.map((c) => c.name)).toEqual([
       'overlay-frame',
       'overlay-frame-live',
+      'overlay-still-live',
       'overlay-drag',
       'overlay-switch',
     ]);
@@ -143,10 +158,10 @@ describe('overlay bench cases', () => {
       value: 1,
       unit: 'frames',
     });
-    expect(cases[2]?.metrics.find((x) => x.label === 'overlay frames over 1 ms')?.value).toBe(0);
+    expect(cases[3]?.metrics.find((x) => x.label === 'overlay frames over 1 ms')?.value).toBe(0);
     expect(frame.find((x) => x.label === 'bridge + overlay per frame: max')?.value).toBe(1.25);
     expect(frame.find((x) => x.label === 'bridge read per frame: median')?.value).toBe(0.25);
-    expect(cases[3]?.metrics).toEqual([
+    expect(cases[4]?.metrics).toEqual([
       { label: 'switches', value: 3, unit: 'switches' },
       { label: 'median', value: 20, unit: 'ms', targetMax: 1000 },
       { label: 'max', value: 30, unit: 'ms', targetMax: 1000 },
@@ -164,7 +179,7 @@ describe('overlay bench cases', () => {
   });
 
   it('reports thread time beside the wall time, or says why it is missing instead of printing zeros', () => {
-    const [frame, live, drag] = overlayRunCases(run);
+    const [frame, live, still, drag] = overlayRunCases(run);
     const value = (label: string) => frame?.metrics.find((x) => x.label === label);
     expect(value('overlay per frame: median')?.value).toBe(1);
     expect(value('overlay thread time per frame: median')).toEqual({
@@ -204,6 +219,24 @@ describe('overlay bench cases', () => {
       targetMax: 1,
     });
     expect(liveValue('overlay frames over 1 ms of thread time')?.value).toBe(1);
+    // The still chart in a busy market: sums over the run, per second and per frame, the measure() calls taken out.
+    expect(still?.metrics).toEqual([
+      { label: 'price changes', value: 180, unit: 'ticks' },
+      { label: 'animation frames', value: 180, unit: 'frames' },
+      { label: 'overlay calls per second', value: 13.3, unit: 'calls' },
+      { label: 'bridge calls per second', value: 60, unit: 'calls' },
+      { label: 'overlay thread time per second', value: 4, unit: 'ms' },
+      { label: 'bridge + overlay thread time per second', value: 24, unit: 'ms' },
+      {
+        label: 'bridge + overlay thread time per animation frame (mean)',
+        value: 0.4,
+        unit: 'ms',
+        targetMax: 1,
+      },
+    ]);
+    const untraced = overlayRunCases({ ...run, stillLive: { ...run.stillLive, thread: run.dragThread } })[2];
+    expect(untraced?.metrics.map((x) => x.label)).toEqual(['price changes', 'animation frames']);
+    expect(untraced?.description).toContain('Thread time not reported');
   });
 
   it('gives the marks pan wall time without a target and thread time with it, or none when the trace has none', () => {
@@ -236,6 +269,7 @@ describe('overlay bench cases', () => {
     for (const name of [
       'overlay-frame',
       'overlay-frame-live',
+      'overlay-still-live',
       'overlay-drag',
       'overlay-switch',
       'bundle-size',

@@ -35,9 +35,9 @@ export type BridgeToIsolated =
       snapshot: WireSnapshot | null;
     }
   /**
-   * The first frame that reads the same as the last snapshot after one that changed: the chart stopped moving (the
-   * overlay then writes what it leaves alone during a pan). Then again every HEARTBEAT_MS (run-bridge.ts) while
-   * nothing changes and the tab is shown, so that a bridge cut off from the overlay is noticed. Numbered in the same
-   * `seq` series as the snapshots.
+   * The first frame after one that changed that reads the same as the last snapshot, but for a new last price held
+   * back (PRICE_POST_MS, run-bridge.ts): the chart stopped moving (the overlay then writes what it leaves alone during
+   * a pan). Then again every HEARTBEAT_MS while nothing changes and the tab is shown, so that a bridge cut off from
+   * the overlay is noticed. Numbered in the same `seq` series as the snapshots.
    */
   | { tag: typeof BRIDGE_TAG; from: 'bridge'; type: 'still'; channel: string; seq: number };

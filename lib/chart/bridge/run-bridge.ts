@@ -12,7 +12,7 @@ import {
 } from './read-chart';
 import { findLwcChart, type LwcHandle, lwcGone, readLwcSnapshot } from './read-lwc';
 import { createClTimeReader } from './read-time';
-import { encodeSnapshot, sameWire, type WireSnapshot } from './wire';
+import { encodeSnapshot, onlyPriceDiffers, sameWire, type WireSnapshot } from './wire';
 
 const PROBE_MS = 500;
 /**
@@ -20,6 +20,13 @@ const PROBE_MS = 500;
  * from it (a page script closed the port), which could not tell it that the chart moved.
  */
 export const HEARTBEAT_MS = 1_000;
+/**
+ * A new last price alone (the chart otherwise unchanged) goes out at most this long after the previous snapshot: a
+ * busy market ticks on every frame, and the overlay shows a new price at most every 250 ms anyway (`PRICE_MS`), so
+ * a price on the screen is at most this much older than it would be otherwise. Any other change carries the latest
+ * price at once.
+ */
+export const PRICE_POST_MS = 100;
 const NOTHING = Symbol('nothing posted');
 /** While a lightweight-charts chart is read, look this often (frames) for a Charting Library, which comes first. */
 const RECHECK_FRAMES = 30;
@@ -52,9 +59,11 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   let lastTick: { price: number; symbol: string | null } | null = null;
   // The snapshot last posted (NOTHING: post the next one whatever it is).
   let last: WireSnapshot | null | typeof NOTHING = NOTHING;
-  /** A snapshot went out since the last `still`. */
+  /** A snapshot that changed more than the price went out since the last `still`. */
   let moving = false;
+  /** When anything was last posted, and a snapshot. */
   let postedAt = Number.NEGATIVE_INFINITY;
+  let snapshotAt = Number.NEGATIVE_INFINITY;
   // Per channel, from 0 on each new port, +1 per message: the isolated side takes nothing else, so a page script
   // holding the port cannot jump ahead of the bridge without being noticed.
   const seqs = new Map<string, number>();
@@ -93,15 +102,19 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   const publish = (snapshot: ChartSnapshot | null) => {
     if (channels.size === 0) return;
     const wire = snapshot === null ? null : encodeSnapshot(snapshot);
-    if (last !== NOTHING && sameWire(wire, last)) {
-      // The first unchanged frame after a change (the chart has stopped), then a heartbeat.
+    const priceOnly = last !== NOTHING && onlyPriceDiffers(wire, last);
+    if (last !== NOTHING && (sameWire(wire, last) || (priceOnly && Date.now() - snapshotAt < PRICE_POST_MS))) {
+      // The first frame after a change that moved nothing but, maybe, the price (the chart has stopped), then a
+      // heartbeat; a price held back goes with a later message.
       if (!moving && Date.now() - postedAt < HEARTBEAT_MS) return;
       moving = false;
       post((channel, seq) => ({ tag: BRIDGE_TAG, from: 'bridge', type: 'still', channel, seq }));
       return;
     }
     last = wire;
-    moving = true;
+    // A new price alone moves nothing: no `still` follows it.
+    if (!priceOnly) moving = true;
+    snapshotAt = Date.now();
     post((channel, seq) => ({
       tag: BRIDGE_TAG,
       from: 'bridge',

@@ -28,6 +28,11 @@ export interface OverlayRun {
   liveThread: ThreadCosts;
   /** Price changes the chart made during that pan. */
   liveTicks: number;
+  /**
+   * The chart held still for STILL_LIVE_MS, traced, while its last price changed on every animation frame (a busy
+   * market): the price changes and the frames it ran.
+   */
+  stillLive: { thread: ThreadCosts; ticks: number; frames: number; ms: number };
   /** Animation frames the page ran during the range pan (the overlay should paint about as often). */
   rangeFrames: number;
   /** Paints while the chart held still (the overlay repaints only on change). */
@@ -147,6 +152,39 @@ export function rangePan(page: Page, duration: number, lo: number, hi: number): 
 /** How often the live-price pan changes the chart's last price (a busy market ticks more often still). */
 export const LIVE_TICK_MS = 100;
 
+/** How long the chart is held still while its price changes on every frame. */
+export const STILL_LIVE_MS = 3_000;
+
+/**
+ * A new last price on every animation frame for `duration` ms, the chart otherwise left alone (the fixture's `tick`,
+ * a few dollars up and down); resolves to the ticks and the frames.
+ */
+function tickEveryFrame(
+  page: Page,
+  price: number,
+  duration: number,
+): Promise<{ ticks: number; frames: number }> {
+  return page.evaluate(
+    ({ price, duration }) =>
+      new Promise<{ ticks: number; frames: number }>((resolve) => {
+        type Handle = { tick(price: number): void };
+        const frame = document.querySelector<HTMLIFrameElement>('iframe[id^="tradingview_"]');
+        const fixture = (frame?.contentWindow as unknown as { __fixture: Handle } | null)?.__fixture;
+        if (!fixture) throw new Error('no chart in the bench page');
+        const start = performance.now();
+        let frames = 0;
+        const step = (now: number) => {
+          frames++;
+          fixture.tick(price + 5 * Math.sin(frames * 0.7));
+          if (now - start < duration) requestAnimationFrame(step);
+          else resolve({ ticks: frames, frames });
+        };
+        requestAnimationFrame(step);
+      }),
+    { price, duration },
+  );
+}
+
 /**
  * Runs `pan` while the chart's last price moves every LIVE_TICK_MS (the fixture's `tick`: the last candle closes at
  * a new price and the chart's onTick subscribers hear it); resolves to what `pan` gave and the number of ticks.
@@ -255,9 +293,17 @@ export async function runOverlayBrowser(
       }),
       scripts,
     );
-    await cdp.detach();
     // The last live price reaches the screen up to 250 ms after its tick (controller.ts PRICE_MS): let it paint before
     // the chart is left alone.
+    await page.waitForTimeout(500);
+    let still = { ticks: 0, frames: 0 };
+    const stillThread = threadFrameCosts(
+      await traced(page, cdp, async () => {
+        still = await tickEveryFrame(page, price, STILL_LIVE_MS);
+      }),
+      scripts,
+    );
+    await cdp.detach();
     await page.waitForTimeout(500);
 
     await clearMeasures(page);
@@ -285,6 +331,7 @@ export async function runOverlayBrowser(
       dragThread,
       liveThread,
       liveTicks,
+      stillLive: { thread: stillThread, ...still, ms: STILL_LIVE_MS },
       rangeFrames: range.result,
       idlePaints,
       idleMs,

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { PRICE_POST_MS } from '../../../lib/chart/bridge/run-bridge';
 import { EXTENSION_DIR } from '../browser/harness';
 import type { ImportedBench } from './imported';
 import { IMPORT_DIR } from './imported';
@@ -55,6 +56,44 @@ export const THREAD_NOTE =
   'after our calls return (none of note during a pan), the bench’s performance.measure calls (~20 µs each, taken ' +
   'out), and the page’s own work (its chart, lightweight-charts)';
 
+/** The still chart in a busy market: what it cost per second, and how often the overlay was called. */
+export function stillLiveMetrics(still: OverlayRun['stillLive']): { metrics: Metric[]; note: string } {
+  const { thread, ticks, frames, ms } = still;
+  const base = [count('price changes', ticks, 'ticks'), count('animation frames', frames)];
+  if (!thread.ok) return { metrics: base, note: ` Thread time not reported: ${thread.reason}.` };
+  const seconds = ms / 1000;
+  const spent = (k: 'overlay' | 'bridge') => thread.sums[k].thread - thread.sums[k].measuring;
+  const round = (x: number, d = 2) => Number(x.toFixed(d));
+  return {
+    metrics: [
+      ...base,
+      {
+        label: 'overlay calls per second',
+        value: round(thread.sums.overlay.calls / seconds, 1),
+        unit: 'calls',
+      },
+      {
+        label: 'bridge calls per second',
+        value: round(thread.sums.bridge.calls / seconds, 1),
+        unit: 'calls',
+      },
+      { label: 'overlay thread time per second', value: round(spent('overlay') / seconds, 1), unit: 'ms' },
+      {
+        label: 'bridge + overlay thread time per second',
+        value: round((spent('overlay') + spent('bridge')) / seconds, 1),
+        unit: 'ms',
+      },
+      {
+        label: 'bridge + overlay thread time per animation frame (mean)',
+        value: frames > 0 ? round((spent('overlay') + spent('bridge')) / frames, 3) : Number.NaN,
+        unit: 'ms',
+        targetMax: FRAME_TARGET_MS,
+      },
+    ],
+    note: '',
+  };
+}
+
 /** The browser run as bench cases: per-frame cost while panning (two ways), and the symbol switch. */
 export function overlayRunCases(run: OverlayRun): ImportedCase[] {
   const range = frameCosts(run.rangePan);
@@ -104,6 +143,15 @@ export function overlayRunCases(run: OverlayRun): ImportedCase[] {
         'moves the price line and its label and remakes the badge’s figures, a full render rather than a frame of ' +
         `a pan. Thread time as in overlay-frame.${layersNote}${liveThread.note}`,
       metrics: [count('price changes during the pan', run.liveTicks, 'ticks'), ...liveThread.metrics],
+    },
+    {
+      name: 'overlay-still-live',
+      description:
+        `the chart held still for ${run.stillLive.ms / 1000} s while its last price changes on every animation ` +
+        'frame, as in a busy market, traced: the bridge reads every frame and posts a new price alone at most every ' +
+        `${PRICE_POST_MS} ms (run-bridge.ts PRICE_POST_MS), the overlay shows one at most every 250 ms. Thread time ` +
+        `as in overlay-frame, summed over the run (the bench’s measure() calls taken out).${stillLiveMetrics(run.stillLive).note}`,
+      metrics: stillLiveMetrics(run.stillLive).metrics,
     },
     {
       name: 'overlay-drag',
@@ -161,6 +209,7 @@ export function createOverlayCases(): BenchCase[] {
         ['range pan', browserRun.rangeThread],
         ['drag', browserRun.dragThread],
         ['range pan with a live price', browserRun.liveThread],
+        ['still chart in a busy market', browserRun.stillLive.thread],
       ] as const) {
         if (!thread.ok) note(`overlay thread time (${pan}) not reported: ${thread.reason}`);
       }
@@ -187,6 +236,13 @@ export function createOverlayCases(): BenchCase[] {
       description:
         'overlay-frame’s pan while the chart’s last price changes, as in a live market (Playwright)',
       measure: fromRun('overlay-frame-live'),
+    },
+    {
+      kind: 'metrics',
+      name: 'overlay-still-live',
+      description:
+        'a still chart while its last price changes on every frame, as in a busy market (Playwright)',
+      measure: fromRun('overlay-still-live'),
     },
     {
       kind: 'metrics',

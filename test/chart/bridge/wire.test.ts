@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeSnapshot, encodeSnapshot, sameWire } from '../../../lib/chart/bridge/wire';
+import { decodeSnapshot, encodeSnapshot, onlyPriceDiffers, sameWire } from '../../../lib/chart/bridge/wire';
 import { readSnapshot } from '../../../lib/chart/read-snapshot';
 import type { ChartSnapshot, TimeRead } from '../../../lib/chart/snapshot';
 import { makeSnapshot } from '../../overlay/fixtures';
@@ -139,5 +139,29 @@ describe('the bridge’s wire snapshot', () => {
     expect(sameWire(a, moved)).toBe(false);
     expect(sameWire([Number.NaN], [Number.NaN])).toBe(true);
     expect(sameWire([0], [-0])).toBe(false);
+  });
+
+  it('tells a new last price alone from any other change', () => {
+    const a = encodeSnapshot(makeSnapshot({ lastPrice: 95_000, time: time(2) }));
+    const priced = encodeSnapshot(makeSnapshot({ lastPrice: 95_001, time: time(2) }));
+    expect(onlyPriceDiffers(a, priced)).toBe(true);
+    expect(onlyPriceDiffers(a, encodeSnapshot(makeSnapshot({ lastPrice: null, time: time(2) })))).toBe(true);
+    // The same price, or the price and anything else, or another shape: not a price alone.
+    expect(onlyPriceDiffers(a, [...a])).toBe(false);
+    const alsoMoved = [...priced];
+    alsoMoved[9] = (alsoMoved[9] as number) + 1;
+    expect(onlyPriceDiffers(a, alsoMoved)).toBe(false);
+    expect(onlyPriceDiffers(a, encodeSnapshot(makeSnapshot({ lastPrice: 95_001, time: time(3) })))).toBe(
+      false,
+    );
+    expect(onlyPriceDiffers(a, null)).toBe(false);
+    expect(onlyPriceDiffers(null, null)).toBe(false);
+    // Every other position counts.
+    for (let i = 0; i < a.length; i++) {
+      if (i === 12) continue;
+      const other = [...priced];
+      other[i] = typeof other[i] === 'number' ? (other[i] as number) + 1 : 'x';
+      expect(onlyPriceDiffers(a, other), `position ${i}`).toBe(false);
+    }
   });
 });
