@@ -103,7 +103,10 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
     if (channels.size === 0) return;
     const wire = snapshot === null ? null : encodeSnapshot(snapshot);
     const priceOnly = last !== NOTHING && onlyPriceDiffers(wire, last);
-    if (last !== NOTHING && (sameWire(wire, last) || (priceOnly && Date.now() - snapshotAt < PRICE_POST_MS))) {
+    if (
+      last !== NOTHING &&
+      (sameWire(wire, last) || (priceOnly && Date.now() - snapshotAt < PRICE_POST_MS))
+    ) {
       // The first frame after a change that moved nothing but, maybe, the price (the chart has stopped), then a
       // heartbeat; a price held back goes with a later message.
       if (!moving && Date.now() - postedAt < HEARTBEAT_MS) return;

@@ -100,7 +100,8 @@ const LAST_PRICE = 12;
 
 /** Whether two wire snapshots differ in the chart's last price and in nothing else. */
 export function onlyPriceDiffers(a: WireSnapshot | null, b: WireSnapshot | null): boolean {
-  if (a === null || b === null || a.length !== b.length || Object.is(a[LAST_PRICE], b[LAST_PRICE])) return false;
+  if (a === null || b === null || a.length !== b.length || Object.is(a[LAST_PRICE], b[LAST_PRICE]))
+    return false;
   for (let i = 0; i < a.length; i++) if (i !== LAST_PRICE && !Object.is(a[i], b[i])) return false;
   return true;
 }
