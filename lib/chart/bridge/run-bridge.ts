@@ -36,8 +36,9 @@ export const BRIDGE_MEASURE = 'liqlens:bridge';
 
 /**
  * The MAIN-world side of the page bridge: waits for the isolated script's `hello`, then finds the chart, reads it
- * on every animation frame while the tab is visible, and posts a snapshot only when something changed. Never throws
- * into the page. Returns a stop function.
+ * on every animation frame while the tab is visible, and posts a snapshot only when something changed (a new last
+ * price alone at most every PRICE_POST_MS), and `still` when the chart stopped and every HEARTBEAT_MS while it stays
+ * so. Never throws into the page. Returns a stop function.
  *
  * Every channel that said hello gets the snapshots until it pauses or stops: a second listener (another copy of
  * the isolated script during an update, or a test) must not silently take the bridge from the first. A channel's
