@@ -125,7 +125,6 @@ describe('overlay bench cases', () => {
           bridge: { thread: 60.25, measuring: 0.25, wall: 70, calls: 180, untimed: 0, clamped: 0 },
         },
       },
-      ticks: 180,
       frames: 180,
       ms: 3000,
     },
@@ -221,8 +220,7 @@ describe('overlay bench cases', () => {
     expect(liveValue('overlay frames over 1 ms of thread time')?.value).toBe(1);
     // The still chart in a busy market: sums over the run, per second and per frame, the measure() calls taken out.
     expect(still?.metrics).toEqual([
-      { label: 'price changes', value: 180, unit: 'ticks' },
-      { label: 'animation frames', value: 180, unit: 'frames' },
+      { label: 'animation frames, each with a new price', value: 180, unit: 'frames' },
       { label: 'overlay calls per second', value: 13.3, unit: 'calls' },
       { label: 'bridge calls per second', value: 60, unit: 'calls' },
       { label: 'overlay thread time per second', value: 4, unit: 'ms' },
@@ -235,7 +233,7 @@ describe('overlay bench cases', () => {
       },
     ]);
     const untraced = overlayRunCases({ ...run, stillLive: { ...run.stillLive, thread: run.dragThread } })[2];
-    expect(untraced?.metrics.map((x) => x.label)).toEqual(['price changes', 'animation frames']);
+    expect(untraced?.metrics.map((x) => x.label)).toEqual(['animation frames, each with a new price']);
     expect(untraced?.description).toContain('Thread time not reported');
   });
 

@@ -30,9 +30,9 @@ export interface OverlayRun {
   liveTicks: number;
   /**
    * The chart held still for STILL_LIVE_MS, traced, while its last price changed on every animation frame (a busy
-   * market): the price changes and the frames it ran.
+   * market): the frames it ran, each with a new price.
    */
-  stillLive: { thread: ThreadCosts; ticks: number; frames: number; ms: number };
+  stillLive: { thread: ThreadCosts; frames: number; ms: number };
   /** Animation frames the page ran during the range pan (the overlay should paint about as often). */
   rangeFrames: number;
   /** Paints while the chart held still (the overlay repaints only on change). */
@@ -120,70 +120,52 @@ export const binanceScripts = (extensionId: string): ScriptUrls => ({
   bridge: `chrome-extension://${extensionId}/content-scripts/chart-bridge.js`,
 });
 
-/** Sets a new range on every animation frame for `duration` ms; resolves to the number of frames. */
-export function rangePan(page: Page, duration: number, lo: number, hi: number): Promise<number> {
+/**
+ * On every animation frame for `duration` ms, one change to the bench page's chart: `range`, a new price range (a
+ * slow sway of ±1.5 % and a breathing zoom around `lo`–`hi`, as while panning), or `price`, a new last price a few
+ * dollars up and down around `around`, the chart otherwise left alone (a busy market). Resolves to the frames run.
+ */
+function everyFrame(
+  page: Page,
+  duration: number,
+  change: { kind: 'range'; lo: number; hi: number } | { kind: 'price'; around: number },
+): Promise<number> {
   return page.evaluate(
-    ({ duration, lo, hi }) =>
+    ({ duration, change }) =>
       new Promise<number>((resolve) => {
-        type Handle = { setRange(from: number, to: number): void };
+        type Handle = { setRange(from: number, to: number): void; tick(price: number): void };
         const frame = document.querySelector<HTMLIFrameElement>('iframe[id^="tradingview_"]');
         const fixture = (frame?.contentWindow as unknown as { __fixture: Handle } | null)?.__fixture;
         if (!fixture) throw new Error('no chart in the bench page');
         const start = performance.now();
         let frames = 0;
         const step = (now: number) => {
-          const t = (now - start) / 1000;
-          // A slow sway of ±1.5 % and a breathing zoom: every frame a new range, as while panning.
-          const shift = 1 + 0.015 * Math.sin(t * 2.1);
-          const zoom = 1 + 0.1 * Math.sin(t * 1.3);
-          const mid = ((lo + hi) / 2) * shift;
-          const half = ((hi - lo) / 2) * zoom;
-          fixture.setRange(mid - half, mid + half);
           frames++;
+          if (change.kind === 'price') fixture.tick(change.around + 5 * Math.sin(frames * 0.7));
+          else {
+            const t = (now - start) / 1000;
+            const mid = ((change.lo + change.hi) / 2) * (1 + 0.015 * Math.sin(t * 2.1));
+            const half = ((change.hi - change.lo) / 2) * (1 + 0.1 * Math.sin(t * 1.3));
+            fixture.setRange(mid - half, mid + half);
+          }
           if (now - start < duration) requestAnimationFrame(step);
           else resolve(frames);
         };
         requestAnimationFrame(step);
       }),
-    { duration, lo, hi },
+    { duration, change },
   );
 }
+
+/** Sets a new range on every animation frame for `duration` ms; resolves to the number of frames. */
+export const rangePan = (page: Page, duration: number, lo: number, hi: number): Promise<number> =>
+  everyFrame(page, duration, { kind: 'range', lo, hi });
 
 /** How often the live-price pan changes the chart's last price (a busy market ticks more often still). */
 export const LIVE_TICK_MS = 100;
 
 /** How long the chart is held still while its price changes on every frame. */
 export const STILL_LIVE_MS = 3_000;
-
-/**
- * A new last price on every animation frame for `duration` ms, the chart otherwise left alone (the fixture's `tick`,
- * a few dollars up and down); resolves to the ticks and the frames.
- */
-function tickEveryFrame(
-  page: Page,
-  price: number,
-  duration: number,
-): Promise<{ ticks: number; frames: number }> {
-  return page.evaluate(
-    ({ price, duration }) =>
-      new Promise<{ ticks: number; frames: number }>((resolve) => {
-        type Handle = { tick(price: number): void };
-        const frame = document.querySelector<HTMLIFrameElement>('iframe[id^="tradingview_"]');
-        const fixture = (frame?.contentWindow as unknown as { __fixture: Handle } | null)?.__fixture;
-        if (!fixture) throw new Error('no chart in the bench page');
-        const start = performance.now();
-        let frames = 0;
-        const step = (now: number) => {
-          frames++;
-          fixture.tick(price + 5 * Math.sin(frames * 0.7));
-          if (now - start < duration) requestAnimationFrame(step);
-          else resolve({ ticks: frames, frames });
-        };
-        requestAnimationFrame(step);
-      }),
-    { price, duration },
-  );
-}
 
 /**
  * Runs `pan` while the chart's last price moves every LIVE_TICK_MS (the fixture's `tick`: the last candle closes at
@@ -296,10 +278,10 @@ export async function runOverlayBrowser(
     // The last live price reaches the screen up to 250 ms after its tick (controller.ts PRICE_MS): let it paint before
     // the chart is left alone.
     await page.waitForTimeout(500);
-    let still = { ticks: 0, frames: 0 };
+    let stillFrames = 0;
     const stillThread = threadFrameCosts(
       await traced(page, cdp, async () => {
-        still = await tickEveryFrame(page, price, STILL_LIVE_MS);
+        stillFrames = await everyFrame(page, STILL_LIVE_MS, { kind: 'price', around: price });
       }),
       scripts,
     );
@@ -331,7 +313,7 @@ export async function runOverlayBrowser(
       dragThread,
       liveThread,
       liveTicks,
-      stillLive: { thread: stillThread, ...still, ms: STILL_LIVE_MS },
+      stillLive: { thread: stillThread, frames: stillFrames, ms: STILL_LIVE_MS },
       rangeFrames: range.result,
       idlePaints,
       idleMs,

@@ -58,8 +58,8 @@ export const THREAD_NOTE =
 
 /** The still chart in a busy market: what it cost per second, and how often the overlay was called. */
 export function stillLiveMetrics(still: OverlayRun['stillLive']): { metrics: Metric[]; note: string } {
-  const { thread, ticks, frames, ms } = still;
-  const base = [count('price changes', ticks, 'ticks'), count('animation frames', frames)];
+  const { thread, frames, ms } = still;
+  const base = [count('animation frames, each with a new price', frames)];
   if (!thread.ok) return { metrics: base, note: ` Thread time not reported: ${thread.reason}.` };
   const seconds = ms / 1000;
   const spent = (k: 'overlay' | 'bridge') => thread.sums[k].thread - thread.sums[k].measuring;
