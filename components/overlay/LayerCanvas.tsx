@@ -23,6 +23,8 @@ interface Props<T extends CanvasLayout> {
   data?(layout: T): Record<string, string>;
   /** A marker attribute on the canvas element (e.g. `data-liqlens-marks`). */
   marker?: string;
+  /** CSS px from the host's left edge (a canvas narrower than its host); 0 without. */
+  left?: number;
 }
 
 /**
@@ -106,7 +108,11 @@ export function LayerCanvas<T extends CanvasLayout>(props: Props<T>) {
   }, [handle]);
   const cssWidth = layout.width / layout.dpr;
   const cssHeight = layout.height / layout.dpr;
-  const style = useMemo(() => ({ width: `${cssWidth}px`, height: `${cssHeight}px` }), [cssWidth, cssHeight]);
+  const left = props.left ?? 0;
+  const style = useMemo(
+    () => ({ width: `${cssWidth}px`, height: `${cssHeight}px`, ...(left ? { left: `${left}px` } : {}) }),
+    [cssWidth, cssHeight, left],
+  );
   const marker = props.marker ? { [props.marker]: '' } : {};
   return <canvas ref={ref} class={props.class} style={style} {...marker} />;
 }

@@ -6,6 +6,7 @@ import { cornerPlacement, viewportRect } from '../../lib/overlay/anchor';
 import { usableDock } from '../../lib/overlay/chart-rect';
 import { bandKey, bandsLayer, type PaintBand } from '../../lib/overlay/layers/bands';
 import { layoutOf } from '../../lib/overlay/layers/painter';
+import { marksLane } from '../../lib/overlay/layers/prints';
 import type { Frame } from '../../lib/overlay/layers/types';
 import { type PaintPlan, planPaint, usableDpr } from '../../lib/overlay/paint-plan';
 import { onlyScaleMoved, sameRect } from '../../lib/overlay/pan-frame';
@@ -181,7 +182,7 @@ function drawPane(
   const bands = layoutOf(plan.layers, bandsLayer);
   return {
     plan,
-    marks: entries.prints.length ? planPaint(entries.prints, frame) : null,
+    marks: entries.prints.length ? planPaint(entries.prints, marksLane(frame).frame) : null,
     bands: bands?.bands ?? [],
     edges: bands?.edges ?? NO_EDGES,
   };

@@ -149,8 +149,9 @@ export const PaneLayer = pure(function PaneLayer({
   const edgesKey = edges.map(edgeKey).join('|');
   const shownEdges = useKept(edges, edgesKey);
   const hasMarks = marks !== null;
-  const shown = useRef({ edgesKey, planWidth: plan.width, planHeight: plan.height, hasMarks });
-  shown.current = { edgesKey, planWidth: plan.width, planHeight: plan.height, hasMarks };
+  const marksWidth = marks?.width ?? 0;
+  const shown = useRef({ edgesKey, planWidth: plan.width, planHeight: plan.height, hasMarks, marksWidth });
+  shown.current = { edgesKey, planWidth: plan.width, planHeight: plan.height, hasMarks, marksWidth };
   const api = useRef<PaneHandle>({
     follow(next, nextEdges, nextMarks) {
       const now = shown.current;
@@ -160,7 +161,7 @@ export const PaneLayer = pure(function PaneLayer({
         !paint ||
         !container ||
         (nextMarks !== null) !== now.hasMarks ||
-        (nextMarks !== null && !marksCanvas.current) ||
+        (nextMarks !== null && (!marksCanvas.current || nextMarks.width !== now.marksWidth)) ||
         next.width !== now.planWidth ||
         next.height !== now.planHeight ||
         nextEdges.map(edgeKey).join('|') !== now.edgesKey
@@ -206,6 +207,8 @@ export const PaneLayer = pure(function PaneLayer({
       {marks && (
         <LayerCanvas
           layout={marks}
+          // The marks' canvas is the pane's right-edge lane (`marksLane`): its right edge is the pane canvas's.
+          left={(plan.width - marks.width) / marks.dpr}
           same={samePlan}
           draw={drawMarks}
           onError={onError}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { paintRealisedMarks } from '../../components/overlay/paint-realised-marks';
 import { layoutLayers } from '../../lib/overlay/layers/painter';
-import { makePrintsLayer, type PrintsData } from '../../lib/overlay/layers/prints';
+import { MARKS_LANE_CSS, makePrintsLayer, marksLane, type PrintsData } from '../../lib/overlay/layers/prints';
 import { RIGHT_LANES } from '../../lib/overlay/layers/types';
-import { layoutRealisedMarks } from '../../lib/overlay/realised-marks';
+import { layoutRealisedMarks, MARK_MAX_R_CSS } from '../../lib/overlay/realised-marks';
 import { recorder } from './canvas-recorder';
 import { paneFrame } from './fixtures';
 
@@ -68,5 +68,58 @@ describe('prints layer', () => {
     expect(
       layoutLayers([{ layer: printsLayer, data: data([95_000]) }], { ...frame, surface: 'ladder' }),
     ).toEqual([]);
+  });
+
+  describe('marksLane: the marks on a canvas the width of the pane’s right-edge lane', () => {
+    // Every kind of disc: the largest and the smallest, fresh and an hour old (and older: not drawn).
+    const AGES = [0, 0, 3_600_000, 3_600_000, 3_700_000];
+    const prints = (now: number): PrintsData => ({
+      prints: [2e6, 1_000, 2e6, 1_000, 2e6].map((notionalUsd, i) => ({
+        side: i % 2 ? 'short' : 'long',
+        price: 95_000,
+        notionalUsd,
+        time: now - (AGES[i] as number),
+      })),
+      now,
+      longColor: '#2f80ed',
+      shortColor: '#f2994a',
+    });
+
+    for (const dpr of [1, 1.25, 2, 3]) {
+      for (const width of [801.5, 333]) {
+        it(`dpr ${dpr}, pane ${width} CSS px: the same discs on the same device pixels, every one inside the lane`, () => {
+          const pane = paneFrame({ width, dpr });
+          const lane = marksLane(pane);
+          const paneWidth = Math.round(width * dpr);
+          expect(lane.frame.width * dpr).toBe(Math.ceil(MARKS_LANE_CSS * dpr));
+          expect(lane.left).toBe(paneWidth - Math.ceil(MARKS_LANE_CSS * dpr));
+          expect({ ...lane.frame, width: 0 }).toEqual({ ...pane, width: 0 });
+          const d = prints(NOW);
+          const onPane = printsLayer.layout(d, pane);
+          const onLane = printsLayer.layout(d, lane.frame);
+          if (!onPane || !onLane) throw new Error('no layout');
+          expect(onLane.width).toBe(paneWidth - lane.left);
+          expect(onLane.marks).toHaveLength(4);
+          onLane.marks.forEach((m, i) => {
+            const p = onPane.marks[i] as (typeof onPane.marks)[number];
+            expect([m.y, m.r, m.alpha, m.color]).toEqual([p.y, p.r, p.alpha, p.color]);
+            // Within the half device pixel by which the pane canvas's bitmap width rounds the pane's.
+            expect(Math.abs(m.x + lane.left - p.x)).toBeLessThanOrEqual(0.5 + 1e-9);
+            // The disc and its outline (one device pixel at most) inside the lane.
+            expect(m.x - m.r - Math.max(1, Math.round(dpr))).toBeGreaterThanOrEqual(0);
+            expect(m.x + m.r).toBeLessThanOrEqual(onLane.width);
+          });
+          // The largest, oldest disc reaches furthest left: the lane is not wider than it needs by much.
+          const oldest = onLane.marks.reduce((a, b) => (b.x - b.r < a.x - a.r ? b : a));
+          expect(oldest.r).toBe(MARK_MAX_R_CSS * dpr);
+          expect(oldest.x - oldest.r).toBeLessThan(5 * dpr);
+        });
+      }
+    }
+
+    it('a pane narrower than the lane: the lane is the whole pane', () => {
+      const pane = paneFrame({ width: 40, dpr: 2 });
+      expect(marksLane(pane)).toEqual({ frame: pane, left: 0 });
+    });
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HIT_RECHECK_MS, HIT_SETTLE_MS } from '../../../components/overlay/hit-host';
 import { type OverlayActions, OverlayRoot } from '../../../components/overlay/OverlayRoot';
 import { badgeModel } from '../../../lib/overlay/badge-model';
+import { MARKS_LANE_CSS } from '../../../lib/overlay/layers/prints';
 import type { OverlayViewState } from '../../../lib/overlay/view-state';
 import { velocityLine } from '../../../lib/realised/velocity';
 import { testDisplay } from '../../fixtures/display';
@@ -469,6 +470,14 @@ describe('OverlayRoot: realised prints', () => {
     );
     const marks = root.querySelector('[data-liqlens-pane] [data-liqlens-marks]');
     expect(attr(marks, 'data-count')).toBe('2');
+    // A lane at the pane's right edge, not a canvas the size of the 800 px pane.
+    const canvas = marks as HTMLCanvasElement;
+    const laneBitmap = Math.ceil(MARKS_LANE_CSS * 2);
+    expect([canvas.width, canvas.height]).toEqual([laneBitmap, 802]);
+    expect([canvas.style.left, canvas.style.width]).toEqual([
+      `${800 - laneBitmap / 2}px`,
+      `${laneBitmap / 2}px`,
+    ]);
     expect(attr(marks, 'data-off-pane')).toBe('1');
     const velocity = root.querySelector('[data-liqlens-badge] [data-field="velocity"]');
     expect(velocity?.textContent).toBe('Realised ↑ shorts $42.0M liquidated in 5 min');

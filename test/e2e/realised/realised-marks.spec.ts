@@ -24,22 +24,36 @@ test.afterAll(async () => {
 test.setTimeout(90_000);
 
 /**
- * The marks canvas's attributes and the alpha of its pixels at pane-relative CSS points, from one readback (more
- * would make Chrome warn in the page's console).
+ * The marks canvas's attributes, its rect relative to the pane, and the alpha of its pixels at pane-relative CSS
+ * points (0 outside the canvas, which covers only a lane at the pane's right edge), from one readback (more would
+ * make Chrome warn in the page's console).
  */
 async function marksAt(page: import('@playwright/test').Page, points: { x: number; y: number }[]) {
   return page.evaluate((points) => {
     const root = document.querySelector('liqlens-overlay')?.shadowRoot;
-    const canvas = root?.querySelector<HTMLCanvasElement>('[data-liqlens-pane] canvas[data-liqlens-marks]');
+    const pane = root?.querySelector<HTMLElement>('[data-liqlens-pane]');
+    const canvas = pane?.querySelector<HTMLCanvasElement>('canvas[data-liqlens-marks]');
     const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return null;
-    const dpr = canvas.width / canvas.getBoundingClientRect().width;
+    if (!pane || !canvas || !ctx) return null;
+    const at = pane.getBoundingClientRect();
+    const rect = canvas.getBoundingClientRect();
+    const dpr = canvas.width / rect.width;
     const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    const alphaAt = ({ x, y }: { x: number; y: number }) =>
-      image.data[(Math.round(y * dpr) * canvas.width + Math.round(x * dpr)) * 4 + 3] ?? 0;
+    const alphaAt = ({ x, y }: { x: number; y: number }) => {
+      const column = Math.round((x + at.left - rect.left) * dpr);
+      const row = Math.round((y + at.top - rect.top) * dpr);
+      if (column < 0 || column >= canvas.width || row < 0 || row >= canvas.height) return 0;
+      return image.data[(row * canvas.width + column) * 4 + 3] ?? 0;
+    };
     return {
       count: Number(canvas.dataset.count),
       offPane: Number(canvas.dataset.offPane),
+      rect: {
+        left: rect.left - at.left,
+        right: rect.right - at.left,
+        width: rect.width,
+        paneWidth: at.width,
+      },
       alphas: points.map(alphaAt),
     };
   }, points);
@@ -91,10 +105,13 @@ test('realised prints are drawn as marks at their price on the pane; the badge s
   // The disc's centre is painted; a point well clear of every mark is not.
   const read = await marksAt(page, [
     { x, y: (y as number) - pane.top },
-    { x: 10, y: 10 },
+    { x: pane.width - 30, y: 10 },
   ]);
   expect(read?.alphas[0]).toBeGreaterThan(100);
   expect(read?.alphas[1]).toBe(0);
+  // The marks have a canvas of their own along the pane's right edge, not one the size of the pane.
+  expect(read?.rect.right).toBeCloseTo(read?.rect.paneWidth ?? Number.NaN, 0);
+  expect(read?.rect.width).toBeLessThan(100);
 
   // Velocity over the last 5 minutes (off-pane prints count too): shorts ≈ $2.51M against longs ≈ $0.16M.
   const shorts = bybit.filter((p) => p.side === 'short').reduce((sum, p) => sum + p.size * p.price, 0);
