@@ -237,6 +237,43 @@ describe('overlay bench cases', () => {
     expect(untraced?.description).toContain('Thread time not reported');
   });
 
+  it('pooled traced pans: the p95 over all their frames, and the lowest and highest p95 of one pan', () => {
+    // Three pans of 21 frames: 0.5 ms but for two slow ones (the p95 of 21 is the 20th), 1.5, 1.1 and 0.9 ms.
+    const pan = (slow: number) => ({
+      overlay: [...Array(19).fill(0.5), slow, slow],
+      total: [...Array(19).fill(0.75), slow + 0.25, slow + 0.25],
+    });
+    const runs = [pan(1.5), pan(1.1), pan(0.9)];
+    const pooled = overlayRunCases({
+      ...run,
+      rangeThread: {
+        ...run.rangeThread,
+        overlay: runs.flatMap((r) => r.overlay),
+        total: runs.flatMap((r) => r.total),
+        runs,
+      },
+    })[0]?.metrics;
+    const value = (label: string) => pooled?.find((x) => x.label === label);
+    expect(value('traced pans pooled')).toEqual({ label: 'traced pans pooled', value: 3, unit: 'pans' });
+    expect(value('overlay thread time per frame: p95 of one pan, lowest')).toEqual({
+      label: 'overlay thread time per frame: p95 of one pan, lowest',
+      value: 0.9,
+      unit: 'ms',
+    });
+    expect(value('overlay thread time per frame: p95 of one pan, highest')?.value).toBe(1.5);
+    expect(value('bridge + overlay thread time per frame: p95 of one pan, lowest')?.value).toBe(1.15);
+    expect(value('bridge + overlay thread time per frame: p95 of one pan, highest')?.value).toBe(1.75);
+    // Over all 63 frames the p95 lies 9/10 of the way from the 59th (0.9 ms) to the 60th (1.1 ms), held to the target.
+    expect(value('overlay thread time per frame: p95')).toEqual({
+      label: 'overlay thread time per frame: p95',
+      value: 1.08,
+      unit: 'ms',
+      targetMax: 1,
+    });
+    // One traced run: no spread to report.
+    expect(overlayRunCases(run)[0]?.metrics.some((x) => x.label.includes('one pan'))).toBe(false);
+  });
+
   it('gives the marks pan wall time without a target and thread time with it, or none when the trace has none', () => {
     const marksRun = {
       rangePan: run.rangePan,

@@ -3,6 +3,7 @@ import { PAINT } from '../../scripts/lib/bench/overlay-frames';
 import {
   isUsefulTraceEvent,
   MEASURE_CALL,
+  pooledThreadCosts,
   type ScriptUrls,
   type TraceEvent,
   threadFrameCosts,
@@ -193,5 +194,50 @@ describe('overlay thread time from a trace', () => {
       `${PAINT} b`,
       `${MEASURE_CALL} X`,
     ]);
+  });
+});
+
+describe('pooled traced pans', () => {
+  const run = (overlay: number[], thread: number) => ({
+    ok: true as const,
+    overlay,
+    total: overlay.map((x) => x + 0.25),
+    sums: {
+      overlay: { thread, measuring: 0.5, wall: thread + 1, calls: overlay.length, untimed: 1, clamped: 0 },
+      bridge: { thread: 1, measuring: 0, wall: 2, calls: 3, untimed: 0, clamped: 1 },
+    },
+  });
+
+  it('takes every run’s frames together, adds their sums and keeps each run’s frames apart', () => {
+    const pooled = pooledThreadCosts([run([0.5, 0.75], 2), run([1], 3)]);
+    if (!pooled.ok) throw new Error(pooled.reason);
+    expect(pooled.overlay).toEqual([0.5, 0.75, 1]);
+    expect(pooled.total).toEqual([0.75, 1, 1.25]);
+    expect(pooled.sums.overlay).toEqual({
+      thread: 5,
+      measuring: 1,
+      wall: 7,
+      calls: 3,
+      untimed: 2,
+      clamped: 0,
+    });
+    expect(pooled.sums.bridge).toEqual({
+      thread: 2,
+      measuring: 0,
+      wall: 4,
+      calls: 6,
+      untimed: 0,
+      clamped: 2,
+    });
+    expect(pooled.runs).toEqual([
+      { overlay: [0.5, 0.75], total: [0.75, 1] },
+      { overlay: [1], total: [1.25] },
+    ]);
+  });
+
+  it('is not ok when one run is not, and says why; nor with no run at all', () => {
+    const failed = { ok: false as const, reason: 'no call into the extension’s scripts in the trace' };
+    expect(pooledThreadCosts([run([0.5], 1), failed])).toEqual(failed);
+    expect(pooledThreadCosts([]).ok).toBe(false);
   });
 });

@@ -38,15 +38,41 @@ export function threadMetrics(thread: ThreadCosts): { metrics: Metric[]; note: s
       count(`overlay frames over ${FRAME_TARGET_MS} ms of thread time`, over(thread.overlay)),
       ...summaryMetrics('bridge + overlay thread time per frame', thread.total, FRAME_TARGET_MS),
       count(`bridge + overlay frames over ${FRAME_TARGET_MS} ms of thread time`, over(thread.total)),
+      ...runSpread(thread.runs),
     ],
     note: '',
   };
 }
 
+/**
+ * Pooled traced pans: how many, and the lowest and highest p95 of one pan alone (the pooled p95 above is taken over
+ * all their frames). One pan of 3 s is some 180 frames, so its p95 is its ninth-slowest frame: it moves by a tenth
+ * of a millisecond or more from one pan to the next on a shared machine.
+ */
+function runSpread(runs: { overlay: number[]; total: number[] }[] | undefined): Metric[] {
+  if (!runs || runs.length < 2) return [];
+  const range = (what: string, p95s: number[]): Metric[] => [
+    { label: `${what}: p95 of one pan, lowest`, value: Number(Math.min(...p95s).toFixed(3)), unit: 'ms' },
+    { label: `${what}: p95 of one pan, highest`, value: Number(Math.max(...p95s).toFixed(3)), unit: 'ms' },
+  ];
+  return [
+    count('traced pans pooled', runs.length, 'pans'),
+    ...range(
+      'overlay thread time per frame',
+      runs.map((r) => summarize(r.overlay).p95),
+    ),
+    ...range(
+      'bridge + overlay thread time per frame',
+      runs.map((r) => summarize(r.total).p95),
+    ),
+  ];
+}
+
 /** What the thread-time figures hold, for the case descriptions. */
 export const THREAD_NOTE =
   ' Thread time (judge by it on a loaded machine: a preempted thread’s clock stands still) is the main thread’s CPU ' +
-  'time inside the extension’s own calls, from a Chrome trace of the same pan run again after the measured one ' +
+  'time inside the extension’s own calls, from Chrome traces of the same pan run again after the measured one ' +
+  '(the range pan three times, their frames pooled, with the lowest and highest p95 of one pan) ' +
   '(devtools.timeline FunctionCall events of content-scripts/overlay-core.js and binance.js, and of chart-bridge.js, the outermost only, ' +
   'their tdur), cut into frames at the call that painted as the measures are. Counted: all of our JS (listeners, ' +
   'animation-frame and timer callbacks, the bridge’s listener hearing its own posts, the code around the measured ' +

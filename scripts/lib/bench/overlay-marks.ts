@@ -4,14 +4,14 @@ import { onFixture } from '../browser/site-server';
 import { feedsLive, feedsSubscribed } from '../browser/venue-sockets/feeds-ready';
 import { bybitFrame, type PlainPrint } from '../browser/venue-sockets/frames';
 import { startVenueSockets } from '../browser/venue-sockets/server';
-import { binanceScripts, measured, rangePan, traced } from './overlay-browser';
+import { binanceScripts, measured, rangePan, tracedPans } from './overlay-browser';
 import type { MeasureEntry } from './overlay-frames';
-import { type ThreadCosts, threadFrameCosts } from './overlay-trace';
+import type { ThreadCosts } from './overlay-trace';
 
 export interface MarksPanRun {
   rangePan: MeasureEntry[];
   rangeFrames: number;
-  /** Thread (CPU) time per frame from a Chrome trace of the same pan run again, as overlay-frame measures it. */
+  /** Thread (CPU) time per frame from Chrome traces of the same pan run again, as overlay-frame measures it. */
   rangeThread: ThreadCosts;
   /** Prints sent, and marks on the pane's canvas before and after the pan (`data-count`). */
   printsSent: number;
@@ -25,7 +25,7 @@ const WIDE = 0.12;
  * The overlay-frame pan (binance fixture, range set on every animation frame) with the chart full of realised
  * marks: the local venue sockets send `prints` Bybit prints priced within ±5 % of the view's price over the last
  * 50 minutes, and the pan starts once the marks canvas shows them (the summary carries the latest 500). The pan is
- * measured untraced (wall time), then run again under a Chrome trace (thread time).
+ * measured untraced (wall time), then run again TRACED_PANS times, each under a Chrome trace (thread time).
  */
 export async function runMarksPan(options: { panMs?: number; prints?: number } = {}): Promise<MarksPanRun> {
   const panMs = options.panMs ?? 3_000;
@@ -67,7 +67,7 @@ export async function runMarksPan(options: { panMs?: number; prints?: number } =
     const panning = () => rangePan(page, panMs, price * (1 - WIDE), price * (1 + WIDE));
     const range = await measured(page, panning);
     const cdp = await env.context.newCDPSession(page);
-    const rangeThread = threadFrameCosts(await traced(page, cdp, panning), binanceScripts(env.extensionId));
+    const rangeThread = await tracedPans(page, cdp, panning, binanceScripts(env.extensionId));
     await cdp.detach();
     const marksAfter = await count();
     await page.close();

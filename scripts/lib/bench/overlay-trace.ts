@@ -53,6 +53,8 @@ export type ThreadCosts =
         keyof ScriptUrls,
         { thread: number; measuring: number; wall: number; calls: number; untimed: number; clamped: number }
       >;
+      /** When several traced runs of one pan were pooled (`pooledThreadCosts`): each run's frames, apart. */
+      runs?: { overlay: number[]; total: number[] }[];
     }
   | { ok: false; reason: string };
 
@@ -171,4 +173,29 @@ export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls
     }
   }
   return { ok: true, overlay, total, sums };
+}
+
+/**
+ * Traced runs of the same pan as one sample: every run's frames together (the median and the p95 are taken over all
+ * of them) and their sums added, each run's frames also kept apart (`runs`), so that a p95 is reported with how far
+ * it moves from one run to the next. The first run that is not ok makes the whole not ok.
+ */
+export function pooledThreadCosts(runs: readonly ThreadCosts[]): ThreadCosts {
+  const failed = runs.find((r) => !r.ok);
+  if (failed) return failed;
+  if (!runs.length) return { ok: false, reason: 'no traced run' };
+  const ok = runs as readonly Extract<ThreadCosts, { ok: true }>[];
+  const sum = (kind: Kind) => {
+    const total = { thread: 0, measuring: 0, wall: 0, calls: 0, untimed: 0, clamped: 0 };
+    for (const r of ok)
+      for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += r.sums[kind][key];
+    return total;
+  };
+  return {
+    ok: true,
+    overlay: ok.flatMap((r) => r.overlay),
+    total: ok.flatMap((r) => r.total),
+    sums: { overlay: sum('overlay'), bridge: sum('bridge') },
+    runs: ok.map((r) => ({ overlay: r.overlay, total: r.total })),
+  };
 }
