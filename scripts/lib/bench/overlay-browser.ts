@@ -118,7 +118,7 @@ export async function traced(
 
 /**
  * How many times the pans whose thread time is held to the 1 ms target are traced, their frames pooled: one 3 s pan's
- * p95 is its ninth-slowest frame, which moves by a tenth of a millisecond from one pan to the next here.
+ * p95 is its ninth-slowest frame, which moves by a tenth of a millisecond or more from one pan to the next here.
  */
 export const TRACED_PANS = 3;
 
@@ -241,9 +241,10 @@ async function dragPan(
 
 /**
  * The binance fixture (CL v29 in a blob iframe, BTC replayed from btc-all.har) with `data-liqlens-bench` on <html>,
- * once the heatmap and the profile are drawn beside the bands: the chart is panned by a range change on every animation frame for `panMs`, then dragged with the mouse, and the
- * overlay's and the bridge's performance measures are read back from the page; both pans again under Chrome traces
- * for the thread time (the range pan TRACED_PANS times); then the chart is left alone. Then a few pushState symbol switches, timed to the badge.
+ * once the heatmap and the profile are drawn beside the bands: the chart is panned by a range change on every
+ * animation frame for `panMs`, then dragged with the mouse, and the overlay's and the bridge's performance measures
+ * are read back from the page; both pans again under Chrome traces for the thread time (the range pan TRACED_PANS
+ * times); then the chart is left alone. Then a few pushState symbol switches, timed to the badge.
  */
 export async function runOverlayBrowser(
   options: { panMs?: number; headless?: boolean } = {},
