@@ -182,7 +182,7 @@ function drawPane(
   const bands = layoutOf(plan.layers, bandsLayer);
   return {
     plan,
-    marks: entries.prints.length ? planPaint(entries.prints, marksLane(frame).frame) : null,
+    marks: entries.prints.length ? planPaint(entries.prints, marksLane(frame)) : null,
     bands: bands?.bands ?? [],
     edges: bands?.edges ?? NO_EDGES,
   };

@@ -207,7 +207,7 @@ export const PaneLayer = pure(function PaneLayer({
       {marks && (
         <LayerCanvas
           layout={marks}
-          // The marks' canvas is the pane's right-edge lane (`marksLane`): its right edge is the pane canvas's.
+          // The marks' canvas is the pane's right-edge lane (`marksLane`): its right edge on the pane canvas's.
           left={(plan.width - marks.width) / marks.dpr}
           same={samePlan}
           draw={drawMarks}

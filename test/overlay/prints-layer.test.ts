@@ -91,20 +91,21 @@ describe('prints layer', () => {
           const pane = paneFrame({ width, dpr });
           const lane = marksLane(pane);
           const paneWidth = Math.round(width * dpr);
-          expect(lane.frame.width * dpr).toBe(Math.ceil(MARKS_LANE_CSS * dpr));
-          expect(lane.left).toBe(paneWidth - Math.ceil(MARKS_LANE_CSS * dpr));
-          expect({ ...lane.frame, width: 0 }).toEqual({ ...pane, width: 0 });
+          expect(lane.width * dpr).toBe(Math.ceil(MARKS_LANE_CSS * dpr));
+          expect({ ...lane, width: 0 }).toEqual({ ...pane, width: 0 });
           const d = prints(NOW);
           const onPane = printsLayer.layout(d, pane);
-          const onLane = printsLayer.layout(d, lane.frame);
+          const onLane = printsLayer.layout(d, lane);
           if (!onPane || !onLane) throw new Error('no layout');
-          expect(onLane.width).toBe(paneWidth - lane.left);
+          // Placed as the pane layer places it: its left edge at the pane canvas's bitmap width less its own.
+          const left = paneWidth - onLane.width;
+          expect(onLane.width).toBe(Math.ceil(MARKS_LANE_CSS * dpr));
           expect(onLane.marks).toHaveLength(4);
           onLane.marks.forEach((m, i) => {
             const p = onPane.marks[i] as (typeof onPane.marks)[number];
             expect([m.y, m.r, m.alpha, m.color]).toEqual([p.y, p.r, p.alpha, p.color]);
             // Within the half device pixel by which the pane canvas's bitmap width rounds the pane's.
-            expect(Math.abs(m.x + lane.left - p.x)).toBeLessThanOrEqual(0.5 + 1e-9);
+            expect(Math.abs(m.x + left - p.x)).toBeLessThanOrEqual(0.5 + 1e-9);
             // The disc and its outline (one device pixel at most) inside the lane.
             expect(m.x - m.r - Math.max(1, Math.round(dpr))).toBeGreaterThanOrEqual(0);
             expect(m.x + m.r).toBeLessThanOrEqual(onLane.width);
@@ -119,7 +120,7 @@ describe('prints layer', () => {
 
     it('a pane narrower than the lane: the lane is the whole pane', () => {
       const pane = paneFrame({ width: 40, dpr: 2 });
-      expect(marksLane(pane)).toEqual({ frame: pane, left: 0 });
+      expect(marksLane(pane)).toEqual(pane);
     });
   });
 });

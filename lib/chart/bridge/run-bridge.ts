@@ -12,7 +12,7 @@ import {
 } from './read-chart';
 import { findLwcChart, type LwcHandle, lwcGone, readLwcSnapshot } from './read-lwc';
 import { createClTimeReader } from './read-time';
-import { encodeSnapshot, onlyPriceDiffers, sameWire, type WireSnapshot } from './wire';
+import { encodeSnapshot, type WireSnapshot, wireChange } from './wire';
 
 const PROBE_MS = 500;
 /**
@@ -92,8 +92,8 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
     lastTick = null;
   };
 
-  const post = (message: (channel: string, seq: number) => BridgeToIsolated) => {
-    postedAt = Date.now();
+  const post = (at: number, message: (channel: string, seq: number) => BridgeToIsolated) => {
+    postedAt = at;
     for (const [channel, port] of channels) {
       const seq = seqs.get(channel) ?? 0;
       seqs.set(channel, seq + 1);
@@ -103,23 +103,21 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   const publish = (snapshot: ChartSnapshot | null) => {
     if (channels.size === 0) return;
     const wire = snapshot === null ? null : encodeSnapshot(snapshot);
-    const priceOnly = last !== NOTHING && onlyPriceDiffers(wire, last);
-    if (
-      last !== NOTHING &&
-      (sameWire(wire, last) || (priceOnly && Date.now() - snapshotAt < PRICE_POST_MS))
-    ) {
+    const change = last === NOTHING ? 'more' : wireChange(last, wire);
+    const now = Date.now();
+    if (change === 'none' || (change === 'price' && now - snapshotAt < PRICE_POST_MS)) {
       // The first frame after a change that moved nothing but, maybe, the price (the chart has stopped), then a
       // heartbeat; a price held back goes with a later message.
-      if (!moving && Date.now() - postedAt < HEARTBEAT_MS) return;
+      if (!moving && now - postedAt < HEARTBEAT_MS) return;
       moving = false;
-      post((channel, seq) => ({ tag: BRIDGE_TAG, from: 'bridge', type: 'still', channel, seq }));
+      post(now, (channel, seq) => ({ tag: BRIDGE_TAG, from: 'bridge', type: 'still', channel, seq }));
       return;
     }
     last = wire;
     // A new price alone moves nothing: no `still` follows it.
-    if (!priceOnly) moving = true;
-    snapshotAt = Date.now();
-    post((channel, seq) => ({
+    if (change === 'more') moving = true;
+    snapshotAt = now;
+    post(now, (channel, seq) => ({
       tag: BRIDGE_TAG,
       from: 'bridge',
       type: 'snapshot',

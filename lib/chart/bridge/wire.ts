@@ -98,18 +98,18 @@ export function decodeSnapshot(raw: unknown): unknown {
 /** Where a wire snapshot holds the chart's last price. */
 const LAST_PRICE = 12;
 
-/** Whether two wire snapshots differ in the chart's last price and in nothing else. */
-export function onlyPriceDiffers(a: WireSnapshot | null, b: WireSnapshot | null): boolean {
-  if (a === null || b === null || a.length !== b.length || Object.is(a[LAST_PRICE], b[LAST_PRICE]))
-    return false;
-  for (let i = 0; i < a.length; i++) if (i !== LAST_PRICE && !Object.is(a[i], b[i])) return false;
-  return true;
-}
-
-/** Whether two wire snapshots (or the bridge's null) say the same, item by item (numbers by `Object.is`). */
-export function sameWire(a: WireSnapshot | null, b: WireSnapshot | null): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
-  return true;
+/**
+ * What changed from wire snapshot `a` (or the bridge's null) to `b`, item by item (numbers by `Object.is`), in one
+ * pass: `none`, the chart's last price and nothing else (`price`), or anything more (`more`).
+ */
+export function wireChange(a: WireSnapshot | null, b: WireSnapshot | null): 'none' | 'price' | 'more' {
+  if (a === b) return 'none';
+  if (a === null || b === null || a.length !== b.length) return 'more';
+  let price = false;
+  for (let i = 0; i < a.length; i++) {
+    if (Object.is(a[i], b[i])) continue;
+    if (i !== LAST_PRICE) return 'more';
+    price = true;
+  }
+  return price ? 'price' : 'none';
 }

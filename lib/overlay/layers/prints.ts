@@ -25,14 +25,13 @@ export interface PrintsData {
 export const MARKS_LANE_CSS = RIGHT_LANES.strip.width + MARK_AGE_SPAN_CSS + 2 * MARK_MAX_R_CSS + 4;
 
 /**
- * The marks' canvas for a pane frame: the frame of its lane (the pane's scale and height, MARKS_LANE_CSS wide, or
- * the whole pane when narrower), and where its left edge sits in the pane's bitmap px. Its right edge is the pane
- * canvas's, on the same device-pixel grid.
+ * The frame of the marks' canvas for a pane frame: the pane's scale and height, MARKS_LANE_CSS wide (a whole number
+ * of bitmap px), or the whole pane when narrower. Placed with its right edge on the pane canvas's, it is on the same
+ * device-pixel grid: its left edge is the pane canvas's bitmap width less its own.
  */
-export function marksLane(frame: Frame): { frame: Frame; left: number } {
+export function marksLane(frame: Frame): Frame {
   const paneWidth = Math.max(1, Math.round(frame.width * frame.dpr));
-  const width = Math.min(paneWidth, Math.ceil(MARKS_LANE_CSS * frame.dpr));
-  return { frame: { ...frame, width: width / frame.dpr }, left: paneWidth - width };
+  return { ...frame, width: Math.min(paneWidth, Math.ceil(MARKS_LANE_CSS * frame.dpr)) / frame.dpr };
 }
 
 /** Paints a marks layout on a whole canvas (it clears the canvas first). */

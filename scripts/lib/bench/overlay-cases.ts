@@ -4,7 +4,7 @@ import { PRICE_POST_MS } from '../../../lib/chart/bridge/run-bridge';
 import { EXTENSION_DIR } from '../browser/harness';
 import type { ImportedBench } from './imported';
 import { IMPORT_DIR } from './imported';
-import { LIVE_TICK_MS, type OverlayRun } from './overlay-browser';
+import { LIVE_TICK_MS, type OverlayRun, TRACED_PANS } from './overlay-browser';
 import { bundleMetrics, frameCosts, summarize, summaryMetrics } from './overlay-frames';
 import type { ThreadCosts } from './overlay-trace';
 import type { BenchCase, Metric } from './types';
@@ -72,7 +72,7 @@ function runSpread(runs: { overlay: number[]; total: number[] }[] | undefined): 
 export const THREAD_NOTE =
   ' Thread time (judge by it on a loaded machine: a preempted thread’s clock stands still) is the main thread’s CPU ' +
   'time inside the extension’s own calls, from Chrome traces of the same pan run again after the measured one ' +
-  '(the range pan three times, their frames pooled, with the lowest and highest p95 of one pan) ' +
+  `(the range pan ${TRACED_PANS} times, their frames pooled, with the lowest and highest p95 of one pan) ` +
   '(devtools.timeline FunctionCall events of content-scripts/overlay-core.js and binance.js, and of chart-bridge.js, the outermost only, ' +
   'their tdur), cut into frames at the call that painted as the measures are. Counted: all of our JS (listeners, ' +
   'animation-frame and timer callbacks, the bridge’s listener hearing its own posts, the code around the measured ' +

@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { LiqPrint } from '../../../lib/liquidations/types';
+import { TRACED_PANS } from './overlay-browser';
 import { threadMetrics } from './overlay-cases';
 import { frameCosts, summaryMetrics } from './overlay-frames';
 import type { MarksPanRun } from './overlay-marks';
@@ -159,7 +160,7 @@ export function createRealisedCases(): BenchCase[] {
         'overlay-frame with 500 realised marks on the pane (600 Bybit prints from the local venue sockets, the ' +
         'summary keeps the latest 500): per painted frame, snapshot handling + layout + bands + marks + canvas, ' +
         'as overlay-frame measures it: wall time untraced (no target: under load it measures the machine), then ' +
-        'thread time under Chrome traces of the same pan run again three times, their frames pooled (the target ' +
+        `thread time under Chrome traces of the same pan run again ${TRACED_PANS} times, their frames pooled (the target ` +
         'applies to it; the lowest and highest p95 of one pan show how far it moves between runs)',
       measure: async () => {
         const { overlayBenchBlocker } = await import('./overlay-browser');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeSnapshot, encodeSnapshot, onlyPriceDiffers, sameWire } from '../../../lib/chart/bridge/wire';
+import { decodeSnapshot, encodeSnapshot, wireChange } from '../../../lib/chart/bridge/wire';
 import { readSnapshot } from '../../../lib/chart/read-snapshot';
 import type { ChartSnapshot, TimeRead } from '../../../lib/chart/snapshot';
 import { makeSnapshot } from '../../overlay/fixtures';
@@ -130,38 +130,34 @@ describe('the bridge’s wire snapshot', () => {
 
   it('compares item by item, numbers by Object.is', () => {
     const a = encodeSnapshot(makeSnapshot({ time: time(2) }));
-    expect(sameWire(a, [...a])).toBe(true);
-    expect(sameWire(null, null)).toBe(true);
-    expect(sameWire(a, null)).toBe(false);
-    expect(sameWire(a, a.slice(0, -2))).toBe(false);
+    expect(wireChange(a, [...a])).toBe('none');
+    expect(wireChange(null, null)).toBe('none');
+    expect(wireChange(a, null)).toBe('more');
+    expect(wireChange(null, a)).toBe('more');
+    expect(wireChange(a, a.slice(0, -2))).toBe('more');
     const moved = [...a];
     moved[8] = (moved[8] as number) + 1e-9;
-    expect(sameWire(a, moved)).toBe(false);
-    expect(sameWire([Number.NaN], [Number.NaN])).toBe(true);
-    expect(sameWire([0], [-0])).toBe(false);
+    expect(wireChange(a, moved)).toBe('more');
+    expect(wireChange([Number.NaN], [Number.NaN])).toBe('none');
+    expect(wireChange([0], [-0])).toBe('more');
   });
 
   it('tells a new last price alone from any other change', () => {
     const a = encodeSnapshot(makeSnapshot({ lastPrice: 95_000, time: time(2) }));
     const priced = encodeSnapshot(makeSnapshot({ lastPrice: 95_001, time: time(2) }));
-    expect(onlyPriceDiffers(a, priced)).toBe(true);
-    expect(onlyPriceDiffers(a, encodeSnapshot(makeSnapshot({ lastPrice: null, time: time(2) })))).toBe(true);
-    // The same price, or the price and anything else, or another shape: not a price alone.
-    expect(onlyPriceDiffers(a, [...a])).toBe(false);
+    expect(wireChange(a, priced)).toBe('price');
+    expect(wireChange(a, encodeSnapshot(makeSnapshot({ lastPrice: null, time: time(2) })))).toBe('price');
+    // The price and anything else: more than the price.
     const alsoMoved = [...priced];
     alsoMoved[9] = (alsoMoved[9] as number) + 1;
-    expect(onlyPriceDiffers(a, alsoMoved)).toBe(false);
-    expect(onlyPriceDiffers(a, encodeSnapshot(makeSnapshot({ lastPrice: 95_001, time: time(3) })))).toBe(
-      false,
-    );
-    expect(onlyPriceDiffers(a, null)).toBe(false);
-    expect(onlyPriceDiffers(null, null)).toBe(false);
-    // Every other position counts.
+    expect(wireChange(a, alsoMoved)).toBe('more');
+    expect(wireChange(a, encodeSnapshot(makeSnapshot({ lastPrice: 95_001, time: time(3) })))).toBe('more');
+    // Every other position counts, before the price's place or after it.
     for (let i = 0; i < a.length; i++) {
       if (i === 12) continue;
       const other = [...priced];
       other[i] = typeof other[i] === 'number' ? (other[i] as number) + 1 : 'x';
-      expect(onlyPriceDiffers(a, other), `position ${i}`).toBe(false);
+      expect(wireChange(a, other), `position ${i}`).toBe('more');
     }
   });
 });
