@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAINT } from '../../scripts/lib/bench/overlay-frames';
 import {
+  CALL_FUNCTION,
   isUsefulTraceEvent,
   MEASURE_CALL,
   pooledThreadCosts,
@@ -160,6 +161,56 @@ describe('overlay thread time from a trace', () => {
     expect(Number(costs.sums.overlay.measuring.toFixed(6))).toBe(0.044);
   });
 
+  it('counts the listener calls inside a bridge call (its events, run at once) as the overlay’s, not the bridge’s', () => {
+    /** `v8.callFunction`: V8 called a function, outermost or nested; it carries no script. */
+    const v8Call = (ts: number, dur: number, tdur: number, tid = 1): TraceEvent => ({
+      name: CALL_FUNCTION,
+      ph: 'X',
+      ts,
+      dur,
+      tdur,
+      pid: 1,
+      tid,
+    });
+    const measure = (ts: number, tdur: number): TraceEvent => ({
+      name: MEASURE_CALL,
+      ph: 'X',
+      ts,
+      dur: tdur,
+      tdur,
+      pid: 1,
+      tid: 1,
+    });
+    const costs = ok([
+      // Frame 1: the bridge's animation frame (1,000 µs of thread time) runs the overlay's listener (600), which
+      // paints; the listener's own nested call (50) and measure (20) are inside it.
+      v8Call(-5, 1_010, 1_000), // the bridge's own callFunction, around its FunctionCall: not nested
+      call(urls.bridge, 0, 1_000, 1_000),
+      v8Call(200, 650, 600),
+      v8Call(300, 60, 50), // inside the listener: already counted in it
+      measure(400, 20),
+      paint(500),
+      v8Call(2_000, 10, 10, 2), // another thread's
+      // Frame 2: a bridge call with no listener in it (nothing changed), then one that paints.
+      call(urls.bridge, 16_000, 300, 300),
+      call(urls.bridge, 32_000, 900, 800),
+      v8Call(32_100, 500, 450),
+      paint(32_400),
+    ]);
+    // Overlay: 600 − 20 = 580; then 450. Bridge: 1000 − 600 = 400; then 300 + (800 − 450) = 650.
+    expect(round(costs.overlay)).toEqual([0.58, 0.45]);
+    expect(round(costs.total)).toEqual([0.98, 1.1]);
+    const sum = ({ calls, thread, wall }: { calls: number; thread: number; wall: number }) => [
+      calls,
+      Number(thread.toFixed(6)),
+      Number(wall.toFixed(6)),
+    ];
+    expect(sum(costs.sums.overlay)).toEqual([2, 1.05, 1.15]);
+    expect(sum(costs.sums.bridge)).toEqual([3, 1.05, 1.05]);
+    expect(Number(costs.sums.overlay.measuring.toFixed(6))).toBe(0.02);
+    expect(costs.sums.bridge.measuring).toBe(0);
+  });
+
   it('holds a thread time above its call’s wall time to the wall time', () => {
     const costs = ok([call(urls.bridge, 0, 1_477, 5_332), call(SITE, 2_000, 400, 420), paint(2_300)]);
     expect(round(costs.overlay)).toEqual([0.4]);
@@ -180,7 +231,7 @@ describe('overlay thread time from a trace', () => {
     expect(none).toEqual({ ok: false, reason: 'no call into the extension’s scripts in the trace' });
   });
 
-  it('keeps only complete FunctionCall events and the paint measures while collecting', () => {
+  it('keeps only complete FunctionCall, measure-call and v8.callFunction events and the paint measures while collecting', () => {
     const kept = [
       call(PAGE, 0, 1, 1),
       { ...call(PAGE, 0, 1, 1), ph: 'B' },
@@ -188,11 +239,14 @@ describe('overlay thread time from a trace', () => {
       { name: 'liqlens:snapshot', ph: 'b', ts: 0, pid: 1, tid: 1 },
       { name: 'Paint', ph: 'X', ts: 0, dur: 9, pid: 1, tid: 1 },
       { name: MEASURE_CALL, ph: 'X', ts: 0, dur: 9, pid: 1, tid: 1 },
+      { name: CALL_FUNCTION, ph: 'X', ts: 0, dur: 9, pid: 1, tid: 1 },
+      { name: 'V8.GC_SCAVENGER', ph: 'X', ts: 0, dur: 9, pid: 1, tid: 1 },
     ].filter(isUsefulTraceEvent);
     expect(kept.map((e) => `${e.name} ${e.ph}`)).toEqual([
       'FunctionCall X',
       `${PAINT} b`,
       `${MEASURE_CALL} X`,
+      `${CALL_FUNCTION} X`,
     ]);
   });
 });

@@ -26,15 +26,22 @@ export interface ScriptUrls {
   bridge: string;
 }
 
-/** The trace categories that carry what {@link threadFrameCosts} reads, and no more (tracing costs time too). */
-export const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing'];
+/**
+ * The trace categories that carry what {@link threadFrameCosts} reads, and no more (tracing costs time too): `v8` for
+ * `v8.callFunction`, which marks the listener calls made inside a call (the overlay's inside the bridge's).
+ */
+export const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'v8'];
+
+/** V8 called a function from the browser: every such call, nested ones too (`FunctionCall` marks the outermost). */
+export const CALL_FUNCTION = 'v8.callFunction';
 
 /** The bench's own `performance.measure()` calls, inside ours: instrumentation, not the overlay's work. */
 export const MEASURE_CALL = 'UserTiming::Measure';
 
 /** Only these are read: V8 entry points into a script, the measure calls, and the paint measures (frame cuts). */
 export const isUsefulTraceEvent = (e: TraceEvent): boolean =>
-  ((e.name === 'FunctionCall' || e.name === MEASURE_CALL) && e.ph === 'X') || e.name === PAINT;
+  ((e.name === 'FunctionCall' || e.name === MEASURE_CALL || e.name === CALL_FUNCTION) && e.ph === 'X') ||
+  e.name === PAINT;
 
 export type ThreadCosts =
   | {
@@ -63,18 +70,29 @@ interface Call {
   kind: Kind;
   event: TraceEvent;
   paints: boolean;
-  /** Thread µs of the bench's measure() calls inside this one. */
+  /** Thread µs of the bench's measure() calls inside this one (not inside a call nested in it). */
   measuring: number;
+  /** Thread and wall µs of the overlay's calls nested in this one (the bridge's events' listener), counted apart. */
+  nested: { thread: number; wall: number };
 }
 
 const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
 const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
+
+/** Thread µs of a complete event (0 when Chrome left it out: the thread clock did not move), held to its wall µs. */
+const threadUs = (e: TraceEvent) =>
+  typeof e.tdur === 'number' && Number.isFinite(e.tdur) ? Math.min(e.tdur, e.dur ?? 0) : 0;
 
 /**
  * The extension's own calls: complete `FunctionCall` events (V8 entering a function from a task: a listener, an
  * animation frame or timer callback, an observer) whose script is one of ours, the outermost on their thread only,
  * so that a call of ours made inside another of ours is not counted twice. A page script's call is never counted;
  * a call of ours inside one (a listener of ours that page code reaches synchronously) is, for its own span only.
+ *
+ * The bridge's events run the overlay's listener inside the bridge's animation frame callback, and Chrome marks only
+ * the outermost call with `FunctionCall`: the outermost `v8.callFunction` events strictly inside a bridge call are
+ * the overlay's calls (the bridge calls no other listener: its event types are its own), and their time is taken out
+ * of the bridge's.
  */
 function outermostCalls(events: readonly TraceEvent[], urls: ScriptUrls): Call[] {
   const kindOf = (url: string | undefined): Kind | null =>
@@ -96,7 +114,22 @@ function outermostCalls(events: readonly TraceEvent[], urls: ScriptUrls): Call[]
       if (!kind) continue;
       if (open && e.ts < end(open)) continue;
       open = e;
-      calls.push({ kind, event: e, paints: false, measuring: 0 });
+      calls.push({ kind, event: e, paints: false, measuring: 0, nested: { thread: 0, wall: 0 } });
+    }
+  }
+  const listeners = events
+    .filter((e) => e.name === CALL_FUNCTION && e.ph === 'X')
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  for (const bridge of calls.filter((c) => c.kind === 'bridge')) {
+    const b = bridge.event;
+    let open: TraceEvent | null = null;
+    for (const e of listeners) {
+      if (e.pid !== b.pid || e.tid !== b.tid || e.ts <= b.ts || end(e) > end(b)) continue;
+      if (open && e.ts < end(open)) continue;
+      open = e;
+      bridge.nested.thread += threadUs(e);
+      bridge.nested.wall += e.dur ?? 0;
+      calls.push({ kind: 'overlay', event: e, paints: false, measuring: 0, nested: { thread: 0, wall: 0 } });
     }
   }
   return calls.sort((a, b) => a.event.ts - b.event.ts);
@@ -133,7 +166,8 @@ export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls
   }
   for (const e of events) {
     if (e.name !== MEASURE_CALL || e.ph !== 'X') continue;
-    const call = calls.find(
+    // The innermost call around it: a nested overlay call starts after the bridge call it is in.
+    const call = calls.findLast(
       (c) => thread(c.event) === thread(e) && c.event.ts <= e.ts && end(e) <= end(c.event),
     );
     if (call) call.measuring += Math.min(e.tdur ?? 0, e.dur ?? 0);
@@ -155,14 +189,15 @@ export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls
     // A thread cannot run longer than the wall clock: the rare tdur above dur (seen up to a few ms in these traces,
     // a clock glitch) is held to dur.
     const raw = timed(c) ? (c.event.tdur as number) : 0;
-    const gross = Math.min(raw, dur);
+    // The overlay's calls nested in this one are counted as the overlay's, each on its own.
+    const gross = Math.max(0, Math.min(raw, dur) - c.nested.thread);
     const measuring = Math.min(c.measuring, gross);
     const tdur = gross - measuring;
     if (!timed(c)) sum.untimed++;
     if (raw > dur) sum.clamped++;
     sum.thread += ms(gross);
     sum.measuring += ms(measuring);
-    sum.wall += ms(dur);
+    sum.wall += ms(dur - c.nested.wall);
     sum.calls++;
     frame[c.kind] += tdur;
     if (c.paints) {
