@@ -166,9 +166,9 @@ function start(
     }),
     // Measured from the message's arrival: reading it and checking its envelope are the overlay's work too.
     now: () => performance.now(),
-    // A snapshot that changes the drawing is painted at once, in this task: the bridge posts at most one per
-    // animation frame, right after reading the chart in it, so this is the frame's paint, and waiting for the next
-    // animation frame would only add a callback (and show the change no sooner).
+    // A snapshot that changes the drawing is painted at once: the bridge's event runs this inside its animation frame
+    // callback, right after it read the chart, so the canvas changes in the frame the chart draws the same move
+    // (lib/chart/bridge/protocol.ts). Waiting for the next animation frame would show it a frame late.
     onSnapshot: guard.wrap('snapshot', (_seq: number, raw: unknown, receivedAt: number) => {
       inSnapshot = true;
       try {

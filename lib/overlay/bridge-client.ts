@@ -1,4 +1,4 @@
-import { BRIDGE_TAG, type IsolatedToBridge } from '../chart/bridge/protocol';
+import { BRIDGE_TAG, type IsolatedToBridge, isBridgeEvents } from '../chart/bridge/protocol';
 import { decodeSnapshot } from '../chart/bridge/wire';
 
 /**
@@ -8,6 +8,8 @@ import { decodeSnapshot } from '../chart/bridge/wire';
 export const MAX_SEQ_STEP = 8;
 /** More messages than this on a port within one second is a flood (the bridge sends at most one per frame). */
 export const MAX_MESSAGES_PER_SECOND = 250;
+/** An event's text longer than this is not a message of the bridge's (a snapshot is well under 2,000 characters). */
+export const MAX_EVENT_CHARS = 16_384;
 
 /** A `BridgeToIsolated` sequence number: a non-negative safe integer. */
 const isSeq = (seq: unknown): seq is number => Number.isSafeInteger(seq) && (seq as number) >= 0;
@@ -16,6 +18,9 @@ const isSeq = (seq: unknown): seq is number => Number.isSafeInteger(seq) && (seq
 export interface BridgeWindow {
   postMessage(message: unknown, targetOrigin: string, transfer: BridgePort[]): void;
   location: { origin: string };
+  /** For the bridge's events (protocol.ts): `detail` is the page's, untrusted. */
+  addEventListener(type: string, listener: (event: { detail?: unknown }) => void): void;
+  removeEventListener(type: string, listener: (event: { detail?: unknown }) => void): void;
 }
 
 /** The part of a `MessagePort` the client uses. */
@@ -73,11 +78,13 @@ export interface BridgeClient {
 /**
  * The isolated side of the page bridge (lib/chart/bridge/protocol.ts): the two scripts load in no set order, so it
  * repeats `hello` on the window, each with the far end of a new `MessageChannel`, until `ready` arrives on the latest
- * port (the earlier ports are closed). Everything else goes over that port and nothing is read from the window. What
- * arrives on the port is still untrusted (a page script can take the port from a hello): only messages with the
+ * port (the earlier ports are closed). The snapshots and `still`s then come as events of the type `ready` named, and
+ * are taken as the port's messages: one stream per port, numbered together. Nothing else is read from the window.
+ * All of it is untrusted (a page script can take the port from a hello and say `ready` itself): only messages with the
  * bridge's tag and this channel are parsed at all. Sequence numbers are per port and may only step forward by at most
- * MAX_SEQ_STEP, and a port may carry at most MAX_MESSAGES_PER_SECOND: anything else fails closed (`onDoubt`, the
- * port dropped, a new hello), so a poisoned number or a flood can never hold the overlay on an old snapshot.
+ * MAX_SEQ_STEP, and a port may carry at most MAX_MESSAGES_PER_SECOND; the bridge says `ready` once per port and
+ * sends nothing else on it. Anything else fails closed (`onDoubt`, the port dropped, a new hello), so a poisoned
+ * number, a flood or a second `ready` (two voices on one port) can never hold the overlay on an old snapshot.
  */
 export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
   const { win, channel } = options;
@@ -94,6 +101,8 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
   let timer: unknown = null;
   let hellos = 0;
   let port: BridgePort | null = null;
+  /** The current port's event listener, once its `ready` named the type. */
+  let events: { type: string; listener: (event: { detail?: unknown }) => void } | null = null;
   let heardAt = Number.NEGATIVE_INFINITY;
 
   const message = (type: IsolatedToBridge['type']): IsolatedToBridge => ({
@@ -105,6 +114,8 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
 
   /** Tells the bridge over the port (pause, stop) and lets go of it. */
   const closePort = (last?: 'pause' | 'stop') => {
+    if (events) win.removeEventListener(events.type, events.listener);
+    events = null;
     if (!port) return;
     const closing = port;
     port = null;
@@ -128,7 +139,7 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
     port = port1;
     lastSeq = -1;
     windowCount = 0;
-    port1.addEventListener('message', (event) => onMessage(port1, event));
+    port1.addEventListener('message', (event) => onMessage(port1, event.data, false));
     port1.start();
     win.postMessage(message('hello'), win.location.origin, [port2]);
     hellos += 1;
@@ -168,8 +179,36 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
     return true;
   };
 
-  const onMessage = (from: BridgePort, event: { data: unknown }) => {
-    const receivedAt = options.now ? options.now() : Number.NaN;
+  /** The bridge's events for `from`'s stream: each `detail` JSON text of one message. */
+  const listen = (from: BridgePort, type: string) => {
+    const listener = (event: { detail?: unknown }) => {
+      const receivedAt = options.now ? options.now() : Number.NaN;
+      if (from !== port) return;
+      const detail = event.detail;
+      let data: unknown;
+      try {
+        if (typeof detail !== 'string' || detail.length > MAX_EVENT_CHARS) throw new Error();
+        data = JSON.parse(detail);
+      } catch {
+        distrust('the page bridge sent an event that is not a message');
+        return;
+      }
+      onMessage(from, data, true, receivedAt);
+    };
+    events = { type, listener };
+    win.addEventListener(type, listener);
+  };
+
+  /**
+   * One message of `from`'s stream: `ready` on the port (`viaEvent` false), the others as events; `receivedAt` is
+   * when it reached its listener.
+   */
+  const onMessage = (
+    from: BridgePort,
+    raw: unknown,
+    viaEvent: boolean,
+    receivedAt = options.now ? options.now() : Number.NaN,
+  ) => {
     if (stopped || !active || from !== port) return;
     const t = clock();
     if (!(t - windowStart < 1000)) {
@@ -180,19 +219,35 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
       distrust('the page bridge sent too many messages');
       return;
     }
-    const data = event.data as {
+    const data = raw as {
       tag?: unknown;
       from?: unknown;
       channel?: unknown;
       type?: unknown;
       seq?: unknown;
       snapshot?: unknown;
+      events?: unknown;
     } | null;
     // `BridgeToIsolated` checked by hand, every frame, cheapest first: whoever holds the other end may send anything.
     if (!data || typeof data !== 'object' || data.tag !== BRIDGE_TAG || data.from !== 'bridge') return;
     if (data.channel !== channel) return;
+    const isStream = data.type === 'still' || data.type === 'snapshot';
+    if (viaEvent ? data.type === 'ready' : isStream) {
+      distrust(`the page bridge sent ${data.type} the wrong way`);
+      return;
+    }
     if (data.type === 'ready') {
+      if (events) {
+        distrust('the page bridge said ready twice on one port');
+        return;
+      }
+      if (!isBridgeEvents(data.events)) {
+        distrust('the page bridge said ready without its event type');
+        return;
+      }
       heardAt = t;
+      listen(from, data.events);
+      from.postMessage(message('listening'));
       if (!ready) {
         ready = true;
         clearTimer();

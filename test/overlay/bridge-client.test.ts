@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_TAG } from '../../lib/chart/bridge/protocol';
 import { encodeSnapshot } from '../../lib/chart/bridge/wire';
-import { createBridgeClient, MAX_MESSAGES_PER_SECOND, MAX_SEQ_STEP } from '../../lib/overlay/bridge-client';
+import {
+  createBridgeClient,
+  MAX_EVENT_CHARS,
+  MAX_MESSAGES_PER_SECOND,
+  MAX_SEQ_STEP,
+} from '../../lib/overlay/bridge-client';
 import { makeSnapshot } from './fixtures';
 
 const CHANNEL = '0f8e2b6c-1d2e-4f00-9a1b-123456789abc';
@@ -34,15 +39,39 @@ function fakePort() {
 }
 type FakePort = ReturnType<typeof fakePort>;
 
+type EventListener = (event: { detail?: unknown }) => void;
+
+/** The isolated world's window as the client uses it: posts recorded, event listeners by type, `emit` fires one. */
+function fakeWindow(
+  posted: { message: Record<string, unknown>; origin: string; transfer: FakePort[] }[] = [],
+) {
+  const listeners = new Map<string, Set<EventListener>>();
+  return {
+    postMessage: (message: unknown, origin: string, transfer: FakePort[]) =>
+      posted.push({ message: message as Record<string, unknown>, origin, transfer }),
+    location: { origin: 'https://www.binance.com' },
+    addEventListener: (type: string, listener: EventListener) => {
+      listeners.set(type, (listeners.get(type) ?? new Set()).add(listener));
+    },
+    removeEventListener: (type: string, listener: EventListener) => {
+      listeners.get(type)?.delete(listener);
+    },
+    emit: (type: string, event: { detail?: unknown }) => {
+      for (const listener of listeners.get(type) ?? []) listener(event);
+    },
+    /** The event types something listens for. */
+    listened: () => [...listeners].filter(([, set]) => set.size > 0).map(([type]) => type),
+  };
+}
+
+/** The event type the bridge names in its `ready` on the n-th port. */
+const eventsOf = (n: number) => `liqlens-bridge-0f8e2b6c-1d2e-4f00-9a1b-${String(n).padStart(12, '0')}`;
+
 function setup(options: { fastHellos?: number } = {}) {
   const posted: { message: Record<string, unknown>; origin: string; transfer: FakePort[] }[] = [];
   // The hello interval and the clock are vitest's fake ones, from 0 ms.
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'], now: 0 });
-  const win = {
-    postMessage: (message: unknown, origin: string, transfer: FakePort[]) =>
-      posted.push({ message: message as Record<string, unknown>, origin, transfer }),
-    location: { origin: 'https://www.binance.com' },
-  };
+  const win = fakeWindow(posted);
   /** The near end of every channel made, in order; the far end went with the hello. */
   const ports: FakePort[] = [];
   const snapshots: [number, unknown][] = [];
@@ -70,22 +99,45 @@ function setup(options: { fastHellos?: number } = {}) {
     },
     ...options,
   });
-  /** The bridge answering on the latest hello's port (or on `port`). */
-  const fromBridge = (data: Record<string, unknown>, port: FakePort | undefined = ports.at(-1)) =>
-    port?.receive({ tag: BRIDGE_TAG, from: 'bridge', channel: CHANNEL, ...data });
+  /** The event type each port's `ready` named. */
+  const typeOf = new Map<FakePort, string>();
+  /** A message of the bridge's on `port`, as it is: on the port itself. */
+  const onPort = (data: unknown, port: FakePort | undefined = ports.at(-1)) => port?.receive(data);
+  /** An event of the type `port`'s `ready` named, with `detail` as it is. */
+  const emit = (detail: unknown, port: FakePort | undefined = ports.at(-1)) => {
+    const type = port && typeOf.get(port);
+    if (type) win.emit(type, { detail });
+  };
+  /**
+   * The bridge answering the latest hello (or `port`'s) as it does: `ready` on the port (naming the port's event
+   * type unless `data` names one), the rest as events of that type; before `ready`, on the port.
+   */
+  const fromBridge = (data: Record<string, unknown>, port: FakePort | undefined = ports.at(-1)) => {
+    if (!port) return;
+    const message = { tag: BRIDGE_TAG, from: 'bridge', channel: CHANNEL, ...data };
+    if (data.type === 'ready') {
+      const events = 'events' in data ? data.events : eventsOf(ports.indexOf(port));
+      if (typeof events === 'string' && !typeOf.has(port)) typeOf.set(port, events);
+      onPort({ events, ...message }, port);
+    } else if (typeOf.has(port)) emit(JSON.stringify(message), port);
+    else onPort(message, port);
+  };
   /** The hello interval's next tick. */
   const tick = () => {
     vi.advanceTimersToNextTimer();
   };
-  /** Everything the client sent on any port: pause and stop. */
+  /** Everything the client sent on any port: listening, pause and stop. */
   const onPorts = () => ports.flatMap((p) => p.sent.map((m) => m.type));
   return {
     client,
+    win,
     posted,
     ports,
     snapshots,
     doubts,
     fromBridge,
+    onPort,
+    emit,
     tick,
     onPorts,
     ready: () => ready,
@@ -127,7 +179,8 @@ describe('createBridgeClient', () => {
     expect(vi.getTimerCount()).toBe(0);
     t.tick();
     expect(t.posted).toHaveLength(2);
-    expect(t.onPorts()).toEqual([]);
+    // Only that it listens for the events `ready` named, on the port that said it.
+    expect(t.ports.map((p) => p.sent.map((m) => m.type))).toEqual([[], ['listening']]);
   });
 
   it('slows down when no bridge answers', () => {
@@ -166,7 +219,7 @@ describe('createBridgeClient', () => {
     expect(t.doubts).toEqual([]);
   });
 
-  it('takes a snapshot only in the wire’s shape: anything else on the port is a doubt, and nothing is passed on', () => {
+  it('takes a snapshot only in the wire’s shape: anything else is a doubt, and nothing is passed on', () => {
     const full = wire(1);
     const notWires: unknown[] = [
       undefined,
@@ -232,6 +285,7 @@ describe('createBridgeClient', () => {
     t.client.setActive(false);
     expect(types(t.posted)).toEqual(['hello']);
     expect(t.ports[0]?.sent).toEqual([
+      { tag: BRIDGE_TAG, from: 'isolated', type: 'listening', channel: CHANNEL },
       { tag: BRIDGE_TAG, from: 'isolated', type: 'pause', channel: CHANNEL },
     ]);
     expect(t.ports[0]?.closed).toBe(true);
@@ -276,7 +330,7 @@ describe('createBridgeClient', () => {
     t.client.setActive(true);
     t.client.stop();
     expect(types(t.posted)).toEqual(['hello', 'hello']);
-    expect(t.onPorts()).toEqual(['pause', 'stop']);
+    expect(t.onPorts()).toEqual(['listening', 'pause', 'stop']);
   });
 });
 
@@ -378,17 +432,13 @@ describe('createBridgeClient: silence', () => {
 });
 
 describe('createBridgeClient: timing a snapshot', () => {
-  it('hands on the clock reading from before the message was read, and NaN without a clock', () => {
+  it('hands on the clock reading from before the event was read, and NaN without a clock', () => {
     let clock = 100;
-    const port = fakePort();
-    let listener: ((event: { data: unknown }) => void) | null = null;
-    port.addEventListener = (_, l) => {
-      listener = l;
-    };
-    const win = { postMessage: () => {}, location: { origin: 'https://www.binance.com' } };
     const received: [number, unknown, number][] = [];
-    const make = (now?: () => number) =>
-      createBridgeClient({
+    const make = (now?: () => number) => {
+      const win = fakeWindow();
+      const port = fakePort();
+      const client = createBridgeClient({
         win,
         channel: CHANNEL,
         onReady: () => {},
@@ -398,29 +448,172 @@ describe('createBridgeClient: timing a snapshot', () => {
         newChannel: () => ({ port1: port, port2: fakePort() }),
         ...(now ? { now } : {}),
       });
-    const send = (seq: number) => {
-      const data = {
-        tag: BRIDGE_TAG,
+      client.setActive(true);
+      port.receive({ tag: BRIDGE_TAG, from: 'bridge', channel: CHANNEL, type: 'ready', events: eventsOf(0) });
+      return (seq: number) => {
+        const text = JSON.stringify({
+          tag: BRIDGE_TAG,
+          from: 'bridge',
+          channel: CHANNEL,
+          type: 'snapshot',
+          seq,
+          snapshot: null,
+        });
+        // Reading and parsing the event's text is part of its cost.
+        win.emit(eventsOf(0), {
+          get detail() {
+            clock += 5;
+            return text;
+          },
+        });
+      };
+    };
+    make(() => clock)(0);
+    expect(received).toEqual([[0, null, 100]]);
+    expect(clock).toBe(105);
+    make()(0);
+    expect(received[1]?.[2]).toBeNaN();
+  });
+});
+
+describe('createBridgeClient: the bridge’s events', () => {
+  const ready = () => {
+    const t = setup();
+    t.client.setActive(true);
+    t.fromBridge({ type: 'ready' });
+    return t;
+  };
+
+  it('listens for the event type the port’s ready named, only while that port is the one', () => {
+    const t = setup();
+    t.client.setActive(true);
+    expect(t.win.listened()).toEqual([]);
+    t.fromBridge({ type: 'ready' });
+    expect(t.win.listened()).toEqual([eventsOf(0)]);
+    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: wire(1) });
+    expect(t.snapshots).toEqual([[0, shown(1)]]);
+    t.client.reconnect();
+    expect(t.win.listened()).toEqual([]);
+    t.fromBridge({ type: 'ready' });
+    expect(t.win.listened()).toEqual([eventsOf(1)]);
+    // The first port's type is heard no more, whatever it carries.
+    t.fromBridge({ type: 'snapshot', seq: 1, snapshot: wire(2) }, t.ports[0]);
+    t.fromBridge({ type: 'snapshot', seq: 0, snapshot: wire(3) });
+    expect(t.snapshots).toEqual([
+      [0, shown(1)],
+      [0, shown(3)],
+    ]);
+    t.client.setActive(false);
+    expect(t.win.listened()).toEqual([]);
+    expect(t.doubts).toEqual([]);
+  });
+
+  it('a ready without an event type of the bridge’s form is a doubt, and nothing is listened for', () => {
+    for (const events of [
+      undefined,
+      42,
+      'message',
+      'liqlens-bridge-',
+      `${eventsOf(0)}x`,
+      'LIQLENS-BRIDGE-0F8E2B6C-1D2E-4F00-9A1B-000000000000',
+    ]) {
+      const t = setup();
+      t.client.setActive(true);
+      t.fromBridge({ type: 'ready', events });
+      expect([t.ready(), t.doubts, t.win.listened()], String(events)).toEqual([
+        0,
+        ['the page bridge said ready without its event type'],
+        [],
+      ]);
+    }
+  });
+
+  it('a second ready on the port (a page script holding the port speaks too) is a doubt: the port is dropped', () => {
+    for (const second of [eventsOf(7), eventsOf(0)]) {
+      const t = ready();
+      t.onPort({ tag: BRIDGE_TAG, from: 'bridge', channel: CHANNEL, type: 'ready', events: second });
+      expect(t.doubts).toEqual(['the page bridge said ready twice on one port']);
+      expect([t.client.ready, t.ports[0]?.closed, t.win.listened()]).toEqual([false, true, []]);
+      // Neither type is heard on that port any more.
+      t.win.emit(second, {
+        detail: JSON.stringify({
+          tag: BRIDGE_TAG,
+          from: 'bridge',
+          channel: CHANNEL,
+          type: 'snapshot',
+          seq: 0,
+          snapshot: null,
+        }),
+      });
+      expect(t.snapshots).toEqual([]);
+    }
+  });
+
+  it('a snapshot or still on the port, or a ready as an event, is a doubt: the bridge never sends them that way', () => {
+    const message = (type: string) => ({
+      tag: BRIDGE_TAG,
+      from: 'bridge',
+      channel: CHANNEL,
+      type,
+      seq: 0,
+      snapshot: null,
+      events: eventsOf(0),
+    });
+    const cases: [string, (t: ReturnType<typeof setup>) => void][] = [
+      ['snapshot', (t) => t.onPort(message('snapshot'))],
+      ['still', (t) => t.onPort(message('still'))],
+      ['ready', (t) => t.emit(JSON.stringify(message('ready')))],
+    ];
+    for (const [type, send] of cases) {
+      const t = ready();
+      send(t);
+      expect([t.snapshots, t.stills(), t.doubts], type).toEqual([
+        [],
+        0,
+        [`the page bridge sent ${type} the wrong way`],
+      ]);
+      expect(t.ports[0]?.closed).toBe(true);
+    }
+  });
+
+  it('an event whose detail is not the JSON text of a message is a doubt; a foreign message in good JSON is nothing', () => {
+    const good = JSON.stringify({
+      tag: BRIDGE_TAG,
+      from: 'bridge',
+      channel: CHANNEL,
+      type: 'snapshot',
+      seq: 0,
+      snapshot: null,
+    });
+    for (const detail of [
+      undefined,
+      null,
+      42,
+      { type: 'snapshot' },
+      '{"type":',
+      `${good} `.repeat(MAX_EVENT_CHARS),
+    ]) {
+      const t = ready();
+      t.emit(detail);
+      expect([t.snapshots, t.doubts], String(detail).slice(0, 40)).toEqual([
+        [],
+        ['the page bridge sent an event that is not a message'],
+      ]);
+    }
+    const t = ready();
+    t.emit(
+      JSON.stringify({
+        tag: 'liqlens-bridge/2',
         from: 'bridge',
         channel: CHANNEL,
         type: 'snapshot',
-        seq,
+        seq: 0,
         snapshot: null,
-      };
-      // Reading a posted message's data is part of its cost (the browser deserialises it on first access).
-      listener?.({
-        get data() {
-          clock += 5;
-          return data;
-        },
-      });
-    };
-    make(() => clock).setActive(true);
-    send(1);
-    expect(received).toEqual([[1, null, 100]]);
-    expect(clock).toBe(105);
-    make().setActive(true);
-    send(2);
-    expect(received[1]?.[2]).toBeNaN();
+      }),
+    );
+    t.emit('"snapshot"');
+    t.emit('null');
+    t.emit(good);
+    expect([t.snapshots, t.doubts]).toEqual([[[0, null]], []]);
   });
 });

@@ -1,7 +1,7 @@
 import type { ChartSnapshot } from '../snapshot';
 import type { LwcRegistry } from './lwc-hook';
 import { createPaneRects, type PaneRects } from './pane-rects';
-import { BRIDGE_TAG, type BridgeToIsolated } from './protocol';
+import { BRIDGE_EVENTS_PREFIX, BRIDGE_TAG, type BridgeToIsolated } from './protocol';
 import {
   type ChartHandle,
   type CrosshairSample,
@@ -42,14 +42,27 @@ export const BRIDGE_MEASURE = 'liqlens:bridge';
  *
  * Every channel that said hello gets the snapshots until it pauses or stops: a second listener (another copy of
  * the isolated script during an update, or a test) must not silently take the bridge from the first. A channel's
- * messages go over the port its latest hello transferred (a repeated hello replaces the port); a hello without a port
- * gets no answer (see protocol.ts), so nothing but the hellos ever crosses the page's window.
+ * `ready` goes over the port its latest hello transferred (a repeated hello replaces the port and the event type),
+ * its snapshots and `still`s as events of the type that `ready` named (see protocol.ts); a hello without a port gets
+ * no answer.
  *
  * Adapters in order: the TradingView site API, the Charting Library in a chart iframe, then a lightweight-charts
  * chart the hook saw being made (`lwc`, from lwc-hook.ts at document_start).
  */
 export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => void {
-  const channels = new Map<string, MessagePort>();
+  // Taken now, at document_start: a page script that later replaces them must neither see the event types nor stop
+  // the read loop.
+  const requestFrame = win.requestAnimationFrame.bind(win);
+  const cancelFrame = win.cancelAnimationFrame.bind(win);
+  const dispatch = win.dispatchEvent.bind(win);
+  const BridgeEvent = (win as Window & typeof globalThis).CustomEvent;
+  const randomUUID = win.crypto.randomUUID.bind(win.crypto);
+  const stringify = JSON.stringify;
+  /**
+   * Per channel: the port of its latest hello, the event type its `ready` named, and whether the isolated side said
+   * it listens for them (an event before that would be lost).
+   */
+  const channels = new Map<string, { port: MessagePort; events: string; listening: boolean }>();
   let handle: ChartHandle | LwcHandle | null = null;
   let frames = 0;
   let unwatch: (() => void) | null = null;
@@ -74,6 +87,8 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   // `npm run bench` sets this attribute on the page to read the bridge's cost per frame as performance measures;
   // without it nothing is recorded. Read at each hello, not each frame.
   let bench = false;
+  /** Under the bench, the milliseconds of this frame's read spent in the isolated side's listeners. */
+  let dispatched = 0;
 
   const send = (port: MessagePort, message: BridgeToIsolated) => port.postMessage(message);
 
@@ -94,10 +109,19 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
 
   const post = (at: number, message: (channel: string, seq: number) => BridgeToIsolated) => {
     postedAt = at;
-    for (const [channel, port] of channels) {
+    for (const [channel, { events, listening }] of channels) {
+      if (!listening) continue;
       const seq = seqs.get(channel) ?? 0;
       seqs.set(channel, seq + 1);
-      send(port, message(channel, seq));
+      const event = new BridgeEvent(events, { detail: stringify(message(channel, seq)) });
+      if (!bench) {
+        dispatch(event);
+        continue;
+      }
+      // The isolated side's listener runs inside dispatch: its time is the overlay's, not the bridge's.
+      const start = win.performance.now();
+      dispatch(event);
+      dispatched += win.performance.now() - start;
     }
   };
   const publish = (snapshot: ChartSnapshot | null) => {
@@ -143,8 +167,13 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
 
   const tick = () => {
     const start = bench ? win.performance.now() : 0;
+    dispatched = 0;
     read();
-    if (bench) win.performance.measure(BRIDGE_MEASURE, { start, end: win.performance.now() });
+    if (bench)
+      win.performance.measure(BRIDGE_MEASURE, {
+        start,
+        duration: win.performance.now() - start - dispatched,
+      });
   };
 
   const read = () => {
@@ -198,7 +227,7 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
       probeTimer = setTimeout(schedule, PROBE_MS);
       return;
     }
-    frame = win.requestAnimationFrame(tick);
+    frame = requestFrame(tick);
   }
 
   const onMessage = (event: MessageEvent) => {
@@ -215,15 +244,16 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
     )
       return;
     const channel = data.channel;
-    const old = channels.get(channel);
+    const old = channels.get(channel)?.port;
     if (old && old !== port) close(old);
     // A newcomer (or a new port) gets the current snapshot at once, even if nothing changed.
     last = NOTHING;
     bench = win.document.documentElement?.hasAttribute(BENCH_ATTRIBUTE) === true;
-    channels.set(channel, port);
+    const events = `${BRIDGE_EVENTS_PREFIX}${randomUUID()}`;
+    channels.set(channel, { port, events, listening: false });
     seqs.set(channel, 0);
     port.onmessage = (e) => onPortMessage(channel, port, e.data);
-    send(port, { tag: BRIDGE_TAG, from: 'bridge', type: 'ready', channel });
+    send(port, { tag: BRIDGE_TAG, from: 'bridge', type: 'ready', channel, events });
     schedule();
   };
 
@@ -232,8 +262,16 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
     port: MessagePort,
     data: { tag?: unknown; from?: unknown; type?: unknown } | null,
   ) => {
-    if (channels.get(channel) !== port || !data || data.tag !== BRIDGE_TAG || data.from !== 'isolated')
+    const entry = channels.get(channel);
+    if (entry?.port !== port || !data || data.tag !== BRIDGE_TAG || data.from !== 'isolated') return;
+    if (data.type === 'listening') {
+      if (entry.listening) return;
+      entry.listening = true;
+      // The listener's first event is the current snapshot, even if nothing changed.
+      last = NOTHING;
+      schedule();
       return;
+    }
     if (data.type !== 'pause' && data.type !== 'stop') return;
     channels.delete(channel);
     seqs.delete(channel);
@@ -246,7 +284,7 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   /** Idle until the next hello: no frames, no timers, no hold on the chart. */
   function pause() {
     last = NOTHING;
-    if (frame) win.cancelAnimationFrame(frame);
+    if (frame) cancelFrame(frame);
     frame = 0;
     clearTimeout(probeTimer);
     release();
@@ -254,10 +292,10 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
 
   function stop() {
     stopped = true;
-    if (frame) win.cancelAnimationFrame(frame);
+    if (frame) cancelFrame(frame);
     clearTimeout(probeTimer);
     win.removeEventListener('message', onMessage);
-    for (const port of channels.values()) close(port);
+    for (const { port } of channels.values()) close(port);
     channels.clear();
     seqs.clear();
     release();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BRIDGE_TAG } from '../../../lib/chart/bridge/protocol';
+import { BRIDGE_TAG, isBridgeEvents } from '../../../lib/chart/bridge/protocol';
 import { HEARTBEAT_MS, runBridge } from '../../../lib/chart/bridge/run-bridge';
 import { type FakePort, fakePort, isolated, snapshotsOn } from './fake-port';
 import { fakeBridgeWindow, fakeTvChart, type PriceRange } from './fake-window';
@@ -15,13 +15,16 @@ function fakeWindow() {
   return {
     win: page.win as unknown as Window,
     posted: page.posted,
+    dispatched: page.dispatched,
     send: page.send,
-    /** A hello on the window with a new port; returns the port. */
+    /** A hello on the window with a new port, and `listening` on it once ready came; returns the port. */
     hello: (channel = 'abcdef123456') => {
       const port = fakePort();
       page.hello(port, channel);
       return port;
     },
+    /** A hello on the window handing over `port`, and nothing more. */
+    helloOnly: (port: FakePort) => page.hello(port, undefined, false),
     runFrame: page.runFrame,
     setRange: (r: PriceRange) => {
       range = r;
@@ -38,13 +41,23 @@ afterEach(() => {
 });
 
 describe('runBridge', () => {
-  it('answers hello on its port, then sends snapshots there only when the chart changed; nothing on the window', () => {
+  it('answers hello on its port with a random event type, then sends snapshots as those events only when the chart changed; nothing on the window', () => {
     const page = fakeWindow();
     runBridge(page.win);
     const port = page.hello();
-    expect(port.sent).toEqual([{ tag: BRIDGE_TAG, from: 'bridge', type: 'ready', channel: 'abcdef123456' }]);
+    expect(port.sent).toEqual([
+      { tag: BRIDGE_TAG, from: 'bridge', type: 'ready', channel: 'abcdef123456', events: expect.any(String) },
+    ]);
+    const events = port.sent[0]?.events as string;
+    expect(isBridgeEvents(events)).toBe(true);
     page.runFrame();
     page.runFrame();
+    // The snapshot and then `still`, as events of that type with the message as JSON text; the port carried `ready`.
+    expect(page.dispatched.map((e) => [e.type, typeof e.detail])).toEqual([
+      [events, 'string'],
+      [events, 'string'],
+    ]);
+    expect(port.posted).toHaveLength(1);
     const snapshots = snapshotsOn<{ scale?: unknown }>(port);
     expect(snapshots).toHaveLength(1);
     expect(snapshots[0]?.scale).toEqual({ from: 90_000, to: 100_000, mode: 0, inverted: false });
@@ -54,6 +67,44 @@ describe('runBridge', () => {
     // Between the two, the unchanged frame said `still` (seq 1, the same series).
     expect(seqs(port)).toEqual([0, 2]);
     expect(page.posted).toEqual([]);
+  });
+
+  it('dispatches no event on a port’s type before the isolated side says it listens, then the current snapshot', () => {
+    const page = fakeWindow();
+    runBridge(page.win);
+    const port = fakePort();
+    page.helloOnly(port);
+    page.runFrame();
+    page.runFrame();
+    expect([port.sent.map((m) => m.type), page.dispatched]).toEqual([['ready'], []]);
+    // A repeated `listening` changes nothing.
+    port.receive(isolated('listening'));
+    port.receive(isolated('listening'));
+    page.runFrame();
+    expect(seqs(port)).toEqual([0]);
+    expect(snapshotsOn(port)).toHaveLength(1);
+  });
+
+  it('keeps the window functions it found when it started: a page script that replaces them later neither sees the event type nor stops the reads', () => {
+    const page = fakeWindow();
+    runBridge(page.win);
+    const win = page.win as unknown as Record<string, unknown>;
+    const seen: unknown[] = [];
+    win.dispatchEvent = (event: unknown) => seen.push(event);
+    win.CustomEvent = class {
+      constructor(type: string) {
+        seen.push(type);
+      }
+    };
+    win.requestAnimationFrame = () => 0;
+    (win.crypto as Record<string, unknown>).randomUUID = () => '00000000-0000-4000-8000-000000000000';
+    const port = page.hello();
+    page.runFrame();
+    page.setRange({ from: 91_000, to: 99_000 });
+    page.runFrame();
+    expect(seen).toEqual([]);
+    expect(port.sent[0]?.events).not.toContain('00000000-0000-4000-8000-000000000000');
+    expect(seqs(port)).toEqual([0, 1]);
   });
 
   it('says still once on the first unchanged frame after a change, and not again until the chart moves', () => {
@@ -159,16 +210,23 @@ describe('runBridge', () => {
     expect([a.closed, b.closed, page.listening()]).toEqual([true, true, false]);
   });
 
-  it('records one liqlens:bridge measure per frame only while <html> had data-liqlens-bench at the last hello', () => {
+  it('records one liqlens:bridge measure per frame only while <html> had data-liqlens-bench at the last hello, without the isolated side’s listeners', () => {
     const page = fakeWindow();
     const attributes = new Set<string>();
-    const measures: { name: string; start: number; end: number }[] = [];
+    const measures: { name: string; start: number; duration: number }[] = [];
     let clock = 100;
     const win = page.win as unknown as Record<string, unknown> & { document: Record<string, unknown> };
     win.document.documentElement = { hasAttribute: (name: string) => attributes.has(name) };
     win.performance = {
       now: () => (clock += 0.25),
-      measure: (name: string, options: { start: number; end: number }) => measures.push({ name, ...options }),
+      measure: (name: string, options: { start: number; duration: number }) =>
+        measures.push({ name, ...options }),
+    };
+    // The isolated side's listener runs inside dispatchEvent and takes 5 ms of the clock.
+    const dispatch = win.dispatchEvent as (event: unknown) => boolean;
+    win.dispatchEvent = (event: unknown) => {
+      clock += 5;
+      return dispatch(event);
     };
     runBridge(page.win);
     const port = page.hello();
@@ -179,11 +237,13 @@ describe('runBridge', () => {
     page.runFrame();
     expect(measures).toEqual([]);
     const benched = page.hello();
+    // A snapshot, then `still` (the same channel: the new hello replaced its port). Each frame reads the clock four
+    // times, 0.25 ms apart; the listener's 5 ms are not the bridge's.
     page.runFrame();
     page.runFrame();
     expect(measures).toEqual([
-      { name: 'liqlens:bridge', start: 100.25, end: 100.5 },
-      { name: 'liqlens:bridge', start: 100.75, end: 101 },
+      { name: 'liqlens:bridge', start: 110.25, duration: 0.5 },
+      { name: 'liqlens:bridge', start: 116.25, duration: 0.5 },
     ]);
     attributes.clear();
     page.hello();

@@ -102,44 +102,144 @@ for (const when of ['settled', 'at once', 'after a rebuild'] as const) {
 }
 
 /**
- * No user input at all: the chart moves by itself (new candles rescale it) after the page closed the port. The
- * bridge says `still` every second while it reads nothing new, so its silence is noticed within a few seconds: a new
- * hello brings the bands back where the chart is, and a page that closes every new port too gets the ladder.
+ * No user input at all: the chart moves by itself (new candles rescale it) while the page closes the bridge's port,
+ * and every new one. The snapshots do not travel on the port (they are the bridge's events, protocol.ts): the bands
+ * keep following the chart.
  */
-for (const always of [false, true]) {
-  test(`a page script that closes the bridge port${always ? ', and every new one,' : ''} while the chart moves by itself: ${always ? 'the ladder' : 'the bands follow again'}`, async ({
-    env,
-  }) => {
-    const { page, price } = await attackedPage(env);
-    try {
-      await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
-      expectAligned(await settledOverlay(page), 'before the attack');
-      expect(
-        await page.evaluate((a) => (window as unknown as Attacked).__closePorts(a), always),
-      ).toBeGreaterThanOrEqual(1);
-      await onFixture(page, 'setRange', price * (1 - WIDE / 2), price * (1 + WIDE * 1.5));
-
-      if (always) {
-        await waitForMode(page, 'ladder', 10_000);
-        await expect(overlayRoot(page)).toHaveAttribute('data-reason', /page bridge/);
-        return;
-      }
-      await expect
-        .poll(
-          async () => {
-            if ((await overlayRoot(page).getAttribute('data-mode')) !== 'aligned') return 'not aligned';
-            try {
-              expectAligned(await settledOverlay(page), 'after the chart moved');
-              return 'aligned where the chart is';
-            } catch (cause) {
-              return String(cause).slice(0, 200);
-            }
-          },
-          { timeout: 10_000, intervals: [250] },
-        )
-        .toBe('aligned where the chart is');
-    } finally {
-      await page.close();
+test('a page script that closes the bridge port, and every new one, while the chart moves by itself: the bands follow', async ({
+  env,
+}) => {
+  const { page, price } = await attackedPage(env);
+  try {
+    await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
+    expectAligned(await settledOverlay(page), 'before the attack');
+    expect(
+      await page.evaluate(() => (window as unknown as Attacked).__closePorts(true)),
+    ).toBeGreaterThanOrEqual(1);
+    for (const [lo, hi] of [
+      [1 - WIDE / 2, 1 + WIDE * 1.5],
+      [1 - WIDE * 1.5, 1 + WIDE / 2],
+    ]) {
+      await onFixture(page, 'setRange', price * (lo as number), price * (hi as number));
+      expectAligned(await settledOverlay(page), `after the chart moved to ${lo}–${hi}`);
     }
-  });
-}
+    // Through the heartbeat's looks too: nothing taken for silence.
+    await page.waitForTimeout(4_000);
+    expectAligned(await settledOverlay(page), 'four seconds later');
+  } finally {
+    await page.close();
+  }
+});
+
+/**
+ * A page script can still silence the bridge: it tells the bridge's world that the page is hidden (the bridge reads
+ * nothing in a hidden tab). The chart then moves by itself: the bridge's silence while the overlay sees the page
+ * shown is noticed within a few seconds, a new hello stays unanswered by any snapshot, and the overlay falls back to
+ * the ladder rather than keep bands on the old geometry. When the page stops lying, the bands come back.
+ */
+test('a page script that silences the bridge while the chart moves by itself: the ladder, then the bands again', async ({
+  env,
+}) => {
+  const { page, price } = await attackedPage(env);
+  try {
+    await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
+    expectAligned(await settledOverlay(page), 'before the attack');
+    await page.evaluate(() =>
+      Object.defineProperty(document, 'visibilityState', { get: () => 'hidden', configurable: true }),
+    );
+    await onFixture(page, 'setRange', price * (1 - WIDE / 2), price * (1 + WIDE * 1.5));
+    await waitForMode(page, 'ladder', 10_000);
+    await expect(overlayRoot(page)).toHaveAttribute('data-reason', /page bridge/);
+
+    await page.evaluate(() => Reflect.deleteProperty(document, 'visibilityState'));
+    await expect
+      .poll(
+        async () => {
+          if ((await overlayRoot(page).getAttribute('data-mode')) !== 'aligned') return 'not aligned';
+          try {
+            expectAligned(await settledOverlay(page), 'after the page stopped lying');
+            return 'aligned where the chart is';
+          } catch (cause) {
+            return String(cause).slice(0, 200);
+          }
+        },
+        { timeout: 15_000, intervals: [250] },
+      )
+      .toBe('aligned where the chart is');
+  } finally {
+    await page.close();
+  }
+});
+
+/**
+ * A page script that takes the port from each hello and says `ready` on it too, naming an event type of its own, then
+ * sends snapshots of a chart that is not there on that type: two voices on one port. The overlay must never draw the
+ * forged geometry: the second `ready` is a doubt, every time, and it stays on the ladder.
+ */
+test('a page script that says ready on the bridge’s port and forges snapshots: never drawn, the ladder', async ({
+  env,
+}) => {
+  const { price } = env.btc;
+  const fixture = siteFixture('binance', price);
+  await env.serve(fixture);
+  const page = await env.context.newPage();
+  await page.addInitScript((tag) => {
+    const type = 'liqlens-bridge-0f8e2b6c-1d2e-4f00-9a1b-000000000bad';
+    const channels = new Set<string>();
+    window.addEventListener('message', (event) => {
+      const data = event.data as { tag?: unknown; type?: unknown; channel?: unknown } | null;
+      if (data?.tag !== tag || data.type !== 'hello' || !event.ports[0] || typeof data.channel !== 'string')
+        return;
+      channels.add(data.channel);
+      event.ports[0].postMessage({ tag, from: 'bridge', type: 'ready', channel: data.channel, events: type });
+    });
+    // A chart a third of the way down the page, its scale far from the real one, on every frame's worth of time.
+    let seq = 0;
+    setInterval(() => {
+      for (const channel of channels) {
+        const wire = [
+          'tv-cl-iframe',
+          'BINANCE:BTCUSDT.P',
+          '15',
+          0,
+          300,
+          900,
+          300,
+          300,
+          1,
+          2,
+          0,
+          false,
+          null,
+          null,
+          null,
+          1280,
+          800,
+          null,
+        ];
+        const detail = JSON.stringify({
+          tag,
+          from: 'bridge',
+          type: 'snapshot',
+          channel,
+          seq,
+          snapshot: wire,
+        });
+        window.dispatchEvent(new CustomEvent(type, { detail }));
+      }
+      seq += 1;
+    }, 16);
+  }, BRIDGE_TAG);
+  try {
+    await page.goto(fixture.url);
+    await chartReady(page, fixture.mode);
+    await waitForMode(page, 'ladder');
+    await expect(overlayRoot(page)).toHaveAttribute('data-reason', /page bridge/);
+    for (let i = 0; i < 8; i++) {
+      await page.waitForTimeout(250);
+      expect(await overlayRoot(page).getAttribute('data-mode'), `${i * 250} ms on`).toBe('ladder');
+    }
+  } finally {
+    await page.close();
+  }
+});

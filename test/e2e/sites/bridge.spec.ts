@@ -18,7 +18,8 @@ test.use({ har: null });
 
 /**
  * Speaks the isolated side of the bridge protocol from the test: says hello on the window with a port of its own, as
- * the overlay does, and keeps every snapshot the bridge sends on that port.
+ * the overlay does, listens for the event type the bridge's `ready` names and says so, and keeps every snapshot the
+ * bridge sends.
  */
 async function listen(page: Page): Promise<void> {
   await page.evaluate((tag) => {
@@ -33,11 +34,19 @@ async function listen(page: Page): Promise<void> {
       port?.close();
       const pair = new MessageChannel();
       port = pair.port1;
-      port.onmessage = (event) => {
-        const data = event.data as { tag?: string; type?: string; channel?: string; snapshot?: unknown };
-        if (data?.tag !== tag || data.channel !== channel) return;
-        if (data.type === 'ready') ready = true;
-        if (data.type === 'snapshot') w.__snaps.push(data.snapshot);
+      const own = port;
+      own.onmessage = (event) => {
+        const data = event.data as { tag?: string; type?: string; channel?: string; events?: string };
+        if (data?.tag !== tag || data.channel !== channel || data.type !== 'ready' || ready) return;
+        ready = true;
+        addEventListener(data.events as string, (e) => {
+          const message = JSON.parse((e as CustomEvent<string>).detail) as {
+            type?: string;
+            snapshot?: unknown;
+          };
+          if (message.type === 'snapshot') w.__snaps.push(message.snapshot);
+        });
+        own.postMessage({ tag, from: 'isolated', type: 'listening', channel });
       };
       postMessage({ tag, from: 'isolated', type: 'hello', channel }, location.origin, [pair.port2]);
       setTimeout(hello, 100);
@@ -301,7 +310,7 @@ test('the page’s own message listeners see only the hellos, never a snapshot, 
   await page.mouse.move(left + width / 2 + 160, top + height / 2 + 80, { steps: 12 });
   await page.mouse.up();
   await expectAligned(page, [BTC]);
-  // The bridge did send the pan, frame by frame, on the test's port...
+  // The bridge did send the pan, frame by frame, to the test's listener...
   expect(await count()).toBeGreaterThan(before + 3);
   // ...and the page heard nothing of it: only hellos, each handing over a port, and no bridge message of any other
   // kind (the overlay's own client says hello on the window too).
