@@ -74,7 +74,9 @@ export const THREAD_NOTE =
   'time inside the extension’s own calls, from Chrome traces of the same pan run again after the measured one ' +
   `(the range pan ${TRACED_PANS} times, their frames pooled, with the lowest and highest p95 of one pan) ` +
   '(devtools.timeline FunctionCall events of content-scripts/overlay-core.js and binance.js, and of chart-bridge.js, the outermost only, ' +
-  'their tdur), cut into frames at the call that painted as the measures are. Counted: all of our JS (listeners, ' +
+  'their tdur; the overlay’s listener that the bridge’s event runs inside the bridge’s call is the outermost ' +
+  'v8.callFunction within it, counted as the overlay’s and taken out of the bridge’s), cut into frames at the ' +
+  'call that painted as the measures are. Counted: all of our JS (listeners, ' +
   'animation-frame and timer callbacks, the bridge’s listener hearing its own posts, the code around the measured ' +
   'spans), the chart API reads the bridge makes, style or layout our ' +
   'JS forces, GC inside our calls, recording the canvas commands, and tracing’s own cost (about 0.05 ms a frame). ' +
@@ -139,7 +141,7 @@ export function overlayRunCases(run: OverlayRun): ImportedCase[] {
       name: 'overlay-frame',
       description:
         'binance fixture (CL v29 blob iframe, btc-all replay), range set on every animation frame; per painted frame: ' +
-        'the snapshots since the last paint, each from its arrival at the listener (reading the message, envelope ' +
+        'the snapshots since the last paint, each from its arrival at the listener (reading the event, envelope ' +
         'and snapshot validation, state), + layout + paint (isolated world), and the same with the bridge reads ' +
         '(MAIN world). Browser style, layout and raster after the frame are not in these figures. ' +
         'Headless Chromium with --disable-gpu (canvas in software); performance.now() is coarsened to 0.1 ms in a ' +
