@@ -35,6 +35,23 @@ const paint = (callTime: number, ts = callTime - 150): TraceEvent => ({
   args: { callTime },
 });
 
+/** A complete event with a thread time, on the main thread unless told. */
+const complete =
+  (name: string) =>
+  (ts: number, dur: number, tdur: number, tid = 1): TraceEvent => ({
+    name,
+    ph: 'X',
+    ts,
+    dur,
+    tdur,
+    pid: 1,
+    tid,
+  });
+/** One of the bench's performance.measure() calls. */
+const measure = complete(MEASURE_CALL);
+/** `v8.callFunction`: V8 called a function, outermost or nested; it carries no script. */
+const v8Call = complete(CALL_FUNCTION);
+
 const ok = (events: TraceEvent[]) => {
   const costs = threadFrameCosts(events, urls);
   if (!costs.ok) throw new Error(costs.reason);
@@ -134,15 +151,6 @@ describe('overlay thread time from a trace', () => {
   });
 
   it('takes the bench’s own performance.measure() calls out of the call that made them', () => {
-    const measure = (ts: number, dur: number, tdur: number, tid = 1): TraceEvent => ({
-      name: MEASURE_CALL,
-      ph: 'X',
-      ts,
-      dur,
-      tdur,
-      pid: 1,
-      tid,
-    });
     const costs = ok([
       call(urls.bridge, 0, 500, 400),
       measure(450, 20, 20),
@@ -162,25 +170,6 @@ describe('overlay thread time from a trace', () => {
   });
 
   it('counts the listener calls inside a bridge call (its events, run at once) as the overlay’s, not the bridge’s', () => {
-    /** `v8.callFunction`: V8 called a function, outermost or nested; it carries no script. */
-    const v8Call = (ts: number, dur: number, tdur: number, tid = 1): TraceEvent => ({
-      name: CALL_FUNCTION,
-      ph: 'X',
-      ts,
-      dur,
-      tdur,
-      pid: 1,
-      tid,
-    });
-    const measure = (ts: number, tdur: number): TraceEvent => ({
-      name: MEASURE_CALL,
-      ph: 'X',
-      ts,
-      dur: tdur,
-      tdur,
-      pid: 1,
-      tid: 1,
-    });
     const costs = ok([
       // Frame 1: the bridge's animation frame (1,000 µs of thread time) runs the overlay's listener (600), which
       // paints; the listener's own nested call (50) and measure (20) are inside it.
@@ -188,7 +177,7 @@ describe('overlay thread time from a trace', () => {
       call(urls.bridge, 0, 1_000, 1_000),
       v8Call(200, 650, 600),
       v8Call(300, 60, 50), // inside the listener: already counted in it
-      measure(400, 20),
+      measure(400, 20, 20),
       paint(500),
       v8Call(2_000, 10, 10, 2), // another thread's
       // Frame 2: a bridge call with no listener in it (nothing changed), then one that paints.

@@ -477,6 +477,17 @@ describe('createBridgeClient: timing a snapshot', () => {
 });
 
 describe('createBridgeClient: the bridge’s events', () => {
+  /** The JSON text of a null snapshot numbered 0, as the bridge sends it, with `fields` changed. */
+  const nullSnapshot = (fields: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      tag: BRIDGE_TAG,
+      from: 'bridge',
+      channel: CHANNEL,
+      type: 'snapshot',
+      seq: 0,
+      snapshot: null,
+      ...fields,
+    });
   const ready = () => {
     const t = setup();
     t.client.setActive(true);
@@ -535,16 +546,7 @@ describe('createBridgeClient: the bridge’s events', () => {
       expect(t.doubts).toEqual(['the page bridge said ready twice on one port']);
       expect([t.client.ready, t.ports[0]?.closed, t.win.listened()]).toEqual([false, true, []]);
       // Neither type is heard on that port any more.
-      t.win.emit(second, {
-        detail: JSON.stringify({
-          tag: BRIDGE_TAG,
-          from: 'bridge',
-          channel: CHANNEL,
-          type: 'snapshot',
-          seq: 0,
-          snapshot: null,
-        }),
-      });
+      t.win.emit(second, { detail: nullSnapshot() });
       expect(t.snapshots).toEqual([]);
     }
   });
@@ -577,14 +579,7 @@ describe('createBridgeClient: the bridge’s events', () => {
   });
 
   it('an event whose detail is not the JSON text of a message is a doubt; a foreign message in good JSON is nothing', () => {
-    const good = JSON.stringify({
-      tag: BRIDGE_TAG,
-      from: 'bridge',
-      channel: CHANNEL,
-      type: 'snapshot',
-      seq: 0,
-      snapshot: null,
-    });
+    const good = nullSnapshot();
     for (const detail of [
       undefined,
       null,
@@ -601,16 +596,7 @@ describe('createBridgeClient: the bridge’s events', () => {
       ]);
     }
     const t = ready();
-    t.emit(
-      JSON.stringify({
-        tag: 'liqlens-bridge/2',
-        from: 'bridge',
-        channel: CHANNEL,
-        type: 'snapshot',
-        seq: 0,
-        snapshot: null,
-      }),
-    );
+    t.emit(nullSnapshot({ tag: 'liqlens-bridge/2' }));
     t.emit('"snapshot"');
     t.emit('null');
     t.emit(good);

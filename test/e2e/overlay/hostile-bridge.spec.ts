@@ -50,6 +50,15 @@ async function attackedPage(env: OverlayEnv) {
   return { page, fixture, price };
 }
 
+/** The attacked page with its chart on a wide range and the bands aligned there: the moment before the attack. */
+async function alignedBeforeTheAttack(env: OverlayEnv) {
+  const attacked = await attackedPage(env);
+  const { page, price } = attacked;
+  await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
+  expectAligned(await settledOverlay(page), 'before the attack');
+  return attacked;
+}
+
 /**
  * When the attack comes: `settled`, after the chart was moved and the overlay settled; `at once`, the first moment
  * the bands are drawn; `after a rebuild`, the first moment they are drawn again after the page rebuilt its widget in
@@ -109,10 +118,8 @@ for (const when of ['settled', 'at once', 'after a rebuild'] as const) {
 test('a page script that closes the bridge port, and every new one, while the chart moves by itself: the bands follow', async ({
   env,
 }) => {
-  const { page, price } = await attackedPage(env);
+  const { page, price } = await alignedBeforeTheAttack(env);
   try {
-    await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
-    expectAligned(await settledOverlay(page), 'before the attack');
     expect(
       await page.evaluate(() => (window as unknown as Attacked).__closePorts(true)),
     ).toBeGreaterThanOrEqual(1);
@@ -140,10 +147,8 @@ test('a page script that closes the bridge port, and every new one, while the ch
 test('a page script that silences the bridge while the chart moves by itself: the ladder, then the bands again', async ({
   env,
 }) => {
-  const { page, price } = await attackedPage(env);
+  const { page, price } = await alignedBeforeTheAttack(env);
   try {
-    await onFixture(page, 'setRange', price * (1 - WIDE), price * (1 + WIDE));
-    expectAligned(await settledOverlay(page), 'before the attack');
     await page.evaluate(() =>
       Object.defineProperty(document, 'visibilityState', { get: () => 'hidden', configurable: true }),
     );
