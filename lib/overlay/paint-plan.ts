@@ -1,5 +1,5 @@
 import { type LaidOut, type LayerEntry, layoutLayers, sameLayers } from './layers/painter';
-import { type Frame, frameFont } from './layers/types';
+import { bitmapSize, type Frame, frameFont } from './layers/types';
 
 /** One canvas's paint for a frame: its size in bitmap px, and its layers laid out back to front. */
 export interface PaintPlan {
@@ -23,8 +23,7 @@ export function usableDpr(dpr: number): number {
  */
 export function planPaint(entries: readonly LayerEntry[], frame: Frame): PaintPlan {
   return {
-    width: Math.max(1, Math.round(frame.width * frame.dpr)),
-    height: Math.max(1, Math.round(frame.height * frame.dpr)),
+    ...bitmapSize(frame),
     dpr: frame.dpr,
     font: frameFont(frame),
     frame,

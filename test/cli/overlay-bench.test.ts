@@ -17,8 +17,12 @@ import {
 } from '../../scripts/lib/bench/overlay-frames';
 import { marksPanMetrics } from '../../scripts/lib/bench/realised-cases';
 import { runBench } from '../../scripts/lib/bench/run-bench';
-import type { BenchCase } from '../../scripts/lib/bench/types';
+import type { BenchCase, Metric } from '../../scripts/lib/bench/types';
 import { memIo } from './mem-io';
+
+/** A lookup of one metric by its label in a case's metrics. */
+const metricOf = (metrics: readonly Metric[] | undefined) => (label: string) =>
+  metrics?.find((x) => x.label === label);
 
 const m = (name: string, startTime: number, duration: number): MeasureEntry => ({
   name,
@@ -179,7 +183,7 @@ describe('overlay bench cases', () => {
 
   it('reports thread time beside the wall time, or says why it is missing instead of printing zeros', () => {
     const [frame, live, still, drag] = overlayRunCases(run);
-    const value = (label: string) => frame?.metrics.find((x) => x.label === label);
+    const value = metricOf(frame?.metrics);
     expect(value('overlay per frame: median')?.value).toBe(1);
     expect(value('overlay thread time per frame: median')).toEqual({
       label: 'overlay thread time per frame: median',
@@ -205,7 +209,7 @@ describe('overlay bench cases', () => {
       'Thread time not reported: the trace has no thread times (tdur) for the extension’s calls.',
     );
     // The pan with a live price: its ticks, and its thread time against the same target.
-    const liveValue = (label: string) => live?.metrics.find((x) => x.label === label);
+    const liveValue = metricOf(live?.metrics);
     expect(liveValue('price changes during the pan')).toEqual({
       label: 'price changes during the pan',
       value: 30,
@@ -253,7 +257,7 @@ describe('overlay bench cases', () => {
         runs,
       },
     })[0]?.metrics;
-    const value = (label: string) => pooled?.find((x) => x.label === label);
+    const value = metricOf(pooled);
     expect(value('traced pans pooled')).toEqual({ label: 'traced pans pooled', value: 3, unit: 'pans' });
     expect(value('overlay thread time per frame: p95 of one pan, lowest')).toEqual({
       label: 'overlay thread time per frame: p95 of one pan, lowest',
@@ -284,7 +288,7 @@ describe('overlay bench cases', () => {
       marksAfter: 500,
     };
     const metrics = marksPanMetrics(marksRun);
-    const value = (label: string) => metrics.find((x) => x.label === label);
+    const value = metricOf(metrics);
     expect(value('marks on the pane before the pan')?.value).toBe(500);
     expect(value('overlay per frame (wall): median')).toEqual({
       label: 'overlay per frame (wall): median',

@@ -18,10 +18,11 @@ import type { WireSnapshot } from './wire';
  *
  * The page's own listeners see only the hellos: they cannot listen for an event type they do not know, and the
  * bridge keeps the `dispatchEvent`, `CustomEvent`, `randomUUID` and `requestAnimationFrame` it found at
- * document_start, before any page script could replace them. All of it is still untrusted: a page script sees the hello and can take the port (and
- * send its own `ready` on it). Neither side carries zod for this per-frame traffic: the isolated side checks each
- * message by hand against `BridgeToIsolated` (lib/overlay/bridge-client.ts), decodes the snapshot's shape
- * (`decodeSnapshot`) and checks its values against `ChartSnapshotSchema`'s rules (lib/chart/read-snapshot.ts).
+ * document_start, before any page script could replace them. All of it is still untrusted: a page script sees the
+ * hello and can take the port (and send its own `ready` on it). Neither side carries zod for this per-frame traffic:
+ * the isolated side checks each message by hand against `BridgeToIsolated` (lib/overlay/bridge-client.ts), decodes
+ * the snapshot's shape (`decodeSnapshot`) and checks its values against `ChartSnapshotSchema`'s rules
+ * (lib/chart/read-snapshot.ts).
  */
 export const BRIDGE_TAG = 'liqlens-bridge/3';
 

@@ -90,8 +90,6 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
   /** Under the bench, the milliseconds of this frame's read spent in the isolated side's listeners. */
   let dispatched = 0;
 
-  const send = (port: MessagePort, message: BridgeToIsolated) => port.postMessage(message);
-
   const close = (port: MessagePort) => {
     port.onmessage = null;
     port.close();
@@ -253,7 +251,8 @@ export function runBridge(win: Window, lwc: LwcRegistry | null = null): () => vo
     channels.set(channel, { port, events, listening: false });
     seqs.set(channel, 0);
     port.onmessage = (e) => onPortMessage(channel, port, e.data);
-    send(port, { tag: BRIDGE_TAG, from: 'bridge', type: 'ready', channel, events });
+    const ready: BridgeToIsolated = { tag: BRIDGE_TAG, from: 'bridge', type: 'ready', channel, events };
+    port.postMessage(ready);
     schedule();
   };
 

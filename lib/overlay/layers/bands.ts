@@ -7,7 +7,7 @@ import {
 } from '../../chart/layout';
 import { priceToY } from '../../chart/price-to-y';
 import type { Band, BandVenue, Side } from '../../model/cluster-view';
-import { type Frame, type HitTarget, type Layer, RIGHT_LANES, sameItems } from './types';
+import { bitmapSize, type Frame, type HitTarget, type Layer, RIGHT_LANES, sameItems } from './types';
 
 /** The estimated map's bands and how to show them; the bands, labels and lines layers share one object. */
 export interface BandsData {
@@ -83,8 +83,7 @@ const last: { data: BandsData | null; frame: Frame | null; layout: BandsLayout |
 export function bandsLayout(data: BandsData, frame: Frame): BandsLayout {
   if (last.layout && last.data === data && last.frame === frame) return last.layout;
   const { dpr, scale } = frame;
-  const width = Math.max(1, Math.round(frame.width * dpr));
-  const height = Math.max(1, Math.round(frame.height * dpr));
+  const { width, height } = bitmapSize(frame);
   const overlay = layoutOverlay({ bands: data.bands, price: frame.price, scale, display: data.display });
   const bands: PaintBand[] = [];
   for (const rect of overlay.rects) {

@@ -6,7 +6,7 @@ import {
   type MarksLayout,
   sameMarks,
 } from '../realised-marks';
-import { type Canvas2D, type Frame, type Layer, lanesFor, RIGHT_LANES } from './types';
+import { bitmapSize, type Canvas2D, type Frame, type Layer, lanesFor, RIGHT_LANES } from './types';
 
 /** The realised prints of the last hour for the page's asset, as of `now`, and the colours of the two sides. */
 export interface PrintsData {
@@ -30,7 +30,7 @@ export const MARKS_LANE_CSS = RIGHT_LANES.strip.width + MARK_AGE_SPAN_CSS + 2 * 
  * device-pixel grid: its left edge is the pane canvas's bitmap width less its own.
  */
 export function marksLane(frame: Frame): Frame {
-  const paneWidth = Math.max(1, Math.round(frame.width * frame.dpr));
+  const paneWidth = bitmapSize(frame).width;
   return { ...frame, width: Math.min(paneWidth, Math.ceil(MARKS_LANE_CSS * frame.dpr)) / frame.dpr };
 }
 

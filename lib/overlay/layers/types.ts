@@ -71,6 +71,14 @@ export interface Frame {
   price: number;
 }
 
+/** A frame's canvas in bitmap px: its CSS size at its devicePixelRatio, rounded, at least 1 × 1. */
+export function bitmapSize(frame: Frame): { width: number; height: number } {
+  return {
+    width: Math.max(1, Math.round(frame.width * frame.dpr)),
+    height: Math.max(1, Math.round(frame.height * frame.dpr)),
+  };
+}
+
 /**
  * Horizontal lanes along the surface's right edge, in CSS px measured from the right edge leftwards, so that the
  * layers that live there never draw over each other:

@@ -77,7 +77,7 @@ export const THREAD_NOTE =
   'their tdur; the overlay’s listener that the bridge’s event runs inside the bridge’s call is the outermost ' +
   'v8.callFunction within it, counted as the overlay’s and taken out of the bridge’s), cut into frames at the ' +
   'call that painted as the measures are. Counted: all of our JS (listeners, ' +
-  'animation-frame and timer callbacks, the bridge’s listener hearing its own posts, the code around the measured ' +
+  'animation-frame and timer callbacks, the bridge’s listener for the overlay’s hellos, the code around the measured ' +
   'spans), the chart API reads the bridge makes, style or layout our ' +
   'JS forces, GC inside our calls, recording the canvas commands, and tracing’s own cost (about 0.05 ms a frame). ' +
   'Not counted: the browser’s style, layout, paint, canvas raster and compositing after the frame, microtasks run ' +

@@ -79,9 +79,13 @@ interface Call {
 const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
 const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
 
-/** Thread µs of a complete event (0 when Chrome left it out: the thread clock did not move), held to its wall µs. */
-const threadUs = (e: TraceEvent) =>
-  typeof e.tdur === 'number' && Number.isFinite(e.tdur) ? Math.min(e.tdur, e.dur ?? 0) : 0;
+/** Whether Chrome gave the event a thread duration (it leaves it out when the thread clock did not move). */
+const hasThreadTime = (e: TraceEvent) => typeof e.tdur === 'number' && Number.isFinite(e.tdur);
+/**
+ * Thread µs of a complete event, 0 without one, held to its wall µs: a thread cannot run longer than the wall clock,
+ * and the rare tdur above dur (seen up to a few ms in these traces) is a clock glitch.
+ */
+const threadUs = (e: TraceEvent) => (hasThreadTime(e) ? Math.min(e.tdur as number, e.dur ?? 0) : 0);
 
 /**
  * The extension's own calls: complete `FunctionCall` events (V8 entering a function from a task: a listener, an
@@ -149,7 +153,7 @@ function outermostCalls(events: readonly TraceEvent[], urls: ScriptUrls): Call[]
 export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls): ThreadCosts {
   const calls = outermostCalls(events, urls);
   if (!calls.length) return { ok: false, reason: 'no call into the extension’s scripts in the trace' };
-  const timed = (c: Call) => typeof c.event.tdur === 'number' && Number.isFinite(c.event.tdur);
+  const timed = (c: Call) => hasThreadTime(c.event);
   // Chrome leaves tdur out of a span whose thread clock did not move (a few microseconds); a trace where no call of
   // ours has one comes from a platform without thread clocks.
   if (!calls.some(timed))
@@ -170,7 +174,7 @@ export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls
     const call = calls.findLast(
       (c) => thread(c.event) === thread(e) && c.event.ts <= e.ts && end(e) <= end(c.event),
     );
-    if (call) call.measuring += Math.min(e.tdur ?? 0, e.dur ?? 0);
+    if (call) call.measuring += threadUs(e);
   }
   const ms = (us: number) => us / 1000;
   const sums: Record<
@@ -186,15 +190,12 @@ export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls
   for (const c of calls) {
     const sum = sums[c.kind];
     const dur = c.event.dur ?? 0;
-    // A thread cannot run longer than the wall clock: the rare tdur above dur (seen up to a few ms in these traces,
-    // a clock glitch) is held to dur.
-    const raw = timed(c) ? (c.event.tdur as number) : 0;
     // The overlay's calls nested in this one are counted as the overlay's, each on its own.
-    const gross = Math.max(0, Math.min(raw, dur) - c.nested.thread);
+    const gross = Math.max(0, threadUs(c.event) - c.nested.thread);
     const measuring = Math.min(c.measuring, gross);
     const tdur = gross - measuring;
     if (!timed(c)) sum.untimed++;
-    if (raw > dur) sum.clamped++;
+    if (timed(c) && (c.event.tdur as number) > dur) sum.clamped++;
     sum.thread += ms(gross);
     sum.measuring += ms(measuring);
     sum.wall += ms(dur - c.nested.wall);
