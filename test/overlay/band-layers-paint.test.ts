@@ -94,9 +94,26 @@ describe('lines layer paint', () => {
       ['stroke', '#cccccc', 2],
       ['setLineDash', []],
       ['fillText', '+3.0 % 97,850', 8, 424, 'left'],
-      ['setLineDash', []],
     ]);
     expect(ctx.globalAlpha).toBe(1);
+  });
+
+  it('sets the dash only when it changes, and leaves the context solid', () => {
+    const { ctx, calls } = recorder();
+    const price: PaintLine = { ...line, kind: 'price', y: 800, dash: [], label: null };
+    const bare = { ...line, label: null };
+    linesLayer.paint(ctx, lines([bare, { ...bare, y: 1200, dash: [8, 8] }, price]), context());
+    expect(calls.filter((c) => c[0] === 'setLineDash')).toEqual([
+      ['setLineDash', [8, 8]],
+      ['setLineDash', []],
+    ]);
+    // Dashed last: reset to solid at the end.
+    const after = recorder();
+    linesLayer.paint(after.ctx, lines([price, bare]), context());
+    expect(after.calls.filter((c) => c[0] === 'setLineDash')).toEqual([
+      ['setLineDash', [8, 8]],
+      ['setLineDash', []],
+    ]);
   });
 
   it('draws move-line labels from left-anchored sprites in the line colour, after the line', () => {

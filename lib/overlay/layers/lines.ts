@@ -76,11 +76,19 @@ export const linesLayer: Layer<BandsData, LinesLayout> = {
     return a.width === b.width && a.dpr === b.dpr && sameItems(a.lines, b.lines, sameLine);
   },
   paint(ctx, layout, { font, sprites }) {
+    // The context's dash, set only when it changes (each setLineDash copies the array into the canvas state): the
+    // layers leave it solid.
+    let dash = SOLID;
+    const setDash = (next: number[]) => {
+      if (sameDash(dash, next)) return;
+      ctx.setLineDash(next);
+      dash = next;
+    };
     for (const line of layout.lines) {
       ctx.globalAlpha = line.kind === 'price' ? 0.9 : 0.75;
       ctx.strokeStyle = line.color;
       ctx.lineWidth = line.width;
-      ctx.setLineDash(line.dash);
+      setDash(line.dash);
       ctx.beginPath();
       ctx.moveTo(0, line.y);
       ctx.lineTo(layout.width, line.y);
@@ -89,15 +97,21 @@ export const linesLayer: Layer<BandsData, LinesLayout> = {
         const { text, x, y } = line.label;
         // A sprite is an image: the dash does not apply to it. Text drawn directly needs the text state.
         if (sprites?.(ctx, text, x, y, line.color, font, layout.dpr, 'left')) continue;
-        ctx.setLineDash([]);
+        setDash(SOLID);
         textState(ctx, font, 'left', 'alphabetic');
         halo(ctx, layout.dpr, text, x, y, line.color);
       }
     }
-    ctx.setLineDash([]);
+    setDash(SOLID);
     ctx.globalAlpha = 1;
   },
 };
+
+/** No dash (never changed: it is handed to the canvas as is). */
+const SOLID: number[] = [];
+
+const sameDash = (a: readonly number[], b: readonly number[]): boolean =>
+  a === b || (a.length === b.length && a.every((d, i) => d === b[i]));
 
 function sameLine(a: PaintLine, b: PaintLine): boolean {
   return (
@@ -105,8 +119,7 @@ function sameLine(a: PaintLine, b: PaintLine): boolean {
     a.y === b.y &&
     a.width === b.width &&
     a.color === b.color &&
-    a.dash.length === b.dash.length &&
-    a.dash.every((d, i) => d === b.dash[i]) &&
+    sameDash(a.dash, b.dash) &&
     (a.label === b.label ||
       (a.label !== null &&
         b.label !== null &&
