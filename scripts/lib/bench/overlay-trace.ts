@@ -28,9 +28,15 @@ export interface ScriptUrls {
 
 /**
  * The trace categories that carry what {@link threadFrameCosts} reads, and no more (tracing costs time too): `v8` for
- * `v8.callFunction`, which marks the listener calls made inside a call (the overlay's inside the bridge's).
+ * `v8.callFunction`, which marks the listener calls made inside a call (the overlay's inside the bridge's);
+ * `disabled-by-default-v8.compile` for V8 finishing compiled code on the main thread ({@link JIT_EVENTS}).
  */
-export const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'v8'];
+export const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'blink.user_timing',
+  'v8',
+  'disabled-by-default-v8.compile',
+];
 
 /** V8 called a function from the browser: every such call, nested ones too (`FunctionCall` marks the outermost). */
 export const CALL_FUNCTION = 'v8.callFunction';
@@ -38,9 +44,30 @@ export const CALL_FUNCTION = 'v8.callFunction';
 /** The bench's own `performance.measure()` calls, inside ours: instrumentation, not the overlay's work. */
 export const MEASURE_CALL = 'UserTiming::Measure';
 
-/** Only these are read: V8 entry points into a script, the measure calls, and the paint measures (frame cuts). */
+/**
+ * V8 finishing on the main thread the code it optimised in the background (Maglev, TurboFan, Sparkplug) and
+ * installing it. V8 does this at the next check of its interrupts in whatever script runs next, for any script of
+ * the page: the bridge's animation-frame callback, the first script of a frame, takes code that the page's chart
+ * (lightweight-charts, redrawn on every frame of a pan) had compiled as well as our own.
+ */
+export const JIT_EVENTS: ReadonlySet<string> = new Set([
+  'V8.FinalizeMaglevConcurrentCompilation',
+  'V8.MaglevConcurrentFinalize',
+  'V8.InstallOptimizedFunctions',
+  'V8.OptimizeConcurrentFinalize',
+  'V8.FinalizeBaselineConcurrentCompilation',
+]);
+
+/**
+ * Only these are read: V8 entry points into a script, the measure calls, V8's code installs, and the paint measures
+ * (frame cuts).
+ */
 export const isUsefulTraceEvent = (e: TraceEvent): boolean =>
-  ((e.name === 'FunctionCall' || e.name === MEASURE_CALL || e.name === CALL_FUNCTION) && e.ph === 'X') ||
+  ((e.name === 'FunctionCall' ||
+    e.name === MEASURE_CALL ||
+    e.name === CALL_FUNCTION ||
+    JIT_EVENTS.has(e.name)) &&
+    e.ph === 'X') ||
   e.name === PAINT;
 
 export type ThreadCosts =
@@ -50,6 +77,8 @@ export type ThreadCosts =
       overlay: number[];
       /** The same plus the bridge's thread milliseconds. */
       total: number[];
+      /** Per painted frame, the part of `total` that V8 spent finishing and installing compiled code (JIT_EVENTS). */
+      jit: number[];
       /**
        * Over all the script's calls in the trace (after the last paint too): thread milliseconds (measure() calls
        * included), those of the measure() calls, wall milliseconds, calls, calls without a thread duration (counted as
@@ -72,6 +101,8 @@ interface Call {
   paints: boolean;
   /** Thread µs of the bench's measure() calls inside this one (not inside a call nested in it). */
   measuring: number;
+  /** Thread µs of V8's code installs inside this one (not inside a call nested in it), outermost only. */
+  jit: number;
   /** Thread and wall µs of the overlay's calls nested in this one (the bridge's events' listener), counted apart. */
   nested: { thread: number; wall: number };
 }
@@ -86,6 +117,20 @@ const hasThreadTime = (e: TraceEvent) => typeof e.tdur === 'number' && Number.is
  * and the rare tdur above dur (seen up to a few ms in these traces) is a clock glitch.
  */
 const threadUs = (e: TraceEvent) => (hasThreadTime(e) ? Math.min(e.tdur as number, e.dur ?? 0) : 0);
+
+/** The events not inside another of the list on their thread (parents before children: by start, the longer first). */
+function outermost(list: readonly TraceEvent[]): TraceEvent[] {
+  const sorted = [...list].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const open = new Map<string, TraceEvent>();
+  const out: TraceEvent[] = [];
+  for (const e of sorted) {
+    const parent = open.get(thread(e));
+    if (parent && e.ts < end(parent)) continue;
+    open.set(thread(e), e);
+    out.push(e);
+  }
+  return out;
+}
 
 /**
  * The extension's own calls: complete `FunctionCall` events (V8 entering a function from a task: a listener, an
@@ -118,7 +163,7 @@ function outermostCalls(events: readonly TraceEvent[], urls: ScriptUrls): Call[]
       if (!kind) continue;
       if (open && e.ts < end(open)) continue;
       open = e;
-      calls.push({ kind, event: e, paints: false, measuring: 0, nested: { thread: 0, wall: 0 } });
+      calls.push({ kind, event: e, paints: false, measuring: 0, jit: 0, nested: { thread: 0, wall: 0 } });
     }
   }
   const listeners = events
@@ -133,7 +178,14 @@ function outermostCalls(events: readonly TraceEvent[], urls: ScriptUrls): Call[]
       open = e;
       bridge.nested.thread += threadUs(e);
       bridge.nested.wall += e.dur ?? 0;
-      calls.push({ kind: 'overlay', event: e, paints: false, measuring: 0, nested: { thread: 0, wall: 0 } });
+      calls.push({
+        kind: 'overlay',
+        event: e,
+        paints: false,
+        measuring: 0,
+        jit: 0,
+        nested: { thread: 0, wall: 0 },
+      });
     }
   }
   return calls.sort((a, b) => a.event.ts - b.event.ts);
@@ -168,13 +220,17 @@ export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls
     );
     if (call) call.paints = true;
   }
+  // The innermost call around an event: a nested overlay call starts after the bridge call it is in.
+  const innermost = (e: TraceEvent) =>
+    calls.findLast((c) => thread(c.event) === thread(e) && c.event.ts <= e.ts && end(e) <= end(c.event));
   for (const e of events) {
     if (e.name !== MEASURE_CALL || e.ph !== 'X') continue;
-    // The innermost call around it: a nested overlay call starts after the bridge call it is in.
-    const call = calls.findLast(
-      (c) => thread(c.event) === thread(e) && c.event.ts <= e.ts && end(e) <= end(c.event),
-    );
+    const call = innermost(e);
     if (call) call.measuring += threadUs(e);
+  }
+  for (const e of outermost(events.filter((x) => JIT_EVENTS.has(x.name) && x.ph === 'X'))) {
+    const call = innermost(e);
+    if (call) call.jit += threadUs(e);
   }
   const ms = (us: number) => us / 1000;
   const sums: Record<
@@ -186,7 +242,9 @@ export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls
   };
   const overlay: number[] = [];
   const total: number[] = [];
+  const jit: number[] = [];
   const frame: Record<Kind, number> = { overlay: 0, bridge: 0 };
+  let frameJit = 0;
   for (const c of calls) {
     const sum = sums[c.kind];
     const dur = c.event.dur ?? 0;
@@ -201,14 +259,17 @@ export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls
     sum.wall += ms(dur - c.nested.wall);
     sum.calls++;
     frame[c.kind] += tdur;
+    frameJit += Math.min(c.jit, tdur);
     if (c.paints) {
       overlay.push(ms(frame.overlay));
       total.push(ms(frame.overlay + frame.bridge));
+      jit.push(ms(frameJit));
       frame.overlay = 0;
       frame.bridge = 0;
+      frameJit = 0;
     }
   }
-  return { ok: true, overlay, total, sums };
+  return { ok: true, overlay, total, jit, sums };
 }
 
 /**
@@ -231,6 +292,7 @@ export function pooledThreadCosts(runs: readonly ThreadCosts[]): ThreadCosts {
     ok: true,
     overlay: ok.flatMap((r) => r.overlay),
     total: ok.flatMap((r) => r.total),
+    jit: ok.flatMap((r) => r.jit),
     sums: { overlay: sum('overlay'), bridge: sum('bridge') },
     runs: ok.map((r) => ({ overlay: r.overlay, total: r.total })),
   };
