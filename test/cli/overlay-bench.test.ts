@@ -100,7 +100,7 @@ describe('overlay bench cases', () => {
       ok: true as const,
       overlay: [0.5, 1.25, 0.75],
       total: [1, 1.5, 0.75],
-      jit: [0, 0.75, 0],
+      interrupts: [0, 0.75, 0],
       sums: {
         overlay: { thread: 2.5, measuring: 0, wall: 3, calls: 6, untimed: 0, clamped: 0 },
         bridge: { thread: 0.75, measuring: 0, wall: 2, calls: 3, untimed: 0, clamped: 0 },
@@ -114,7 +114,7 @@ describe('overlay bench cases', () => {
       ok: true as const,
       overlay: [0.5, 2.25, 0.75, 0.5],
       total: [1, 2.5, 1, 0.75],
-      jit: [0, 0, 0, 0],
+      interrupts: [0, 0, 0, 0],
       sums: {
         overlay: { thread: 4, measuring: 0, wall: 4.5, calls: 9, untimed: 0, clamped: 0 },
         bridge: { thread: 1, measuring: 0, wall: 1.5, calls: 4, untimed: 0, clamped: 0 },
@@ -126,7 +126,7 @@ describe('overlay bench cases', () => {
         ok: true as const,
         overlay: [1.5],
         total: [2],
-        jit: [0],
+        interrupts: [0],
         sums: {
           overlay: { thread: 12.5, measuring: 0.5, wall: 14, calls: 40, untimed: 0, clamped: 0 },
           bridge: { thread: 60.25, measuring: 0.25, wall: 70, calls: 180, untimed: 0, clamped: 0 },
@@ -199,15 +199,15 @@ describe('overlay bench cases', () => {
     expect(value('overlay frames over 1 ms of thread time')?.value).toBe(1);
     expect(value('bridge + overlay thread time per frame: median')?.value).toBe(1);
     expect(value('bridge + overlay frames over 1 ms of thread time')?.value).toBe(1);
-    // V8's code installs inside our calls, apart: the frame of 1.5 ms spent 0.75 of it installing, so without them
-    // the frames are 1, 0.75 and 0.75 ms; a figure with no target.
-    expect(value('frames in which V8 installed compiled code inside our calls')?.value).toBe(1);
-    expect(value('bridge + overlay thread time per frame, V8’s code installs left out: max')).toEqual({
-      label: 'bridge + overlay thread time per frame, V8’s code installs left out: max',
+    // V8's interrupts inside our calls, apart: the frame of 1.5 ms spent 0.75 of it on them, so without them the
+    // frames are 1, 0.75 and 0.75 ms; a figure with no target.
+    expect(value('frames in which V8 handled interrupts inside our calls')?.value).toBe(1);
+    expect(value('bridge + overlay thread time per frame, V8’s interrupts left out: max')).toEqual({
+      label: 'bridge + overlay thread time per frame, V8’s interrupts left out: max',
       value: 1,
       unit: 'ms',
     });
-    expect(value('bridge + overlay thread time per frame, V8’s code installs left out: median')?.value).toBe(
+    expect(value('bridge + overlay thread time per frame, V8’s interrupts left out: median')?.value).toBe(
       0.75,
     );
     // (2.5 + 0.75) / (3 + 2) of the calls' wall time.

@@ -3,12 +3,12 @@ import { PAINT } from '../../scripts/lib/bench/overlay-frames';
 import {
   CALL_FUNCTION,
   isUsefulTraceEvent,
-  JIT_EVENTS,
   MEASURE_CALL,
   pooledThreadCosts,
   type ScriptUrls,
   type TraceEvent,
   threadFrameCosts,
+  V8_INTERRUPTS,
 } from '../../scripts/lib/bench/overlay-trace';
 
 const EXT = 'chrome-extension://abcdefghijklmnop/content-scripts';
@@ -201,29 +201,26 @@ describe('overlay thread time from a trace', () => {
     expect(costs.sums.bridge.measuring).toBe(0);
   });
 
-  it('reports V8’s code installs inside our calls per frame, the outermost once, apart from the totals', () => {
-    const maglev = complete('V8.FinalizeMaglevConcurrentCompilation');
-    const maglevOne = complete('V8.MaglevConcurrentFinalize');
-    const turbofan = complete('V8.InstallOptimizedFunctions');
+  it('reports V8’s interrupts inside our calls per frame, the outermost once, apart from the totals', () => {
+    const interrupts = complete(V8_INTERRUPTS);
     const costs = ok([
-      // Frame 1: the bridge (1,000 µs) installs Maglev code (120, one function of it nested: counted once) before
-      // running the overlay's listener (400), which installs TurboFan code (80) itself.
+      // Frame 1: the bridge (1,000 µs) handles interrupts (120, another nested in it: counted once) before running
+      // the overlay's listener (400), which handles some itself (80).
       call(urls.bridge, 0, 1_000, 1_000),
-      maglev(10, 130, 120),
-      maglevOne(20, 50, 45),
+      interrupts(10, 130, 120),
+      interrupts(20, 50, 45),
       v8Call(300, 450, 400),
-      turbofan(350, 90, 80),
+      interrupts(350, 90, 80),
       paint(600),
-      // Frame 2: none inside our calls; one in the page's own call between them is not ours.
+      // Frame 2: none inside our calls; those in the page's own call between them are not ours.
       call(PAGE, 10_000, 2_000, 2_000),
-      turbofan(10_100, 300, 300),
+      interrupts(10_100, 300, 300),
       call(urls.bridge, 16_000, 500, 500),
       v8Call(16_100, 200, 200),
       paint(16_200),
     ]);
     expect(round(costs.total)).toEqual([1, 0.5]);
-    expect(round(costs.jit)).toEqual([0.2, 0]);
-    expect(JIT_EVENTS.has('V8.OptimizeConcurrentFinalize')).toBe(true);
+    expect(round(costs.interrupts)).toEqual([0.2, 0]);
   });
 
   it('holds a thread time above its call’s wall time to the wall time', () => {
@@ -246,7 +243,7 @@ describe('overlay thread time from a trace', () => {
     expect(none).toEqual({ ok: false, reason: 'no call into the extension’s scripts in the trace' });
   });
 
-  it('keeps only complete FunctionCall, measure-call, v8.callFunction and code-install events and the paint measures while collecting', () => {
+  it('keeps only complete FunctionCall, measure-call, v8.callFunction and V8-interrupt events and the paint measures while collecting', () => {
     const kept = [
       call(PAGE, 0, 1, 1),
       { ...call(PAGE, 0, 1, 1), ph: 'B' },
@@ -256,15 +253,15 @@ describe('overlay thread time from a trace', () => {
       { name: MEASURE_CALL, ph: 'X', ts: 0, dur: 9, pid: 1, tid: 1 },
       { name: CALL_FUNCTION, ph: 'X', ts: 0, dur: 9, pid: 1, tid: 1 },
       { name: 'V8.GC_SCAVENGER', ph: 'X', ts: 0, dur: 9, pid: 1, tid: 1 },
-      { name: 'V8.InstallOptimizedFunctions', ph: 'X', ts: 0, dur: 9, pid: 1, tid: 1 },
-      { name: 'V8.MaglevBackground', ph: 'X', ts: 0, dur: 9, pid: 1, tid: 2 },
+      { name: V8_INTERRUPTS, ph: 'X', ts: 0, dur: 9, pid: 1, tid: 1 },
+      { name: 'V8.HandleInterrupts', ph: 'X', ts: 0, dur: 9, pid: 1, tid: 1 },
     ].filter(isUsefulTraceEvent);
     expect(kept.map((e) => `${e.name} ${e.ph}`)).toEqual([
       'FunctionCall X',
       `${PAINT} b`,
       `${MEASURE_CALL} X`,
       `${CALL_FUNCTION} X`,
-      'V8.InstallOptimizedFunctions X',
+      `${V8_INTERRUPTS} X`,
     ]);
   });
 });
@@ -274,7 +271,7 @@ describe('pooled traced pans', () => {
     ok: true as const,
     overlay,
     total: overlay.map((x) => x + 0.25),
-    jit: overlay.map((x) => (x > 0.9 ? 0.125 : 0)),
+    interrupts: overlay.map((x) => (x > 0.9 ? 0.125 : 0)),
     sums: {
       overlay: { thread, measuring: 0.5, wall: thread + 1, calls: overlay.length, untimed: 1, clamped: 0 },
       bridge: { thread: 1, measuring: 0, wall: 2, calls: 3, untimed: 0, clamped: 1 },
@@ -286,7 +283,7 @@ describe('pooled traced pans', () => {
     if (!pooled.ok) throw new Error(pooled.reason);
     expect(pooled.overlay).toEqual([0.5, 0.75, 1]);
     expect(pooled.total).toEqual([0.75, 1, 1.25]);
-    expect(pooled.jit).toEqual([0, 0, 0.125]);
+    expect(pooled.interrupts).toEqual([0, 0, 0.125]);
     expect(pooled.sums.overlay).toEqual({
       thread: 5,
       measuring: 1,

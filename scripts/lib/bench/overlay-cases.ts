@@ -40,12 +40,12 @@ export function threadMetrics(thread: ThreadCosts): { metrics: Metric[]; note: s
       count(`bridge + overlay frames over ${FRAME_TARGET_MS} ms of thread time`, over(thread.total)),
       ...runSpread(thread.runs),
       count(
-        'frames in which V8 installed compiled code inside our calls',
-        thread.jit.filter((x) => x > 0).length,
+        'frames in which V8 handled interrupts inside our calls',
+        thread.interrupts.filter((x) => x > 0).length,
       ),
       ...summaryMetrics(
-        'bridge + overlay thread time per frame, V8’s code installs left out',
-        thread.total.map((x, i) => x - (thread.jit[i] ?? 0)),
+        'bridge + overlay thread time per frame, V8’s interrupts left out',
+        thread.total.map((x, i) => x - (thread.interrupts[i] ?? 0)),
       ),
     ],
     note: '',
@@ -87,10 +87,10 @@ export const THREAD_NOTE =
   'call that painted as the measures are. Counted: all of our JS (listeners, ' +
   'animation-frame and timer callbacks, the bridge’s listener for the overlay’s hellos, the code around the measured ' +
   'spans), the chart API reads the bridge makes, style or layout our ' +
-  'JS forces, GC inside our calls, recording the canvas commands, V8 finishing and installing code it compiled in ' +
-  'the background (at the first script that runs next, for any script of the page: the bridge’s callback comes ' +
-  'first in a frame; shown apart, as the figure with those installs left out, which has no target), and tracing’s ' +
-  'own cost (about 0.05 ms a frame). ' +
+  'JS forces, GC inside our calls, recording the canvas commands, V8 handling its interrupts (V8.StackGuard: almost ' +
+  'all installing code it compiled in the background, for any script of the page, handled by the first script ' +
+  'that runs next, and the bridge’s callback comes first in a frame; shown apart, as the figure with them left ' +
+  'out, which has no target), and tracing’s own cost (about 0.05 ms a frame). ' +
   'Not counted: the browser’s style, layout, paint, canvas raster and compositing after the frame, microtasks run ' +
   'after our calls return (none of note during a pan), the bench’s performance.measure calls (~20 µs each, taken ' +
   'out), and the page’s own work (its chart, lightweight-charts)';
