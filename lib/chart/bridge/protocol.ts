@@ -28,9 +28,10 @@ export const BRIDGE_TAG = 'liqlens-bridge/3';
 
 /** The event types the bridge names in `ready`: this prefix and a random UUID. */
 export const BRIDGE_EVENTS_PREFIX = 'liqlens-bridge-';
-export const isBridgeEvents = (x: unknown): x is string =>
-  typeof x === 'string' &&
-  /^liqlens-bridge-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(x);
+const BRIDGE_EVENTS = new RegExp(
+  `^${BRIDGE_EVENTS_PREFIX}[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`,
+);
+export const isBridgeEvents = (x: unknown): x is string => typeof x === 'string' && BRIDGE_EVENTS.test(x);
 
 export type IsolatedToBridge =
   /** On the window, with the isolated side's new port transferred (`postMessage(hello, origin, [port])`). */

@@ -111,7 +111,7 @@ export const linesLayer: Layer<BandsData, LinesLayout> = {
 const SOLID: number[] = [];
 
 const sameDash = (a: readonly number[], b: readonly number[]): boolean =>
-  a === b || (a.length === b.length && a.every((d, i) => d === b[i]));
+  a === b || sameItems(a, b, (x, y) => x === y);
 
 function sameLine(a: PaintLine, b: PaintLine): boolean {
   return (

@@ -138,53 +138,24 @@ function outermost(list: readonly TraceEvent[]): TraceEvent[] {
 function outermostCalls(events: readonly TraceEvent[], urls: ScriptUrls): Call[] {
   const kindOf = (url: string | undefined): Kind | null =>
     url === undefined ? null : urls.overlay.includes(url) ? 'overlay' : url === urls.bridge ? 'bridge' : null;
-  const byThread = new Map<string, TraceEvent[]>();
-  for (const e of events) {
-    if (e.name !== 'FunctionCall' || e.ph !== 'X') continue;
-    const list = byThread.get(thread(e)) ?? [];
-    list.push(e);
-    byThread.set(thread(e), list);
-  }
-  const calls: Call[] = [];
-  for (const list of byThread.values()) {
-    // Parents before children: by start, the longer first on a tie.
-    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-    let open: TraceEvent | null = null;
-    for (const e of list) {
-      const kind = kindOf(e.args?.data?.url);
-      if (!kind) continue;
-      if (open && e.ts < end(open)) continue;
-      open = e;
-      calls.push({
-        kind,
-        event: e,
-        paints: false,
-        measuring: 0,
-        interrupts: 0,
-        nested: { thread: 0, wall: 0 },
-      });
-    }
-  }
-  const listeners = events
-    .filter((e) => e.name === CALL_FUNCTION && e.ph === 'X')
-    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const call = (kind: Kind, event: TraceEvent): Call => ({
+    kind,
+    event,
+    paints: false,
+    measuring: 0,
+    interrupts: 0,
+    nested: { thread: 0, wall: 0 },
+  });
+  const ours = events.filter((e) => e.name === 'FunctionCall' && e.ph === 'X' && kindOf(e.args?.data?.url));
+  const calls = outermost(ours).map((e) => call(kindOf(e.args?.data?.url) as Kind, e));
+  const listeners = events.filter((e) => e.name === CALL_FUNCTION && e.ph === 'X');
   for (const bridge of calls.filter((c) => c.kind === 'bridge')) {
     const b = bridge.event;
-    let open: TraceEvent | null = null;
-    for (const e of listeners) {
-      if (e.pid !== b.pid || e.tid !== b.tid || e.ts <= b.ts || end(e) > end(b)) continue;
-      if (open && e.ts < end(open)) continue;
-      open = e;
+    const inside = listeners.filter((e) => thread(e) === thread(b) && e.ts > b.ts && end(e) <= end(b));
+    for (const e of outermost(inside)) {
       bridge.nested.thread += threadUs(e);
       bridge.nested.wall += e.dur ?? 0;
-      calls.push({
-        kind: 'overlay',
-        event: e,
-        paints: false,
-        measuring: 0,
-        interrupts: 0,
-        nested: { thread: 0, wall: 0 },
-      });
+      calls.push(call('overlay', e));
     }
   }
   return calls.sort((a, b) => a.event.ts - b.event.ts);

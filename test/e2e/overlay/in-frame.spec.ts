@@ -8,7 +8,7 @@ import { expect, siteFixture, test } from './overlay-test';
  * frame callback and its event runs the overlay's paint inside that callback (lib/chart/bridge/protocol.ts). Here the
  * page moves the chart from a timer, as an input handler would, and looks at the overlay's canvas from an animation
  * frame callback it asks for then, which runs after the bridge's in the same frame: the canvas must already be what
- * it is once everything settled. (With the snapshots on a port, a task after the frame, it was still the old one.)
+ * it is once everything settled. (A snapshot delivered in a task after the frame would leave it the old one.)
  */
 
 interface InFrame {
