@@ -4,7 +4,7 @@ import { onFixture } from '../browser/site-server';
 import { feedsLive, feedsSubscribed } from '../browser/venue-sockets/feeds-ready';
 import { bybitFrame, type PlainPrint } from '../browser/venue-sockets/frames';
 import { startVenueSockets } from '../browser/venue-sockets/server';
-import { binanceScripts, measured, rangePan, tracedPans } from './overlay-browser';
+import { binanceScripts, measured, rangePan, tracedPans, WARM_UP_PANS } from './overlay-browser';
 import type { MeasureEntry } from './overlay-frames';
 import type { ThreadCosts } from './overlay-trace';
 
@@ -13,6 +13,8 @@ export interface MarksPanRun {
   rangeFrames: number;
   /** Thread (CPU) time per frame from Chrome traces of the same pan run again, as overlay-frame measures it. */
   rangeThread: ThreadCosts;
+  /** The pan traced as the first thing once the marks showed, before WARM_UP_PANS (no target). */
+  afterLoadThread: ThreadCosts;
   /** Prints sent, and marks on the pane's canvas before and after the pan (`data-count`). */
   printsSent: number;
   marksBefore: number;
@@ -24,8 +26,9 @@ const WIDE = 0.12;
 /**
  * The overlay-frame pan (binance fixture, range set on every animation frame) with the chart full of realised
  * marks: the local venue sockets send `prints` Bybit prints priced within ±5 % of the view's price over the last
- * 50 minutes, and the pan starts once the marks canvas shows them (the summary carries the latest 500). The pan is
- * measured untraced (wall time), then run again TRACED_PANS times, each under a Chrome trace (thread time).
+ * 50 minutes, and the pans start once the marks canvas shows them (the summary carries the latest 500). The pan is
+ * traced TRACED_PANS times at once (`afterLoadThread`), run WARM_UP_PANS times untraced, measured untraced (wall
+ * time), then traced TRACED_PANS times again (thread time).
  */
 export async function runMarksPan(options: { panMs?: number; prints?: number } = {}): Promise<MarksPanRun> {
   const panMs = options.panMs ?? 3_000;
@@ -65,9 +68,12 @@ export async function runMarksPan(options: { panMs?: number; prints?: number } =
     while ((await count()) < Math.min(500, prints) && Date.now() < deadline) await page.waitForTimeout(100);
     const marksBefore = await count();
     const panning = () => rangePan(page, panMs, price * (1 - WIDE), price * (1 + WIDE));
-    const range = await measured(page, panning);
     const cdp = await env.context.newCDPSession(page);
-    const rangeThread = await tracedPans(page, cdp, panning, binanceScripts(env.extensionId));
+    const scripts = binanceScripts(env.extensionId);
+    const afterLoadThread = await tracedPans(page, cdp, panning, scripts);
+    for (let i = 0; i < WARM_UP_PANS; i++) await panning();
+    const range = await measured(page, panning);
+    const rangeThread = await tracedPans(page, cdp, panning, scripts);
     await cdp.detach();
     const marksAfter = await count();
     await page.close();
@@ -75,6 +81,7 @@ export async function runMarksPan(options: { panMs?: number; prints?: number } =
       rangePan: range.measures,
       rangeFrames: range.result,
       rangeThread,
+      afterLoadThread,
       printsSent: prints,
       marksBefore,
       marksAfter,
