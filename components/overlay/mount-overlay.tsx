@@ -64,13 +64,16 @@ export function mountOverlay(
  * resizes, so that a bridge that stays silent afterwards is noticed (`onChartMoved`). Chart widgets often live in a
  * same-origin iframe, whose events never reach this window: those frames are listened to as well, their events
  * counted when the frame overlaps the pane. A page can still swallow these events before us; that, like patching
- * the chart itself, is a lie no overlay can catch (docs/overlay.md). Returns the look for new frames, for the caller
- * to repeat (the page poll, every FRAMES_MS).
+ * the chart itself, is a lie no overlay can catch (docs/overlay.md). An event is looked at only when `wanted` (the
+ * controller would act on a move): during a drag a watch is already running for all but one move in LIVENESS_MS,
+ * and each look measures the frame's rect. Returns the look for new frames, for the caller to repeat (the page
+ * poll, every FRAMES_MS).
  */
 function watchChartMoves(
   ctx: ContentScriptContext,
   guard: Guard,
   pane: () => { left: number; top: number; width: number; height: number } | null,
+  wanted: () => boolean,
   moved: () => void,
 ): () => void {
   const inside = (x: number, y: number, r: { left: number; top: number; width: number; height: number }) =>
@@ -83,7 +86,7 @@ function watchChartMoves(
   };
   const onTop = guard.wrap('chart-move', (event: Event) => {
     const e = event as PointerEvent | WheelEvent;
-    if (event.type === 'pointermove' && (e as PointerEvent).buttons === 0) return;
+    if ((event.type === 'pointermove' && (e as PointerEvent).buttons === 0) || !wanted()) return;
     const p = pane();
     if (p && inside(e.clientX, e.clientY, p)) moved();
   });
@@ -105,7 +108,7 @@ function watchChartMoves(
       watched.add(win);
       const onFrame = guard.wrap('chart-move', (event: Event) => {
         if (event.type === 'pointermove' && (event as PointerEvent).buttons === 0) return;
-        if (overlaps(frame)) moved();
+        if (wanted() && overlaps(frame)) moved();
       });
       for (const type of ['pointermove', 'wheel'] as const) win.addEventListener(type, onFrame, options);
     }
@@ -302,6 +305,7 @@ function start(
     ctx,
     guard,
     () => controller.state?.geometry?.pane ?? null,
+    () => controller.awaitsChartMove(),
     () => controller.onChartMoved(),
   );
   frameLook = core.createFrameLook(watchFrames);

@@ -57,6 +57,11 @@ export interface OverlayController {
    */
   onChartMoved(): void;
   /**
+   * Whether `onChartMoved` would act now (a chart is aligned and no move is being watched already): the pointer
+   * listeners ask first, so that the moves of a drag cost no look at the page's layout while a watch runs.
+   */
+  awaitsChartMove(): boolean;
+  /**
    * The page poll's look at the bridge (about once a second): silent for SILENT_MS while bands are drawn, it is cut
    * off (a page script closed its port) and the chart may have moved without a word (new candles, the keyboard): a
    * new hello, and the ladder if that stays unanswered. `visible`: the page is shown (a hidden tab's bridge reads
@@ -438,6 +443,9 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
     );
   };
 
+  /** A move would start a watch: a chart is aligned and none is being watched. */
+  const awaitsChartMove = () => !disposed && geometry !== null && livenessTimer === null;
+
   return {
     setPage(nextHref, nextTitle) {
       if (disposed || (nextHref === href && nextTitle === title)) return;
@@ -470,8 +478,9 @@ export function createOverlayController(deps: OverlayControllerDeps): OverlayCon
       doubt = reason;
       update();
     },
+    awaitsChartMove,
     onChartMoved() {
-      if (disposed || geometry === null || livenessTimer !== null) return;
+      if (!awaitsChartMove()) return;
       // First a new hello (the bridge answers a newcomer with its current snapshot, so a move that changed nothing it
       // reports costs no blink); silent on the new port too: a doubt, the ladder.
       watchLiveness(snapshots, false, 'the chart moved but the page bridge sent nothing');

@@ -299,6 +299,26 @@ describe('overlay controller', () => {
       expect(t.reconnects()).toBe(1);
     });
 
+    it('awaits a move only while a chart is aligned and no move is watched (the pointer listeners ask first)', async () => {
+      const early = await started();
+      expect(early.controller.awaitsChartMove()).toBe(false);
+      const t = await aligned();
+      expect(t.controller.awaitsChartMove()).toBe(true);
+      t.controller.onChartMoved();
+      // The drag's further moves change nothing while the watch runs.
+      expect(t.controller.awaitsChartMove()).toBe(false);
+      await t.advance(100);
+      t.controller.onSnapshot(
+        makeSnapshot({ scale: { from: 94_000, to: 96_500, mode: 0, inverted: false } }),
+      );
+      expect(t.controller.awaitsChartMove()).toBe(false);
+      await t.advance(LIVENESS_MS);
+      expect(t.controller.awaitsChartMove()).toBe(true);
+      expect(t.reconnects()).toBe(0);
+      t.controller.dispose();
+      expect(t.controller.awaitsChartMove()).toBe(false);
+    });
+
     it('a snapshot after the move keeps it aligned, and a still chart needs none', async () => {
       const t = await aligned();
       t.controller.onChartMoved();
