@@ -187,9 +187,10 @@ describe('overlay thread time from a trace', () => {
       v8Call(32_100, 500, 450),
       paint(32_400),
     ]);
-    // Overlay: 600 − 20 = 580; then 450. Bridge: 1000 − 600 = 400; then 300 + (800 − 450) = 650.
+    // Overlay: 600 − 20 = 580; then 450. Bridge: 1000 − 600 = 400; then 800 − 450 = 350 (the read at 16,000 painted
+    // nothing: its frame is its own, not the next one's).
     expect(round(costs.overlay)).toEqual([0.58, 0.45]);
-    expect(round(costs.total)).toEqual([0.98, 1.1]);
+    expect(round(costs.total)).toEqual([0.98, 0.8]);
     const sum = ({ calls, thread, wall }: { calls: number; thread: number; wall: number }) => [
       calls,
       Number(thread.toFixed(6)),
@@ -199,6 +200,34 @@ describe('overlay thread time from a trace', () => {
     expect(sum(costs.sums.bridge)).toEqual([3, 1.05, 1.05]);
     expect(Number(costs.sums.overlay.measuring.toFixed(6))).toBe(0.02);
     expect(costs.sums.bridge.measuring).toBe(0);
+  });
+
+  it('leaves a read that painted nothing to its own frame: the next painted frame keeps only what came after it', () => {
+    const interrupt = complete(V8_INTERRUPTS);
+    const costs = ok([
+      // A painted frame.
+      call(urls.bridge, 0, 700, 700),
+      v8Call(100, 400, 400),
+      paint(300),
+      // The next frame's read changed nothing: the listener took a `still` (100), V8 handled interrupts (150).
+      call(urls.bridge, 16_000, 500, 500),
+      interrupt(16_050, 150, 150),
+      v8Call(16_300, 100, 100),
+      // A pointer listener of the overlay's at the start of the next frame, then its read, which paints.
+      call(CORE, 32_000, 80, 80),
+      call(urls.bridge, 32_100, 900, 900),
+      interrupt(32_150, 50, 50),
+      v8Call(32_300, 500, 500),
+      paint(32_600),
+    ]);
+    // Frame 2: the pointer listener 80 + the listener 500 = 580 of the overlay's, + the bridge's 900 − 500 = 400.
+    expect(round(costs.overlay)).toEqual([0.4, 0.58]);
+    expect(round(costs.total)).toEqual([0.7, 0.98]);
+    expect(round(costs.interrupts)).toEqual([0, 0.05]);
+    // The sums keep every call.
+    expect(costs.sums.bridge.calls).toBe(3);
+    expect(Number(costs.sums.bridge.thread.toFixed(6))).toBe(1.1);
+    expect(costs.sums.overlay.calls).toBe(4);
   });
 
   it('reports V8’s interrupts inside our calls per frame, the outermost once, apart from the totals', () => {

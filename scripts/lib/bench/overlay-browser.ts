@@ -23,9 +23,8 @@ export interface OverlayRun {
   /** Measures recorded while the chart was dragged with the mouse. */
   dragPan: MeasureEntry[];
   /**
-   * Thread (CPU) time per frame from Chrome traces of the same pans run again (untraced measures stay clean): the
-   * range pan TRACED_PANS times, pooled; the drag once. Like every figure but `afterLoadThread`, measured after
-   * WARM_UP_PANS.
+   * Thread (CPU) time per frame from Chrome traces of the same pans run again (untraced measures stay clean): each
+   * TRACED_PANS times, pooled. Like every figure but `afterLoadThread`, measured after WARM_UP_PANS.
    */
   rangeThread: ThreadCosts;
   /** The range pan traced TRACED_PANS times, pooled, as the first thing after the page loaded (no target). */
@@ -255,9 +254,10 @@ async function dragPan(
 /**
  * The binance fixture (CL v29 in a blob iframe, BTC replayed from btc-all.har) with `data-liqlens-bench` on <html>,
  * once the heatmap and the profile are drawn beside the bands: the chart is panned by a range change on every
- * animation frame for `panMs`, then dragged with the mouse, and the overlay's and the bridge's performance measures
- * are read back from the page; both pans again under Chrome traces for the thread time (the range pan TRACED_PANS
- * times); then the chart is left alone. Then a few pushState symbol switches, timed to the badge.
+ * animation frame for `panMs` under Chrome traces, TRACED_PANS times (just after load), then WARM_UP_PANS times
+ * untraced; then panned so again and dragged with the mouse, and the overlay's and the bridge's performance measures
+ * are read back from the page; both pans again under Chrome traces for the thread time (each TRACED_PANS times);
+ * then the chart is left alone. Then a few pushState symbol switches, timed to the badge.
  */
 export async function runOverlayBrowser(
   options: { panMs?: number; headless?: boolean } = {},
@@ -305,7 +305,7 @@ export async function runOverlayBrowser(
     const range = await measured(page, rangePanning);
     const drag = await measured(page, dragging);
     const rangeThread = await tracedPans(page, cdp, rangePanning, scripts);
-    const dragThread = threadFrameCosts(await traced(page, cdp, dragging), scripts);
+    const dragThread = await tracedPans(page, cdp, dragging, scripts);
     let liveTicks = 0;
     const liveThread = threadFrameCosts(
       await traced(page, cdp, async () => {

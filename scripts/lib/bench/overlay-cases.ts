@@ -112,11 +112,12 @@ export const WARM_UP_NOTE =
 export const THREAD_NOTE =
   ' Thread time (judge by it on a loaded machine: a preempted thread’s clock stands still) is the main thread’s CPU ' +
   'time inside the extension’s own calls, from Chrome traces of the same pan run again after the measured one ' +
-  `(the range pan ${TRACED_PANS} times, their frames pooled, with the lowest and highest p95 of one pan) ` +
+  `(${TRACED_PANS} times, their frames pooled, with the lowest and highest p95 of one pan) ` +
   '(devtools.timeline FunctionCall events of content-scripts/overlay-core.js and binance.js, and of chart-bridge.js, the outermost only, ' +
   'their tdur; the overlay’s listener that the bridge’s event runs inside the bridge’s call is the outermost ' +
   'v8.callFunction within it, counted as the overlay’s and taken out of the bridge’s), cut into frames at the ' +
-  'call that painted as the measures are. Counted: all of our JS (listeners, ' +
+  'call that painted as the measures are, but for a bridge read in which nothing changed, left to a frame of its ' +
+  'own and out of these (a drag’s mouse moves less often than the frames come). Counted: all of our JS (listeners, ' +
   'animation-frame and timer callbacks, the bridge’s listener for the overlay’s hellos, the code around the measured ' +
   'spans), the chart API reads the bridge makes, style or layout our ' +
   'JS forces, GC inside our calls, recording the canvas commands, V8 handling its interrupts (V8.StackGuard: almost ' +

@@ -65,7 +65,10 @@ export const isUsefulTraceEvent = (e: TraceEvent): boolean =>
 export type ThreadCosts =
   | {
       ok: true;
-      /** Per painted frame, thread milliseconds in the content script since the previous paint (this one's included). */
+      /**
+       * Per painted frame, thread milliseconds in the content script since the previous paint (this one's included),
+       * but for the bridge reads that painted nothing (`threadFrameCosts`).
+       */
       overlay: number[];
       /** The same plus the bridge's thread milliseconds. */
       total: number[];
@@ -166,7 +169,10 @@ function outermostCalls(events: readonly TraceEvent[], urls: ScriptUrls): Call[]
  * stands still, so unlike the performance measures' wall time this does not grow with the machine's load.
  * Frames are cut as frameCosts() cuts the measures: a frame is the content-script call that painted (the one during
  * which `liqlens:paint` was measured) and every call of ours since the previous painting one; calls after the last
- * paint have no frame yet. Counted: everything on the main thread inside our calls (our JS, the chart API reads the
+ * paint have no frame yet. But a bridge call that another one follows before any paint read an animation frame of
+ * its own in which nothing was painted (the chart had not moved: a drag's mouse moved less often than the frames
+ * came): it and the calls inside it are that frame's, not the next painted one's, and are left out of the frames
+ * (not of the sums; overlay-still-live gives what such frames cost). Counted: everything on the main thread inside our calls (our JS, the chart API reads the
  * bridge makes, style or layout our JS forces, garbage collection it triggers, the canvas commands) but the bench's
  * own performance.measure() calls (~20 µs each). Not counted: the browser's own style, layout, paint and raster
  * after the frame, and anything of the page's.
@@ -215,7 +221,17 @@ export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls
   const interrupts: number[] = [];
   const frame: Record<Kind, number> = { overlay: 0, bridge: 0 };
   let frameInterrupts = 0;
+  /** The latest bridge call since the last paint, with what it and the calls inside it added to the frame. */
+  let read: { call: Call; overlay: number; bridge: number; interrupts: number } | null = null;
   for (const c of calls) {
+    if (c.kind === 'bridge') {
+      if (read) {
+        frame.overlay -= read.overlay;
+        frame.bridge -= read.bridge;
+        frameInterrupts -= read.interrupts;
+      }
+      read = { call: c, overlay: 0, bridge: 0, interrupts: 0 };
+    }
     const sum = sums[c.kind];
     const dur = c.event.dur ?? 0;
     // The overlay's calls nested in this one are counted as the overlay's, each on its own.
@@ -230,7 +246,13 @@ export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls
     sum.calls++;
     frame[c.kind] += tdur;
     frameInterrupts += Math.min(c.interrupts, tdur);
+    const r = read?.call.event;
+    if (read && r && thread(c.event) === thread(r) && c.event.ts >= r.ts && end(c.event) <= end(r)) {
+      read[c.kind] += tdur;
+      read.interrupts += Math.min(c.interrupts, tdur);
+    }
     if (c.paints) {
+      read = null;
       overlay.push(ms(frame.overlay));
       total.push(ms(frame.overlay + frame.bridge));
       interrupts.push(ms(frameInterrupts));
