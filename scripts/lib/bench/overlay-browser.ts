@@ -128,9 +128,9 @@ export const TRACED_PANS = 3;
  * Range pans run untraced after the ones traced just after the page loaded, before everything else is measured: the
  * figures held to the 1 ms target are the extension's cost once V8 has compiled the code a pan runs, as for a trader
  * who has had the chart open for a while. Code that runs once a frame is still being compiled in the first pans (V8
- * handled interrupts inside our calls in 60–70 of some 540 traced frames just after load here, in 20–30 after 18 s
- * of panning and as many after 30 s), and those pans cost more: they are traced apart (`afterLoadThread`) and reported
- * with no target.
+ * handled interrupts inside our calls in 110–130 of some 540 traced frames of the first three pans after load here,
+ * in 45–60 after 18 s of panning, 15–30 with 500 marks), and those pans cost more: they are traced apart
+ * (`afterLoadThread`) and reported with no target.
  */
 export const WARM_UP_PANS = 6;
 
