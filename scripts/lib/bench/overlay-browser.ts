@@ -124,6 +124,9 @@ export async function traced(
  */
 export const TRACED_PANS = 3;
 
+/** How long one bench pan lasts: some 180 animation frames. */
+export const PAN_MS = 3_000;
+
 /**
  * Range pans run untraced after the ones traced just after the page loaded, before everything else is measured: the
  * figures held to the 1 ms target are the extension's cost once V8 has compiled the code a pan runs, as for a trader
@@ -262,7 +265,7 @@ async function dragPan(
 export async function runOverlayBrowser(
   options: { panMs?: number; headless?: boolean } = {},
 ): Promise<OverlayRun> {
-  const panMs = options.panMs ?? 3_000;
+  const panMs = options.panMs ?? PAN_MS;
   const env = await openOverlayEnv(options.headless === undefined ? {} : { headless: options.headless });
   try {
     // tsx compiles with esbuild's keepNames, which wraps named functions in a `__name` helper that the page does not

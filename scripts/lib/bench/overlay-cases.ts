@@ -4,7 +4,7 @@ import { PRICE_POST_MS } from '../../../lib/chart/bridge/run-bridge';
 import { EXTENSION_DIR } from '../browser/harness';
 import type { ImportedBench } from './imported';
 import { IMPORT_DIR } from './imported';
-import { LIVE_TICK_MS, type OverlayRun, TRACED_PANS, WARM_UP_PANS } from './overlay-browser';
+import { LIVE_TICK_MS, type OverlayRun, PAN_MS, TRACED_PANS, WARM_UP_PANS } from './overlay-browser';
 import { bundleMetrics, frameCosts, summarize, summaryMetrics } from './overlay-frames';
 import type { ThreadCosts } from './overlay-trace';
 import type { BenchCase, Metric } from './types';
@@ -20,6 +20,10 @@ type ImportedCase = ImportedBench['cases'][number];
 
 const count = (label: string, value: number, unit = 'frames'): Metric => ({ label, value, unit });
 const over = (samples: readonly number[]) => samples.filter((x) => x > FRAME_TARGET_MS).length;
+
+/** Frames in which V8 handled its interrupts inside our calls. */
+const interruptedFrames = (thread: Extract<ThreadCosts, { ok: true }>) =>
+  thread.interrupts.filter((x) => x > 0).length;
 
 /**
  * The thread-time figures of one pan beside the wall-time ones, or, when the trace could not give them, nothing but
@@ -47,10 +51,7 @@ export function threadMetrics(
       ),
       count(`bridge + overlay frames over ${FRAME_TARGET_MS} ms of thread time`, over(thread.total)),
       ...runSpread(thread.runs),
-      count(
-        'frames in which V8 handled interrupts inside our calls',
-        thread.interrupts.filter((x) => x > 0).length,
-      ),
+      count('frames in which V8 handled interrupts inside our calls', interruptedFrames(thread)),
       ...summaryMetrics(
         'bridge + overlay thread time per frame, V8’s interrupts left out',
         thread.total.map((x, i) => x - (thread.interrupts[i] ?? 0)),
@@ -70,7 +71,7 @@ export function afterLoadMetrics(thread: ThreadCosts): { metrics: Metric[]; note
       ...summaryMetrics('just after load: bridge + overlay thread time per frame', thread.total),
       count(
         'just after load: frames in which V8 handled interrupts inside our calls',
-        thread.interrupts.filter((x) => x > 0).length,
+        interruptedFrames(thread),
       ),
     ],
     note: '',
@@ -103,7 +104,7 @@ function runSpread(runs: { overlay: number[]; total: number[] }[] | undefined): 
 
 /** When the figures are measured: after the warm-up pans, but for those said to be just after load. */
 export const WARM_UP_NOTE =
-  ` Measured after the range pan ran ${WARM_UP_PANS} times more (untraced, ${WARM_UP_PANS * 3} s), once V8 has ` +
+  ` Measured after the range pan ran ${WARM_UP_PANS} times more (untraced, ${(WARM_UP_PANS * PAN_MS) / 1000} s), once V8 has ` +
   'compiled the code a pan runs once a frame: the figures “just after load” are the same pan traced ' +
   `${TRACED_PANS} times before those, as the first thing on the loaded page, and have no target ` +
   '(WARM_UP_PANS, scripts/lib/bench/overlay-browser.ts).';

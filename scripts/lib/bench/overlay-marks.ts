@@ -4,7 +4,7 @@ import { onFixture } from '../browser/site-server';
 import { feedsLive, feedsSubscribed } from '../browser/venue-sockets/feeds-ready';
 import { bybitFrame, type PlainPrint } from '../browser/venue-sockets/frames';
 import { startVenueSockets } from '../browser/venue-sockets/server';
-import { binanceScripts, measured, rangePan, tracedPans, WARM_UP_PANS } from './overlay-browser';
+import { binanceScripts, measured, PAN_MS, rangePan, tracedPans, WARM_UP_PANS } from './overlay-browser';
 import type { MeasureEntry } from './overlay-frames';
 import type { ThreadCosts } from './overlay-trace';
 
@@ -31,7 +31,7 @@ const WIDE = 0.12;
  * time), then traced TRACED_PANS times again (thread time).
  */
 export async function runMarksPan(options: { panMs?: number; prints?: number } = {}): Promise<MarksPanRun> {
-  const panMs = options.panMs ?? 3_000;
+  const panMs = options.panMs ?? PAN_MS;
   const prints = options.prints ?? 600;
   const sockets = await startVenueSockets();
   const env = await openOverlayEnv({ resolverRules: sockets.resolverRules });

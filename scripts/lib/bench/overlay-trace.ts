@@ -104,6 +104,9 @@ interface Call {
 
 const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
 const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
+/** Whether `e` runs inside `outer`, on its thread (a call nested in it starts no earlier and ends no later). */
+const within = (e: TraceEvent, outer: TraceEvent) =>
+  thread(e) === thread(outer) && outer.ts <= e.ts && end(e) <= end(outer);
 
 /** Whether Chrome gave the event a thread duration (it leaves it out when the thread clock did not move). */
 const hasThreadTime = (e: TraceEvent) => typeof e.tdur === 'number' && Number.isFinite(e.tdur);
@@ -154,7 +157,7 @@ function outermostCalls(events: readonly TraceEvent[], urls: ScriptUrls): Call[]
   const listeners = events.filter((e) => e.name === CALL_FUNCTION && e.ph === 'X');
   for (const bridge of calls.filter((c) => c.kind === 'bridge')) {
     const b = bridge.event;
-    const inside = listeners.filter((e) => thread(e) === thread(b) && e.ts > b.ts && end(e) <= end(b));
+    const inside = listeners.filter((e) => e.ts > b.ts && within(e, b));
     for (const e of outermost(inside)) {
       bridge.nested.thread += threadUs(e);
       bridge.nested.wall += e.dur ?? 0;
@@ -172,9 +175,9 @@ function outermostCalls(events: readonly TraceEvent[], urls: ScriptUrls): Call[]
  * paint have no frame yet. But a bridge call that another one follows before any paint read an animation frame of
  * its own in which nothing was painted (the chart had not moved: a drag's mouse moved less often than the frames
  * came): it and the calls inside it are that frame's, not the next painted one's, and are left out of the frames
- * (not of the sums; overlay-still-live gives what such frames cost). Counted: everything on the main thread inside our calls (our JS, the chart API reads the
- * bridge makes, style or layout our JS forces, garbage collection it triggers, the canvas commands) but the bench's
- * own performance.measure() calls (~20 µs each). Not counted: the browser's own style, layout, paint and raster
+ * (not of the sums; overlay-still-live gives what such frames cost). Counted: everything on the main thread inside
+ * our calls (our JS, the chart API reads the bridge makes, style or layout our JS forces, garbage collection it
+ * triggers, the canvas commands) but the bench's own performance.measure() calls (~20 µs each). Not counted: the browser's own style, layout, paint and raster
  * after the frame, and anything of the page's.
  * Not ok when the trace has none of our calls, or none with a thread duration: the figure would be a made-up 0.
  */
@@ -197,8 +200,7 @@ export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls
     if (call) call.paints = true;
   }
   // The innermost call around an event: a nested overlay call starts after the bridge call it is in.
-  const innermost = (e: TraceEvent) =>
-    calls.findLast((c) => thread(c.event) === thread(e) && c.event.ts <= e.ts && end(e) <= end(c.event));
+  const innermost = (e: TraceEvent) => calls.findLast((c) => within(e, c.event));
   for (const e of events) {
     if (e.name !== MEASURE_CALL || e.ph !== 'X') continue;
     const call = innermost(e);
@@ -244,12 +246,12 @@ export function threadFrameCosts(events: readonly TraceEvent[], urls: ScriptUrls
     sum.measuring += ms(measuring);
     sum.wall += ms(dur - c.nested.wall);
     sum.calls++;
+    const interrupted = Math.min(c.interrupts, tdur);
     frame[c.kind] += tdur;
-    frameInterrupts += Math.min(c.interrupts, tdur);
-    const r = read?.call.event;
-    if (read && r && thread(c.event) === thread(r) && c.event.ts >= r.ts && end(c.event) <= end(r)) {
+    frameInterrupts += interrupted;
+    if (read && within(c.event, read.call.event)) {
       read[c.kind] += tdur;
-      read.interrupts += Math.min(c.interrupts, tdur);
+      read.interrupts += interrupted;
     }
     if (c.paints) {
       read = null;
