@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { PRICE_POST_MS } from '../../../lib/chart/bridge/run-bridge';
-import { EXTENSION_DIR } from '../browser/harness';
+import { EXTENSION_DIR } from '../browser/paths';
 import type { ImportedBench } from './imported';
 import { IMPORT_DIR } from './imported';
-import { LIVE_TICK_MS, type OverlayRun, PAN_MS, TRACED_PANS, WARM_UP_PANS } from './overlay-browser';
+import type { OverlayRun } from './overlay-browser';
 import { bundleMetrics, frameCosts, summarize, summaryMetrics } from './overlay-frames';
+import { LIVE_TICK_MS, PAN_MS, TRACED_PANS, WARM_UP_PANS } from './overlay-pans';
 import type { ThreadCosts } from './overlay-trace';
 import type { BenchCase, Metric } from './types';
 
@@ -107,7 +108,7 @@ export const WARM_UP_NOTE =
   ` Measured after the range pan ran ${WARM_UP_PANS} times more (untraced, ${(WARM_UP_PANS * PAN_MS) / 1000} s), once V8 has ` +
   'compiled the code a pan runs once a frame: the figures “just after load” are the same pan traced ' +
   `${TRACED_PANS} times before those, as the first thing on the loaded page, and have no target ` +
-  '(WARM_UP_PANS, scripts/lib/bench/overlay-browser.ts).';
+  '(WARM_UP_PANS, scripts/lib/bench/overlay-pans.ts).';
 
 /** What the thread-time figures hold, for the case descriptions. */
 export const THREAD_NOTE =

@@ -4,8 +4,9 @@ import { onFixture } from '../browser/site-server';
 import { feedsLive, feedsSubscribed } from '../browser/venue-sockets/feeds-ready';
 import { bybitFrame, type PlainPrint } from '../browser/venue-sockets/frames';
 import { startVenueSockets } from '../browser/venue-sockets/server';
-import { binanceScripts, measured, PAN_MS, rangePan, tracedPans, WARM_UP_PANS } from './overlay-browser';
+import { binanceScripts, measured, rangePan, tracedPans } from './overlay-browser';
 import type { MeasureEntry } from './overlay-frames';
+import { PAN_MS, WARM_UP_PANS } from './overlay-pans';
 import type { ThreadCosts } from './overlay-trace';
 
 export interface MarksPanRun {

@@ -1,10 +1,10 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { LiqPrint } from '../../../lib/liquidations/types';
-import { TRACED_PANS } from './overlay-browser';
 import { afterLoadMetrics, threadMetrics, WARM_UP_NOTE } from './overlay-cases';
 import { frameCosts, summaryMetrics } from './overlay-frames';
 import type { MarksPanRun } from './overlay-marks';
+import { TRACED_PANS } from './overlay-pans';
 import type { IngestRun } from './realised-browser';
 import type { BenchCase, Metric } from './types';
 

@@ -5,15 +5,10 @@ import { type BrowserContext, chromium, type Page, type Route, type Worker } fro
 import { type HarDocument, parseHar } from '../../../lib/http/har';
 import { createHarFetch } from '../../../lib/http/har-replay';
 import { type EXCHANGE_HOSTS, isExchangeHost, replayAnswer } from './exchange-replay';
-
-export const ROOT = path.resolve(import.meta.dirname, '../../..');
-/** Where `wxt build` writes the extension (LIQLENS_OUT_DIR moves it, as in wxt.config.ts). */
-export const EXTENSION_DIR = path.resolve(ROOT, process.env.LIQLENS_OUT_DIR ?? '.output', 'chrome-mv3');
-/** The extension the browsers load: the run's private copy (global-setup.ts) when there is one. */
-export const loadedExtensionDir = () => process.env.LIQLENS_E2E_EXTENSION_DIR ?? EXTENSION_DIR;
-export const CHROMIUM = process.env.LIQLENS_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM, EXTENSION_DIR, loadedExtensionDir, ROOT } from './paths';
 
 export { EXCHANGE_HOSTS } from './exchange-replay';
+export { CHROMIUM, EXTENSION_DIR, loadedExtensionDir, ROOT };
 
 export interface LaunchNetwork {
   /**
