@@ -131,6 +131,21 @@ export async function tracedPans(
   return pooledThreadCosts(runs);
 }
 
+/**
+ * The pans just after load: `pan` traced TRACED_PANS times as the first thing on the loaded page (figures with no
+ * target), then run WARM_UP_PANS times untraced, so that whatever is measured next is measured after the warm-up.
+ */
+export async function tracedThenWarmedUp(
+  page: Page,
+  cdp: CDPSession,
+  pan: () => Promise<unknown>,
+  scripts: ScriptUrls,
+): Promise<ThreadCosts> {
+  const afterLoad = await tracedPans(page, cdp, pan, scripts);
+  for (let i = 0; i < WARM_UP_PANS; i++) await pan();
+  return afterLoad;
+}
+
 /** The scripts whose calls count on the binance fixture: the overlay's (shared and the site's) and the bridge. */
 export const binanceScripts = (extensionId: string): ScriptUrls => ({
   overlay: ['overlay-core.js', 'binance.js'].map(
@@ -277,8 +292,7 @@ export async function runOverlayBrowser(
     const dragging = () => dragPan(page, box, panMs / 2);
 
     const cdp = await env.context.newCDPSession(page);
-    const afterLoadThread = await tracedPans(page, cdp, rangePanning, scripts);
-    for (let i = 0; i < WARM_UP_PANS; i++) await rangePanning();
+    const afterLoadThread = await tracedThenWarmedUp(page, cdp, rangePanning, scripts);
     // The wall-time measures first, untraced: tracing adds its own work to every call it records (about 0.05 ms a
     // frame here). Then the same two pans again under a trace, for the thread time.
     const range = await measured(page, rangePanning);

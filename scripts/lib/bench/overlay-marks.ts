@@ -4,9 +4,9 @@ import { onFixture } from '../browser/site-server';
 import { feedsLive, feedsSubscribed } from '../browser/venue-sockets/feeds-ready';
 import { bybitFrame, type PlainPrint } from '../browser/venue-sockets/frames';
 import { startVenueSockets } from '../browser/venue-sockets/server';
-import { binanceScripts, measured, rangePan, tracedPans } from './overlay-browser';
+import { binanceScripts, measured, rangePan, tracedPans, tracedThenWarmedUp } from './overlay-browser';
 import type { MeasureEntry } from './overlay-frames';
-import { PAN_MS, WARM_UP_PANS } from './overlay-pans';
+import { PAN_MS } from './overlay-pans';
 import type { ThreadCosts } from './overlay-trace';
 
 export interface MarksPanRun {
@@ -71,8 +71,7 @@ export async function runMarksPan(options: { panMs?: number; prints?: number } =
     const panning = () => rangePan(page, panMs, price * (1 - WIDE), price * (1 + WIDE));
     const cdp = await env.context.newCDPSession(page);
     const scripts = binanceScripts(env.extensionId);
-    const afterLoadThread = await tracedPans(page, cdp, panning, scripts);
-    for (let i = 0; i < WARM_UP_PANS; i++) await panning();
+    const afterLoadThread = await tracedThenWarmedUp(page, cdp, panning, scripts);
     const range = await measured(page, panning);
     const rangeThread = await tracedPans(page, cdp, panning, scripts);
     await cdp.detach();
